@@ -1,0 +1,61 @@
+import Link from "next/link";
+
+import { getI18n } from "@/lib/i18n/server";
+import type { TMessageKey } from "@/lib/i18n/translator";
+
+const FREE_OPTIONS: TMessageKey[] = ["start-free-account", "start-free-cloud", "start-free-dumps", "start-free-apis"];
+const CRITERIA: [TMessageKey, TMessageKey][] = [
+  ["criterion-who", "start-criterion-who"],
+  ["criterion-what", "start-criterion-what"],
+  ["criterion-need", "start-criterion-need"],
+  ["criterion-obligation", "start-criterion-obligation"],
+  ["criterion-mission", "start-criterion-mission"],
+  ["criterion-values", "start-criterion-values"],
+];
+
+export default async function StartPage() {
+  const { t } = await getI18n();
+  return (
+    <div className="page narrow">
+      <h1>{t("start-title")}</h1>
+      <p className="lead">{t("start-lead")}</p>
+      <p>{t("start-who-for")}</p>
+      <p>
+        <Link className="button button--primary" href="/requests">
+          {t("start-button")}
+        </Link>
+      </p>
+      <p className="hint">{t("start-button-hint")}</p>
+
+      <h2>{t("start-free-title")}</h2>
+      <p>{t("start-free-intro")}</p>
+      <ul>
+        {FREE_OPTIONS.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
+      </ul>
+
+      <h2>{t("start-criteria-title")}</h2>
+      <p>{t("start-criteria-intro")}</p>
+      <dl>
+        {CRITERIA.map(([name, explanation]) => (
+          <div key={name}>
+            <dt>
+              <strong>{t(name)}</strong>
+            </dt>
+            <dd>{t(explanation)}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <h2>{t("start-next-title")}</h2>
+      <ol>
+        <li>{t("start-next-review")}</li>
+        <li>{t("start-next-questions")}</li>
+        <li>{t("start-next-decision")}</li>
+        <li>{t("start-next-grant")}</li>
+      </ol>
+      <p>{t("start-next-time")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+"use server";
+
+import { unstable_rethrow } from "next/navigation";
+
+import { signIn, signOut } from "@/lib/auth";
+import { safeReturnPath } from "@/lib/domain/return-path";
+import { ZEmailSignIn } from "@/lib/domain/sign-in";
+import type { TActionState } from "@/lib/form-state";
+import { fieldErrorsOf, formValues } from "@/lib/server/action";
+import { log } from "@/lib/log";
+
+/** Sends a sign-in link. Signed-out people use it, so it does not go through validatedAction. */
+export async function emailSignInAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+  const values = formValues(formData);
+  const parsed = ZEmailSignIn.safeParse(values);
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
+  try {
+    await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeReturnPath(parsed.data.callbackUrl) ?? "/home" });
+  } catch (error) {
+    unstable_rethrow(error);
+    log.error("auth.signin_link_failed", { error: error instanceof Error ? error.message : String(error) });
+    return { status: "error", message: { key: "signin-error-send" }, values };
+  }
+  return { status: "success" };
+}
+
+export async function wikimediaSignInAction(formData: FormData) {
+  await signIn("wikimedia", { redirectTo: safeReturnPath(formData.get("callbackUrl")) ?? "/home" });
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/" });
+}

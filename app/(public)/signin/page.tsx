@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+
+import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
+import { safeReturnPath } from "@/lib/domain/return-path";
+import { env } from "@/lib/env";
+import { getI18n } from "@/lib/i18n/server";
+import { getViewer } from "@/lib/server/session";
+import { DEMO_ACCOUNTS } from "@/prisma/seed";
+
+import { wikimediaSignInAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t("signin-title") };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const [{ t }, viewer, params] = await Promise.all([getI18n(), getViewer(), searchParams]);
+  const callbackUrl = safeReturnPath(params.callbackUrl);
+  if (viewer) redirect(callbackUrl ?? "/home");
+  const settings = env();
+  const showDemo = settings.demoData && !settings.production;
+  return (
+    <div className="page narrow">
+      <h1>{t("signin-title")}</h1>
+      <p className="lead">{t("signin-intro")}</p>
+      {settings.wikimedia ? (
+        <section aria-labelledby="signin-wikimedia" className="panel">
+          <h2 id="signin-wikimedia">{t("signin-wikimedia-heading")}</h2>
+          <p>{t("signin-wikimedia-body")}</p>
+          <form action={wikimediaSignInAction}>
+            {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+            <button className="button button--primary" type="submit">
+              {t("signin-wikimedia-submit")}
+            </button>
+          </form>
+        </section>
+      ) : null}
+      <section aria-labelledby="signin-email" className="panel">
+        <h2 id="signin-email">{t("signin-email-heading")}</h2>
+        <p>{t("signin-email-body")}</p>
+        <EmailSignInForm callbackUrl={callbackUrl} />
+      </section>
+      {showDemo ? (
+        <section aria-labelledby="signin-demo" className="notice">
+          <h2 id="signin-demo">{t("signin-demo-heading")}</h2>
+          <p>{t("signin-demo-body")}</p>
+          <ul>
+            {DEMO_ACCOUNTS.map((account) => (
+              <li key={account.email}>
+                <code>{account.email}</code> – {account.name}
+              </li>
+            ))}
+          </ul>
+          {settings.smtpUrl ? null : (
+            <p>
+              <a href="/dev/mailbox">{t("signin-demo-mailbox")}</a>
+            </p>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

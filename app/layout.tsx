@@ -1,0 +1,35 @@
+import "@wikimedia/codex-design-tokens/theme-wikimedia-ui.css";
+import "./globals.css";
+
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { I18nProvider } from "@/components/ui/i18n-provider";
+import { getI18n } from "@/lib/i18n/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: { default: t("app-name"), template: `%s – ${t("app-name")}` }, description: t("app-description") };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale, dir, messages, t } = await getI18n();
+  return (
+    <html lang={locale} dir={dir}>
+      <body>
+        <I18nProvider locale={locale} messages={messages}>
+          <a className="skip-link" href="#main">
+            {t("skip-to-content")}
+          </a>
+          <SiteHeader />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter />
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

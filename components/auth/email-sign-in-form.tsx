@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { emailSignInAction } from "@/app/(public)/signin/actions";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { useT } from "@/components/ui/i18n-provider";
+import { TextField } from "@/components/ui/text-field";
+import { IDLE } from "@/lib/form-state";
+
+export function EmailSignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const t = useT();
+  const [state, formAction, pending] = useActionState(emailSignInAction, IDLE);
+  const emailError = state.fieldErrors?.email;
+  const sent = state.values?.email;
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary fieldErrors={state.fieldErrors} message={state.message ? t(state.message.key, ...(state.message.params ?? [])) : undefined} />
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      <TextField
+        id="email"
+        label={t("signin-email-label")}
+        hint={t("signin-email-hint")}
+        error={emailError ? t(emailError) : undefined}
+        type="email"
+        autoComplete="email"
+        spellCheck={false}
+        defaultValue={typeof sent === "string" ? sent : ""}
+        required
+      />
+      <button className="button button--primary" type="submit" disabled={pending}>
+        {t("signin-email-submit")}
+      </button>
+    </form>
+  );
+}

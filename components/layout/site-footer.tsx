@@ -1,0 +1,13 @@
+import { getI18n } from "@/lib/i18n/server";
+
+export async function SiteFooter() {
+  const { t } = await getI18n();
+  return (
+    <footer className="site-footer">
+      <div className="site-footer__inner">
+        <p>{t("footer-about")}</p>
+        <p>{t("footer-license")}</p>
+      </div>
+    </footer>
+  );
+}

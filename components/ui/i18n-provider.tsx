@@ -1,0 +1,19 @@
+"use client";
+
+import { createContext, useContext, useMemo, type ReactNode } from "react";
+
+import { createTranslator, type TMessages, type TTranslate } from "@/lib/i18n/translator";
+
+const I18nContext = createContext<{ locale: string; messages: TMessages } | null>(null);
+
+export function I18nProvider({ locale, messages, children }: { locale: string; messages: TMessages; children: ReactNode }) {
+  const value = useMemo(() => ({ locale, messages }), [locale, messages]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The translate function for client components, over the messages the server sent. */
+export function useT(): TTranslate {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error("useT needs an I18nProvider above it");
+  return useMemo(() => createTranslator(context.locale, context.messages), [context]);
+}

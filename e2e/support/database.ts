@@ -1,0 +1,51 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import pg from "pg";
+
+import type { TRole } from "../../lib/domain/roles";
+
+import { E2E } from "./settings";
+
+let pool: pg.Pool | undefined;
+
+/** The test database, after checking it is the local one this run made; never anyone's real data. */
+export function testDb(): pg.Pool {
+  if (pool) return pool;
+  const url = readFileSync(path.join(E2E.dataDir, "database-url"), "utf8").trim();
+  const host = new URL(url).hostname;
+  if (!["localhost", "127.0.0.1", "::1"].includes(host)) throw new Error(`Refusing to run tests against ${host}`);
+  pool = new pg.Pool({ connectionString: url, max: 4 });
+  return pool;
+}
+
+export type TTestUser = { id: string; email: string; name: string; role: TRole };
+
+export function uniqueEmail(prefix: string) {
+  return `${prefix}.${randomBytes(4).toString("hex")}@example.org`;
+}
+
+export async function createUser(role: TRole, prefix: string = role.toLowerCase()): Promise<TTestUser> {
+  const user = { id: `test_${randomUUID()}`, email: uniqueEmail(prefix), name: `Test ${prefix}`, role };
+  await testDb().query(
+    `INSERT INTO "User" (id, email, name, role, "emailVerified", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, now(), now(), now())`,
+    [user.id, user.email, user.name, user.role],
+  );
+  return user;
+}
+
+/** A database session for the user, as if they had signed in; returns the cookie value. */
+export async function createSession(userId: string): Promise<string> {
+  const token = randomBytes(32).toString("hex");
+  await testDb().query(
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires, "createdAt", "updatedAt") VALUES ($1, $2, $3, now() + interval '1 day', now(), now())`,
+    [randomUUID(), token, userId],
+  );
+  return token;
+}
+
+export async function roleOf(userId: string): Promise<TRole> {
+  const result = await testDb().query<{ role: TRole }>(`SELECT role FROM "User" WHERE id = $1`, [userId]);
+  return result.rows[0]!.role;
+}

@@ -1,0 +1,34 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+import type { TRole } from "../../lib/domain/roles";
+
+import { createSession, createUser, type TTestUser } from "./database";
+import { baseURL } from "./settings";
+
+type Fixtures = {
+  /** Signs the page in as a new user with this role, without going through the sign-in page. */
+  signInAs: (role: TRole) => Promise<TTestUser>;
+};
+
+export const test = base.extend<Fixtures>({
+  signInAs: async ({ context }, use) => {
+    await use(async (role) => {
+      const user = await createUser(role);
+      const token = await createSession(user.id);
+      await context.addCookies([{ name: "authjs.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+      return user;
+    });
+  },
+});
+
+export { expect };
+
+/** Fails with the list of problems if axe finds any WCAG 2.2 A/AA violation on the page as it is. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const problems = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join("; ")})`,
+  );
+  expect(problems, `accessibility problems on ${page.url()}`).toEqual([]);
+}

@@ -1,0 +1,92 @@
+import "server-only";
+
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Nodemailer from "next-auth/providers/nodemailer";
+import Wikimedia, { type WikimediaProfile } from "next-auth/providers/wikimedia";
+
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { messagesFor } from "@/lib/i18n/messages";
+import { createTranslator } from "@/lib/i18n/translator";
+import { log, maskEmail } from "@/lib/log";
+import { signInEmail } from "@/lib/mail/templates/sign-in";
+import { sendMail } from "@/lib/mail/transport";
+import { applyAdminEmails } from "@/lib/server/users";
+
+const MAGIC_LINK_MINUTES = 60;
+
+/** Configuration is read per request, so building the app needs none of the runtime settings. */
+function config(): NextAuthConfig {
+  const settings = env();
+  return {
+    adapter: PrismaAdapter(db()),
+    secret: settings.authSecret,
+    trustHost: settings.authTrustHost,
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
+    providers: [
+      Nodemailer({
+        // Sending goes through sendVerificationRequest; this placeholder only satisfies the provider.
+        server: "smtp://localhost",
+        maxAge: MAGIC_LINK_MINUTES * 60,
+        async sendVerificationRequest({ identifier, url }) {
+          const t = createTranslator(DEFAULT_LOCALE, messagesFor(DEFAULT_LOCALE));
+          await sendMail({ to: identifier, ...signInEmail(t, DEFAULT_LOCALE, url, new URL(url).host) });
+        },
+      }),
+      ...(settings.wikimedia
+        ? [
+            Wikimedia({
+              ...settings.wikimedia,
+              // Linking by email is safe here only because Wikimedia vouches for the address
+              // (unconfirmed addresses are dropped below and refused in signIn).
+              allowDangerousEmailAccountLinking: true,
+              profile(profile: WikimediaProfile) {
+                return {
+                  // `sub` is the global (central) account id, the same on every Wikimedia wiki.
+                  id: profile.sub,
+                  name: profile.realname || profile.username,
+                  email: profile.confirmed_email ? profile.email : null,
+                  image: null,
+                };
+              },
+            }),
+          ]
+        : []),
+    ],
+    callbacks: {
+      signIn({ user, account }) {
+        if (account?.provider === "wikimedia" && !user.email) {
+          log.warn("auth.signin_refused", { provider: "wikimedia", reason: "no confirmed email" });
+          return "/signin/error?error=NoConfirmedEmail";
+        }
+        return true;
+      },
+      session({ session, user }) {
+        return { ...session, user: { ...session.user, id: user.id } };
+      },
+    },
+    events: {
+      async signIn({ user, account, isNewUser }) {
+        log.info("auth.signin", { userId: user.id, provider: account?.provider, newUser: Boolean(isNewUser), email: maskEmail(user.email) });
+        if (user.id && user.email) await applyAdminEmails(user.id, user.email);
+      },
+      signOut(message) {
+        const userId = "session" in message ? message.session?.userId : undefined;
+        log.info("auth.signout", { userId });
+      },
+    },
+    logger: {
+      error(error) {
+        log.error("auth.error", { name: error.name, message: error.message });
+      },
+      warn(code) {
+        log.warn("auth.warning", { code });
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+/** Everyone may ask for access; staff roles add review or administration. */
+export const ROLES = ["REQUESTER", "WMF_REVIEWER", "WMDE_REVIEWER", "ADMIN"] as const;
+export type TRole = (typeof ROLES)[number];
+
+export function canReview(role: TRole) {
+  return role === "WMF_REVIEWER" || role === "WMDE_REVIEWER" || role === "ADMIN";
+}
+
+export function canAdminister(role: TRole) {
+  return role === "ADMIN";
+}
+
+/** Where a person lands after signing in: the page their role works from. */
+export function landingPath(role: TRole) {
+  if (role === "ADMIN") return "/admin/users";
+  if (canReview(role)) return "/review";
+  return "/requests";
+}
+
+export const ZRoleChange = z.object({
+  userId: z.string().min(1).max(64),
+  role: z.enum(ROLES, { message: "error-role-invalid" }),
+  // The role the admin saw; if it changed meanwhile, the change is refused rather than overwritten.
+  expectedRole: z.enum(ROLES),
+});
+export type TRoleChange = z.infer<typeof ZRoleChange>;

@@ -1,0 +1,17 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { ZEmailSignIn } from "./sign-in";
+
+describe("ZEmailSignIn", () => {
+  it("accepts an address, trimmed", () => {
+    assert.equal(ZEmailSignIn.parse({ email: "  ada@example.org " }).email, "ada@example.org");
+  });
+
+  it("asks for an address when it is missing, and for a valid one when it is wrong", () => {
+    assert.equal(ZEmailSignIn.safeParse({ email: "" }).error?.issues[0]?.message, "error-email-required");
+    assert.equal(ZEmailSignIn.safeParse({}).error?.issues[0]?.message, "error-email-required");
+    assert.equal(ZEmailSignIn.safeParse({ email: "ada@" }).error?.issues[0]?.message, "error-email-invalid");
+    assert.equal(ZEmailSignIn.safeParse({ email: `${"a".repeat(250)}@example.org` }).error?.issues[0]?.message, "error-email-invalid");
+  });
+});

