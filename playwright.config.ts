@@ -21,7 +21,7 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
-  workers: process.env.CI ? 2 : undefined,
+  workers: 2,
   reporter: [["list"], ["./e2e/support/summary-reporter.ts"], ...(process.env.CI ? [] : [["html", { open: "never" }] as const])],
   timeout: 30_000,
   expect: { timeout: 10_000 },

@@ -3,7 +3,8 @@
 // SIGTERM stops the app first and the database last. `--dev` runs `next dev` instead of a build.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { parseEnv as parseDotEnv } from "node:util";
 
@@ -65,9 +66,12 @@ async function main() {
     await runNodeBin("next", ["build"], childEnv);
   }
 
+  await stopOrphanedApp(config.dataDir);
+  await assertPortFree(config.port, config.bindHost);
   const nextArgs = [devMode ? "dev" : "start", "--port", String(config.port)];
   if (config.bindHost) nextArgs.push("--hostname", config.bindHost);
   app = spawn(process.execPath, [nextBin(), ...nextArgs], { env: childEnv, stdio: "inherit" });
+  if (app.pid) writeFileSync(appPidFile(config.dataDir), String(app.pid));
   app.on("exit", (code, signal) => {
     if (stopping) return;
     log(`The app stopped (${signal ?? `exit code ${code}`})`);
@@ -105,6 +109,43 @@ async function waitUntilHealthy(port: number) {
   }
 }
 
+function appPidFile(dataDir: string) {
+  return path.join(dataDir, "app.pid");
+}
+
+/** After a hard kill of this launcher the app server lives on, holding the port: stop it. */
+async function stopOrphanedApp(dataDir: string) {
+  const file = appPidFile(dataDir);
+  if (!existsSync(file)) return;
+  const pid = Number(readFileSync(file, "utf8"));
+  rmSync(file, { force: true });
+  if (!Number.isInteger(pid) || pid <= 0 || !isNextServer(pid)) return;
+  log(`Stopping an app server left running by an earlier start (process ${pid})`);
+  process.kill(pid, "SIGTERM");
+  for (let waited = 0; waited < 10_000 && isNextServer(pid); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isNextServer(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return /next/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
+function assertPortFree(port: number, host: string | undefined) {
+  return new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", () =>
+      reject(new Error(`Port ${port} is already in use. Stop whatever uses it, or set PORT to another port.`)),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
 function nextBin() {
   return path.resolve("node_modules", "next", "dist", "bin", "next");
 }
@@ -135,6 +176,7 @@ async function shutdown(exitCode: number) {
     app.kill("SIGTERM");
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     if (app.exitCode === null && app.signalCode === null) app.kill("SIGKILL");
+    rmSync(appPidFile(config.dataDir), { force: true });
   }
   if (database) {
     log("Stopping the embedded PostgreSQL");
