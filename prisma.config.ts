@@ -84,6 +84,7 @@ export default defineConfig({
   // database by overriding `database`, which a connection string would silently win over.
   adapter: async () => {
     if (!databaseUrl) throw new Error("DATABASE_URL must be set to run Prisma migrations.");
-    return new PrismaPg(connectionFields(databaseUrl));
+    // allowExitOnIdle: without it the CLI waits for idle connections to time out before exiting.
+    return new PrismaPg({ ...connectionFields(databaseUrl), allowExitOnIdle: true });
   },
 });

@@ -11,7 +11,8 @@ import { getI18n } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
-  return { title: { default: t("app-name"), template: `%s – ${t("app-name")}` }, description: t("app-description") };
+  // Each page sets its whole title (lib/i18n/title.ts); pages with forms render it themselves.
+  return { description: t("app-description") };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -116,3 +116,8 @@ export function env(): TEnv {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** The address people reach the app at, for links in emails. */
+export function publicUrl(settings: TEnv = env()) {
+  return (settings.authUrl ?? `http://localhost:${settings.port}`).replace(/\/$/, "");
+}

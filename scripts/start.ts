@@ -34,6 +34,7 @@ try {
 
 let database: EmbeddedDb | undefined;
 let app: ChildProcess | undefined;
+let worker: ChildProcess | undefined;
 let stopping = false;
 
 async function main() {
@@ -66,12 +67,21 @@ async function main() {
     await runNodeBin("next", ["build"], childEnv);
   }
 
-  await stopOrphanedApp(config.dataDir);
+  await stopOrphaned(config.dataDir, "worker");
+  worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], { env: childEnv, stdio: "inherit" });
+  rememberChild(config.dataDir, "worker", worker);
+  worker.on("exit", (code, signal) => {
+    if (stopping) return;
+    log(`The email worker stopped (${signal ?? `exit code ${code}`})`);
+    void shutdown(code ?? 1);
+  });
+
+  await stopOrphaned(config.dataDir, "app");
   await assertPortFree(config.port, config.bindHost);
   const nextArgs = [devMode ? "dev" : "start", "--port", String(config.port)];
   if (config.bindHost) nextArgs.push("--hostname", config.bindHost);
   app = spawn(process.execPath, [nextBin(), ...nextArgs], { env: childEnv, stdio: "inherit" });
-  if (app.pid) writeFileSync(appPidFile(config.dataDir), String(app.pid));
+  rememberChild(config.dataDir, "app", app);
   app.on("exit", (code, signal) => {
     if (stopping) return;
     log(`The app stopped (${signal ?? `exit code ${code}`})`);
@@ -109,28 +119,35 @@ async function waitUntilHealthy(port: number) {
   }
 }
 
-function appPidFile(dataDir: string) {
-  return path.join(dataDir, "app.pid");
+type TChild = "app" | "worker";
+const CHILD_COMMAND: Record<TChild, RegExp> = { app: /next/, worker: /scripts\/worker/ };
+
+function pidFile(dataDir: string, child: TChild) {
+  return path.join(dataDir, `${child}.pid`);
 }
 
-/** After a hard kill of this launcher the app server lives on, holding the port: stop it. */
-async function stopOrphanedApp(dataDir: string) {
-  const file = appPidFile(dataDir);
+function rememberChild(dataDir: string, child: TChild, started: ChildProcess) {
+  if (started.pid) writeFileSync(pidFile(dataDir, child), String(started.pid));
+}
+
+/** After a hard kill of this launcher its children live on (the app holding the port): stop them. */
+async function stopOrphaned(dataDir: string, child: TChild) {
+  const file = pidFile(dataDir, child);
   if (!existsSync(file)) return;
   const pid = Number(readFileSync(file, "utf8"));
   rmSync(file, { force: true });
-  if (!Number.isInteger(pid) || pid <= 0 || !isNextServer(pid)) return;
-  log(`Stopping an app server left running by an earlier start (process ${pid})`);
+  if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid, child)) return;
+  log(`Stopping the ${child} left running by an earlier start (process ${pid})`);
   process.kill(pid, "SIGTERM");
-  for (let waited = 0; waited < 10_000 && isNextServer(pid); waited += 100) {
+  for (let waited = 0; waited < 10_000 && isRunning(pid, child); waited += 100) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-function isNextServer(pid: number) {
+function isRunning(pid: number, child: TChild) {
   try {
     process.kill(pid, 0);
-    return /next/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+    return CHILD_COMMAND[child].test(readFileSync(`/proc/${pid}/cmdline`, "utf8"));
   } catch {
     return false;
   }
@@ -168,16 +185,20 @@ function loadDotEnvFile() {
   }
 }
 
+async function stopChild(child: ChildProcess | undefined, name: TChild) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  rmSync(pidFile(config.dataDir, name), { force: true });
+}
+
 async function shutdown(exitCode: number) {
   if (stopping) return;
   stopping = true;
-  if (app && app.exitCode === null && app.signalCode === null) {
-    const exited = new Promise((resolve) => app!.once("exit", resolve));
-    app.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    if (app.exitCode === null && app.signalCode === null) app.kill("SIGKILL");
-    rmSync(appPidFile(config.dataDir), { force: true });
-  }
+  await stopChild(app, "app");
+  await stopChild(worker, "worker");
   if (database) {
     log("Stopping the embedded PostgreSQL");
     await database.stop();

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 
 import { getI18n } from "@/lib/i18n/server";
@@ -13,6 +14,11 @@ const CRITERIA: [TMessageKey, TMessageKey][] = [
   ["criterion-values", "start-criterion-values"],
 ];
 
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t("app-name") };
+}
+
 export default async function StartPage() {
   const { t } = await getI18n();
   return (
@@ -21,7 +27,7 @@ export default async function StartPage() {
       <p className="lead">{t("start-lead")}</p>
       <p>{t("start-who-for")}</p>
       <p>
-        <Link className="button button--primary" href="/requests">
+        <Link className="button button--primary" href="/requests/new">
           {t("start-button")}
         </Link>
       </p>

@@ -15,7 +15,8 @@ export function RoleForm({ userId, role, personLabel, disabled }: Props) {
   const [state, formAction, pending] = useActionState(changeRoleAction, IDLE);
   const selectId = `role-${userId}`;
   const message = state.message ? t(state.message.key, ...(state.message.params ?? [])) : undefined;
-  const fieldError = state.fieldErrors?.role ? t(state.fieldErrors.role) : undefined;
+  const roleError = state.fieldErrors?.role;
+  const fieldError = roleError ? t(roleError.key, ...(roleError.params ?? [])) : undefined;
   return (
     <form action={formAction} className="inline-form">
       <input type="hidden" name="userId" value={userId} />

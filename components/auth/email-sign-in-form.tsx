@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 
 import { emailSignInAction } from "@/app/(public)/signin/actions";
+import { DocumentTitle } from "@/components/ui/document-title";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { useT } from "@/components/ui/i18n-provider";
 import { TextField } from "@/components/ui/text-field";
@@ -15,13 +16,18 @@ export function EmailSignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const sent = state.values?.email;
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary fieldErrors={state.fieldErrors} message={state.message ? t(state.message.key, ...(state.message.params ?? [])) : undefined} />
+      <DocumentTitle title={t("signin-title")} error={state.status === "error"} />
+      <ErrorSummary
+        fieldErrors={state.fieldErrors}
+        message={state.message ? t(state.message.key, ...(state.message.params ?? [])) : undefined}
+        retitle={false}
+      />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <TextField
         id="email"
         label={t("signin-email-label")}
         hint={t("signin-email-hint")}
-        error={emailError ? t(emailError) : undefined}
+        error={emailError ? t(emailError.key, ...(emailError.params ?? [])) : undefined}
         type="email"
         autoComplete="email"
         spellCheck={false}

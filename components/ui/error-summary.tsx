@@ -2,22 +2,24 @@
 
 import { useEffect, useRef } from "react";
 
-import type { TMessageKey } from "@/lib/i18n/translator";
+import type { TFieldError } from "@/lib/form-state";
 
 import { useT } from "./i18n-provider";
 
 type Props = {
-  /** Message keys by field id, in the order of the form. */
-  fieldErrors?: Record<string, TMessageKey>;
+  /** Messages by field id, in the order of the form. */
+  fieldErrors?: Record<string, TFieldError>;
   /** An error about the whole form rather than one field. */
   message?: string;
+  /** False when the page renders its title itself (DocumentTitle) and marks the error there. */
+  retitle?: boolean;
 };
 
 /**
  * The list of problems at the top of a form, each linked to its field. It takes focus when it
  * appears, so keyboard and screen reader users land on it, and the page title says "Error:".
  */
-export function ErrorSummary({ fieldErrors = {}, message }: Props) {
+export function ErrorSummary({ fieldErrors = {}, message, retitle = true }: Props) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(fieldErrors);
@@ -26,12 +28,13 @@ export function ErrorSummary({ fieldErrors = {}, message }: Props) {
   useEffect(() => {
     if (!visible) return;
     ref.current?.focus();
+    if (!retitle) return;
     const prefix = `${t("error-title-prefix")} `;
     if (!document.title.startsWith(prefix)) document.title = prefix + document.title;
     return () => {
       if (document.title.startsWith(prefix)) document.title = document.title.slice(prefix.length);
     };
-  }, [visible, fieldErrors, message, t]);
+  }, [visible, fieldErrors, message, retitle, t]);
 
   if (!visible) return null;
   return (
@@ -39,9 +42,9 @@ export function ErrorSummary({ fieldErrors = {}, message }: Props) {
       <h2 id="error-summary-title">{t("error-summary-title")}</h2>
       <ul>
         {message ? <li>{message}</li> : null}
-        {entries.map(([field, key]) => (
+        {entries.map(([field, error]) => (
           <li key={field}>
-            <a href={`#${field}`}>{t(key)}</a>
+            <a href={`#${field}`}>{t(error.key, ...(error.params ?? []))}</a>
           </li>
         ))}
       </ul>

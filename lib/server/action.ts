@@ -4,8 +4,7 @@ import { notFound, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 
 import { DomainError, NotFoundError } from "@/lib/domain/errors";
-import type { TActionState, TFormValues } from "@/lib/form-state";
-import type { TMessageKey } from "@/lib/i18n/translator";
+import { fieldErrorsOf, formValues, type TActionState, type TFormValues } from "@/lib/form-state";
 import { log } from "@/lib/log";
 
 import { getViewer, type TViewer } from "./session";
@@ -18,7 +17,7 @@ import { getViewer, type TViewer } from "./session";
 export function validatedAction<TSchema extends z.ZodType>(
   name: string,
   schema: TSchema,
-  handler: (viewer: TViewer, input: z.infer<TSchema>) => Promise<TActionState | void>,
+  handler: (viewer: TViewer, input: z.infer<TSchema>, values: TFormValues) => Promise<TActionState | void>,
 ) {
   return async (_previous: TActionState, formData: FormData): Promise<TActionState> => {
     const values = formValues(formData);
@@ -27,7 +26,7 @@ export function validatedAction<TSchema extends z.ZodType>(
       if (!viewer) return { status: "error", message: { key: "error-signed-out" }, values };
       const parsed = schema.safeParse(values);
       if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
-      return (await handler(viewer, parsed.data)) ?? { status: "success" };
+      return (await handler(viewer, parsed.data, values)) ?? { status: "success" };
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof NotFoundError) notFound();
@@ -36,24 +35,4 @@ export function validatedAction<TSchema extends z.ZodType>(
       return { status: "error", message: { key: "error-unexpected" }, values };
     }
   };
-}
-
-export function formValues(formData: FormData): TFormValues {
-  const values: TFormValues = {};
-  for (const [key, value] of formData.entries()) {
-    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
-    const existing = values[key];
-    if (existing === undefined) values[key] = value;
-    else values[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return values;
-}
-
-export function fieldErrorsOf(error: z.ZodError): Record<string, TMessageKey> {
-  const errors: Record<string, TMessageKey> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join(".");
-    errors[field] ??= (issue.message.startsWith("error-") ? issue.message : "error-invalid") as TMessageKey;
-  }
-  return errors;
 }

@@ -5,8 +5,7 @@ import { unstable_rethrow } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth";
 import { safeReturnPath } from "@/lib/domain/return-path";
 import { ZEmailSignIn } from "@/lib/domain/sign-in";
-import type { TActionState } from "@/lib/form-state";
-import { fieldErrorsOf, formValues } from "@/lib/server/action";
+import { fieldErrorsOf, formValues, type TActionState } from "@/lib/form-state";
 import { log } from "@/lib/log";
 
 /** Sends a sign-in link. Signed-out people use it, so it does not go through validatedAction. */

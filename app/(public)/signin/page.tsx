@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
@@ -9,11 +8,6 @@ import { getViewer } from "@/lib/server/session";
 import { DEMO_ACCOUNTS } from "@/prisma/seed";
 
 import { wikimediaSignInAction } from "./actions";
-
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: t("signin-title") };
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const [{ t }, viewer, params] = await Promise.all([getI18n(), getViewer(), searchParams]);

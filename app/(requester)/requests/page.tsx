@@ -1,24 +1,80 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { RequestStatusTag } from "@/components/apply/status-tag";
 import { getI18n } from "@/lib/i18n/server";
+import { fullTitle } from "@/lib/i18n/title";
+import { listOwnRequests } from "@/lib/server/requests";
 import { requireViewer } from "@/lib/server/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
-  return { title: t("requests-title") };
+  return { title: fullTitle(t, t("requests-title")) };
 }
 
-export default async function RequestsPage() {
-  await requireViewer("/requests");
-  const { t } = await getI18n();
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ after?: string; deleted?: string }> }) {
+  const viewer = await requireViewer("/requests");
+  const [{ t, locale }, params] = await Promise.all([getI18n(), searchParams]);
+  const { requests, next } = await listOwnRequests(viewer, params.after);
+  const times = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="page">
       <h1>{t("requests-title")}</h1>
-      <p className="lead">{t("requests-none")}</p>
+      {params.deleted ? (
+        <p className="notice notice--success" role="status">
+          {t("requests-deleted")}
+        </p>
+      ) : null}
       <p>
-        <Link href="/">{t("requests-how-it-works")}</Link>
+        <Link className="button button--primary" href="/requests/new">
+          {t("requests-start-new")}
+        </Link>
       </p>
+      {requests.length === 0 && !params.after ? (
+        <>
+          <p className="lead">{t("requests-none")}</p>
+          <p>
+            <Link href="/">{t("requests-how-it-works")}</Link>
+          </p>
+        </>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption>{t("requests-caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("requests-col-request")}</th>
+                <th scope="col">{t("requests-col-status")}</th>
+                <th scope="col">{t("requests-col-changed")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map((request) => {
+                const who = request.answers.who;
+                const name = [who?.organisation, who?.contactName].find((value) => typeof value === "string" && value.trim());
+                return (
+                  <tr key={request.id}>
+                    <td>
+                      <Link href={`/requests/${request.id}`}>{request.reference ?? t("requests-draft-label")}</Link>
+                      {name ? <div className="hint">{String(name)}</div> : null}
+                    </td>
+                    <td>
+                      <RequestStatusTag status={request.status} />
+                    </td>
+                    <td>{times.format(request.updatedAt)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {next || params.after ? (
+        <nav className="button-group" aria-label={t("pagination-label")}>
+          {params.after ? <Link href="/requests">{t("pagination-first")}</Link> : null}
+          {next ? <Link href={`/requests?after=${encodeURIComponent(next)}`}>{t("pagination-next")}</Link> : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -3,13 +3,14 @@ import { notFound } from "next/navigation";
 
 import { env } from "@/lib/env";
 import { getI18n } from "@/lib/i18n/server";
+import { fullTitle } from "@/lib/i18n/title";
 import { listDevMail } from "@/lib/server/dev-mailbox";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
-  return { title: t("dev-mailbox-title"), robots: { index: false } };
+  return { title: fullTitle(t, t("dev-mailbox-title")), robots: { index: false } };
 }
 
 /** Outside production, without SMTP_URL, mail lands here so a fresh checkout can sign in. */

@@ -5,12 +5,13 @@ import { RoleForm } from "@/components/admin/role-form";
 import { canAdminister, ROLES, type TRole } from "@/lib/domain/roles";
 import { ROLE_LABEL } from "@/lib/i18n/labels";
 import { getI18n } from "@/lib/i18n/server";
+import { fullTitle } from "@/lib/i18n/title";
 import { requireRole } from "@/lib/server/session";
 import { listUsers, recentRoleChanges } from "@/lib/server/users";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
-  return { title: t("admin-users-title") };
+  return { title: fullTitle(t, t("admin-users-title")) };
 }
 
 type Search = { q?: string; role?: string; after?: string };

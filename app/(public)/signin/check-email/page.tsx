@@ -3,10 +3,11 @@ import Link from "next/link";
 
 import { env } from "@/lib/env";
 import { getI18n } from "@/lib/i18n/server";
+import { fullTitle } from "@/lib/i18n/title";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
-  return { title: t("check-email-title") };
+  return { title: fullTitle(t, t("check-email-title")) };
 }
 
 export default async function CheckEmailPage() {

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { getI18n } from "@/lib/i18n/server";
+import { fullTitle } from "@/lib/i18n/title";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
-  return { title: t("signin-failed-title") };
+  return { title: fullTitle(t, t("signin-failed-title")) };
 }
 
 /** Auth.js sends failures here with an `error` code; each known code gets an explanation. */

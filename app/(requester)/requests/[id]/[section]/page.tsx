@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+
+import { SECTION_TITLE } from "@/lib/i18n/labels";
+import { SectionForm } from "@/components/apply/section-form";
+import { contextOf, isSectionId, SECTION_IDS, type TSectionId } from "@/lib/domain/request/sections";
+import { getI18n } from "@/lib/i18n/server";
+import type { TMessageKey } from "@/lib/i18n/translator";
+import { today } from "@/lib/server/clock";
+import { loadOwnRequest } from "@/lib/server/pages";
+
+type Params = { params: Promise<{ id: string; section: string }>; searchParams: Promise<{ from?: string }> };
+
+const GUIDANCE: Record<TSectionId, { intro: TMessageKey; guidance: TMessageKey[] }> = {
+  who: { intro: "section-who-intro", guidance: ["section-who-guidance-1", "section-who-guidance-2"] },
+  what: { intro: "section-what-intro", guidance: ["section-what-guidance-1", "section-what-guidance-2"] },
+  need: { intro: "section-need-intro", guidance: ["section-need-guidance-1", "section-need-guidance-2"] },
+  obligation: { intro: "section-obligation-intro", guidance: ["section-obligation-guidance-1", "section-obligation-guidance-2"] },
+  mission: { intro: "section-mission-intro", guidance: ["section-mission-guidance-1", "section-mission-guidance-2"] },
+  values: { intro: "section-values-intro", guidance: ["section-values-guidance-1", "section-values-guidance-2"] },
+};
+
+export default async function SectionPage({ params, searchParams }: Params) {
+  const [{ id, section }, query, { t, locale }] = await Promise.all([params, searchParams, getI18n()]);
+  if (!isSectionId(section)) notFound();
+  const { request } = await loadOwnRequest(id);
+  if (request.status !== "DRAFT") redirect(`/requests/${request.id}`);
+  const position = SECTION_IDS.indexOf(section) + 1;
+  const { intro, guidance } = GUIDANCE[section];
+  return (
+    <div className="page">
+      <p>
+        <Link href={query.from === "check" ? `/requests/${request.id}/check` : `/requests/${request.id}`}>{t("apply-back")}</Link>
+      </p>
+      <div className="question-layout">
+        <div className="question-layout__main">
+          <span className="caption">{t("apply-section-of", position, SECTION_IDS.length)}</span>
+          <h1>{t(SECTION_TITLE[section])}</h1>
+          <p className="lead">{t(intro)}</p>
+          <SectionForm
+            requestId={request.id}
+            section={section}
+            version={request.version}
+            saved={request.answers[section] ?? {}}
+            context={contextOf(request.answers, today())}
+            returnTo={query.from === "check" ? "check" : undefined}
+            locale={locale}
+          />
+        </div>
+        <aside className="question-layout__aside" aria-labelledby="guidance-title">
+          <h2 id="guidance-title">{t("apply-guidance-title")}</h2>
+          {guidance.map((key) => (
+            <p key={key}>{t(key)}</p>
+          ))}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+
+import { ZRequestChange, ZSectionSave } from "@/lib/domain/request/lifecycle";
+import { publicUrl } from "@/lib/env";
+import type { TFieldError } from "@/lib/form-state";
+import { validatedAction } from "@/lib/server/action";
+import { cancelRequest, deleteDraft, IncompleteRequestError, saveSection, submitRequest } from "@/lib/server/requests";
+
+export const saveSectionAction = validatedAction("saveSection", ZSectionSave, async (viewer, input, values) => {
+  const result = await saveSection(viewer, {
+    requestId: input.requestId,
+    section: input.section,
+    version: input.version,
+    posted: values,
+    check: input.intent === "continue",
+  });
+  if (result.outcome === "conflict") {
+    return { status: "error", message: { key: "request-error-conflict-kept" }, values, version: result.version };
+  }
+  if (result.outcome === "invalid") {
+    return { status: "error", fieldErrors: result.fieldErrors, values, version: result.version };
+  }
+  revalidatePath(`/requests/${input.requestId}`);
+  redirect(input.returnTo === "check" && input.intent === "continue" ? `/requests/${input.requestId}/check` : `/requests/${input.requestId}`);
+});
+
+export const submitRequestAction = validatedAction("submitRequest", ZRequestChange, async (viewer, input) => {
+  try {
+    await submitRequest(viewer, input, publicUrl());
+  } catch (error) {
+    if (!(error instanceof IncompleteRequestError)) throw error;
+    const fieldErrors: Record<string, TFieldError> = {};
+    for (const section of error.sections) fieldErrors[`section-${section}`] = { key: `check-error-incomplete-${section}` as TFieldError["key"] };
+    return { status: "error", fieldErrors };
+  }
+  revalidatePath("/requests");
+  redirect(`/requests/${input.requestId}/submitted`);
+});
+
+export const cancelRequestAction = validatedAction("cancelRequest", ZRequestChange, async (viewer, input) => {
+  await cancelRequest(viewer, input);
+  revalidatePath("/requests");
+  redirect(`/requests/${input.requestId}?cancelled=1`);
+});
+
+export const deleteDraftAction = validatedAction("deleteDraft", ZRequestChange, async (viewer, input) => {
+  await deleteDraft(viewer, input);
+  revalidatePath("/requests");
+  redirect("/requests?deleted=1");
+});

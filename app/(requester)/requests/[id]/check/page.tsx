@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+
+import { AnswersSummary } from "@/components/apply/answers-summary";
+import { SECTION_TITLE } from "@/lib/i18n/labels";
+import { RequestActionForm } from "@/components/apply/request-action-form";
+import { DocumentTitle } from "@/components/ui/document-title";
+import { incompleteSections } from "@/lib/domain/request/sections";
+import { getI18n } from "@/lib/i18n/server";
+import { fullTitle } from "@/lib/i18n/title";
+import { today } from "@/lib/server/clock";
+import { loadOwnRequest } from "@/lib/server/pages";
+
+import { submitRequestAction } from "../actions";
+
+type Params = { params: Promise<{ id: string }> };
+
+export default async function CheckAnswersPage({ params }: Params) {
+  const [{ id }, { t }] = await Promise.all([params, getI18n()]);
+  const { request } = await loadOwnRequest(id);
+  if (request.status !== "DRAFT") redirect(`/requests/${request.id}`);
+  const day = today();
+  const incomplete = incompleteSections(request.answers, day);
+  return (
+    <div className="page narrow">
+      <p>
+        <Link href={`/requests/${request.id}`}>{t("apply-back")}</Link>
+      </p>
+      <h1>{t("check-title")}</h1>
+      <p className="lead">{t("check-intro")}</p>
+      <AnswersSummary answers={request.answers} today={day} changeBase={`/requests/${request.id}`} />
+      <h2>{t("check-submit-heading")}</h2>
+      {incomplete.length > 0 ? (
+        <div className="notice notice--warning">
+          <DocumentTitle title={t("check-title")} />
+          <p>{t("check-incomplete")}</p>
+          <ul>
+            {incomplete.map((section) => (
+              <li key={section}>
+                <Link href={`/requests/${request.id}/${section}?from=check`}>{t(SECTION_TITLE[section])}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <>
+          <p>{t("check-declaration")}</p>
+          <RequestActionForm action={submitRequestAction} request={request} label="check-submit" pageTitle={t("check-title")} />
+        </>
+      )}
+    </div>
+  );
+}

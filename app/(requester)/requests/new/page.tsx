@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { RequestActionForm } from "@/components/apply/request-action-form";
+import { getI18n } from "@/lib/i18n/server";
+import { fullTitle } from "@/lib/i18n/title";
+import { listOwnRequests } from "@/lib/server/requests";
+import { requireViewer } from "@/lib/server/session";
+
+import { createDraftAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: fullTitle(t, t("new-title")) };
+}
+
+export default async function NewRequestPage() {
+  const viewer = await requireViewer("/requests/new");
+  const { t } = await getI18n();
+  const drafts = (await listOwnRequests(viewer)).requests.filter((request) => request.status === "DRAFT");
+  return (
+    <div className="page narrow">
+      <h1>{t("new-title")}</h1>
+      <p className="lead">{t("new-intro")}</p>
+      <ul>
+        <li>{t("new-tip-time")}</li>
+        <li>{t("new-tip-saved")}</li>
+        <li>{t("new-tip-account")}</li>
+      </ul>
+      {drafts.length > 0 ? (
+        <div className="notice">
+          <p>{t("new-drafts", drafts.length)}</p>
+          <ul>
+            {drafts.map((draft) => (
+              <li key={draft.id}>
+                <Link href={`/requests/${draft.id}`}>{t("new-continue-draft", draft.createdAt.toISOString().slice(0, 10))}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <RequestActionForm action={createDraftAction} label="new-start" />
+    </div>
+  );
+}

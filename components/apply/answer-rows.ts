@@ -1,0 +1,62 @@
+import type { TSectionContext, TSectionId } from "@/lib/domain/request/sections";
+import type { TFormValues } from "@/lib/form-state";
+import type { TTranslate } from "@/lib/i18n/translator";
+
+import { sectionFields, type TFieldSpec } from "./section-spec";
+
+export type TAnswerRow = { field: string; question: string; answer: string[] };
+
+/**
+ * A section's answers as question and answer pairs in reading order, with choices named in the
+ * reader's language. Questions revealed by a choice appear only when that choice was made.
+ */
+export function answerRows(section: TSectionId, saved: TFormValues, context: TSectionContext, t: TTranslate, locale: string): TAnswerRow[] {
+  const countries = new Intl.DisplayNames([locale], { type: "region" });
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+  const list = (name: string) => {
+    const value = saved[name];
+    return value === undefined ? [] : Array.isArray(value) ? value : [value];
+  };
+
+  function rows(fields: TFieldSpec[], prefix = ""): TAnswerRow[] {
+    return fields.flatMap((spec): TAnswerRow[] => {
+      const question = prefix + t(spec.label);
+      switch (spec.kind) {
+        case "group":
+          return rows(spec.fields, `${t(spec.label)}: `);
+        case "radios":
+        case "checkboxes": {
+          const chosen = spec.options.filter((option) => list(spec.name).includes(option.value));
+          return [
+            { field: spec.name, question, answer: chosen.map((option) => t(option.label)) },
+            ...chosen.flatMap((option) => rows(option.reveals ?? [], prefix)),
+          ];
+        }
+        case "checkbox":
+          return [{ field: spec.name, question, answer: [list(spec.name).some((v) => ["yes", "on", "true"].includes(v)) ? t("answer-yes") : t("answer-no")] }];
+        case "select": {
+          const code = list(spec.name)[0];
+          return [{ field: spec.name, question, answer: code ? [safely(() => countries.of(code)) ?? code] : [] }];
+        }
+        case "date": {
+          const value = list(spec.name)[0]?.trim();
+          return [{ field: spec.name, question, answer: value ? [safely(() => dates.format(new Date(`${value}T00:00:00Z`))) ?? value] : [] }];
+        }
+        default: {
+          const value = list(spec.name)[0]?.trim();
+          return [{ field: spec.name, question, answer: value ? value.split(/\r?\n/).filter(Boolean) : [] }];
+        }
+      }
+    });
+  }
+
+  return rows(sectionFields(section, context));
+}
+
+function safely<T>(make: () => T): T | undefined {
+  try {
+    return make();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,53 @@
+import Link from "next/link";
+
+import { SECTION_IDS, contextOf, type TDraftAnswers } from "@/lib/domain/request/sections";
+import { getI18n } from "@/lib/i18n/server";
+import { SECTION_TITLE } from "@/lib/i18n/labels";
+
+import { answerRows } from "./answer-rows";
+
+type Props = { answers: TDraftAnswers; today: string; changeBase?: string; headingLevel?: 2 | 3 };
+
+/** Every answer, grouped by criterion; with `changeBase`, each answer links to its question. */
+export async function AnswersSummary({ answers, today, changeBase, headingLevel = 2 }: Props) {
+  const { t, locale } = await getI18n();
+  const context = contextOf(answers, today);
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <>
+      {SECTION_IDS.map((section) => (
+        <section key={section} aria-labelledby={`section-${section}`} className="summary-section">
+          <Heading id={`section-${section}`}>{t(SECTION_TITLE[section])}</Heading>
+          <dl className="summary-list">
+            {answerRows(section, answers[section] ?? {}, context, t, locale).map((row) => (
+              <div className="summary-list__row" key={row.field}>
+                <dt>{row.question}</dt>
+                <dd>
+                  {row.answer.length === 0 ? (
+                    <span className="hint">{t("answer-none")}</span>
+                  ) : row.answer.length === 1 ? (
+                    row.answer[0]
+                  ) : (
+                    <ul>
+                      {row.answer.map((line, index) => (
+                        <li key={index}>{line}</li>
+                      ))}
+                    </ul>
+                  )}
+                </dd>
+                {changeBase ? (
+                  <dd className="summary-list__action">
+                    <Link href={`${changeBase}/${section}?from=check#${row.field}`}>
+                      {t("check-change")}
+                      <span className="visually-hidden"> {row.question}</span>
+                    </Link>
+                  </dd>
+                ) : null}
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+    </>
+  );
+}

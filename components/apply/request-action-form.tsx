@@ -1,0 +1,44 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { DocumentTitle } from "@/components/ui/document-title";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { useT } from "@/components/ui/i18n-provider";
+import { IDLE, type TActionState } from "@/lib/form-state";
+import type { TMessageKey } from "@/lib/i18n/translator";
+
+type Props = {
+  action: (state: TActionState, data: FormData) => Promise<TActionState>;
+  /** The request acted on and the version the person saw; none for creating a request. */
+  request?: { id: string; version: number };
+  label: TMessageKey;
+  tone?: "primary" | "destructive";
+  /** Given, the form renders the page title, marked on error (see DocumentTitle). */
+  pageTitle?: string;
+};
+
+/** A one-button form acting on a whole request (start, submit, cancel, delete), with its errors above it. */
+export function RequestActionForm({ action, request, label, tone = "primary", pageTitle }: Props) {
+  const t = useT();
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  return (
+    <form action={formAction}>
+      {pageTitle ? <DocumentTitle title={pageTitle} error={state.status === "error"} /> : null}
+      <ErrorSummary
+        fieldErrors={state.fieldErrors}
+        message={state.message ? t(state.message.key, ...(state.message.params ?? [])) : undefined}
+        retitle={!pageTitle}
+      />
+      {request ? (
+        <>
+          <input type="hidden" name="requestId" value={request.id} />
+          <input type="hidden" name="version" value={request.version} />
+        </>
+      ) : null}
+      <button className={`button button--${tone}`} type="submit" disabled={pending}>
+        {t(label)}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useActionState, useMemo, useRef, useState, startTransition, type FormEvent } from "react";
+import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
+
+import { saveSectionAction } from "@/app/(requester)/requests/[id]/actions";
+import { DocumentTitle } from "@/components/ui/document-title";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { useT } from "@/components/ui/i18n-provider";
+import { parseMessage } from "@/lib/domain/request/fields";
+import { sectionSchema, type TSectionContext, type TSectionId } from "@/lib/domain/request/sections";
+import { fieldErrorsOf, formValues, IDLE, type TFieldError, type TFormValues } from "@/lib/form-state";
+import { SECTION_TITLE } from "@/lib/i18n/labels";
+
+import { QuestionField } from "./question-field";
+import { inFormOrder, sectionFields } from "./section-spec";
+
+type Props = {
+  requestId: string;
+  section: TSectionId;
+  version: number;
+  saved: TFormValues;
+  context: TSectionContext;
+  returnTo?: "check";
+  locale: string;
+};
+
+/**
+ * A question page's form. With JavaScript, react-hook-form checks the answers against the same
+ * schema as the server before sending; without it, the server action does all the work. Either
+ * way errors come back as a summary and beside each field, with what the person typed kept.
+ */
+export function SectionForm({ requestId, section, version, saved, context, returnTo, locale }: Props) {
+  const t = useT();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, formAction, pending] = useActionState(saveSectionAction, IDLE);
+  const [clientErrors, setClientErrors] = useState<Record<string, TFieldError> | null>(null);
+  const schema = useMemo(() => sectionSchema(section, context), [section, context]);
+  const fields = useMemo(() => sectionFields(section, context), [section, context]);
+  const form = useForm({ resolver: domResolver(formRef, schema), mode: "onSubmit", shouldFocusError: false });
+
+  const values = state.values ?? saved;
+  const errors = inFormOrder(clientErrors ?? state.fieldErrors ?? {}, fields);
+  const message = !clientErrors && state.message ? t(state.message.key, ...(state.message.params ?? [])) : undefined;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    // "Save and come back later" keeps answers as they are, checked or not.
+    if (submitter?.value === "save") return;
+    event.preventDefault();
+    void form.handleSubmit(
+      () => {
+        setClientErrors(null);
+        const data = new FormData(formRef.current!, submitter);
+        startTransition(() => formAction(data));
+      },
+      (found: FieldErrors) => setClientErrors(toFieldErrors(found)),
+    )(event);
+  }
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate>
+      <DocumentTitle title={t(SECTION_TITLE[section])} error={Object.keys(errors).length > 0 || Boolean(message)} />
+      <ErrorSummary fieldErrors={errors} message={message} retitle={false} />
+      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="section" value={section} />
+      <input type="hidden" name="version" value={state.version ?? version} />
+      {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
+      {fields.map((spec) => (
+        <QuestionField key={spec.name} spec={spec} values={values} errors={errors} locale={locale} />
+      ))}
+      <div className="button-group">
+        <button className="button button--primary" type="submit" name="intent" value="continue" disabled={pending}>
+          {t("apply-continue")}
+        </button>
+        <button className="button" type="submit" name="intent" value="save" disabled={pending}>
+          {t("apply-save-later")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Checks what the form would send, exactly as the server will parse it. */
+function domResolver(formRef: React.RefObject<HTMLFormElement | null>, schema: ReturnType<typeof sectionSchema>): Resolver {
+  return async () => {
+    const result = schema.safeParse(formRef.current ? formValues(new FormData(formRef.current)) : {});
+    if (result.success) return { values: result.data as Record<string, unknown>, errors: {} };
+    const errors: FieldErrors = {};
+    for (const [field, error] of Object.entries(fieldErrorsOf(result.error))) {
+      errors[field] = { type: "validate", message: [error.key, ...(error.params ?? [])].join("|") };
+    }
+    return { values: {}, errors };
+  };
+}
+
+function toFieldErrors(found: FieldErrors): Record<string, TFieldError> {
+  const errors: Record<string, TFieldError> = {};
+  for (const [field, error] of Object.entries(found)) errors[field] = parseMessage(String(error?.message ?? ""));
+  return errors;
+}

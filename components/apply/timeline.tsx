@@ -1,0 +1,24 @@
+import { getI18n } from "@/lib/i18n/server";
+import type { TMessageKey } from "@/lib/i18n/translator";
+import type { TTimelineEntry } from "@/lib/server/requests";
+
+const LABEL: Record<TTimelineEntry["action"], TMessageKey> = {
+  "request.created": "timeline-created",
+  "request.submitted": "timeline-submitted",
+  "request.cancelled": "timeline-cancelled",
+};
+
+export async function Timeline({ entries }: { entries: TTimelineEntry[] }) {
+  const { t, locale } = await getI18n();
+  const times = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <ol className="timeline">
+      {entries.map((entry) => (
+        <li key={entry.id}>
+          <time dateTime={entry.at.toISOString()}>{times.format(entry.at)}</time>
+          <span>{t(LABEL[entry.action], entry.reference ?? "")}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}

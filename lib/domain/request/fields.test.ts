@@ -1,0 +1,166 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { z } from "zod";
+
+import { choice, choices, decimalNumber, isoDate, isRealDate, isWebLink, linkList, message, parseMessage, requiredText, text, ticked, wholeNumber } from "./fields";
+
+/** The messages of a failed parse, as [path, message] pairs; empty when it passes. */
+function issuesOf(schema: z.ZodType, input: unknown) {
+  const result = schema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((issue) => [issue.path.join("."), issue.message]);
+}
+
+function valueOf(schema: z.ZodType, input: unknown) {
+  const result = schema.safeParse(input);
+  assert.ok(result.success, `expected ${JSON.stringify(input)} to pass, got ${JSON.stringify(issuesOf(schema, input))}`);
+  return result.data;
+}
+
+describe("error messages", () => {
+  it("carries a message's parameters with it and reads them back", () => {
+    assert.equal(message("error-too-long", 5000), "error-too-long|5000");
+    assert.deepEqual(parseMessage(message("error-too-long", 5000)), { key: "error-too-long", params: ["5000"] });
+    assert.deepEqual(parseMessage(message("error-email-invalid")), { key: "error-email-invalid", params: [] });
+  });
+
+  it("shows a generic 'invalid' message for anything that is not one of ours, such as zod's own English text", () => {
+    assert.deepEqual(parseMessage('Invalid option: expected one of "yes"|"no"'), { key: "error-invalid", params: ['"no"'] });
+    assert.equal(parseMessage("Required").key, "error-invalid");
+    assert.equal(parseMessage("").key, "error-invalid");
+  });
+});
+
+describe("isRealDate", () => {
+  it("accepts calendar dates, including 29 February in a leap year", () => {
+    assert.equal(isRealDate("2026-11-22"), true);
+    assert.equal(isRealDate("2028-02-29"), true);
+  });
+
+  it("rejects dates that do not exist or are not written as YYYY-MM-DD", () => {
+    assert.equal(isRealDate("2026-02-30"), false);
+    assert.equal(isRealDate("2027-02-29"), false);
+    assert.equal(isRealDate("2026-13-01"), false);
+    assert.equal(isRealDate("2026-1-5"), false);
+    assert.equal(isRealDate("22/11/2026"), false);
+    assert.equal(isRealDate(""), false);
+  });
+});
+
+describe("isWebLink", () => {
+  it("accepts http and https addresses on a real host name", () => {
+    assert.equal(isWebLink("https://meta.wikimedia.org/wiki/Wikimedia_Enterprise"), true);
+    assert.equal(isWebLink("http://example.org/path?query=1#part"), true);
+  });
+
+  it("rejects script, file-transfer and other non-web schemes", () => {
+    assert.equal(isWebLink("javascript:alert(1)"), false);
+    assert.equal(isWebLink("ftp://files.example.org/data"), false);
+    assert.equal(isWebLink("mailto:someone@example.org"), false);
+    assert.equal(isWebLink("data:text/html,hello"), false);
+  });
+
+  it("rejects addresses without a proper host and text that is not an address at all", () => {
+    assert.equal(isWebLink("http://localhost/"), false);
+    assert.equal(isWebLink("https://intranet"), false);
+    assert.equal(isWebLink("example.org"), false);
+    assert.equal(isWebLink("not a link"), false);
+  });
+
+  it("rejects addresses longer than 2000 characters", () => {
+    const base = "https://example.org/";
+    assert.equal(isWebLink(base + "a".repeat(2000 - base.length)), true);
+    assert.equal(isWebLink(base + "a".repeat(2001 - base.length)), false);
+  });
+});
+
+describe("form field building blocks", () => {
+  it("trims free text, treats a missing field as empty and names the limit when text is too long", () => {
+    assert.equal(valueOf(text(10), "  hello  "), "hello");
+    assert.equal(valueOf(text(10), undefined), "");
+    assert.equal(valueOf(text(10), ["first", "second"]), "first");
+    assert.deepEqual(issuesOf(text(10), "x".repeat(11)), [["", "error-too-long|10"]]);
+  });
+
+  it("reports a required field left blank (or only spaces) with the field's own message", () => {
+    assert.deepEqual(issuesOf(requiredText(10, "error-email-required"), "   "), [["", "error-email-required"]]);
+    assert.deepEqual(issuesOf(requiredText(10, "error-email-required"), undefined), [["", "error-email-required"]]);
+  });
+
+  it("accepts only the offered choices, with the field's own message for anything else", () => {
+    const yesNo = choice(["yes", "no"] as const, "error-email-required");
+    assert.equal(valueOf(yesNo, "yes"), "yes");
+    assert.deepEqual(issuesOf(yesNo, ""), [["", "error-email-required"]]);
+    assert.deepEqual(issuesOf(yesNo, "maybe"), [["", "error-email-required"]]);
+  });
+
+  it("reads a checkbox group from a list, a single ticked box or nothing, dropping repeats", () => {
+    const group = choices(["a", "b", "c"] as const);
+    assert.deepEqual(valueOf(group, ["a", "c", "a"]), ["a", "c"]);
+    assert.deepEqual(valueOf(group, "b"), ["b"]);
+    assert.deepEqual(valueOf(group, undefined), []);
+    assert.deepEqual(valueOf(group, ""), []);
+    assert.deepEqual(issuesOf(group, ["a", "forged"]), [["1", "error-invalid"]]);
+  });
+
+  it("counts a checkbox as ticked only when the browser sends a ticked value", () => {
+    assert.equal(valueOf(ticked, "yes"), true);
+    assert.equal(valueOf(ticked, "on"), true);
+    assert.equal(valueOf(ticked, "true"), true);
+    assert.equal(valueOf(ticked, undefined), false);
+    assert.equal(valueOf(ticked, "no"), false);
+  });
+
+  it("reads whole numbers written with thousands separators or spaces, and leaves an empty box empty", () => {
+    const count = wholeNumber(1e12);
+    assert.equal(valueOf(count, "1,000,000"), 1_000_000);
+    assert.equal(valueOf(count, " 2 500 "), 2500);
+    assert.equal(valueOf(count, "0"), 0);
+    assert.equal(valueOf(count, ""), undefined);
+    assert.equal(valueOf(count, undefined), undefined);
+  });
+
+  it("rejects negative, fractional and written-out numbers where a whole number is asked for", () => {
+    const count = wholeNumber(1e12);
+    for (const input of ["-5", "ten", "1.5", "1e6"]) assert.deepEqual(issuesOf(count, input), [["", "error-whole-number"]], input);
+    assert.deepEqual(issuesOf(wholeNumber(100), "101"), [["", "error-number-max|100"]]);
+  });
+
+  it("reads decimal numbers with a point or a comma and rejects anything else", () => {
+    const rate = decimalNumber(1e6);
+    assert.equal(valueOf(rate, "2.5"), 2.5);
+    assert.equal(valueOf(rate, "2,5"), 2.5);
+    assert.equal(valueOf(rate, "40"), 40);
+    assert.equal(valueOf(rate, ""), undefined);
+    for (const input of ["-1", "fast", "1.2.3"]) assert.deepEqual(issuesOf(rate, input), [["", "error-number"]], input);
+    assert.deepEqual(issuesOf(rate, "1000001"), [["", "error-number-max|1000000"]]);
+  });
+
+  it("accepts a date as the date picker sends it, or nothing, and rejects impossible or free-form dates", () => {
+    assert.equal(valueOf(isoDate, "2026-12-01"), "2026-12-01");
+    assert.equal(valueOf(isoDate, " 2026-12-01 "), "2026-12-01");
+    assert.equal(valueOf(isoDate, undefined), "");
+    assert.deepEqual(issuesOf(isoDate, "2026-02-30"), [["", "error-date"]]);
+    assert.deepEqual([...new Set(issuesOf(isoDate, "1 December 2026").map(([, text]) => text))], ["error-date"]);
+  });
+
+  it("reads links one per line, skipping blank lines and surrounding spaces", () => {
+    assert.deepEqual(valueOf(linkList(3), "https://a.example.org\r\n\n  http://b.example.org/x  \n"), [
+      "https://a.example.org",
+      "http://b.example.org/x",
+    ]);
+    assert.deepEqual(valueOf(linkList(3), undefined), []);
+  });
+
+  it("names the line of every bad link, counting blank lines so the number matches what the person sees", () => {
+    assert.deepEqual(issuesOf(linkList(3), "https://a.example.org\n\njavascript:alert(1)\nftp://b.example.org"), [
+      ["", "error-link|3"],
+      ["", "error-link|4"],
+    ]);
+  });
+
+  it("refuses more links than allowed", () => {
+    const four = ["https://a.example.org", "https://b.example.org", "https://c.example.org", "https://d.example.org"].join("\n");
+    assert.deepEqual(issuesOf(linkList(3), four), [["", "error-links-too-many|3"]]);
+  });
+});

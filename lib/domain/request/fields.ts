@@ -1,0 +1,121 @@
+import { z } from "zod";
+
+import type { TMessageKey, TParam } from "@/lib/i18n/translator";
+
+// Building blocks shared by the section schemas. Form posts carry strings (one per field, or a
+// list for checkbox groups); these turn them into typed values with messages the person can act on.
+
+/** A zod message that carries its parameters: "key|param|param". */
+export function message(key: TMessageKey, ...params: TParam[]) {
+  return [key, ...params].join("|");
+}
+
+export function parseMessage(text: string): { key: TMessageKey; params: TParam[] } {
+  const [key, ...params] = text.split("|");
+  return { key: (key?.startsWith("error-") ? key : "error-invalid") as TMessageKey, params };
+}
+
+export const LIMITS = { short: 200, medium: 1000, long: 5000 } as const;
+
+function firstString(value: unknown): string {
+  if (Array.isArray(value)) return firstString(value[0]);
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return "";
+}
+
+/** Free text: trimmed; empty when missing. */
+export const text = (max: number) =>
+  z.preprocess(
+    (value) => firstString(value).trim(),
+    z.string().max(max, message("error-too-long", max)),
+  );
+
+/** Free text that must be given. */
+export const requiredText = (max: number, requiredKey: TMessageKey) =>
+  z.preprocess(
+    (value) => firstString(value).trim(),
+    z.string().min(1, requiredKey).max(max, message("error-too-long", max)),
+  );
+
+/** One of a fixed set of choices. */
+export const choice = <T extends readonly [string, ...string[]]>(options: T, requiredKey: TMessageKey) =>
+  z.preprocess((value) => firstString(value) || undefined, z.enum(options, { error: requiredKey }));
+
+/** Any number of a fixed set of choices (a checkbox group), without repeats. */
+export const choices = <T extends readonly [string, ...string[]]>(options: T) =>
+  z.preprocess(
+    (value) => [...new Set((Array.isArray(value) ? value : value === undefined || value === "" ? [] : [value]).map(firstString))],
+    z.array(z.enum(options, { error: "error-invalid" })),
+  );
+
+/** A single checkbox: ticked or not. */
+export const ticked = z.preprocess((value) => ["yes", "on", "true"].includes(firstString(value)), z.boolean());
+
+/** A whole number or empty (undefined); anything else is an error. */
+export const wholeNumber = (max: number) =>
+  z.preprocess(
+    (value) => {
+      const raw = firstString(value).trim().replace(/[\s,_]/g, "");
+      if (raw === "") return undefined;
+      return /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    },
+    z
+      .number({ error: "error-whole-number" })
+      .int("error-whole-number")
+      .min(0, "error-whole-number")
+      .max(max, message("error-number-max", max))
+      .optional(),
+  );
+
+/** A decimal number or empty (undefined). */
+export const decimalNumber = (max: number) =>
+  z.preprocess(
+    (value) => {
+      const raw = firstString(value).trim().replace(/[\s_]/g, "");
+      if (raw === "") return undefined;
+      // "1,000" and "1,000.5" group thousands; a lone comma before one or two digits is a decimal comma.
+      if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(raw)) return Number(raw.replace(/,/g, ""));
+      if (/^\d+,\d{1,2}$/.test(raw)) return Number(raw.replace(",", "."));
+      return /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+    },
+    z.number({ error: "error-number" }).min(0, "error-number").max(max, message("error-number-max", max)).optional(),
+  );
+
+/** A calendar date as YYYY-MM-DD (what <input type="date"> sends), or empty. */
+export const isoDate = z.preprocess(
+  (value) => firstString(value).trim(),
+  z.string().refine((value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value)), "error-date"),
+);
+
+export function isRealDate(value: string) {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Web links, one per line: at most `max`, each http(s). */
+export const linkList = (max: number) =>
+  z.preprocess(
+    (value) => firstString(value),
+    z.string().transform((value, context) => {
+      const lines = value.split(/\r?\n/).map((line) => line.trim());
+      const links: string[] = [];
+      lines.forEach((line, index) => {
+        if (!line) return;
+        if (!isWebLink(line)) context.addIssue({ code: "custom", message: message("error-link", index + 1) });
+        else links.push(line);
+      });
+      if (links.length > max) context.addIssue({ code: "custom", message: message("error-links-too-many", max) });
+      return links;
+    }),
+  );
+
+export function isWebLink(value: string) {
+  if (value.length > 2000) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}

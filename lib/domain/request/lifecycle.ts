@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+import { isSectionId, type TSectionId } from "./sections";
+
+export const REQUEST_STATUSES = [
+  "DRAFT",
+  "SUBMITTED",
+  "IN_REVIEW",
+  "AWAITING_REQUESTER",
+  "GRANTED",
+  "DECLINED",
+  "CANCELLED",
+  "LAPSED",
+  "EXPIRED",
+  "WITHDRAWN",
+] as const;
+export type TRequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Before any decision, the requester may withdraw their own request. */
+export function requesterMayCancel(status: TRequestStatus) {
+  return status === "SUBMITTED" || status === "IN_REVIEW" || status === "AWAITING_REQUESTER";
+}
+
+/** Human-readable request id: EA-2026-0042 (more digits once a year passes 9,999 requests). */
+export function formatReference(year: number, sequence: number) {
+  return `EA-${year}-${String(sequence).padStart(4, "0")}`;
+}
+
+/** What the requester sees of a request's history; reviewers' internal steps stay out. */
+export const REQUESTER_VISIBLE_ACTIONS = ["request.created", "request.submitted", "request.cancelled"] as const;
+
+const ZVersion = z.coerce.number().int().min(0).max(2_147_483_647);
+const ZRequestId = z.string().min(1).max(64);
+
+export const ZSectionSave = z.object({
+  requestId: ZRequestId,
+  section: z.string().refine(isSectionId).transform((value) => value as TSectionId),
+  version: ZVersion,
+  intent: z.enum(["continue", "save"]).default("continue"),
+  returnTo: z.enum(["check"]).optional().catch(undefined),
+});
+
+export const ZRequestChange = z.object({ requestId: ZRequestId, version: ZVersion });

@@ -1,0 +1,220 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { DomainError, NotFoundError } from "@/lib/domain/errors";
+import { formatReference, REQUESTER_VISIBLE_ACTIONS, requesterMayCancel, type TRequestStatus } from "@/lib/domain/request/lifecycle";
+import {
+  contextOf,
+  draftValues,
+  incompleteSections,
+  sectionSchema,
+  type TDraftAnswers,
+  type TSectionId,
+} from "@/lib/domain/request/sections";
+import { fieldErrorsOf, type TFieldError, type TFormValues } from "@/lib/form-state";
+import { enqueueEmail } from "@/lib/jobs/outbox";
+import { log } from "@/lib/log";
+import { requestSubmittedEmail } from "@/lib/mail/templates/request-submitted";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+import { now, today } from "./clock";
+import type { TViewer } from "./session";
+
+const PAGE_SIZE = 25;
+
+export type TOwnRequest = {
+  id: string;
+  reference: string | null;
+  status: TRequestStatus;
+  version: number;
+  answers: TDraftAnswers;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+};
+
+const OWN_REQUEST_FIELDS = {
+  id: true,
+  reference: true,
+  status: true,
+  version: true,
+  answers: true,
+  createdAt: true,
+  updatedAt: true,
+  submittedAt: true,
+} as const;
+
+/** A request of the viewer's own; any other id, or someone else's, is "not found". */
+export async function getOwnRequest(viewer: TViewer, id: string): Promise<TOwnRequest> {
+  const request = await db().request.findFirst({ where: { id, requesterId: viewer.id }, select: OWN_REQUEST_FIELDS });
+  if (!request) throw new NotFoundError();
+  return { ...request, answers: asAnswers(request.answers) };
+}
+
+export async function listOwnRequests(viewer: TViewer, after?: string) {
+  const cursor = after ? await db().request.findFirst({ where: { id: after, requesterId: viewer.id }, select: { id: true, updatedAt: true } }) : null;
+  const rows = await db().request.findMany({
+    where: {
+      requesterId: viewer.id,
+      ...(cursor ? { OR: [{ updatedAt: { lt: cursor.updatedAt } }, { updatedAt: cursor.updatedAt, id: { lt: cursor.id } }] } : {}),
+    },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: PAGE_SIZE + 1,
+    select: OWN_REQUEST_FIELDS,
+  });
+  const requests = rows.slice(0, PAGE_SIZE).map((row) => ({ ...row, answers: asAnswers(row.answers) }));
+  return { requests, next: rows.length > PAGE_SIZE ? requests.at(-1)?.id : undefined };
+}
+
+/** A new, empty draft; the contact email starts as the account's address. */
+export async function createDraft(viewer: TViewer): Promise<string> {
+  return db().$transaction(async (tx) => {
+    const answers: TDraftAnswers = viewer.email ? { who: { email: viewer.email, ...(viewer.name ? { contactName: viewer.name } : {}) } } : {};
+    const request = await tx.request.create({ data: { requesterId: viewer.id, answers }, select: { id: true } });
+    await audit(tx, viewer.id, request.id, "request.created", null, { status: "DRAFT" });
+    return request.id;
+  });
+}
+
+export type TSaveResult =
+  | { outcome: "saved"; version: number }
+  | { outcome: "invalid"; version: number; fieldErrors: Record<string, TFieldError> }
+  | { outcome: "conflict"; version: number };
+
+/**
+ * Keeps a section's answers in the draft, valid or not, so nothing typed is lost; reports the
+ * problems when the person asked to continue. A save based on an older version is refused.
+ */
+export async function saveSection(
+  viewer: TViewer,
+  input: { requestId: string; section: TSectionId; version: number; posted: TFormValues; check: boolean },
+): Promise<TSaveResult> {
+  const request = await getOwnRequest(viewer, input.requestId);
+  if (request.status !== "DRAFT") throw new DomainError("request-error-not-draft");
+  if (request.version !== input.version) return { outcome: "conflict", version: request.version };
+
+  const values = draftValues(input.section, input.posted);
+  const answers: TDraftAnswers = { ...request.answers, [input.section]: values };
+  const updated = await db().request.updateMany({
+    where: { id: request.id, requesterId: viewer.id, status: "DRAFT", version: input.version },
+    data: { answers: answers as Prisma.InputJsonValue, version: { increment: 1 } },
+  });
+  if (updated.count === 0) return { outcome: "conflict", version: (await getOwnRequest(viewer, request.id)).version };
+  const version = input.version + 1;
+
+  if (!input.check) return { outcome: "saved", version };
+  const parsed = sectionSchema(input.section, contextOf(answers, today())).safeParse(values);
+  if (!parsed.success) return { outcome: "invalid", version, fieldErrors: fieldErrorsOf(parsed.error) };
+  return { outcome: "saved", version };
+}
+
+export class IncompleteRequestError extends Error {
+  constructor(readonly sections: TSectionId[]) {
+    super(`incomplete sections: ${sections.join(", ")}`);
+    this.name = "IncompleteRequestError";
+  }
+}
+
+/**
+ * Submits a complete draft: checks every section again on the server, gives the next reference
+ * of the year, records it, and writes the confirmation email, all in one transaction.
+ */
+export async function submitRequest(viewer: TViewer, input: { requestId: string; version: number }, baseUrl: string) {
+  const request = await getOwnRequest(viewer, input.requestId);
+  if (request.status !== "DRAFT") throw new DomainError("request-error-not-draft");
+  if (request.version !== input.version) throw new DomainError("request-error-conflict");
+  const incomplete = incompleteSections(request.answers, today());
+  if (incomplete.length > 0) throw new IncompleteRequestError(incomplete);
+
+  const submittedAt = now();
+  const year = submittedAt.getUTCFullYear();
+  const reference = await db().$transaction(async (tx) => {
+    const claimed = await tx.request.updateMany({
+      where: { id: request.id, requesterId: viewer.id, status: "DRAFT", version: input.version },
+      data: { status: "SUBMITTED", version: { increment: 1 }, submittedAt },
+    });
+    if (claimed.count === 0) throw new DomainError("request-error-conflict");
+    // The counter row stays locked until commit, so concurrent submissions take turns.
+    const [counter] = await tx.$queryRaw<{ last: number }[]>`
+      INSERT INTO "ReferenceCounter" ("year", "last") VALUES (${year}, 1)
+      ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceCounter"."last" + 1
+      RETURNING "last"`;
+    const reference = formatReference(year, counter!.last);
+    await tx.request.update({ where: { id: request.id }, data: { reference } });
+    await audit(tx, viewer.id, request.id, "request.submitted", { status: "DRAFT" }, { status: "SUBMITTED", reference });
+    const to = (request.answers.who?.email as string | undefined) ?? viewer.email;
+    if (to) {
+      await enqueueEmail(tx, {
+        idempotencyKey: `request-submitted:${request.id}`,
+        to,
+        requestId: request.id,
+        ...requestSubmittedEmail({ reference, url: `${baseUrl}/requests/${request.id}` }),
+      });
+    }
+    return reference;
+  });
+  log.info("request.submitted", { requestId: request.id, reference });
+  return { reference };
+}
+
+/** The requester withdraws their request before any decision; recorded, and final. */
+export async function cancelRequest(viewer: TViewer, input: { requestId: string; version: number }) {
+  const request = await getOwnRequest(viewer, input.requestId);
+  if (!requesterMayCancel(request.status)) throw new DomainError("request-error-cannot-cancel");
+  await db().$transaction(async (tx) => {
+    const updated = await tx.request.updateMany({
+      where: { id: request.id, requesterId: viewer.id, version: input.version, status: request.status },
+      data: { status: "CANCELLED", version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new DomainError("request-error-conflict");
+    await audit(tx, viewer.id, request.id, "request.cancelled", { status: request.status }, { status: "CANCELLED" });
+  });
+  log.info("request.cancelled", { requestId: request.id });
+}
+
+/** Deletes a draft that was never submitted; its audit history stays. */
+export async function deleteDraft(viewer: TViewer, input: { requestId: string; version: number }) {
+  const request = await getOwnRequest(viewer, input.requestId);
+  if (request.status !== "DRAFT") throw new DomainError("request-error-not-draft");
+  await db().$transaction(async (tx) => {
+    const deleted = await tx.request.deleteMany({ where: { id: request.id, requesterId: viewer.id, status: "DRAFT", version: input.version } });
+    if (deleted.count === 0) throw new DomainError("request-error-conflict");
+    await audit(tx, viewer.id, request.id, "request.draft_deleted", { status: "DRAFT" }, null);
+  });
+}
+
+export type TTimelineEntry = { id: string; at: Date; action: (typeof REQUESTER_VISIBLE_ACTIONS)[number]; byRequester: boolean; reference?: string };
+
+/** What happened to the request that its requester may see, oldest first. */
+export async function requesterTimeline(viewer: TViewer, requestId: string): Promise<TTimelineEntry[]> {
+  await getOwnRequest(viewer, requestId);
+  const entries = await db().auditEntry.findMany({
+    where: { subjectType: "request", subjectId: requestId, action: { in: [...REQUESTER_VISIBLE_ACTIONS] } },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    select: { id: true, at: true, action: true, actorId: true, after: true },
+  });
+  return entries.map((entry) => ({
+    id: entry.id,
+    at: entry.at,
+    action: entry.action as TTimelineEntry["action"],
+    byRequester: entry.actorId === viewer.id,
+    reference: (entry.after as { reference?: string } | null)?.reference,
+  }));
+}
+
+function audit(
+  tx: Prisma.TransactionClient,
+  actorId: string,
+  requestId: string,
+  action: string,
+  before: Prisma.InputJsonValue | null,
+  after: Prisma.InputJsonValue | null,
+) {
+  return tx.auditEntry.create({
+    data: { actorId, action, subjectType: "request", subjectId: requestId, before: before ?? undefined, after: after ?? undefined },
+  });
+}
+
+function asAnswers(value: unknown): TDraftAnswers {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as TDraftAnswers) : {};
+}

@@ -1,0 +1,71 @@
+// A real, throwaway PostgreSQL for integration tests: its own data directory, its own port, the
+// app's migrations applied; `stop` removes every trace.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+import { createDb, type TDb } from "@/lib/db";
+import { startEmbeddedDb } from "@/scripts/embedded-db";
+import { runNodeBin } from "@/scripts/run-bin";
+
+export type TTestDatabase = { url: string; db: TDb; stop: () => Promise<void> };
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+export async function startTestDatabase(): Promise<TTestDatabase> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "exceptional-access-test-"));
+  // When tests run as root, PostgreSQL runs as the "postgres" user, who must enter this folder.
+  chmodSync(dataDir, 0o755);
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+
+  const server = await startEmbeddedDb({ dataDir, port: await freePort(), log: quietUnlessError }).catch((error: unknown) => {
+    removeDataDir();
+    throw error;
+  });
+  const stopServer = async () => {
+    await server.stop();
+    removeDataDir();
+  };
+
+  try {
+    assertLocalDatabase(server.url);
+    await runNodeBin("prisma", ["migrate", "deploy"], { ...process.env, DATABASE_URL: server.url }, { quiet: true });
+  } catch (error) {
+    await stopServer();
+    throw error;
+  }
+
+  const db = createDb(server.url);
+  return {
+    url: server.url,
+    db,
+    stop: async () => {
+      await db.$disconnect();
+      await stopServer();
+    },
+  };
+}
+
+/** Tests empty tables at will: never let them near a database on another machine. */
+export function assertLocalDatabase(url: string) {
+  const { hostname } = new URL(url);
+  if (!LOCAL_HOSTS.has(hostname)) {
+    throw new Error(`Refusing to run tests against ${hostname}: the test database must be on this machine.`);
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function quietUnlessError(line: string) {
+  if (line.startsWith("PostgreSQL:")) console.error(line);
+}
