@@ -49,6 +49,7 @@ const ZEnvInput = z.object({
   MAIL_FROM: z.string().default("Wikimedia Enterprise exceptional access <no-reply@localhost>"),
   ADMIN_EMAILS: z.string().default("").pipe(emailList),
   DEMO_DATA: optionalString.pipe(booleanFlag.optional()),
+  JOINT_WIKIDATA_SHARE: z.coerce.number().int().min(0, "must be a percentage from 0 to 100").max(100, "must be a percentage from 0 to 100").default(25),
 });
 
 export type TEnv = ReturnType<typeof parseEnv>;
@@ -106,6 +107,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     mailFrom: input.MAIL_FROM,
     adminEmails: input.ADMIN_EMAILS,
     demoData: input.DEMO_DATA ?? embeddedDatabase,
+    jointWikidataShare: input.JOINT_WIKIDATA_SHARE,
   };
 }
 

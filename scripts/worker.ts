@@ -1,7 +1,8 @@
 // `npm run worker`: sends the emails in the outbox, retrying failures, until SIGINT or SIGTERM.
 // Runs with `--conditions=react-server` because the mail transport is a server-only module.
 import { createDb } from "@/lib/db";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, parseEnv, publicUrl } from "@/lib/env";
+import { lapseOverdueRequests } from "@/lib/jobs/lapse";
 import { deliverDueEmails, type TOutcome } from "@/lib/jobs/outbox";
 import { log, maskEmail } from "@/lib/log";
 import { sendMail } from "@/lib/mail/transport";
@@ -11,10 +12,10 @@ const IDLE_MS = 1_000;
 const BUSY_MS = 50;
 const AFTER_ERROR_MS = 5_000;
 
-function databaseUrl() {
+function settings() {
   try {
-    const url = parseEnv(process.env).databaseUrl;
-    if (url) return url;
+    const parsed = parseEnv(process.env);
+    if (parsed.databaseUrl) return { databaseUrl: parsed.databaseUrl, baseUrl: publicUrl(parsed) };
     console.error("DATABASE_URL is not set: start the worker with `npm start`, which provides it, or set it yourself.");
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
@@ -32,7 +33,18 @@ function report(outcome: TOutcome) {
   if (outcome.status === "failed") log.error("outbox.failed", { ...fields, error: outcome.error });
 }
 
-const db = createDb(databaseUrl());
+const { databaseUrl, baseUrl } = settings();
+const db = createDb(databaseUrl);
+const SCHEDULED_EVERY_MS = 60_000;
+let nextScheduledRun = 0;
+
+/** Time-driven changes, about once a minute: questions past their reply-by date lapse. */
+async function runScheduled() {
+  if (Date.now() < nextScheduledRun) return;
+  nextScheduledRun = Date.now() + SCHEDULED_EVERY_MS;
+  const lapsed = await lapseOverdueRequests(db, { baseUrl });
+  if (lapsed > 0) log.info("requests.lapsed", { count: lapsed });
+}
 let stopping = false;
 let wake = () => {};
 
@@ -58,6 +70,7 @@ function pause(ms: number) {
 log.info("worker.started", { batchSize: BATCH_SIZE });
 while (!stopping) {
   try {
+    await runScheduled();
     const { sent, retried, failed } = await deliverDueEmails(db, sendMail, { batchSize: BATCH_SIZE, onOutcome: report });
     await pause(sent + retried + failed === BATCH_SIZE ? BUSY_MS : IDLE_MS);
   } catch (error) {

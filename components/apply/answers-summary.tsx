@@ -1,15 +1,24 @@
 import Link from "next/link";
 
-import { SECTION_IDS, contextOf, type TDraftAnswers } from "@/lib/domain/request/sections";
+import type { ReactNode } from "react";
+
+import { SECTION_IDS, contextOf, type TDraftAnswers, type TSectionId } from "@/lib/domain/request/sections";
 import { getI18n } from "@/lib/i18n/server";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 
 import { answerRows } from "./answer-rows";
 
-type Props = { answers: TDraftAnswers; today: string; changeBase?: string; headingLevel?: 2 | 3 };
+type Props = {
+  answers: TDraftAnswers;
+  today: string;
+  changeBase?: string;
+  headingLevel?: 2 | 3;
+  /** Extra content shown under each section's answers (reviewers' assessments). */
+  after?: (section: TSectionId) => ReactNode;
+};
 
 /** Every answer, grouped by criterion; with `changeBase`, each answer links to its question. */
-export async function AnswersSummary({ answers, today, changeBase, headingLevel = 2 }: Props) {
+export async function AnswersSummary({ answers, today, changeBase, headingLevel = 2, after }: Props) {
   const { t, locale } = await getI18n();
   const context = contextOf(answers, today);
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -46,6 +55,7 @@ export async function AnswersSummary({ answers, today, changeBase, headingLevel 
               </div>
             ))}
           </dl>
+          {after?.(section)}
         </section>
       ))}
     </>

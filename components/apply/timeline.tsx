@@ -6,6 +6,9 @@ const LABEL: Record<TTimelineEntry["action"], TMessageKey> = {
   "request.created": "timeline-created",
   "request.submitted": "timeline-submitted",
   "request.cancelled": "timeline-cancelled",
+  "request.information_requested": "timeline-information-requested",
+  "request.information_answered": "timeline-information-answered",
+  "request.lapsed": "timeline-lapsed",
 };
 
 export async function Timeline({ entries }: { entries: TTimelineEntry[] }) {

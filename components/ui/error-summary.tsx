@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 import type { TFieldError } from "@/lib/form-state";
 
@@ -22,6 +22,7 @@ type Props = {
 export function ErrorSummary({ fieldErrors = {}, message, retitle = true }: Props) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const entries = Object.entries(fieldErrors);
   const visible = entries.length > 0 || Boolean(message);
 
@@ -38,8 +39,8 @@ export function ErrorSummary({ fieldErrors = {}, message, retitle = true }: Prop
 
   if (!visible) return null;
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t("error-summary-title")}</h2>
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t("error-summary-title")}</h2>
       <ul>
         {message ? <li>{message}</li> : null}
         {entries.map(([field, error]) => (

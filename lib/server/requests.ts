@@ -7,16 +7,22 @@ import {
   contextOf,
   draftValues,
   incompleteSections,
+  isSectionId,
+  SECTION_IDS,
   sectionSchema,
   type TDraftAnswers,
   type TSectionId,
 } from "@/lib/domain/request/sections";
+import { reviewColumns } from "@/lib/domain/review/columns";
+import { env } from "@/lib/env";
 import { fieldErrorsOf, type TFieldError, type TFormValues } from "@/lib/form-state";
 import { enqueueEmail } from "@/lib/jobs/outbox";
 import { log } from "@/lib/log";
-import { requestSubmittedEmail } from "@/lib/mail/templates/request-submitted";
+import { requestEmail } from "@/lib/mail/templates/request-email";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+import { auditRequest } from "./audit";
+import { notifyWmde } from "./review/request";
 import { now, today } from "./clock";
 import type { TViewer } from "./session";
 
@@ -71,7 +77,7 @@ export async function createDraft(viewer: TViewer): Promise<string> {
   return db().$transaction(async (tx) => {
     const answers: TDraftAnswers = viewer.email ? { who: { email: viewer.email, ...(viewer.name ? { contactName: viewer.name } : {}) } } : {};
     const request = await tx.request.create({ data: { requesterId: viewer.id, answers }, select: { id: true } });
-    await audit(tx, viewer.id, request.id, "request.created", null, { status: "DRAFT" });
+    await auditRequest(tx, viewer.id, request.id, "request.created", null, { status: "DRAFT" });
     return request.id;
   });
 }
@@ -90,13 +96,13 @@ export async function saveSection(
   input: { requestId: string; section: TSectionId; version: number; posted: TFormValues; check: boolean },
 ): Promise<TSaveResult> {
   const request = await getOwnRequest(viewer, input.requestId);
-  if (request.status !== "DRAFT") throw new DomainError("request-error-not-draft");
+  if (!(await mayEditSection(request, input.section))) throw new DomainError("request-error-not-draft");
   if (request.version !== input.version) return { outcome: "conflict", version: request.version };
 
   const values = draftValues(input.section, input.posted);
   const answers: TDraftAnswers = { ...request.answers, [input.section]: values };
   const updated = await db().request.updateMany({
-    where: { id: request.id, requesterId: viewer.id, status: "DRAFT", version: input.version },
+    where: { id: request.id, requesterId: viewer.id, status: request.status, version: input.version },
     data: { answers: answers as Prisma.InputJsonValue, version: { increment: 1 } },
   });
   if (updated.count === 0) return { outcome: "conflict", version: (await getOwnRequest(viewer, request.id)).version };
@@ -106,6 +112,22 @@ export async function saveSection(
   const parsed = sectionSchema(input.section, contextOf(answers, today())).safeParse(values);
   if (!parsed.success) return { outcome: "invalid", version, fieldErrors: fieldErrorsOf(parsed.error) };
   return { outcome: "saved", version };
+}
+
+/** Sections the requester may change: all of a draft; while a question is open, the ones it reopened. */
+export async function editableSections(request: Pick<TOwnRequest, "id" | "status">): Promise<TSectionId[]> {
+  if (request.status === "DRAFT") return [...SECTION_IDS];
+  if (request.status !== "AWAITING_REQUESTER") return [];
+  const open = await db().informationRequest.findFirst({
+    where: { requestId: request.id, answeredAt: null, lapsedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { sections: true },
+  });
+  return (open?.sections ?? []).filter(isSectionId);
+}
+
+async function mayEditSection(request: Pick<TOwnRequest, "id" | "status">, section: TSectionId) {
+  return (await editableSections(request)).includes(section);
 }
 
 export class IncompleteRequestError extends Error {
@@ -140,15 +162,17 @@ export async function submitRequest(viewer: TViewer, input: { requestId: string;
       ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceCounter"."last" + 1
       RETURNING "last"`;
     const reference = formatReference(year, counter!.last);
-    await tx.request.update({ where: { id: request.id }, data: { reference } });
-    await audit(tx, viewer.id, request.id, "request.submitted", { status: "DRAFT" }, { status: "SUBMITTED", reference });
+    const columns = reviewColumns(request.answers, { today: today(), wikidataShareThreshold: env().jointWikidataShare });
+    await tx.request.update({ where: { id: request.id }, data: { reference, lastActivityAt: submittedAt, ...columns } });
+    if (columns.joint) await notifyWmde(tx, { id: request.id, reference }, "", baseUrl);
+    await auditRequest(tx, viewer.id, request.id, "request.submitted", { status: "DRAFT" }, { status: "SUBMITTED", reference });
     const to = (request.answers.who?.email as string | undefined) ?? viewer.email;
     if (to) {
       await enqueueEmail(tx, {
         idempotencyKey: `request-submitted:${request.id}`,
         to,
         requestId: request.id,
-        ...requestSubmittedEmail({ reference, url: `${baseUrl}/requests/${request.id}` }),
+        ...requestEmail("submitted", { reference, url: `${baseUrl}/requests/${request.id}` }),
       });
     }
     return reference;
@@ -167,7 +191,7 @@ export async function cancelRequest(viewer: TViewer, input: { requestId: string;
       data: { status: "CANCELLED", version: { increment: 1 } },
     });
     if (updated.count === 0) throw new DomainError("request-error-conflict");
-    await audit(tx, viewer.id, request.id, "request.cancelled", { status: request.status }, { status: "CANCELLED" });
+    await auditRequest(tx, viewer.id, request.id, "request.cancelled", { status: request.status }, { status: "CANCELLED" });
   });
   log.info("request.cancelled", { requestId: request.id });
 }
@@ -179,7 +203,7 @@ export async function deleteDraft(viewer: TViewer, input: { requestId: string; v
   await db().$transaction(async (tx) => {
     const deleted = await tx.request.deleteMany({ where: { id: request.id, requesterId: viewer.id, status: "DRAFT", version: input.version } });
     if (deleted.count === 0) throw new DomainError("request-error-conflict");
-    await audit(tx, viewer.id, request.id, "request.draft_deleted", { status: "DRAFT" }, null);
+    await auditRequest(tx, viewer.id, request.id, "request.draft_deleted", { status: "DRAFT" }, null);
   });
 }
 
@@ -202,19 +226,63 @@ export async function requesterTimeline(viewer: TViewer, requestId: string): Pro
   }));
 }
 
-function audit(
-  tx: Prisma.TransactionClient,
-  actorId: string,
-  requestId: string,
-  action: string,
-  before: Prisma.InputJsonValue | null,
-  after: Prisma.InputJsonValue | null,
-) {
-  return tx.auditEntry.create({
-    data: { actorId, action, subjectType: "request", subjectId: requestId, before: before ?? undefined, after: after ?? undefined },
+function asAnswers(value: unknown): TDraftAnswers {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as TDraftAnswers) : {};
+}
+
+/**
+ * The requester answers the open question: the request goes back into review, its derived
+ * queue data is refreshed from any reopened answers, and the assignee is emailed.
+ */
+export async function answerInformation(viewer: TViewer, input: { requestId: string; version: number; answer: string }, baseUrl: string) {
+  const request = await getOwnRequest(viewer, input.requestId);
+  if (request.status !== "AWAITING_REQUESTER") throw new DomainError("request-error-not-awaiting");
+  if (request.version !== input.version) throw new DomainError("request-error-conflict");
+  const answeredAt = now();
+  await db().$transaction(async (tx) => {
+    const open = await tx.informationRequest.findFirst({
+      where: { requestId: request.id, answeredAt: null, lapsedAt: null },
+      orderBy: { createdAt: "desc" },
+      select: { id: true },
+    });
+    if (!open) throw new DomainError("request-error-not-awaiting");
+    // Routing stays as the reviewers left it; flags, filters and search follow the new answers.
+    // Dates are judged as on the day of submission, so a start date now past does not void the section.
+    const asOf = (request.submittedAt ?? answeredAt).toISOString().slice(0, 10);
+    const { joint: _joint, routingReasons: _reasons, ...columns } = reviewColumns(request.answers, { today: asOf, wikidataShareThreshold: env().jointWikidataShare });
+    const updated = await tx.request.updateMany({
+      where: { id: request.id, requesterId: viewer.id, status: "AWAITING_REQUESTER", version: input.version },
+      data: { status: "IN_REVIEW", version: { increment: 1 }, lastActivityAt: answeredAt, ...columns },
+    });
+    if (updated.count === 0) throw new DomainError("request-error-conflict");
+    await tx.informationRequest.update({ where: { id: open.id }, data: { answer: input.answer, answeredAt } });
+    await auditRequest(tx, viewer.id, request.id, "request.information_answered", { status: "AWAITING_REQUESTER" }, { status: "IN_REVIEW" });
+    const assignee = await tx.request.findUnique({ where: { id: request.id }, select: { assignee: { select: { email: true } } } });
+    if (assignee?.assignee?.email) {
+      await enqueueEmail(tx, {
+        idempotencyKey: `information-answered:${open.id}`,
+        to: assignee.assignee.email,
+        requestId: request.id,
+        ...requestEmail("information_answered", { reference: request.reference ?? "", url: `${baseUrl}/review/${request.id}` }),
+      });
+    }
   });
 }
 
-function asAnswers(value: unknown): TDraftAnswers {
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as TDraftAnswers) : {};
+/** The reviewers' messages and questions, as the requester sees them, oldest first. */
+export async function requesterConversation(viewer: TViewer, requestId: string) {
+  await getOwnRequest(viewer, requestId);
+  const [messages, questions] = await Promise.all([
+    db().comment.findMany({
+      where: { requestId, kind: "MESSAGE" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, body: true, createdAt: true },
+    }),
+    db().informationRequest.findMany({
+      where: { requestId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, question: true, replyBy: true, sections: true, createdAt: true, answer: true, answeredAt: true, lapsedAt: true },
+    }),
+  ]);
+  return { messages, questions };
 }

@@ -1,8 +1,14 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
+import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
+import { QUEUE_VIEWS, ZQueueParams, type TQueueParams, type TQueueView } from "@/lib/domain/review/queue";
 import { canReview } from "@/lib/domain/roles";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
+import type { TMessageKey } from "@/lib/i18n/translator";
+import { now } from "@/lib/server/clock";
+import { listQueue, queueCounts } from "@/lib/server/review/queue";
 import { requireRole } from "@/lib/server/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,13 +16,177 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: fullTitle(t, t("review-title")) };
 }
 
-export default async function ReviewQueuePage() {
-  await requireRole("/review", canReview);
-  const { t } = await getI18n();
+const VIEW_LABEL: Record<TQueueView, TMessageKey> = {
+  new: "queue-view-new",
+  in_review: "queue-view-in-review",
+  awaiting: "queue-view-awaiting",
+  joint: "queue-view-joint",
+  decided: "queue-view-decided",
+};
+
+const option = (prefix: string, value: string) => `${prefix}-${value.replace(/_/g, "-")}` as TMessageKey;
+
+/** The address of the queue with these parameters (blank ones left out). */
+function queueHref(params: Partial<Record<keyof TQueueParams, string | boolean | undefined>>) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === false || value === "") continue;
+    search.set(key, value === true ? "1" : String(value));
+  }
+  const query = search.toString();
+  return query ? `/review?${query}` : "/review";
+}
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireRole("/review", canReview);
+  const [{ t, locale }, raw] = await Promise.all([getI18n(), searchParams]);
+  const params = ZQueueParams.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  const [{ rows, next }, counts] = await Promise.all([listQueue(viewer, params), queueCounts(viewer)]);
+  const filters = { kind: params.kind, exception: params.exception, api: params.api, assignee: params.assignee, flagged: params.flagged, q: params.q, sort: params.sort };
+  const today = now().getTime();
+
   return (
     <div className="page">
       <h1>{t("review-title")}</h1>
-      <p className="lead">{t("review-empty")}</p>
+      {viewer.role === "WMDE_REVIEWER" ? <p className="lead">{t("queue-intro-wmde")}</p> : null}
+      <nav aria-label={t("queue-views-label")}>
+        <ul className="tabs">
+          {QUEUE_VIEWS.map((view) => (
+            <li key={view}>
+              <Link href={queueHref({ ...filters, view })} aria-current={view === params.view ? "page" : undefined}>
+                {t(VIEW_LABEL[view])} <span className="tabs__count">{counts[view].toLocaleString(locale)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <form className="filters" method="get" action="/review" role="search" aria-label={t("queue-filters-label")}>
+        <input type="hidden" name="view" value={params.view} />
+        <div className="field">
+          <label className="label" htmlFor="q">
+            {t("queue-search")}
+          </label>
+          <p className="hint" id="q-hint">
+            {t("queue-search-hint")}
+          </p>
+          <input className="input" id="q" name="q" type="search" defaultValue={params.q ?? ""} aria-describedby="q-hint" />
+        </div>
+        <Select name="kind" label={t("queue-filter-kind")} value={params.kind} anyLabel={t("queue-filter-any")} options={REQUESTER_KINDS.map((value) => [value, t(option("option-requester-kind", value))])} />
+        <Select name="exception" label={t("queue-filter-exception")} value={params.exception} anyLabel={t("queue-filter-any")} options={EXCEPTION_TYPES.map((value) => [value, t(option("option-exception-type", value))])} />
+        <Select name="api" label={t("queue-filter-api")} value={params.api} anyLabel={t("queue-filter-any")} options={APIS.map((value) => [value, t(option("option-api", value))])} />
+        <Select
+          name="assignee"
+          label={t("queue-filter-assignee")}
+          value={params.assignee}
+          anyLabel={t("queue-filter-any")}
+          options={[
+            ["me", t("queue-filter-assignee-me")],
+            ["none", t("queue-filter-assignee-none")],
+          ]}
+        />
+        <Select
+          name="sort"
+          label={t("queue-sort")}
+          value={params.sort}
+          options={[
+            ["oldest", t("queue-sort-oldest")],
+            ["newest", t("queue-sort-newest")],
+            ["activity", t("queue-sort-activity")],
+          ]}
+        />
+        <div className="field choice">
+          <input type="checkbox" id="flagged" name="flagged" value="1" defaultChecked={params.flagged} />
+          <label htmlFor="flagged">{t("queue-filter-flagged")}</label>
+        </div>
+        <div className="button-group">
+          <button className="button button--primary" type="submit">
+            {t("queue-apply")}
+          </button>
+          <Link href={queueHref({ view: params.view })}>{t("queue-clear")}</Link>
+        </div>
+      </form>
+
+      <div className="table-wrap">
+        <table className="table">
+          <caption>
+            {t("queue-caption")}: {t(VIEW_LABEL[params.view])}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("queue-col-reference")}</th>
+              <th scope="col">{t("queue-col-requester")}</th>
+              <th scope="col">{t("queue-col-kind")}</th>
+              <th scope="col">{t("queue-col-flags")}</th>
+              <th scope="col">{t("queue-col-age")}</th>
+              <th scope="col">{t("queue-col-assignee")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={6}>{t("queue-empty")}</td>
+              </tr>
+            ) : (
+              rows.map((row) => {
+                const red = row.flags.filter((flag) => flag.severity === "red").length;
+                const warnings = row.flags.filter((flag) => flag.severity === "warning").length;
+                const days = Math.max(0, Math.floor((today - row.submittedAt.getTime()) / 86_400_000));
+                return (
+                  <tr key={row.id}>
+                    <td>
+                      <Link href={`/review/${row.id}`}>{row.reference}</Link>
+                      {row.joint ? (
+                        <>
+                          {" "}
+                          <span className="tag tag--progressive">{t("queue-joint-badge")}</span>
+                        </>
+                      ) : null}
+                    </td>
+                    <td>
+                      {row.organisation ?? row.contactName}
+                      {row.organisation && row.contactName ? <div className="hint">{row.contactName}</div> : null}
+                    </td>
+                    <td>{row.requesterKind ? t(option("option-requester-kind", row.requesterKind)) : null}</td>
+                    <td>
+                      {red > 0 ? <span className="tag tag--error">{t("queue-flags-count", red)}</span> : null}{" "}
+                      {warnings > 0 ? <span className="tag tag--warning">{t("queue-warnings-count", warnings)}</span> : null}
+                    </td>
+                    <td>
+                      <time dateTime={row.submittedAt.toISOString()}>{t("queue-age-days", days)}</time>
+                    </td>
+                    <td>{row.assigneeName ?? <span className="hint">{t("queue-unassigned")}</span>}</td>
+                  </tr>
+                );
+              })
+            )}
+          </tbody>
+        </table>
+      </div>
+      {next || params.after ? (
+        <nav className="button-group" aria-label={t("pagination-label")}>
+          {params.after ? <Link href={queueHref({ ...filters, view: params.view })}>{t("pagination-first")}</Link> : null}
+          {next ? <Link href={queueHref({ ...filters, view: params.view, after: next })}>{t("pagination-next")}</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+function Select({ name, label, value, options, anyLabel }: { name: string; label: string; value?: string; options: [string, string][]; anyLabel?: string }) {
+  return (
+    <div className="field">
+      <label className="label" htmlFor={`filter-${name}`}>
+        {label}
+      </label>
+      <select className="select" id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
+        {anyLabel ? <option value="">{anyLabel}</option> : null}
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -27,7 +27,14 @@ export function formatReference(year: number, sequence: number) {
 }
 
 /** What the requester sees of a request's history; reviewers' internal steps stay out. */
-export const REQUESTER_VISIBLE_ACTIONS = ["request.created", "request.submitted", "request.cancelled"] as const;
+export const REQUESTER_VISIBLE_ACTIONS = [
+  "request.created",
+  "request.submitted",
+  "request.cancelled",
+  "request.information_requested",
+  "request.information_answered",
+  "request.lapsed",
+] as const;
 
 const ZVersion = z.coerce.number().int().min(0).max(2_147_483_647);
 const ZRequestId = z.string().min(1).max(64);

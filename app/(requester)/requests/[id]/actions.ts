@@ -4,10 +4,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
 import { ZRequestChange, ZSectionSave } from "@/lib/domain/request/lifecycle";
+import { ZInformationAnswer } from "@/lib/domain/review/actions";
 import { publicUrl } from "@/lib/env";
 import type { TFieldError } from "@/lib/form-state";
 import { validatedAction } from "@/lib/server/action";
-import { cancelRequest, deleteDraft, IncompleteRequestError, saveSection, submitRequest } from "@/lib/server/requests";
+import { answerInformation, cancelRequest, deleteDraft, IncompleteRequestError, saveSection, submitRequest } from "@/lib/server/requests";
 
 export const saveSectionAction = validatedAction("saveSection", ZSectionSave, async (viewer, input, values) => {
   const result = await saveSection(viewer, {
@@ -50,4 +51,10 @@ export const deleteDraftAction = validatedAction("deleteDraft", ZRequestChange, 
   await deleteDraft(viewer, input);
   revalidatePath("/requests");
   redirect("/requests?deleted=1");
+});
+
+export const answerInformationAction = validatedAction("answerInformation", ZInformationAnswer, async (viewer, input) => {
+  await answerInformation(viewer, input, publicUrl());
+  revalidatePath(`/requests/${input.requestId}`);
+  redirect(`/requests/${input.requestId}?answered=1`);
 });

@@ -11,9 +11,13 @@ import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { today } from "@/lib/server/clock";
 import { loadOwnRequest } from "@/lib/server/pages";
-import { requesterTimeline } from "@/lib/server/requests";
+import { editableSections, requesterConversation, requesterTimeline } from "@/lib/server/requests";
+import { SECTION_TITLE } from "@/lib/i18n/labels";
+import { AnswerForm } from "@/components/apply/answer-form";
 
-type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ cancelled?: string }> };
+import { answerInformationAction } from "./actions";
+
+type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ cancelled?: string; answered?: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { t } = await getI18n();
@@ -51,11 +55,22 @@ export default async function RequestPage({ params, searchParams }: Params) {
     );
   }
 
-  const timeline = await requesterTimeline(viewer, request.id);
+  const [timeline, conversation, editable] = await Promise.all([
+    requesterTimeline(viewer, request.id),
+    requesterConversation(viewer, request.id),
+    editableSections(request),
+  ]);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
+  const times = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const openQuestion = conversation.questions.find((question) => !question.answeredAt && !question.lapsedAt);
   return (
     <div className="page">
       <h1>{t("request-title", request.reference ?? "")}</h1>
+      {query.answered ? (
+        <p className="notice notice--success" role="status">
+          {t("request-answer-sent")}
+        </p>
+      ) : null}
       {query.cancelled ? (
         <p className="notice notice--success" role="status">
           {t("request-cancelled-notice")}
@@ -65,6 +80,54 @@ export default async function RequestPage({ params, searchParams }: Params) {
         <RequestStatusTag status={request.status} />{" "}
         {request.submittedAt ? t("request-submitted-on", dates.format(request.submittedAt)) : null}
       </p>
+      {conversation.questions.length > 0 ? (
+        <section aria-labelledby="questions-title">
+          <h2 id="questions-title">{t("request-questions-title")}</h2>
+          {conversation.questions.map((question) => (
+            <div className="panel" key={question.id}>
+              <p className="hint">{t("request-question-asked", dates.format(question.createdAt), dates.format(question.replyBy))}</p>
+              <p className="pre-line">{question.question}</p>
+              {question.answeredAt ? (
+                <>
+                  <p className="hint">{t("request-question-answered", dates.format(question.answeredAt))}</p>
+                  <p className="pre-line">{question.answer}</p>
+                </>
+              ) : null}
+              {question.lapsedAt ? <p>{t("request-question-lapsed", dates.format(question.replyBy))}</p> : null}
+              {question.id === openQuestion?.id && request.status === "AWAITING_REQUESTER" ? (
+                <>
+                  {editable.length > 0 ? (
+                    <>
+                      <p>{t("request-reopened")}</p>
+                      <ul>
+                        {editable.map((section) => (
+                          <li key={section}>
+                            <Link href={`/requests/${request.id}/${section}`}>{t(SECTION_TITLE[section])}</Link>
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                  <AnswerForm action={answerInformationAction} requestId={request.id} version={request.version} />
+                </>
+              ) : null}
+            </div>
+          ))}
+        </section>
+      ) : null}
+      {conversation.messages.length > 0 ? (
+        <section aria-labelledby="messages-title">
+          <h2 id="messages-title">{t("request-messages-title")}</h2>
+          <ul className="comment-list">
+            {conversation.messages.map((message) => (
+              <li className="panel" key={message.id}>
+                <p className="hint">{times.format(message.createdAt)}</p>
+                <p className="pre-line">{message.body}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2>{t("timeline-title")}</h2>
       <Timeline entries={timeline} />
       {requesterMayCancel(request.status) ? (

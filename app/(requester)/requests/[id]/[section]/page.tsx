@@ -8,6 +8,7 @@ import { getI18n } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
 import { today } from "@/lib/server/clock";
 import { loadOwnRequest } from "@/lib/server/pages";
+import { editableSections } from "@/lib/server/requests";
 
 type Params = { params: Promise<{ id: string; section: string }>; searchParams: Promise<{ from?: string }> };
 
@@ -24,7 +25,7 @@ export default async function SectionPage({ params, searchParams }: Params) {
   const [{ id, section }, query, { t, locale }] = await Promise.all([params, searchParams, getI18n()]);
   if (!isSectionId(section)) notFound();
   const { request } = await loadOwnRequest(id);
-  if (request.status !== "DRAFT") redirect(`/requests/${request.id}`);
+  if (!(await editableSections(request)).includes(section)) redirect(`/requests/${request.id}`);
   const position = SECTION_IDS.indexOf(section) + 1;
   const { intro, guidance } = GUIDANCE[section];
   return (

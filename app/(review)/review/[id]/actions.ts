@@ -1,0 +1,45 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+
+import { ZAssessmentInput, ZCommentInput, ZInformationInput, ZJointMove, ZRequestVersion } from "@/lib/domain/review/actions";
+import { publicUrl } from "@/lib/env";
+import type { TActionState } from "@/lib/form-state";
+import { validatedAction } from "@/lib/server/action";
+import { addComment, askForInformation, moveJoint, releaseRequest, saveAssessment, takeRequest } from "@/lib/server/review/request";
+
+function done(requestId: string, key: NonNullable<TActionState["message"]>["key"]): TActionState {
+  revalidatePath(`/review/${requestId}`);
+  revalidatePath("/review");
+  return { status: "success", message: { key } };
+}
+
+export const takeRequestAction = validatedAction("takeRequest", ZRequestVersion, async (viewer, input) => {
+  await takeRequest(viewer, input);
+  return done(input.requestId, "review-assigned-ok");
+});
+
+export const releaseRequestAction = validatedAction("releaseRequest", ZRequestVersion, async (viewer, input) => {
+  await releaseRequest(viewer, input);
+  return done(input.requestId, "review-released-ok");
+});
+
+export const moveJointAction = validatedAction("moveJoint", ZJointMove, async (viewer, input) => {
+  await moveJoint(viewer, input, publicUrl());
+  return done(input.requestId, "review-routing-moved");
+});
+
+export const saveAssessmentAction = validatedAction("saveAssessment", ZAssessmentInput, async (viewer, input) => {
+  await saveAssessment(viewer, input);
+  return done(input.requestId, "review-assess-saved");
+});
+
+export const addCommentAction = validatedAction("addComment", ZCommentInput, async (viewer, input) => {
+  await addComment(viewer, input, publicUrl());
+  return done(input.requestId, "review-comment-added");
+});
+
+export const askForInformationAction = validatedAction("askForInformation", ZInformationInput, async (viewer, input) => {
+  await askForInformation(viewer, input, publicUrl());
+  return done(input.requestId, "review-info-sent");
+});

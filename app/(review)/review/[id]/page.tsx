@@ -1,0 +1,242 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { AnswersSummary } from "@/components/apply/answers-summary";
+import { RequestActionForm } from "@/components/apply/request-action-form";
+import { RequestStatusTag } from "@/components/apply/status-tag";
+import { AssessmentForm, CommentForm, InformationForm, JointMoveForm } from "@/components/review/forms";
+import { NotFoundError } from "@/lib/domain/errors";
+import { SECTION_IDS } from "@/lib/domain/request/sections";
+import { canReview } from "@/lib/domain/roles";
+import { SECTION_TITLE } from "@/lib/i18n/labels";
+import { getI18n } from "@/lib/i18n/server";
+import { fullTitle } from "@/lib/i18n/title";
+import type { TMessageKey, TParam } from "@/lib/i18n/translator";
+import { now } from "@/lib/server/clock";
+import { getReviewRequest, reviewHistory } from "@/lib/server/review/request";
+import { requireRole } from "@/lib/server/session";
+
+import { addCommentAction, askForInformationAction, moveJointAction, releaseRequestAction, saveAssessmentAction, takeRequestAction } from "./actions";
+
+type Params = { params: Promise<{ id: string }> };
+
+async function load(id: string) {
+  const viewer = await requireRole(`/review/${encodeURIComponent(id)}`, canReview);
+  try {
+    return { viewer, request: await getReviewRequest(viewer, id) };
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { t } = await getI18n();
+  const { request } = await load((await params).id);
+  return { title: fullTitle(t, t("review-request-title", request.reference ?? "")) };
+}
+
+type TMessage = { key: string; params: TParam[] };
+const messages = (value: unknown): TMessage[] => (Array.isArray(value) ? (value as TMessage[]) : []);
+const SEVERITY: Record<string, { label: TMessageKey; tone: string }> = {
+  red: { label: "review-severity-red", tone: "tag--error" },
+  warning: { label: "review-severity-warning", tone: "tag--warning" },
+  positive: { label: "review-severity-positive", tone: "tag--success" },
+};
+const RATING: Record<string, TMessageKey> = { MET: "rating-met", PARTLY_MET: "rating-partly-met", NOT_MET: "rating-not-met", CANT_TELL: "rating-cant-tell" };
+
+export default async function ReviewRequestPage({ params }: Params) {
+  const { id } = await params;
+  const [{ viewer, request }, { t, locale }] = await Promise.all([load(id), getI18n()]);
+  const history = await reviewHistory(viewer, request.id);
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const times = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const open = request.status === "SUBMITTED" || request.status === "IN_REVIEW" || request.status === "AWAITING_REQUESTER";
+  const flags = messages(request.flags) as (TMessage & { severity: string })[];
+  const pendingQuestion = request.infoRequests.find((question) => !question.answeredAt && !question.lapsedAt);
+  const day = (request.submittedAt ?? now()).toISOString().slice(0, 10);
+  const inTwoWeeks = new Date(now().getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const person = (user: { name: string | null; email: string | null } | null) => user?.name ?? user?.email ?? t("history-system");
+
+  return (
+    <div className="page">
+      <p>
+        <Link href="/review">{t("review-back")}</Link>
+      </p>
+      <h1>{t("review-request-title", request.reference ?? "")}</h1>
+      <p>
+        <RequestStatusTag status={request.status} />{" "}
+        {request.joint ? <span className="tag tag--progressive">{t("queue-joint-badge")}</span> : null}{" "}
+        {request.submittedAt ? t("review-submitted-by", dates.format(request.submittedAt), person(request.requester)) : null}
+      </p>
+
+      <section className="panel" aria-labelledby="assignment-title">
+        <h2 id="assignment-title" className="visually-hidden">
+          {t("queue-col-assignee")}
+        </h2>
+        <p>{request.assignee ? t("review-assigned-to", person(request.assignee)) : t("review-not-assigned")}</p>
+        {open && request.assignee?.id !== viewer.id ? <RequestActionForm action={takeRequestAction} request={request} label="review-take" /> : null}
+        {open && request.assignee && (request.assignee.id === viewer.id || viewer.role === "ADMIN") ? (
+          <RequestActionForm action={releaseRequestAction} request={request} label="review-release" />
+        ) : null}
+      </section>
+
+      {pendingQuestion ? (
+        <p className="notice notice--warning">{t("review-info-open", dates.format(pendingQuestion.createdAt), dates.format(pendingQuestion.replyBy))}</p>
+      ) : null}
+
+      <div className="review-columns">
+        <section className="panel" aria-labelledby="flags-title">
+          <h2 id="flags-title">{t("review-flags-title")}</h2>
+          <p className="hint">{t("review-flags-intro")}</p>
+          {flags.length === 0 ? (
+            <p>{t("review-flags-none")}</p>
+          ) : (
+            <ul className="flag-list">
+              {flags.map((flag) => (
+                <li key={flag.key + flag.params.join()}>
+                  <span className={`tag ${SEVERITY[flag.severity]?.tone ?? ""}`}>{t(SEVERITY[flag.severity]?.label ?? "review-severity-warning")}</span>{" "}
+                  {t(flag.key as TMessageKey, ...flag.params)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="routing-title">
+          <h2 id="routing-title">{t("review-routing-title")}</h2>
+          <p>
+            <strong>{request.joint ? t("review-routing-joint") : t("review-routing-not-joint")}</strong>
+          </p>
+          <ul>
+            {messages(request.routingReasons).map((reason) => (
+              <li key={reason.key}>{t(reason.key as TMessageKey, ...reason.params)}</li>
+            ))}
+          </ul>
+          {open ? <JointMoveForm action={moveJointAction} requestId={request.id} version={request.version} joint={request.joint} /> : null}
+        </section>
+      </div>
+
+      <h2>{t("review-answers-title")}</h2>
+      <AnswersSummary
+        answers={request.answers}
+        today={day}
+        headingLevel={3}
+        after={(section) => {
+          const assessments = request.assessments.filter((assessment) => assessment.criterion === section);
+          const mine = assessments.find((assessment) => assessment.reviewer.id === viewer.id);
+          return (
+            <div className="assessments">
+              <div className="table-wrap">
+                <table className="table">
+                  <caption>{t("review-assessments-caption", t(SECTION_TITLE[section]))}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("review-org-wmf")}</th>
+                      <th scope="col">{t("review-org-wmde")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <tr>
+                      {(["WMF", "WMDE"] as const).map((organisation) => {
+                        const found = assessments.filter((assessment) => assessment.organisation === organisation);
+                        return (
+                          <td key={organisation}>
+                            {found.length === 0 ? (
+                              <span className="hint">{t("review-assessments-none")}</span>
+                            ) : (
+                              found.map((assessment) => (
+                                <p key={assessment.id}>
+                                  <strong>{t(RATING[assessment.rating] ?? "rating-cant-tell")}</strong> – {person(assessment.reviewer)}
+                                  {assessment.note ? <span className="assessment-note">{assessment.note}</span> : null}
+                                </p>
+                              ))
+                            )}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  </tbody>
+                </table>
+              </div>
+              {open ? (
+                <AssessmentForm
+                  action={saveAssessmentAction}
+                  requestId={request.id}
+                  criterion={section}
+                  criterionLabel={t(SECTION_TITLE[section])}
+                  rating={mine?.rating}
+                  note={mine?.note}
+                />
+              ) : null}
+            </div>
+          );
+        }}
+      />
+
+      {request.infoRequests.length > 0 ? (
+        <section aria-labelledby="questions-title">
+          <h2 id="questions-title">{t("request-questions-title")}</h2>
+          {request.infoRequests.map((question) => (
+            <div className="panel" key={question.id}>
+              <p className="hint">{t("request-question-asked", dates.format(question.createdAt), dates.format(question.replyBy))}</p>
+              <p className="pre-line">{question.question}</p>
+              {question.answer ? (
+                <p className="pre-line">
+                  <strong>{t("review-question-answer")}</strong> {question.answer}
+                </p>
+              ) : null}
+              {question.lapsedAt ? <p>{t("request-question-lapsed", dates.format(question.replyBy))}</p> : null}
+            </div>
+          ))}
+        </section>
+      ) : null}
+
+      {request.status === "SUBMITTED" || request.status === "IN_REVIEW" ? (
+        <section className="panel" aria-labelledby="info-title">
+          <InformationForm
+            action={askForInformationAction}
+            requestId={request.id}
+            version={request.version}
+            defaultReplyBy={inTwoWeeks}
+            sections={SECTION_IDS.map((section) => ({ id: section, label: t(SECTION_TITLE[section]) }))}
+          />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="comments-heading">
+        <h2 id="comments-heading">{t("review-comments-title")}</h2>
+        {request.comments.length === 0 ? <p>{t("review-comments-none")}</p> : null}
+        <ul className="comment-list">
+          {request.comments.map((comment) => (
+            <li key={comment.id} className="panel">
+              <p className="hint">
+                <span className={`tag ${comment.kind === "MESSAGE" ? "tag--progressive" : ""}`}>
+                  {t(comment.kind === "MESSAGE" ? "review-comment-message-tag" : "review-comment-internal-tag")}
+                </span>{" "}
+                {person(comment.author)}, {times.format(comment.createdAt)}
+              </p>
+              <p className="pre-line">{comment.body}</p>
+            </li>
+          ))}
+        </ul>
+        <CommentForm action={addCommentAction} requestId={request.id} />
+      </section>
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t("review-history-title")}</h2>
+        <ol className="timeline">
+          {history.map((entry) => (
+            <li key={entry.id}>
+              <time dateTime={entry.at.toISOString()}>{times.format(entry.at)}</time>
+              <span>
+                {t(`history-${entry.action.replace(/[._]/g, "-")}` as TMessageKey)} – {person(entry.actor)}
+                {entry.note ? `: ${entry.note}` : ""}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

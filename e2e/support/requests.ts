@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import type { APIRequestContext } from "@playwright/test";
+
+import type { TDraftAnswers } from "../../lib/domain/request/sections";
+import { reviewColumns } from "../../lib/domain/review/columns";
+import { completeAnswers } from "../../test-support/answers";
+
+import { createUser, testDb, type TTestUser } from "./database";
+
+export type TSubmitted = { id: string; reference: string; requester: TTestUser };
+
+/**
+ * A request as if its requester had just submitted it, written straight to the database with
+ * the same derived queue data the app computes; `change` adjusts the answers first.
+ */
+export async function createSubmittedRequest(change: (answers: Required<TDraftAnswers>) => void = () => {}): Promise<TSubmitted> {
+  const requester = await createUser("REQUESTER");
+  const today = new Date().toISOString().slice(0, 10);
+  const answers = completeAnswers(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+  answers.who.email = requester.email;
+  answers.who.organisation = `Org ${randomUUID().slice(0, 8)}`;
+  change(answers);
+  const columns = reviewColumns(answers, { today, wikidataShareThreshold: 25 });
+  const year = new Date().getUTCFullYear();
+  const { rows } = await testDb().query<{ last: number }>(
+    `INSERT INTO "ReferenceCounter" ("year", "last") VALUES ($1, 1) ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceCounter"."last" + 1 RETURNING "last"`,
+    [year],
+  );
+  const reference = `EA-${year}-${String(rows[0]!.last).padStart(4, "0")}`;
+  const id = `test_${randomUUID()}`;
+  await testDb().query(
+    `INSERT INTO "Request" (id, reference, "requesterId", status, answers, "createdAt", "updatedAt", "submittedAt", "lastActivityAt",
+       joint, "routingReasons", flags, flagged, "requesterKind", "exceptionType", apis, organisation, "contactName", "searchText")
+     VALUES ($1, $2, $3, 'SUBMITTED', $4, now(), now(), now(), now(), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [
+      id,
+      reference,
+      requester.id,
+      JSON.stringify(answers),
+      columns.joint,
+      JSON.stringify(columns.routingReasons),
+      JSON.stringify(columns.flags),
+      columns.flagged,
+      columns.requesterKind,
+      columns.exceptionType,
+      columns.apis,
+      columns.organisation,
+      columns.contactName,
+      columns.searchText,
+    ],
+  );
+  return { id, reference, requester };
+}
+
+/** Makes a request rely on Wikidata: 60% of its volume, so it goes to the joint queue. */
+export function wikidataHeavy(answers: Required<TDraftAnswers>) {
+  Object.assign(answers.what, {
+    projects: ["wikipedia", "wikidata"],
+    wikidataShare: "60",
+    wikidataCentral: "no",
+    wikidataRequestsPerMonth: "300000",
+    wikidataSnapshotsPerMonth: "2",
+  });
+}
+
+/**
+ * Calls a server action directly over HTTP, as a script could, bypassing every page: the way to
+ * prove the server itself refuses. The id comes from the build's action manifest; the page must
+ * be one that uses the action.
+ */
+export async function callActionDirectly(request: APIRequestContext, pagePath: string, exportedName: string, fields: Record<string, string>) {
+  const manifest = JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const actionId = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName)?.[0];
+  if (!actionId) throw new Error(`No server action named ${exportedName} in the build`);
+  // React's encoding of (previousState, formData): the form fields prefixed "_1_", then (last, as
+  // the server reads the stream in order) argument 0 as JSON referring to them.
+  // (A FormData keeps that order; a plain object would put the integer-like key "0" first.)
+  const multipart = new FormData();
+  for (const [name, value] of Object.entries(fields)) multipart.append(`_1_${name}`, value);
+  multipart.append("0", JSON.stringify([{ status: "idle" }, "$K1"]));
+  return request.post(pagePath, { headers: { "Next-Action": actionId }, multipart });
+}

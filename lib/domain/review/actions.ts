@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+import { choice, choices, isoDate, LIMITS, requiredText, text } from "@/lib/domain/request/fields";
+import { SECTION_IDS } from "@/lib/domain/request/sections";
+
+const ZRequestId = z.string().min(1).max(64);
+const ZVersion = z.coerce.number().int().min(0).max(2_147_483_647);
+
+export const ZRequestVersion = z.object({ requestId: ZRequestId, version: ZVersion });
+
+export const ZJointMove = z.object({
+  requestId: ZRequestId,
+  version: ZVersion,
+  joint: choice(["in", "out"], "error-invalid").transform((value) => value === "in"),
+  reason: requiredText(LIMITS.medium, "error-joint-reason"),
+});
+export type TJointMove = z.infer<typeof ZJointMove>;
+
+export const ASSESSMENT_RATINGS = ["MET", "PARTLY_MET", "NOT_MET", "CANT_TELL"] as const;
+
+export const ZAssessmentInput = z.object({
+  requestId: ZRequestId,
+  criterion: choice(SECTION_IDS, "error-invalid"),
+  rating: choice(ASSESSMENT_RATINGS, "error-rating"),
+  note: text(LIMITS.long),
+});
+export type TAssessmentInput = z.infer<typeof ZAssessmentInput>;
+
+export const ZCommentInput = z.object({
+  requestId: ZRequestId,
+  kind: choice(["INTERNAL", "MESSAGE"] as const, "error-invalid"),
+  body: requiredText(LIMITS.long, "error-comment-body"),
+});
+export type TCommentInput = z.infer<typeof ZCommentInput>;
+
+export const ZInformationInput = z.object({
+  requestId: ZRequestId,
+  version: ZVersion,
+  question: requiredText(LIMITS.long, "error-question"),
+  replyBy: isoDate.refine((value) => value !== "", "error-reply-by"),
+  sections: choices(SECTION_IDS),
+});
+export type TInformationInput = z.infer<typeof ZInformationInput>;
+
+export const ZInformationAnswer = z.object({
+  requestId: ZRequestId,
+  version: ZVersion,
+  answer: requiredText(LIMITS.long, "error-answer"),
+});
+export type TInformationAnswer = z.infer<typeof ZInformationAnswer>;

@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
+import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
+import type { TRole } from "@/lib/domain/roles";
+
+export const QUEUE_VIEWS = ["new", "in_review", "awaiting", "joint", "decided"] as const;
+export type TQueueView = (typeof QUEUE_VIEWS)[number];
+
+export const OPEN_STATUSES: TRequestStatus[] = ["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER"];
+export const CLOSED_STATUSES: TRequestStatus[] = ["GRANTED", "DECLINED", "CANCELLED", "LAPSED", "EXPIRED", "WITHDRAWN"];
+
+/** Which requests a view shows: by status, and for the joint view only joint ones. */
+export function viewScope(view: TQueueView): { statuses: TRequestStatus[]; jointOnly: boolean } {
+  switch (view) {
+    case "new":
+      return { statuses: ["SUBMITTED"], jointOnly: false };
+    case "in_review":
+      return { statuses: ["IN_REVIEW"], jointOnly: false };
+    case "awaiting":
+      return { statuses: ["AWAITING_REQUESTER"], jointOnly: false };
+    case "joint":
+      return { statuses: OPEN_STATUSES, jointOnly: true };
+    case "decided":
+      return { statuses: CLOSED_STATUSES, jointOnly: false };
+  }
+}
+
+/** WMF reviewers and admins see every submitted request; WMDE reviewers the joint ones; drafts nobody. */
+export function reviewerMaySee(role: TRole, request: { status: TRequestStatus; joint: boolean }) {
+  if (request.status === "DRAFT") return false;
+  if (role === "WMF_REVIEWER" || role === "ADMIN") return true;
+  return role === "WMDE_REVIEWER" && request.joint;
+}
+
+/** The organisation a reviewer speaks for in assessments: WMDE reviewers for WMDE, everyone else for WMF. */
+export function reviewOrganisation(role: TRole): "WMF" | "WMDE" {
+  return role === "WMDE_REVIEWER" ? "WMDE" : "WMF";
+}
+
+const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+const optionalEnum = <T extends readonly [string, ...string[]]>(options: T) =>
+  z.preprocess(blankToUndefined, z.enum(options).optional()).catch(undefined);
+
+/** The queue's view, filters, search and sort, read from the address bar; anything unknown is ignored. */
+export const ZQueueParams = z.object({
+  view: z.enum(QUEUE_VIEWS).catch("new"),
+  kind: optionalEnum(REQUESTER_KINDS),
+  exception: optionalEnum(EXCEPTION_TYPES),
+  api: optionalEnum(APIS),
+  assignee: z.preprocess(blankToUndefined, z.enum(["me", "none"]).optional()).catch(undefined),
+  flagged: z.preprocess((value) => value === "1" || value === "true", z.boolean()).catch(false),
+  q: z
+    .preprocess((value) => (typeof value === "string" ? value.trim().slice(0, 200) : undefined), z.string().optional())
+    .transform((value) => value || undefined),
+  sort: z.enum(["oldest", "newest", "activity"]).catch("oldest"),
+  after: z.string().max(200).optional().catch(undefined),
+});
+export type TQueueParams = z.infer<typeof ZQueueParams>;
+
+/** A position in the queue for keyset pagination: the sort value and id of the last row shown. */
+export function encodeCursor(at: Date, id: string) {
+  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString("base64url");
+}
+
+export function decodeCursor(token: string | undefined): { at: Date; id: string } | undefined {
+  if (!token) return undefined;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as unknown[];
+    const date = new Date(String(at));
+    if (Number.isNaN(date.getTime()) || typeof id !== "string" || id.length > 64) return undefined;
+    return { at: date, id };
+  } catch {
+    return undefined;
+  }
+}
