@@ -1,0 +1,53 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { decodeCursor, encodeCursor, reviewerMaySee, reviewOrganisation, viewScope, ZQueueParams } from "./queue";
+
+describe("who sees which request", () => {
+  it("shows WMF reviewers and admins every submitted request, WMDE reviewers only joint ones, nobody a draft", () => {
+    const request = (status: "DRAFT" | "SUBMITTED" | "GRANTED", joint: boolean) => ({ status, joint });
+    assert.equal(reviewerMaySee("WMF_REVIEWER", request("SUBMITTED", false)), true);
+    assert.equal(reviewerMaySee("ADMIN", request("GRANTED", false)), true);
+    assert.equal(reviewerMaySee("WMDE_REVIEWER", request("SUBMITTED", true)), true);
+    assert.equal(reviewerMaySee("WMDE_REVIEWER", request("SUBMITTED", false)), false);
+    assert.equal(reviewerMaySee("WMF_REVIEWER", request("DRAFT", true)), false);
+    assert.equal(reviewerMaySee("REQUESTER", request("SUBMITTED", true)), false);
+  });
+
+  it("records WMDE reviewers' assessments for WMDE and everyone else's for WMF", () => {
+    assert.equal(reviewOrganisation("WMDE_REVIEWER"), "WMDE");
+    assert.equal(reviewOrganisation("WMF_REVIEWER"), "WMF");
+    assert.equal(reviewOrganisation("ADMIN"), "WMF");
+  });
+});
+
+describe("queue views", () => {
+  it("maps each view to its statuses; the joint view to open joint requests", () => {
+    assert.deepEqual(viewScope("new"), { statuses: ["SUBMITTED"], jointOnly: false });
+    assert.deepEqual(viewScope("joint"), { statuses: ["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER"], jointOnly: true });
+    assert.ok(viewScope("decided").statuses.includes("LAPSED"));
+  });
+});
+
+describe("queue parameters from the address bar", () => {
+  it("reads filters and falls back to defaults for anything unknown or forged", () => {
+    const parsed = ZQueueParams.parse({ view: "joint", kind: "commercial", api: "realtime", flagged: "1", q: "  maps ", sort: "activity" });
+    const given = Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined));
+    assert.deepEqual(given, { view: "joint", kind: "commercial", api: "realtime", flagged: true, q: "maps", sort: "activity" });
+    const forged = ZQueueParams.parse({ view: "all'; DROP TABLE", kind: "hacker", assignee: "someone-else", sort: "random", q: "x".repeat(500) });
+    assert.equal(forged.view, "new");
+    assert.equal(forged.kind, undefined);
+    assert.equal(forged.assignee, undefined);
+    assert.equal(forged.sort, "oldest");
+    assert.equal(forged.q?.length, 200);
+    assert.equal(ZQueueParams.parse({ q: "   " }).q, undefined);
+  });
+
+  it("round-trips a keyset cursor and ignores a tampered one", () => {
+    const at = new Date("2026-03-04T05:06:07.000Z");
+    assert.deepEqual(decodeCursor(encodeCursor(at, "req_1")), { at, id: "req_1" });
+    assert.equal(decodeCursor("not-base64-json"), undefined);
+    assert.equal(decodeCursor(Buffer.from(JSON.stringify(["yesterday", 5])).toString("base64url")), undefined);
+    assert.equal(decodeCursor(undefined), undefined);
+  });
+});
