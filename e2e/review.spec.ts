@@ -45,6 +45,7 @@ test("a WMF reviewer takes a new request, assesses it, asks a question, and gets
   // Asking without a question is explained; then the question goes out with a reopened section.
   await review.getByRole("button", { name: "Send the question" }).click();
   await expect(review.getByRole("alert", { name: "There is a problem" })).toContainText("Write the question");
+  await expectAccessible(review);
   await review.getByLabel("Question", { exact: true }).fill("How often do you need the full snapshots?");
   await review.getByRole("group", { name: "Sections the requester may change" }).getByLabel("What").check();
   await review.getByRole("button", { name: "Send the question" }).click();
@@ -56,6 +57,7 @@ test("a WMF reviewer takes a new request, assesses it, asks a question, and gets
   expect(mail.text).toContain("How often do you need the full snapshots?");
   await page.goto(mail.text.match(/https?:\/\/\S+\/requests\/\S+/)![0]);
   await expect(page.getByText("How often do you need the full snapshots?")).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("link", { name: "What", exact: true }).click();
   await page.getByLabel("Links to your project, documentation or proposal").fill("https://example.org/open-maps\nhttps://example.org/snapshots");
   await page.getByRole("button", { name: "Save and continue" }).click();
@@ -103,6 +105,7 @@ test("WMF and WMDE assessments stand side by side, and moving a request into the
   await expect(page.getByText("Reviewed by WMF only.")).toBeVisible();
   await page.getByRole("button", { name: "Move into the joint queue" }).click();
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Give a reason for the move");
+  await expectAccessible(page);
   await page.getByLabel("Reason for the move").fill("Most of the value is in Wikidata lexemes.");
   await page.getByRole("button", { name: "Move into the joint queue" }).click();
   await expect(page.getByText("In the joint WMF/WMDE queue.")).toBeVisible();
