@@ -83,3 +83,26 @@ export function completeAnswers(startDate: string): Required<TDraftAnswers> {
 
   return { who, what, need, obligation, mission, values };
 }
+
+/** A Wikidata-heavy research visualisation tracking 40 Wikipedia languages, for two years (like Wikimaps). */
+export function wikidataHeavyResearch(startDate: string, endDate: string): Required<TDraftAnswers> {
+  const answers = completeAnswers(startDate);
+  return {
+    ...answers,
+    who: { ...answers.who, requesterKind: "academic", organisation: "University of Lausanne" },
+    what: {
+      ...answers.what,
+      purpose: "An interactive map of how 40 Wikipedia language editions describe places, linked through Wikidata.",
+      apis: ["snapshot", "on_demand"],
+      projects: ["wikipedia", "wikidata"],
+      wikipediaLanguages: "40 editions: en, de, fr, it, es, pt, ru, ja, zh, ar and 30 more",
+      wikidataShare: "60",
+      wikidataCentral: "no",
+      wikipediaRequestsPerMonth: "400,000",
+      wikipediaSnapshotsPerMonth: "2",
+      wikidataRequestsPerMonth: "600,000",
+      wikidataSnapshotsPerMonth: "2",
+    },
+    obligation: { ...answers.obligation, endDate },
+  };
+}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { RequestStatusTag } from "@/components/apply/status-tag";
+import { Pagination } from "@/components/ui/pagination";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { listOwnRequests } from "@/lib/server/requests";
@@ -69,12 +70,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           </table>
         </div>
       )}
-      {next || params.after ? (
-        <nav className="button-group" aria-label={t("pagination-label")}>
-          {params.after ? <Link href="/requests">{t("pagination-first")}</Link> : null}
-          {next ? <Link href={`/requests?after=${encodeURIComponent(next)}`}>{t("pagination-next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination firstHref={params.after ? "/requests" : undefined} nextHref={next ? `/requests?after=${encodeURIComponent(next)}` : undefined} />
     </div>
   );
 }

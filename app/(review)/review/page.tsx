@@ -4,6 +4,7 @@ import Link from "next/link";
 import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
 import { QUEUE_VIEWS, ZQueueParams, type TQueueParams, type TQueueView } from "@/lib/domain/review/queue";
 import { canReview } from "@/lib/domain/roles";
+import { Pagination } from "@/components/ui/pagination";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import type { TMessageKey } from "@/lib/i18n/translator";
@@ -163,12 +164,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           </tbody>
         </table>
       </div>
-      {next || params.after ? (
-        <nav className="button-group" aria-label={t("pagination-label")}>
-          {params.after ? <Link href={queueHref({ ...filters, view: params.view })}>{t("pagination-first")}</Link> : null}
-          {next ? <Link href={queueHref({ ...filters, view: params.view, after: next })}>{t("pagination-next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination
+        firstHref={params.after ? queueHref({ ...filters, view: params.view }) : undefined}
+        nextHref={next ? queueHref({ ...filters, view: params.view, after: next }) : undefined}
+      />
     </div>
   );
 }

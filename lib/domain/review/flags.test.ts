@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import type { TDraftAnswers, TSectionId } from "@/lib/domain/request/sections";
-import { completeAnswers } from "@/test-support/answers";
+import { completeAnswers, wikidataHeavyResearch } from "@/test-support/answers";
 
 import { computeFlags, FLAG_IDS, FLAG_SEVERITY, type TFlag } from "./flags";
 import { parseAnswers } from "./parsed";
@@ -74,25 +74,7 @@ describe("reviewer flags", () => {
   });
 
   it("warns only about the long duration of a Wikidata-heavy research visualisation tracking 40 Wikipedia languages", () => {
-    const answers = completeAnswers(START);
-    const request: TDraftAnswers = {
-      ...answers,
-      who: { ...answers.who, requesterKind: "academic", organisation: "University of Lausanne" },
-      what: {
-        ...answers.what,
-        purpose: "An interactive map of how 40 Wikipedia language editions describe places, linked through Wikidata.",
-        apis: ["snapshot", "on_demand"],
-        projects: ["wikipedia", "wikidata"],
-        wikipediaLanguages: "40 editions: en, de, fr, it, es, pt, ru, ja, zh, ar and 30 more",
-        wikidataShare: "60",
-        wikidataCentral: "no",
-        wikipediaRequestsPerMonth: "400,000",
-        wikipediaSnapshotsPerMonth: "2",
-        wikidataRequestsPerMonth: "600,000",
-        wikidataSnapshotsPerMonth: "2",
-      },
-      obligation: { ...answers.obligation, endDate: "2028-12-01" },
-    };
+    const request = wikidataHeavyResearch(START, "2028-12-01");
     const flags = computeFlags(request, TODAY);
     assert.deepEqual(flags, [{ id: "open_ended_or_long", severity: "warning", key: "flag-long-duration", params: [24] }]);
     assert.equal(flags.some((found) => found.severity === "red"), false);

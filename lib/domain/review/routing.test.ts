@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
-import { completeAnswers } from "@/test-support/answers";
+import { completeAnswers, wikidataHeavyResearch } from "@/test-support/answers";
 
 import { DEFAULT_WIKIDATA_SHARE_THRESHOLD, routeRequest, type TRoutingOptions } from "./routing";
 
@@ -35,25 +35,7 @@ describe("routing to the joint WMF/WMDE review", () => {
   });
 
   it("sends a Wikidata-heavy research visualisation tracking 40 Wikipedia languages to the joint queue", () => {
-    const answers = completeAnswers(START);
-    const request: TDraftAnswers = {
-      ...answers,
-      who: { ...answers.who, requesterKind: "academic", organisation: "University of Lausanne" },
-      what: {
-        ...answers.what,
-        purpose: "An interactive map of how 40 Wikipedia language editions describe places, linked through Wikidata.",
-        apis: ["snapshot", "on_demand"],
-        projects: ["wikipedia", "wikidata"],
-        wikipediaLanguages: "40 editions: en, de, fr, it, es, pt, ru, ja, zh, ar and 30 more",
-        wikidataShare: "60",
-        wikidataCentral: "no",
-        wikipediaRequestsPerMonth: "400,000",
-        wikipediaSnapshotsPerMonth: "2",
-        wikidataRequestsPerMonth: "600,000",
-        wikidataSnapshotsPerMonth: "2",
-      },
-      obligation: { ...answers.obligation, endDate: "2028-12-01" },
-    };
+    const request = wikidataHeavyResearch(START, "2028-12-01");
     assert.deepEqual(routeRequest(request, OPTIONS), {
       joint: true,
       reasons: [

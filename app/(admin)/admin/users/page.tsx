@@ -4,6 +4,7 @@ import Link from "next/link";
 import { RoleForm } from "@/components/admin/role-form";
 import { canAdminister, ROLES, type TRole } from "@/lib/domain/roles";
 import { ROLE_LABEL } from "@/lib/i18n/labels";
+import { Pagination } from "@/components/ui/pagination";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { requireRole } from "@/lib/server/session";
@@ -99,10 +100,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           </tbody>
         </table>
       </div>
-      <nav className="button-group" aria-label={t("pagination-label")}>
-        {params.after ? <Link href={pageLink({ q: query, role })}>{t("pagination-first")}</Link> : null}
-        {next ? <Link href={pageLink({ q: query, role, after: next })}>{t("pagination-next")}</Link> : null}
-      </nav>
+      <Pagination firstHref={params.after ? pageLink({ q: query, role }) : undefined} nextHref={next ? pageLink({ q: query, role, after: next }) : undefined} />
 
       <h2 id="role-history">{t("admin-users-history-title")}</h2>
       {changes.length === 0 ? (

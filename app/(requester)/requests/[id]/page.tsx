@@ -14,6 +14,7 @@ import { loadOwnRequest } from "@/lib/server/pages";
 import { editableSections, requesterConversation, requesterTimeline } from "@/lib/server/requests";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import { AnswerForm } from "@/components/apply/answer-form";
+import { QuestionList } from "@/components/apply/question-list";
 
 import { answerInformationAction } from "./actions";
 
@@ -62,7 +63,6 @@ export default async function RequestPage({ params, searchParams }: Params) {
   ]);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
   const times = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
-  const openQuestion = conversation.questions.find((question) => !question.answeredAt && !question.lapsedAt);
   return (
     <div className="page">
       <h1>{t("request-title", request.reference ?? "")}</h1>
@@ -80,41 +80,29 @@ export default async function RequestPage({ params, searchParams }: Params) {
         <RequestStatusTag status={request.status} />{" "}
         {request.submittedAt ? t("request-submitted-on", dates.format(request.submittedAt)) : null}
       </p>
-      {conversation.questions.length > 0 ? (
-        <section aria-labelledby="questions-title">
-          <h2 id="questions-title">{t("request-questions-title")}</h2>
-          {conversation.questions.map((question) => (
-            <div className="panel" key={question.id}>
-              <p className="hint">{t("request-question-asked", dates.format(question.createdAt), dates.format(question.replyBy))}</p>
-              <p className="pre-line">{question.question}</p>
-              {question.answeredAt ? (
+      <QuestionList
+        questions={conversation.questions}
+        answeredLabel={(answeredAt) => t("request-question-answered", dates.format(answeredAt))}
+        open={() =>
+          request.status === "AWAITING_REQUESTER" ? (
+            <>
+              {editable.length > 0 ? (
                 <>
-                  <p className="hint">{t("request-question-answered", dates.format(question.answeredAt))}</p>
-                  <p className="pre-line">{question.answer}</p>
+                  <p>{t("request-reopened")}</p>
+                  <ul>
+                    {editable.map((section) => (
+                      <li key={section}>
+                        <Link href={`/requests/${request.id}/${section}`}>{t(SECTION_TITLE[section])}</Link>
+                      </li>
+                    ))}
+                  </ul>
                 </>
               ) : null}
-              {question.lapsedAt ? <p>{t("request-question-lapsed", dates.format(question.replyBy))}</p> : null}
-              {question.id === openQuestion?.id && request.status === "AWAITING_REQUESTER" ? (
-                <>
-                  {editable.length > 0 ? (
-                    <>
-                      <p>{t("request-reopened")}</p>
-                      <ul>
-                        {editable.map((section) => (
-                          <li key={section}>
-                            <Link href={`/requests/${request.id}/${section}`}>{t(SECTION_TITLE[section])}</Link>
-                          </li>
-                        ))}
-                      </ul>
-                    </>
-                  ) : null}
-                  <AnswerForm action={answerInformationAction} requestId={request.id} version={request.version} />
-                </>
-              ) : null}
-            </div>
-          ))}
-        </section>
-      ) : null}
+              <AnswerForm action={answerInformationAction} requestId={request.id} version={request.version} />
+            </>
+          ) : null
+        }
+      />
       {conversation.messages.length > 0 ? (
         <section aria-labelledby="messages-title">
           <h2 id="messages-title">{t("request-messages-title")}</h2>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { AnswersSummary } from "@/components/apply/answers-summary";
+import { QuestionList } from "@/components/apply/question-list";
 import { RequestActionForm } from "@/components/apply/request-action-form";
 import { RequestStatusTag } from "@/components/apply/status-tag";
 import { AssessmentForm, CommentForm, InformationForm, JointMoveForm } from "@/components/review/forms";
@@ -174,23 +175,7 @@ export default async function ReviewRequestPage({ params }: Params) {
         }}
       />
 
-      {request.infoRequests.length > 0 ? (
-        <section aria-labelledby="questions-title">
-          <h2 id="questions-title">{t("request-questions-title")}</h2>
-          {request.infoRequests.map((question) => (
-            <div className="panel" key={question.id}>
-              <p className="hint">{t("request-question-asked", dates.format(question.createdAt), dates.format(question.replyBy))}</p>
-              <p className="pre-line">{question.question}</p>
-              {question.answer ? (
-                <p className="pre-line">
-                  <strong>{t("review-question-answer")}</strong> {question.answer}
-                </p>
-              ) : null}
-              {question.lapsedAt ? <p>{t("request-question-lapsed", dates.format(question.replyBy))}</p> : null}
-            </div>
-          ))}
-        </section>
-      ) : null}
+      <QuestionList questions={request.infoRequests} answeredLabel={(answeredAt) => t("review-question-answer", dates.format(answeredAt))} />
 
       {request.status === "SUBMITTED" || request.status === "IN_REVIEW" ? (
         <section className="panel" aria-labelledby="info-title">

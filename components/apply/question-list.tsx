@@ -1,0 +1,39 @@
+import type { ReactNode } from "react";
+
+import { getI18n } from "@/lib/i18n/server";
+
+type TQuestion = { id: string; question: string; replyBy: Date; createdAt: Date; answer: string | null; answeredAt: Date | null; lapsedAt: Date | null };
+
+type Props = {
+  questions: TQuestion[];
+  /** How the answer is introduced, for the requester ("You answered on …") or for reviewers. */
+  answeredLabel: (answeredAt: Date) => string;
+  /** Shown under the question that is still open (the requester's answer form). */
+  open?: (question: TQuestion) => ReactNode;
+};
+
+/** The reviewers' questions on a request, oldest first, with their answers or their lapse. */
+export async function QuestionList({ questions, answeredLabel, open }: Props) {
+  const { t, locale } = await getI18n();
+  if (questions.length === 0) return null;
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
+  return (
+    <section aria-labelledby="questions-title">
+      <h2 id="questions-title">{t("request-questions-title")}</h2>
+      {questions.map((question) => (
+        <div className="panel" key={question.id}>
+          <p className="hint">{t("request-question-asked", dates.format(question.createdAt), dates.format(question.replyBy))}</p>
+          <p className="pre-line">{question.question}</p>
+          {question.answeredAt ? (
+            <>
+              <p className="hint">{answeredLabel(question.answeredAt)}</p>
+              <p className="pre-line">{question.answer}</p>
+            </>
+          ) : null}
+          {question.lapsedAt ? <p>{t("request-question-lapsed", dates.format(question.replyBy))}</p> : null}
+          {!question.answeredAt && !question.lapsedAt ? open?.(question) : null}
+        </div>
+      ))}
+    </section>
+  );
+}
