@@ -2,7 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { DomainError, NotFoundError } from "@/lib/domain/errors";
-import { formatReference, REQUESTER_VISIBLE_ACTIONS, requesterMayCancel, type TRequestStatus } from "@/lib/domain/request/lifecycle";
+import { formatReference, REQUESTER_VISIBLE_ACTIONS, type TRequestStatus } from "@/lib/domain/request/lifecycle";
 import {
   contextOf,
   draftValues,
@@ -22,6 +22,7 @@ import { requestEmail } from "@/lib/mail/templates/request-email";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { auditRequest } from "./audit";
+import { nextStatus } from "./transitions";
 import { notifyWmde } from "./review/request";
 import { now, today } from "./clock";
 import type { TViewer } from "./session";
@@ -143,7 +144,7 @@ export class IncompleteRequestError extends Error {
  */
 export async function submitRequest(viewer: TViewer, input: { requestId: string; version: number }, baseUrl: string) {
   const request = await getOwnRequest(viewer, input.requestId);
-  if (request.status !== "DRAFT") throw new DomainError("request-error-not-draft");
+  const status = nextStatus(request.status, "submit", "requester");
   if (request.version !== input.version) throw new DomainError("request-error-conflict");
   const incomplete = incompleteSections(request.answers, today());
   if (incomplete.length > 0) throw new IncompleteRequestError(incomplete);
@@ -153,7 +154,7 @@ export async function submitRequest(viewer: TViewer, input: { requestId: string;
   const reference = await db().$transaction(async (tx) => {
     const claimed = await tx.request.updateMany({
       where: { id: request.id, requesterId: viewer.id, status: "DRAFT", version: input.version },
-      data: { status: "SUBMITTED", version: { increment: 1 }, submittedAt },
+      data: { status, version: { increment: 1 }, submittedAt },
     });
     if (claimed.count === 0) throw new DomainError("request-error-conflict");
     // The counter row stays locked until commit, so concurrent submissions take turns.
@@ -184,14 +185,14 @@ export async function submitRequest(viewer: TViewer, input: { requestId: string;
 /** The requester withdraws their request before any decision; recorded, and final. */
 export async function cancelRequest(viewer: TViewer, input: { requestId: string; version: number }) {
   const request = await getOwnRequest(viewer, input.requestId);
-  if (!requesterMayCancel(request.status)) throw new DomainError("request-error-cannot-cancel");
+  const status = nextStatus(request.status, "cancel", "requester");
   await db().$transaction(async (tx) => {
     const updated = await tx.request.updateMany({
       where: { id: request.id, requesterId: viewer.id, version: input.version, status: request.status },
-      data: { status: "CANCELLED", version: { increment: 1 } },
+      data: { status, version: { increment: 1 }, lastActivityAt: now() },
     });
     if (updated.count === 0) throw new DomainError("request-error-conflict");
-    await auditRequest(tx, viewer.id, request.id, "request.cancelled", { status: request.status }, { status: "CANCELLED" });
+    await auditRequest(tx, viewer.id, request.id, "request.cancelled", { status: request.status }, { status });
   });
   log.info("request.cancelled", { requestId: request.id });
 }
@@ -236,7 +237,7 @@ function asAnswers(value: unknown): TDraftAnswers {
  */
 export async function answerInformation(viewer: TViewer, input: { requestId: string; version: number; answer: string }, baseUrl: string) {
   const request = await getOwnRequest(viewer, input.requestId);
-  if (request.status !== "AWAITING_REQUESTER") throw new DomainError("request-error-not-awaiting");
+  const status = nextStatus(request.status, "requester_answered", "requester");
   if (request.version !== input.version) throw new DomainError("request-error-conflict");
   const answeredAt = now();
   await db().$transaction(async (tx) => {
@@ -252,11 +253,11 @@ export async function answerInformation(viewer: TViewer, input: { requestId: str
     const { joint: _joint, routingReasons: _reasons, ...columns } = reviewColumns(request.answers, { today: asOf, wikidataShareThreshold: env().jointWikidataShare });
     const updated = await tx.request.updateMany({
       where: { id: request.id, requesterId: viewer.id, status: "AWAITING_REQUESTER", version: input.version },
-      data: { status: "IN_REVIEW", version: { increment: 1 }, lastActivityAt: answeredAt, ...columns },
+      data: { status, version: { increment: 1 }, lastActivityAt: answeredAt, ...columns },
     });
     if (updated.count === 0) throw new DomainError("request-error-conflict");
     await tx.informationRequest.update({ where: { id: open.id }, data: { answer: input.answer, answeredAt } });
-    await auditRequest(tx, viewer.id, request.id, "request.information_answered", { status: "AWAITING_REQUESTER" }, { status: "IN_REVIEW" });
+    await auditRequest(tx, viewer.id, request.id, "request.information_answered", { status: request.status }, { status });
     const assignee = await tx.request.findUnique({ where: { id: request.id }, select: { assignee: { select: { email: true } } } });
     if (assignee?.assignee?.email) {
       await enqueueEmail(tx, {

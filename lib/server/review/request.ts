@@ -12,6 +12,7 @@ import { enqueueEmail } from "@/lib/jobs/outbox";
 import { requestEmail } from "@/lib/mail/templates/request-email";
 
 import { auditRequest } from "../audit";
+import { actorOf, nextStatus } from "../transitions";
 import { now, today } from "../clock";
 import type { TViewer } from "../session";
 
@@ -25,6 +26,7 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
       reference: true,
       status: true,
       version: true,
+      requesterId: true,
       answers: true,
       joint: true,
       routingReasons: true,
@@ -79,7 +81,10 @@ function assertOpen(status: TRequestStatus) {
 export async function takeRequest(viewer: TViewer, input: { requestId: string; version: number }) {
   const request = await getReviewRequest(viewer, input.requestId);
   assertOpen(request.status);
-  const status = request.status === "SUBMITTED" ? "IN_REVIEW" : request.status;
+  const actor = actorOf(viewer, request.requesterId);
+  // Taking a new request starts its review; taking one already in review only changes who has it.
+  const status = request.status === "SUBMITTED" ? nextStatus(request.status, "start_review", actor) : request.status;
+  if (actor === "requester") throw new DomainError("transition-error-reviewer-only");
   const before = { assigneeId: request.assignee?.id ?? null, status: request.status };
   await change(request, input.version, (tx) => auditRequest(tx, viewer.id, request.id, "request.assigned", before, { assigneeId: viewer.id, status }), {
     assigneeId: viewer.id,
@@ -170,7 +175,7 @@ export async function addComment(viewer: TViewer, input: TCommentInput, baseUrl:
 /** Asks the requester a question with a reply-by date, reopening the sections they may edit. */
 export async function askForInformation(viewer: TViewer, input: TInformationInput, baseUrl: string) {
   const request = await getReviewRequest(viewer, input.requestId);
-  if (request.status !== "SUBMITTED" && request.status !== "IN_REVIEW") throw new DomainError("review-error-cannot-ask");
+  const status = nextStatus(request.status, "ask_requester", actorOf(viewer, request.requesterId));
   if (input.replyBy <= today()) throw new DomainError("review-error-reply-by-past");
   const replyBy = new Date(`${input.replyBy}T23:59:59Z`);
   await change(
@@ -181,7 +186,7 @@ export async function askForInformation(viewer: TViewer, input: TInformationInpu
         data: { requestId: request.id, askedById: viewer.id, question: input.question, replyBy, sections: input.sections },
         select: { id: true },
       });
-      await auditRequest(tx, viewer.id, request.id, "request.information_requested", { status: request.status }, { status: "AWAITING_REQUESTER", replyBy: input.replyBy, sections: input.sections }, input.question);
+      await auditRequest(tx, viewer.id, request.id, "request.information_requested", { status: request.status }, { status, replyBy: input.replyBy, sections: input.sections }, input.question);
       await enqueueEmail(tx, {
         idempotencyKey: `information-requested:${asked.id}`,
         to: contactEmail(request),
@@ -189,7 +194,7 @@ export async function askForInformation(viewer: TViewer, input: TInformationInpu
         ...requestEmail("information_requested", { reference: request.reference ?? "", url: `${baseUrl}/requests/${request.id}`, detail: input.question }),
       });
     },
-    { status: "AWAITING_REQUESTER", assigneeId: request.assignee?.id ?? viewer.id },
+    { status, assigneeId: request.assignee?.id ?? viewer.id },
   );
 }
 

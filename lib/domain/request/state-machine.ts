@@ -1,0 +1,193 @@
+import type { TRole } from "@/lib/domain/roles";
+
+import { REQUEST_STATUSES, type TRequestStatus } from "./lifecycle";
+
+/**
+ * Who moves a request. `requester` is the request's own requester (ownership is checked by the
+ * caller), `wmf` a WMF reviewer or an admin, `wmde` a WMDE reviewer (joint visibility is checked by
+ * the caller), `system` a scheduled job.
+ */
+export const ACTOR_KINDS = ["requester", "wmf", "wmde", "system"] as const;
+export type TActorKind = (typeof ACTOR_KINDS)[number];
+
+type TTransition = { readonly from: readonly TRequestStatus[]; readonly to: TRequestStatus; readonly by: readonly TActorKind[] };
+
+export const REQUEST_EVENTS = [
+  "submit",
+  "start_review",
+  "ask_requester",
+  "requester_answered",
+  "grant",
+  "decline",
+  "cancel",
+  "lapse",
+  "expire",
+  "withdraw",
+  "give_up",
+  "extend",
+] as const;
+export type TRequestEvent = (typeof REQUEST_EVENTS)[number];
+
+/**
+ * Every move a request can make, by event. A decision (grant, decline) is taken only from
+ * IN_REVIEW: a new request is taken for review first, so someone owns it, and a request waiting
+ * for the requester's answer is not decided behind the requester's back. A question may be asked
+ * of a new request straight away, as well as during review. Decisions are WMF's alone, also on
+ * joint requests, where WMDE only recommends.
+ */
+export const TRANSITIONS = {
+  submit: { from: ["DRAFT"], to: "SUBMITTED", by: ["requester"] },
+  start_review: { from: ["SUBMITTED"], to: "IN_REVIEW", by: ["wmf", "wmde"] },
+  ask_requester: { from: ["SUBMITTED", "IN_REVIEW"], to: "AWAITING_REQUESTER", by: ["wmf", "wmde"] },
+  requester_answered: { from: ["AWAITING_REQUESTER"], to: "IN_REVIEW", by: ["requester"] },
+  grant: { from: ["IN_REVIEW"], to: "GRANTED", by: ["wmf"] },
+  decline: { from: ["IN_REVIEW"], to: "DECLINED", by: ["wmf"] },
+  cancel: { from: ["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER"], to: "CANCELLED", by: ["requester"] },
+  lapse: { from: ["AWAITING_REQUESTER"], to: "LAPSED", by: ["system"] },
+  expire: { from: ["GRANTED"], to: "EXPIRED", by: ["system"] },
+  withdraw: { from: ["GRANTED"], to: "WITHDRAWN", by: ["wmf"] },
+  give_up: { from: ["GRANTED"], to: "WITHDRAWN", by: ["requester"] },
+  extend: { from: ["GRANTED"], to: "GRANTED", by: ["wmf"] },
+} as const satisfies Record<TRequestEvent, TTransition>;
+
+function ruleOf(event: TRequestEvent): TTransition {
+  return TRANSITIONS[event];
+}
+
+export type TTransitionErrorKey =
+  | "transition-error-unknown-event"
+  | "transition-error-still-draft"
+  | "transition-error-closed"
+  | "transition-error-submit-not-now"
+  | "transition-error-start-review-not-now"
+  | "transition-error-ask-requester-not-now"
+  | "transition-error-requester-answered-not-now"
+  | "transition-error-grant-not-now"
+  | "transition-error-decline-not-now"
+  | "transition-error-cancel-not-now"
+  | "transition-error-lapse-not-now"
+  | "transition-error-expire-not-now"
+  | "transition-error-withdraw-not-now"
+  | "transition-error-give-up-not-now"
+  | "transition-error-extend-not-now"
+  | "transition-error-requester-only"
+  | "transition-error-reviewer-only"
+  | "transition-error-wmf-only"
+  | "transition-error-automatic-only";
+
+export type TTransitionResult =
+  | { ok: true; to: TRequestStatus }
+  | { ok: false; reason: "unknown_event" | "not_allowed_from_status" | "not_allowed_for_actor"; messageKey: TTransitionErrorKey };
+
+// Why an event cannot happen from this (open or granted) status; drafts and ended requests get a
+// message about the request instead, which reads better than one about the event.
+const NOT_NOW_KEYS = {
+  submit: "transition-error-submit-not-now",
+  start_review: "transition-error-start-review-not-now",
+  ask_requester: "transition-error-ask-requester-not-now",
+  requester_answered: "transition-error-requester-answered-not-now",
+  grant: "transition-error-grant-not-now",
+  decline: "transition-error-decline-not-now",
+  cancel: "transition-error-cancel-not-now",
+  lapse: "transition-error-lapse-not-now",
+  expire: "transition-error-expire-not-now",
+  withdraw: "transition-error-withdraw-not-now",
+  give_up: "transition-error-give-up-not-now",
+  extend: "transition-error-extend-not-now",
+} as const satisfies Record<TRequestEvent, TTransitionErrorKey>;
+
+const NOT_YOURS_KEYS = {
+  submit: "transition-error-requester-only",
+  start_review: "transition-error-reviewer-only",
+  ask_requester: "transition-error-reviewer-only",
+  requester_answered: "transition-error-requester-only",
+  grant: "transition-error-wmf-only",
+  decline: "transition-error-wmf-only",
+  cancel: "transition-error-requester-only",
+  lapse: "transition-error-automatic-only",
+  expire: "transition-error-automatic-only",
+  withdraw: "transition-error-wmf-only",
+  give_up: "transition-error-requester-only",
+  extend: "transition-error-wmf-only",
+} as const satisfies Record<TRequestEvent, TTransitionErrorKey>;
+
+/**
+ * The kinds a signed-in person acts as on one request. Nobody reviews their own request: on it, a
+ * staff member is only its requester. Elsewhere, a REQUESTER has no kind at all.
+ */
+export function actorKindOf(role: TRole, isOwnRequester: boolean): TActorKind[] {
+  if (isOwnRequester) return ["requester"];
+  if (role === "WMF_REVIEWER" || role === "ADMIN") return ["wmf"];
+  if (role === "WMDE_REVIEWER") return ["wmde"];
+  return [];
+}
+
+/**
+ * Where `event` takes a request in `from`, if `actor` may do it. People's actions are checked
+ * against `effectiveStatus`; the expiry job checks the stored status, since it records what
+ * `effectiveStatus` already shows. An actor who may never do the event is told so before being
+ * told it is the wrong moment.
+ */
+export function transition(from: TRequestStatus, event: TRequestEvent, actor: TActorKind): TTransitionResult {
+  // The event may come from a form, whatever its type says.
+  if (!Object.hasOwn(TRANSITIONS, event)) return { ok: false, reason: "unknown_event", messageKey: "transition-error-unknown-event" };
+  const rule = ruleOf(event);
+  if (!rule.by.includes(actor)) return { ok: false, reason: "not_allowed_for_actor", messageKey: NOT_YOURS_KEYS[event] };
+  if (!rule.from.includes(from)) return { ok: false, reason: "not_allowed_from_status", messageKey: notNowKey(from, event) };
+  return { ok: true, to: rule.to };
+}
+
+function notNowKey(from: TRequestStatus, event: TRequestEvent): TTransitionErrorKey {
+  if (from === "DRAFT") return "transition-error-still-draft";
+  if (isFinal(from)) return "transition-error-closed";
+  return NOT_NOW_KEYS[event];
+}
+
+/** What `actor` may do to a request in `from`, in table order, so a page offers nothing that would be refused. */
+export function allowedEvents(from: TRequestStatus, actor: TActorKind): TRequestEvent[] {
+  return REQUEST_EVENTS.filter((event) => transition(from, event, actor).ok);
+}
+
+/** A decision was made: granted or declined, including a grant that has since ended. */
+export function isDecided(status: TRequestStatus) {
+  return status === "GRANTED" || status === "DECLINED" || status === "EXPIRED" || status === "WITHDRAWN";
+}
+
+/** Submitted and waiting for a decision. A draft is not open: nobody but its author sees it. */
+export function isOpen(status: TRequestStatus) {
+  return status === "SUBMITTED" || status === "IN_REVIEW" || status === "AWAITING_REQUESTER";
+}
+
+/** Nothing can happen to the request any more; read from the table, so it cannot disagree with it. */
+export function isFinal(status: TRequestStatus) {
+  return !REQUEST_EVENTS.some((event) => ruleOf(event).from.includes(status));
+}
+
+/**
+ * Expiry is derived: a grant whose expiry has come is EXPIRED everywhere, whether or not the expiry
+ * job has run. `expiresAt` is the instant the grant ends, so at that very instant it has expired.
+ */
+export function effectiveStatus(status: TRequestStatus, expiresAt: Date | null, now: Date): TRequestStatus {
+  if (status === "GRANTED" && expiresAt !== null && expiresAt.getTime() <= now.getTime()) return "EXPIRED";
+  return status;
+}
+
+/**
+ * The machine as Mermaid `stateDiagram-v2` text, generated from the table so the picture cannot
+ * drift: it starts where nothing leads in, and ends where nothing leads out.
+ */
+export function stateDiagram(): string {
+  const moves = REQUEST_EVENTS.flatMap((event) => {
+    const rule = ruleOf(event);
+    return rule.from.map((from) => ({ from, to: rule.to, label: `${event} (${rule.by.join(", ")})` }));
+  });
+  const starts = REQUEST_STATUSES.filter((status) => !moves.some((move) => move.to === status));
+  const ends = REQUEST_STATUSES.filter((status) => !starts.includes(status) && isFinal(status));
+  const lines = [
+    "stateDiagram-v2",
+    ...starts.map((status) => `    [*] --> ${status}`),
+    ...moves.map((move) => `    ${move.from} --> ${move.to}: ${move.label}`),
+    ...ends.map((status) => `    ${status} --> [*]`),
+  ];
+  return `${lines.join("\n")}\n`;
+}
