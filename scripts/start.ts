@@ -11,12 +11,14 @@ import { parseEnv as parseDotEnv } from "node:util";
 import { createDb } from "@/lib/db";
 import { EnvError, parseEnv, type TEnv } from "@/lib/env";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "@/prisma/seed";
+import { seedBulkRequests } from "@/prisma/seed-bulk";
 
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
 import { buildIsStale } from "./build-state";
 import { runNodeBin } from "./run-bin";
 
 const devMode = process.argv.includes("--dev");
+const DEMO_REQUESTS = 60;
 const log = (line: string) => console.log(`[start] ${line}`);
 
 loadDotEnvFile();
@@ -59,6 +61,11 @@ async function main() {
   if (config.demoData) {
     const db = createDb(childEnv.DATABASE_URL!);
     await seedDemoAccounts(db);
+    // An empty queue shows reviewers nothing: give the demo a few weeks of realistic requests, once.
+    if ((await db.request.count({ where: { status: { not: "DRAFT" } } })) === 0) {
+      log("Adding demo requests for the review queue");
+      await seedBulkRequests(db, { count: DEMO_REQUESTS, seed: 2026, now: new Date() });
+    }
     await db.$disconnect();
   }
 

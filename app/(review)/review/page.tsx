@@ -9,7 +9,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import type { TMessageKey } from "@/lib/i18n/translator";
 import { now } from "@/lib/server/clock";
-import { listQueue, queueCounts } from "@/lib/server/review/queue";
+import { DECIDED_COUNT_CAP, listQueue, queueCounts } from "@/lib/server/review/queue";
 import { requireRole } from "@/lib/server/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -55,7 +55,11 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           {QUEUE_VIEWS.map((view) => (
             <li key={view}>
               <Link href={queueHref({ ...filters, view })} aria-current={view === params.view ? "page" : undefined}>
-                {t(VIEW_LABEL[view])} <span className="tabs__count">{counts[view].toLocaleString(locale)}</span>
+                {t(VIEW_LABEL[view])}{" "}
+                <span className="tabs__count">
+                  {counts[view].toLocaleString(locale)}
+                  {view === "decided" && counts[view] >= DECIDED_COUNT_CAP ? "+" : ""}
+                </span>
               </Link>
             </li>
           ))}

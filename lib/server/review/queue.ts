@@ -10,6 +10,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TViewer } from "../session";
 
 export const QUEUE_PAGE_SIZE = 25;
+/** Decided requests only grow; past this many the count says "1,000+" instead of counting them all. */
+export const DECIDED_COUNT_CAP = 1000;
 
 export type TQueueRow = {
   id: string;
@@ -43,7 +45,9 @@ function visibility(viewer: TViewer): Prisma.Sql {
 export async function listQueue(viewer: TViewer, params: TQueueParams): Promise<{ rows: TQueueRow[]; next?: string }> {
   assertReviewer(viewer);
   const { statuses, jointOnly } = viewScope(params.view);
-  const conditions: Prisma.Sql[] = [visibility(viewer), Prisma.sql`r.status = ANY(${statuses}::"RequestStatus"[])`];
+  // One ordered index range per status (s.status below), merged afterwards: with
+  // `status = ANY(…)` PostgreSQL would read and sort every match before taking a page.
+  const conditions: Prisma.Sql[] = [visibility(viewer), Prisma.sql`r.status = s.status`];
   if (jointOnly) conditions.push(Prisma.sql`r.joint`);
   if (params.kind) conditions.push(Prisma.sql`r."requesterKind" = ${params.kind}`);
   if (params.exception) conditions.push(Prisma.sql`r."exceptionType" = ${params.exception}`);
@@ -55,20 +59,28 @@ export async function listQueue(viewer: TViewer, params: TQueueParams): Promise<
     conditions.push(Prisma.sql`(r."searchVector" @@ websearch_to_tsquery('simple', ${params.q}) OR r.reference = ${params.q.toUpperCase()})`);
   }
 
-  const column = params.sort === "activity" ? Prisma.sql`r."lastActivityAt"` : Prisma.sql`r."submittedAt"`;
+  const column = Prisma.raw(params.sort === "activity" ? `"lastActivityAt"` : `"submittedAt"`);
   const ascending = params.sort === "oldest";
+  const direction = Prisma.raw(ascending ? "ASC" : "DESC");
   const cursor = decodeCursor(params.after);
   if (cursor) {
-    conditions.push(ascending ? Prisma.sql`(${column}, r.id) > (${cursor.at}, ${cursor.id})` : Prisma.sql`(${column}, r.id) < (${cursor.at}, ${cursor.id})`);
+    conditions.push(ascending ? Prisma.sql`(r.${column}, r.id) > (${cursor.at}, ${cursor.id})` : Prisma.sql`(r.${column}, r.id) < (${cursor.at}, ${cursor.id})`);
   }
-  const order = ascending ? Prisma.sql`${column} ASC, r.id ASC` : Prisma.sql`${column} DESC, r.id DESC`;
 
   const raw = await db().$queryRaw<TRawRow[]>`
-    SELECT r.id, r.reference, r.status::text AS status, r."contactName", r.organisation, r."requesterKind", r.joint,
-           r.flags, r."submittedAt", r."lastActivityAt", coalesce(a.name, a.email) AS "assigneeName"
-    FROM "Request" r LEFT JOIN "User" a ON a.id = r."assigneeId"
-    WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY ${order}
+    SELECT p.id, p.reference, p.status::text AS status, p."contactName", p.organisation, p."requesterKind", p.joint,
+           p.flags, p."submittedAt", p."lastActivityAt", coalesce(a.name, a.email) AS "assigneeName"
+    FROM unnest(${statuses}::"RequestStatus"[]) AS s(status)
+    CROSS JOIN LATERAL (
+      SELECT r.id, r.reference, r.status, r."contactName", r.organisation, r."requesterKind", r.joint, r.flags,
+             r."submittedAt", r."lastActivityAt", r."assigneeId"
+      FROM "Request" r
+      WHERE ${Prisma.join(conditions, " AND ")}
+      ORDER BY r.${column} ${direction}, r.id ${direction}
+      LIMIT ${QUEUE_PAGE_SIZE + 1}
+    ) p
+    LEFT JOIN "User" a ON a.id = p."assigneeId"
+    ORDER BY p.${column} ${direction}, p.id ${direction}
     LIMIT ${QUEUE_PAGE_SIZE + 1}`;
 
   const rows = raw.slice(0, QUEUE_PAGE_SIZE).map((row) => ({ ...row, flags: flagSummary(row.flags) }));
@@ -77,17 +89,19 @@ export async function listQueue(viewer: TViewer, params: TQueueParams): Promise<
   return { rows, next };
 }
 
-/** How many requests each view holds for this viewer. */
+/** How many requests each view holds for this viewer; Decided is counted up to DECIDED_COUNT_CAP. */
 export async function queueCounts(viewer: TViewer): Promise<Record<TQueueView, number>> {
   assertReviewer(viewer);
   const [counts] = await db().$queryRaw<Record<TQueueView, bigint>[]>`
     SELECT count(*) FILTER (WHERE r.status = 'SUBMITTED') AS new,
            count(*) FILTER (WHERE r.status = 'IN_REVIEW') AS in_review,
            count(*) FILTER (WHERE r.status = 'AWAITING_REQUESTER') AS awaiting,
-           count(*) FILTER (WHERE r.joint AND r.status = ANY(${OPEN_STATUSES}::"RequestStatus"[])) AS joint,
-           count(*) FILTER (WHERE r.status = ANY(${CLOSED_STATUSES}::"RequestStatus"[])) AS decided
+           count(*) FILTER (WHERE r.joint) AS joint,
+           (SELECT count(*) FROM (
+              SELECT 1 FROM "Request" r WHERE ${visibility(viewer)} AND r.status = ANY(${CLOSED_STATUSES}::"RequestStatus"[])
+              LIMIT ${DECIDED_COUNT_CAP}) d) AS decided
     FROM "Request" r
-    WHERE ${visibility(viewer)}`;
+    WHERE ${visibility(viewer)} AND r.status = ANY(${OPEN_STATUSES}::"RequestStatus"[])`;
   return {
     new: Number(counts?.new ?? 0),
     in_review: Number(counts?.in_review ?? 0),
