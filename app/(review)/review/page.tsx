@@ -9,7 +9,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import type { TMessageKey } from "@/lib/i18n/translator";
 import { now } from "@/lib/server/clock";
-import { DECIDED_COUNT_CAP, listQueue, queueCounts } from "@/lib/server/review/queue";
+import { listQueue, queueCounts } from "@/lib/server/review/queue";
 import { requireRole } from "@/lib/server/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -56,10 +56,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             <li key={view}>
               <Link href={queueHref({ ...filters, view })} aria-current={view === params.view ? "page" : undefined}>
                 {t(VIEW_LABEL[view])}{" "}
-                <span className="tabs__count">
-                  {counts[view].toLocaleString(locale)}
-                  {view === "decided" && counts[view] >= DECIDED_COUNT_CAP ? "+" : ""}
-                </span>
+                <span className="tabs__count">{counts[view].toLocaleString(locale)}</span>
               </Link>
             </li>
           ))}

@@ -10,8 +10,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TViewer } from "../session";
 
 export const QUEUE_PAGE_SIZE = 25;
-/** Decided requests only grow; past this many the count says "1,000+" instead of counting them all. */
-export const DECIDED_COUNT_CAP = 1000;
 
 export type TQueueRow = {
   id: string;
@@ -89,25 +87,24 @@ export async function listQueue(viewer: TViewer, params: TQueueParams): Promise<
   return { rows, next };
 }
 
-/** How many requests each view holds for this viewer; Decided is counted up to DECIDED_COUNT_CAP. */
+/**
+ * How many requests each view holds for this viewer, from the counts that triggers keep per
+ * status and joint flag: the same few rows to read at any number of requests.
+ */
 export async function queueCounts(viewer: TViewer): Promise<Record<TQueueView, number>> {
   assertReviewer(viewer);
-  const [counts] = await db().$queryRaw<Record<TQueueView, bigint>[]>`
-    SELECT count(*) FILTER (WHERE r.status = 'SUBMITTED') AS new,
-           count(*) FILTER (WHERE r.status = 'IN_REVIEW') AS in_review,
-           count(*) FILTER (WHERE r.status = 'AWAITING_REQUESTER') AS awaiting,
-           count(*) FILTER (WHERE r.joint) AS joint,
-           (SELECT count(*) FROM (
-              SELECT 1 FROM "Request" r WHERE ${visibility(viewer)} AND r.status = ANY(${CLOSED_STATUSES}::"RequestStatus"[])
-              LIMIT ${DECIDED_COUNT_CAP}) d) AS decided
-    FROM "Request" r
-    WHERE ${visibility(viewer)} AND r.status = ANY(${OPEN_STATUSES}::"RequestStatus"[])`;
+  const rows = await db().queueCount.findMany({
+    where: viewer.role === "WMDE_REVIEWER" ? { joint: true } : {},
+    select: { status: true, joint: true, n: true },
+  });
+  const count = (matches: (row: { status: TRequestStatus; joint: boolean }) => boolean) =>
+    rows.filter(matches).reduce((total, row) => total + row.n, 0);
   return {
-    new: Number(counts?.new ?? 0),
-    in_review: Number(counts?.in_review ?? 0),
-    awaiting: Number(counts?.awaiting ?? 0),
-    joint: Number(counts?.joint ?? 0),
-    decided: Number(counts?.decided ?? 0),
+    new: count((row) => row.status === "SUBMITTED"),
+    in_review: count((row) => row.status === "IN_REVIEW"),
+    awaiting: count((row) => row.status === "AWAITING_REQUESTER"),
+    joint: count((row) => row.joint && OPEN_STATUSES.includes(row.status)),
+    decided: count((row) => CLOSED_STATUSES.includes(row.status)),
   };
 }
 
