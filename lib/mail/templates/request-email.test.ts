@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { messagesFor } from "@/lib/i18n/messages";
+import { createTranslator } from "@/lib/i18n/translator";
+
+import { requestEmail } from "./request-email";
+import { signInEmail } from "./sign-in";
+
+describe("request emails", () => {
+  it("carry the reference and the link in both the plain-text and the HTML part", () => {
+    const mail = requestEmail("submitted", { reference: "EA-2026-0042", url: "https://access.example.org/requests/abc" });
+    assert.match(mail.subject, /EA-2026-0042/);
+    for (const part of [mail.text, mail.html]) {
+      assert.match(part, /EA-2026-0042/);
+      assert.match(part, /https:\/\/access\.example\.org\/requests\/abc/);
+    }
+  });
+
+  it("never let a reviewer's words become markup in the HTML part", () => {
+    const mail = requestEmail("message", {
+      reference: "EA-2026-0042",
+      url: "https://access.example.org/requests/abc",
+      detail: `<script>alert("x")</script><a href="https://evil.example">click</a>`,
+    });
+    assert.doesNotMatch(mail.html, /<script>|<a href="https:\/\/evil/);
+    assert.match(mail.html, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;/);
+    assert.match(mail.text, /<script>alert\("x"\)<\/script>/);
+  });
+
+  it("give the question and its reference to the requester asked for information", () => {
+    const mail = requestEmail("information_requested", { reference: "EA-2026-0007", url: "https://a.example/requests/x", detail: "How often?" });
+    assert.match(mail.text, /How often\?/);
+    assert.match(mail.subject, /A question about your request EA-2026-0007/);
+  });
+});
+
+describe("the sign-in email", () => {
+  it("says how long the link works and where it leads", () => {
+    const t = createTranslator("en", messagesFor("en"));
+    const mail = signInEmail(t, "en", "https://access.example.org/api/auth/callback/nodemailer?token=abc", "access.example.org");
+    assert.match(mail.text, /60 minutes/);
+    assert.match(mail.text, /access\.example\.org/);
+    assert.match(mail.html, /lang="en" dir="ltr"/);
+  });
+});
