@@ -69,3 +69,14 @@ async function freePort(): Promise<number> {
 function quietUnlessError(line: string) {
   if (line.startsWith("PostgreSQL:")) console.error(line);
 }
+
+/**
+ * A throwaway database with the app's data layer pointed at it. Call it in `before`, then import
+ * the server modules under test: the data layer reads its settings on first use.
+ */
+export async function startDataLayerDatabase(): Promise<TTestDatabase> {
+  const database = await startTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  process.env.APP_ENV = "development";
+  return database;
+}

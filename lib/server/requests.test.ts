@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { completeAnswers } from "@/test-support/answers";
-import { startTestDatabase, type TTestDatabase } from "@/test-support/database";
+import { startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
 
 import type { TViewer } from "./session";
 
@@ -11,10 +11,7 @@ let database: TTestDatabase;
 let requests: typeof import("./requests");
 
 before(async () => {
-  database = await startTestDatabase();
-  // The data layer reads its settings on first use: point it at this test's database.
-  process.env.DATABASE_URL = database.url;
-  process.env.APP_ENV = "development";
+  database = await startDataLayerDatabase();
   requests = await import("./requests");
 });
 

@@ -210,11 +210,10 @@ export async function deleteDraft(viewer: TViewer, input: { requestId: string; v
 
 export type TTimelineEntry = { id: string; at: Date; action: (typeof REQUESTER_VISIBLE_ACTIONS)[number]; byRequester: boolean; reference?: string };
 
-/** What happened to the request that its requester may see, oldest first. */
-export async function requesterTimeline(viewer: TViewer, requestId: string): Promise<TTimelineEntry[]> {
-  await getOwnRequest(viewer, requestId);
+/** What happened to a request of the viewer's own (from getOwnRequest) that they may see, oldest first. */
+export async function requesterTimeline(viewer: TViewer, request: TOwnRequest): Promise<TTimelineEntry[]> {
   const entries = await db().auditEntry.findMany({
-    where: { subjectType: "request", subjectId: requestId, action: { in: [...REQUESTER_VISIBLE_ACTIONS] } },
+    where: { subjectType: "request", subjectId: request.id, action: { in: [...REQUESTER_VISIBLE_ACTIONS] } },
     orderBy: [{ at: "asc" }, { id: "asc" }],
     select: { id: true, at: true, action: true, actorId: true, after: true },
   });
@@ -270,9 +269,9 @@ export async function answerInformation(viewer: TViewer, input: { requestId: str
   });
 }
 
-/** The reviewers' messages and questions, as the requester sees them, oldest first. */
-export async function requesterConversation(viewer: TViewer, requestId: string) {
-  await getOwnRequest(viewer, requestId);
+/** The reviewers' messages and questions on a request of the viewer's own (from getOwnRequest), oldest first. */
+export async function requesterConversation(request: TOwnRequest) {
+  const requestId = request.id;
   const [messages, questions] = await Promise.all([
     db().comment.findMany({
       where: { requestId, kind: "MESSAGE" },

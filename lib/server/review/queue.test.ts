@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
-import { startTestDatabase, type TTestDatabase } from "@/test-support/database";
+import { startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
 
 import type { TViewer } from "../session";
 
@@ -9,9 +9,7 @@ let database: TTestDatabase;
 let queue: typeof import("./queue");
 
 before(async () => {
-  database = await startTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.APP_ENV = "development";
+  database = await startDataLayerDatabase();
   queue = await import("./queue");
 });
 

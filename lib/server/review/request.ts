@@ -203,11 +203,10 @@ function contactEmail(request: TReviewRequest) {
   return (typeof contact === "string" && contact) || request.requester.email || "";
 }
 
-/** Everything that happened to the request, with who did it, newest first; for reviewers. */
-export async function reviewHistory(viewer: TViewer, requestId: string) {
-  await getReviewRequest(viewer, requestId);
+/** Everything that happened to a request the reviewer may see (from getReviewRequest), newest first. */
+export async function reviewHistory(request: TReviewRequest) {
   return db().auditEntry.findMany({
-    where: { subjectType: "request", subjectId: requestId },
+    where: { subjectType: "request", subjectId: request.id },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: 200,
     select: { id: true, at: true, action: true, note: true, actor: { select: { name: true, email: true } } },

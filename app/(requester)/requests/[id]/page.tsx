@@ -57,8 +57,8 @@ export default async function RequestPage({ params, searchParams }: Params) {
   }
 
   const [timeline, conversation, editable] = await Promise.all([
-    requesterTimeline(viewer, request.id),
-    requesterConversation(viewer, request.id),
+    requesterTimeline(viewer, request),
+    requesterConversation(request),
     editableSections(request),
   ]);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long" });

@@ -50,7 +50,7 @@ const RATING: Record<string, TMessageKey> = { MET: "rating-met", PARTLY_MET: "ra
 export default async function ReviewRequestPage({ params }: Params) {
   const { id } = await params;
   const [{ viewer, request }, { t, locale }] = await Promise.all([load(id), getI18n()]);
-  const history = await reviewHistory(viewer, request.id);
+  const history = await reviewHistory(request);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
   const times = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   const open = request.status === "SUBMITTED" || request.status === "IN_REVIEW" || request.status === "AWAITING_REQUESTER";
