@@ -49,6 +49,7 @@ const ZEnvInput = z.object({
   MAIL_FROM: z.string().default("Wikimedia Enterprise exceptional access <no-reply@localhost>"),
   ADMIN_EMAILS: z.string().default("").pipe(emailList),
   DEMO_DATA: optionalString.pipe(booleanFlag.optional()),
+  CLOCK_FILE: optionalString,
   JOINT_WIKIDATA_SHARE: z.coerce.number().int().min(0, "must be a percentage from 0 to 100").max(100, "must be a percentage from 0 to 100").default(25),
 });
 
@@ -83,6 +84,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     if (!input.AUTH_URL && !input.AUTH_TRUST_HOST) {
       problems.push("AUTH_URL: required in production, the public address of the app, used in sign-in links");
     }
+    if (input.CLOCK_FILE) problems.push("CLOCK_FILE: only for tests; production runs on the real time");
     if (source.MAIL_FROM === undefined) problems.push("MAIL_FROM: required in production, the sender of every email");
   }
   if (problems.length) throw new EnvError(problems);

@@ -1,0 +1,13 @@
+// Time-driven changes the worker makes on a schedule. Each sweep is idempotent and bounded, so
+// running them often, late, or from two workers at once does no harm.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+import { lapseOverdueRequests } from "./lapse";
+
+export type TSweepContext = { now: Date; baseUrl: string };
+
+/** Runs every sweep once; returns how many requests each one changed. */
+export async function runSweeps(db: PrismaClient, context: TSweepContext) {
+  const lapsed = await lapseOverdueRequests(db, context);
+  return { lapsed };
+}
