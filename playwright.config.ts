@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 
 import { chromium, defineConfig, devices } from "@playwright/test";
 
+import { clockFile } from "./e2e/support/clock";
 import { baseURL, E2E } from "./e2e/support/settings";
 
 /** Playwright's own Chromium when installed, else the system's (Debian: apt-get install chromium). */
@@ -31,7 +32,11 @@ export default defineConfig({
     // Playwright starts Chromium without its sandbox by default, which running as root needs.
     launchOptions: { executablePath: chromiumExecutable() },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /clock\.spec\.ts/ },
+    // Moves the app's clock, so it runs alone, once everything else has finished.
+    { name: "clock", use: { ...devices["Desktop Chrome"] }, testMatch: /clock\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: [
     {
       command: "npx tsx e2e/support/smtp-sink.ts",
@@ -58,6 +63,8 @@ export default defineConfig({
         DEMO_DATA: "false",
         ADMIN_EMAILS: E2E.adminEmail,
         AUTH_URL: baseURL,
+        CLOCK_FILE: clockFile,
+        WORKER_SWEEP_SECONDS: "1",
       },
     },
   ],

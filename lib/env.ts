@@ -51,6 +51,9 @@ const ZEnvInput = z.object({
   DEMO_DATA: optionalString.pipe(booleanFlag.optional()),
   CLOCK_FILE: optionalString,
   JOINT_WIKIDATA_SHARE: z.coerce.number().int().min(0, "must be a percentage from 0 to 100").max(100, "must be a percentage from 0 to 100").default(25),
+  EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1, "must be a whole number of seconds from 1 to 3600").max(3600, "must be a whole number of seconds from 1 to 3600").default(30),
+  EMAIL_RETRY_LIMIT: z.coerce.number().int().min(0, "must be a whole number from 0 to 20").max(20, "must be a whole number from 0 to 20").default(7),
+  WORKER_SWEEP_SECONDS: z.coerce.number().int().min(1, "must be a whole number of seconds from 1 to 3600").max(3600, "must be a whole number of seconds from 1 to 3600").default(60),
 });
 
 export type TEnv = ReturnType<typeof parseEnv>;
@@ -110,6 +113,9 @@ export function parseEnv(source: Record<string, string | undefined>) {
     adminEmails: input.ADMIN_EMAILS,
     demoData: input.DEMO_DATA ?? embeddedDatabase,
     jointWikidataShare: input.JOINT_WIKIDATA_SHARE,
+    emailRetryDelaySeconds: input.EMAIL_RETRY_DELAY_SECONDS,
+    emailRetryLimit: input.EMAIL_RETRY_LIMIT,
+    sweepSeconds: input.WORKER_SWEEP_SECONDS,
   };
 }
 

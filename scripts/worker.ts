@@ -1,21 +1,25 @@
-// `npm run worker`: sends the emails in the outbox, retrying failures, until SIGINT or SIGTERM.
+// `npm run worker`: hands the outbox's emails to pg-boss and sends them, with retries and backoff,
+// and runs the time-driven changes (sweeps), until SIGINT or SIGTERM. `npm start` runs it too.
 // Runs with `--conditions=react-server` because the mail transport is a server-only module.
+import { Pool } from "pg";
+
+import { currentTime } from "@/lib/clock";
+import { connectionFields } from "@/lib/database-url";
 import { createDb } from "@/lib/db";
-import { EnvError, parseEnv, publicUrl } from "@/lib/env";
-import { lapseOverdueRequests } from "@/lib/jobs/lapse";
-import { deliverDueEmails, type TOutcome } from "@/lib/jobs/outbox";
+import { EnvError, parseEnv, publicUrl, type TEnv } from "@/lib/env";
+import { createJobQueue, createQueues, scheduleSweeps, startDispatcher, workEmails } from "@/lib/jobs/job-queue";
+import { mailDomain, type TOutcome, type TSendMail } from "@/lib/jobs/outbox";
+import { runSweeps } from "@/lib/jobs/sweeps";
 import { log, maskEmail } from "@/lib/log";
 import { sendMail } from "@/lib/mail/transport";
 
-const BATCH_SIZE = 20;
-const IDLE_MS = 1_000;
-const BUSY_MS = 50;
-const AFTER_ERROR_MS = 5_000;
+/** How long a stop waits for emails being sent; the launcher gives the worker 10 s in all. */
+const STOP_TIMEOUT_MS = 8_000;
 
-function settings() {
+function settings(): TEnv & { databaseUrl: string } {
   try {
     const parsed = parseEnv(process.env);
-    if (parsed.databaseUrl) return { databaseUrl: parsed.databaseUrl, baseUrl: publicUrl(parsed) };
+    if (parsed.databaseUrl) return { ...parsed, databaseUrl: parsed.databaseUrl };
     console.error("DATABASE_URL is not set: start the worker with `npm start`, which provides it, or set it yourself.");
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
@@ -24,60 +28,80 @@ function settings() {
   process.exit(1);
 }
 
+function message(error: unknown) {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function report(outcome: TOutcome) {
+  if (outcome.status === "skipped") return log.info("outbox.skipped", { id: outcome.id });
   const fields = { id: outcome.id, to: maskEmail(outcome.to), attempts: outcome.attempts };
   if (outcome.status === "sent") log.info("outbox.sent", fields);
-  if (outcome.status === "retried") {
-    log.warn("outbox.retry_scheduled", { ...fields, error: outcome.error, nextAttemptAt: outcome.nextAttemptAt.toISOString() });
-  }
+  if (outcome.status === "retrying") log.warn("outbox.retry_scheduled", { ...fields, error: outcome.error });
   if (outcome.status === "failed") log.error("outbox.failed", { ...fields, error: outcome.error });
 }
 
-const { databaseUrl, baseUrl } = settings();
-const db = createDb(databaseUrl);
-const SCHEDULED_EVERY_MS = 60_000;
-let nextScheduledRun = 0;
+const config = settings();
+const baseUrl = publicUrl(config);
+const db = createDb(config.databaseUrl);
+const pool = new Pool({ ...connectionFields(config.databaseUrl), max: 2, application_name: "exceptional-access-dispatcher" });
+const boss = createJobQueue(config.databaseUrl);
+boss.on("error", (error) => log.error("jobs.error", { error: error.message }));
+// An idle connection dropped by the server is replaced on next use; without a listener it would end the process.
+pool.on("error", (error) => log.error("outbox.connection_lost", { error: error.message }));
 
-/** Time-driven changes, about once a minute: questions past their reply-by date lapse. */
-async function runScheduled() {
-  if (Date.now() < nextScheduledRun) return;
-  nextScheduledRun = Date.now() + SCHEDULED_EVERY_MS;
-  const lapsed = await lapseOverdueRequests(db, { baseUrl });
-  if (lapsed > 0) log.info("requests.lapsed", { count: lapsed });
-}
+const send: TSendMail = (mail) => sendMail(mail);
+
+await boss.start();
+await createQueues(boss);
+const emailWorker = await workEmails(boss, {
+  db,
+  send,
+  messageDomain: mailDomain(config.mailFrom),
+  onOutcome: report,
+  onError: (id, error) => log.error("outbox.delivery_failed", { id, error: message(error) }),
+});
+const dispatcher = startDispatcher(pool, boss, {
+  retryLimit: config.emailRetryLimit,
+  retryDelaySeconds: config.emailRetryDelaySeconds,
+  // Wake the email worker at once instead of at its next poll.
+  onDispatched: () => boss.notifyWorker(emailWorker),
+  onError: (error) => log.error("outbox.dispatch_failed", { error: message(error) }),
+});
+await scheduleSweeps(boss, {
+  everySeconds: config.sweepSeconds,
+  sweep: async () => {
+    try {
+      const changed = await runSweeps(db, { now: currentTime(), baseUrl });
+      if (Object.values(changed).some((count) => count > 0)) log.info("sweeps.changed", changed);
+    } catch (error) {
+      log.error("sweeps.failed", { error: message(error) });
+      throw error;
+    }
+  },
+});
+log.info("worker.started", { sweepSeconds: config.sweepSeconds, retryLimit: config.emailRetryLimit });
+
 let stopping = false;
-let wake = () => {};
-
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    if (!stopping) log.info("worker.stopping", { signal });
+    if (stopping) return;
     stopping = true;
-    wake();
+    log.info("worker.stopping", { signal });
+    void stop();
   });
 }
 
-function pause(ms: number) {
-  return new Promise<void>((resolve) => {
-    if (stopping) return resolve();
-    const timer = setTimeout(resolve, ms);
-    wake = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-  });
-}
-
-log.info("worker.started", { batchSize: BATCH_SIZE });
-while (!stopping) {
+/** Hands over nothing more, lets the emails being sent finish, then closes every connection. */
+async function stop() {
   try {
-    await runScheduled();
-    const { sent, retried, failed } = await deliverDueEmails(db, sendMail, { batchSize: BATCH_SIZE, onOutcome: report });
-    await pause(sent + retried + failed === BATCH_SIZE ? BUSY_MS : IDLE_MS);
+    await dispatcher.stop();
+    await boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS });
+    await pool.end();
+    await db.$disconnect();
+    log.info("worker.stopped");
+    process.exit(0);
   } catch (error) {
-    log.error("outbox.delivery_failed", { error: error instanceof Error ? error.message : String(error) });
-    await pause(AFTER_ERROR_MS);
+    log.error("worker.stop_failed", { error: message(error) });
+    process.exit(1);
   }
 }
-await db.$disconnect();
-log.info("worker.stopped");
-process.exit(0);

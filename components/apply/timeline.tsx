@@ -9,6 +9,13 @@ const LABEL: Record<TTimelineEntry["action"], TMessageKey> = {
   "request.information_requested": "timeline-information-requested",
   "request.information_answered": "timeline-information-answered",
   "request.lapsed": "timeline-lapsed",
+  "request.granted": "timeline-granted",
+  "request.declined": "timeline-declined",
+  "request.extended": "timeline-extended",
+  "request.withdrawn": "timeline-withdrawn",
+  "request.given_up": "timeline-given-up",
+  "request.expiry_reminded": "timeline-expiry-reminded",
+  "request.expired": "timeline-expired",
 };
 
 export async function Timeline({ entries }: { entries: TTimelineEntry[] }) {

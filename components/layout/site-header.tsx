@@ -25,13 +25,25 @@ export async function SiteHeader() {
                 </li>
                 {canReview(viewer.role) ? (
                   <li>
-                    <NavLink href="/review">{t("nav-review")}</NavLink>
+                    <NavLink href="/review" except={["/review/dashboard"]}>
+                      {t("nav-review")}
+                    </NavLink>
+                  </li>
+                ) : null}
+                {canReview(viewer.role) ? (
+                  <li>
+                    <NavLink href="/review/dashboard">{t("nav-dashboard")}</NavLink>
                   </li>
                 ) : null}
                 {canAdminister(viewer.role) ? (
-                  <li>
-                    <NavLink href="/admin/users">{t("nav-admin")}</NavLink>
-                  </li>
+                  <>
+                    <li>
+                      <NavLink href="/admin/users">{t("nav-admin")}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink href="/admin/emails">{t("nav-admin-emails")}</NavLink>
+                    </li>
+                  </>
                 ) : null}
                 <li className="site-nav__who">
                   {viewer.email} (<RoleLabel role={viewer.role} />)

@@ -8,18 +8,23 @@ import { ASSESSMENT_RATINGS } from "@/lib/domain/review/actions";
 import { IDLE, type TActionState, type TFieldError } from "@/lib/form-state";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
-type TAction = (state: TActionState, data: FormData) => Promise<TActionState>;
+export type TAction = (state: TActionState, data: FormData) => Promise<TActionState>;
 
 /**
  * A reviewer's form: its errors summarised on top (linked to the fields), its outcome announced
  * below, and what was typed shown again after an error.
  */
-function useReviewForm(action: TAction) {
+export function useReviewForm(action: TAction) {
   const t = useT();
   const [state, formAction, pending] = useActionState(action, IDLE);
   const value = (name: string, fallback = "") => {
     const sent = state.status === "error" ? state.values?.[name] : undefined;
     return typeof sent === "string" ? sent : fallback;
+  };
+  const list = (name: string, fallback: string[] = []) => {
+    if (state.status !== "error") return fallback;
+    const sent = state.values?.[name];
+    return sent === undefined ? [] : Array.isArray(sent) ? sent : [sent];
   };
   const error = (name: string) => {
     const found: TFieldError | undefined = state.fieldErrors?.[name];
@@ -45,7 +50,7 @@ function useReviewForm(action: TAction) {
       </div>
     </form>
   );
-  return { t, value, error, shell };
+  return { t, value, list, error, shell };
 }
 
 /** Field ids are prefixed per form, as several forms share one page. */
@@ -53,7 +58,7 @@ function prefixed(errors: Record<string, TFieldError> | undefined, id: string) {
   return errors ? Object.fromEntries(Object.entries(errors).map(([name, error]) => [`${id}-${name}`, error])) : undefined;
 }
 
-function FieldError({ text, id }: { text?: string; id: string }) {
+export function FieldError({ text, id }: { text?: string; id: string }) {
   return text ? (
     <p className="field__error" id={id}>
       {text}

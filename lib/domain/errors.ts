@@ -1,4 +1,4 @@
-import type { TMessageKey } from "@/lib/i18n/translator";
+import type { TMessageKey, TParam } from "@/lib/i18n/translator";
 
 /**
  * An outcome the person can act on (a conflict, a refusal, a rule), shown with its message.
@@ -19,5 +19,13 @@ export class NotFoundError extends Error {
   constructor() {
     super("not found");
     this.name = "NotFoundError";
+  }
+}
+
+/** Rules broken by what was sent, by field: shown beside the fields like the form's own errors. */
+export class FieldRuleError extends DomainError {
+  constructor(readonly fieldErrors: Record<string, { key: TMessageKey; params?: TParam[] }>) {
+    super("error-rules-broken");
+    this.name = "FieldRuleError";
   }
 }

@@ -1,21 +1,36 @@
-// The outbox against a real PostgreSQL and a real SMTP server: what arrives, how often, and what
-// the table says afterwards. Time moves by passing a later `now`, never by sleeping.
+// The outbox and the worker's jobs against a real PostgreSQL (pg-boss in it) and a real SMTP
+// server: what arrives, how often, and what the table says afterwards. Retries wait one second
+// and up; every wait is for a state, never a fixed time.
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { after, before, beforeEach, describe, it, type TestContext } from "node:test";
 
 import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
+import { Pool } from "pg";
+import type PgBoss from "pg-boss";
 import { SMTPServer } from "smtp-server";
 
+import { connectionFields } from "@/lib/database-url";
 import type { TDb } from "@/lib/db";
 import { startTestDatabase, type TTestDatabase } from "@/test-support/database";
 
-import { deliverDueEmails, enqueueEmail, resendEmail, type TOutboxMail, type TSendMail } from "./outbox";
+import {
+  createJobQueue,
+  createQueues,
+  dispatchPending,
+  staleAfterSeconds,
+  EMAIL_QUEUE,
+  scheduleSweeps,
+  startDispatcher,
+  SWEEP_QUEUE,
+  workEmails,
+  type TRetryPolicy,
+} from "./job-queue";
+import { enqueueEmail, messageIdFor, resendEmail, type TOutboxMail, type TSendMail } from "./outbox";
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+const DOMAIN = "example.org";
 
-type TReceived = { to: string[]; subject: string; text: string };
+type TReceived = { to: string[]; subject: string; text: string; messageId: string };
 
 /** An SMTP server on a fixed port that keeps what it receives, and can be taken down and back up. */
 class Mailbox {
@@ -34,7 +49,7 @@ class Mailbox {
         simpleParser(stream)
           .then((parsed) => {
             const to = session.envelope.rcptTo.map(({ address }) => address);
-            this.received.push({ to, subject: parsed.subject ?? "", text: parsed.text ?? "" });
+            this.received.push({ to, subject: parsed.subject ?? "", text: parsed.text ?? "", messageId: parsed.messageId ?? "" });
             callback();
           })
           .catch(callback);
@@ -61,17 +76,25 @@ class Mailbox {
 
 const mailbox = new Mailbox();
 let database: TTestDatabase | undefined;
+let pool: Pool | undefined;
 
 function db(): TDb {
   assert.ok(database, "the test database did not start");
   return database.db;
 }
 
+function pg(): Pool {
+  assert.ok(pool, "the test database did not start");
+  return pool;
+}
+
 /** Sends through the test mailbox, one connection per email, as the worker's transport does. */
 const send: TSendMail = async (mail) => {
   const transport = nodemailer.createTransport({ host: "127.0.0.1", port: mailbox.port, secure: false, ignoreTLS: true });
-  await transport.sendMail({ from: "no-reply@localhost", ...mail });
+  await transport.sendMail({ from: `no-reply@${DOMAIN}`, ...mail });
 };
+
+const RETRY: TRetryPolicy = { retryLimit: 5, retryDelaySeconds: 1 };
 
 function email(key: string): TOutboxMail & { idempotencyKey: string } {
   return {
@@ -93,19 +116,55 @@ async function row(key: string) {
   return db().outboxEmail.findUniqueOrThrow({ where: { idempotencyKey: key } });
 }
 
-function later(ms: number) {
-  return new Date(Date.now() + ms);
+/** Polls `check` until it holds; fails with `what` if it never does. */
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
-describe("email outbox", () => {
+/** A pg-boss instance on the test database with the worker's queues, stopped when the test ends. */
+async function startBoss(t: TestContext) {
+  assert.ok(database, "the test database did not start");
+  const boss = createJobQueue(database.url);
+  const errors: string[] = [];
+  boss.on("error", (error) => errors.push(error.message));
+  await boss.start();
+  await createQueues(boss);
+  t.after(async () => {
+    const seen = [...errors];
+    await boss.stop({ graceful: true, timeout: 5_000 });
+    assert.deepEqual(seen, [], "pg-boss reported no errors");
+  });
+  return boss;
+}
+
+/** What the worker runs for emails: jobs sent from the test mailbox, polled every half second. */
+async function startEmailWorker(t: TestContext, sender: TSendMail = send) {
+  const boss = await startBoss(t);
+  await workEmails(boss, { db: db(), send: sender, messageDomain: DOMAIN, pollingIntervalSeconds: 0.5 });
+  return boss;
+}
+
+async function jobState(boss: PgBoss, jobId: string) {
+  const job = await boss.getJobById(EMAIL_QUEUE, jobId);
+  assert.ok(job, `job ${jobId} exists`);
+  return job;
+}
+
+describe("email outbox and worker", () => {
   before(async () => {
     database = await startTestDatabase();
+    pool = new Pool({ ...connectionFields(database.url), max: 4 });
     await mailbox.start();
   });
 
   after(async () => {
     try {
       await mailbox.stop();
+      await pool?.end();
     } finally {
       await database?.stop();
     }
@@ -117,24 +176,34 @@ describe("email outbox", () => {
     await db().outboxEmail.deleteMany();
   });
 
-  it("delivers an enqueued email once and records when it was sent", async () => {
-    await enqueue("EA-1");
+  it("hands a new email to the job queue within about a second and delivers it once", async (t) => {
+    const boss = await startEmailWorker(t);
+    const dispatcher = startDispatcher(pg(), boss, { ...RETRY, intervalMs: 1_000 });
+    t.after(() => dispatcher.stop());
 
-    assert.deepEqual(await deliverDueEmails(db(), send), { sent: 1, retried: 0, failed: 0 });
+    const enqueued = Date.now();
+    await enqueue("EA-1");
+    await waitFor("the email is sent", async () => (await row("EA-1")).status === "SENT", 3_000);
+    assert.ok(Date.now() - enqueued < 3_000);
+
     assert.deepEqual(mailbox.received, [
-      { to: ["EA-1@example.org"], subject: "Your request EA-1", text: "Request EA-1 has changed." },
+      {
+        to: ["EA-1@example.org"],
+        subject: "Your request EA-1",
+        text: "Request EA-1 has changed.",
+        messageId: messageIdFor("EA-1", DOMAIN),
+      },
     ]);
     const sent = await row("EA-1");
-    assert.equal(sent.status, "SENT");
     assert.ok(sent.sentAt, "sentAt is recorded");
+    assert.ok(sent.dispatchedAt, "dispatchedAt is recorded");
     assert.equal(sent.attempts, 1);
     assert.equal(sent.lastError, null);
-
-    assert.deepEqual(await deliverDueEmails(db(), send, { now: later(24 * HOUR) }), { sent: 0, retried: 0, failed: 0 });
-    assert.equal(mailbox.received.length, 1);
+    assert.deepEqual(await dispatchPending(pg(), boss, RETRY), [], "nothing is handed over twice");
   });
 
-  it("keeps nothing when the change it belongs to is rolled back", async () => {
+  it("keeps nothing when the change it belongs to is rolled back", async (t) => {
+    const boss = await startBoss(t);
     await assert.rejects(
       db().$transaction(async (tx) => {
         await enqueueEmail(tx, email("EA-2"));
@@ -144,127 +213,167 @@ describe("email outbox", () => {
     );
 
     assert.equal(await db().outboxEmail.count(), 0);
-    assert.deepEqual(await deliverDueEmails(db(), send), { sent: 0, retried: 0, failed: 0 });
-    assert.equal(mailbox.received.length, 0);
+    assert.deepEqual(await dispatchPending(pg(), boss, RETRY), []);
   });
 
-  it("sends one email when the same idempotency key is enqueued twice", async () => {
+  it("sends one email when the same idempotency key is enqueued twice", async (t) => {
+    const boss = await startEmailWorker(t);
     await enqueue("EA-3");
     await enqueue("EA-3");
 
     assert.equal(await db().outboxEmail.count(), 1);
-    assert.deepEqual(await deliverDueEmails(db(), send), { sent: 1, retried: 0, failed: 0 });
+    const [handedOver, ...more] = await dispatchPending(pg(), boss, RETRY);
+    assert.ok(handedOver);
+    assert.deepEqual(more, []);
+    await waitFor("the job is done", async () => (await jobState(boss, handedOver.jobId)).state === "completed");
     assert.deepEqual(mailbox.subjects(), ["Your request EA-3"]);
   });
 
-  it("keeps an email while the SMTP server is down and delivers it once after it is back", async () => {
-    await enqueue("EA-4");
-    await mailbox.stop();
-
-    const firstTry = new Date();
-    assert.deepEqual(await deliverDueEmails(db(), send, { now: firstTry }), { sent: 0, retried: 1, failed: 0 });
-    const waiting = await row("EA-4");
-    assert.equal(waiting.status, "PENDING");
-    assert.equal(waiting.attempts, 1);
-    assert.match(waiting.lastError ?? "", /ECONNREFUSED/);
-    const backoff = waiting.nextAttemptAt.getTime() - firstTry.getTime();
-    assert.ok(backoff >= 30_000 && backoff <= 33_000, `first retry after about 30 s, was ${backoff} ms`);
-
-    await mailbox.start();
-    assert.deepEqual(await deliverDueEmails(db(), send, { now: firstTry }), { sent: 0, retried: 0, failed: 0 }, "not due yet");
-    assert.equal(mailbox.received.length, 0);
-
-    assert.deepEqual(await deliverDueEmails(db(), send, { now: later(MINUTE) }), { sent: 1, retried: 0, failed: 0 });
-    assert.deepEqual(await deliverDueEmails(db(), send, { now: later(HOUR) }), { sent: 0, retried: 0, failed: 0 });
-    assert.deepEqual(mailbox.subjects(), ["Your request EA-4"]);
-    const sent = await row("EA-4");
-    assert.equal(sent.status, "SENT");
-    assert.equal(sent.attempts, 2);
+  it("hands an email over again when its job was lost long ago, but never while it may still be retried", async (t) => {
+    const boss = await startEmailWorker(t);
+    await enqueue("EA-LOST");
+    const longAgo = new Date(Date.now() - (staleAfterSeconds(RETRY) + 60) * 1000);
+    const recently = new Date(Date.now() - (staleAfterSeconds(RETRY) - 600) * 1000);
+    await db().outboxEmail.update({ where: { idempotencyKey: "EA-LOST" }, data: { dispatchedAt: recently } });
+    assert.deepEqual(await dispatchPending(pg(), boss, RETRY), [], "still within the retry window");
+    await db().outboxEmail.update({ where: { idempotencyKey: "EA-LOST" }, data: { dispatchedAt: longAgo } });
+    const [handedOver, ...more] = await dispatchPending(pg(), boss, RETRY);
+    assert.ok(handedOver);
+    assert.deepEqual(more, []);
+    await waitFor("the email is sent", async () => (await row("EA-LOST")).status === "SENT");
+    assert.deepEqual(mailbox.subjects().filter((subject) => subject.includes("EA-LOST")), ["Your request EA-LOST"]);
   });
 
-  it("waits twice as long after each failure, and gives up after the last attempt until resent", async () => {
-    await enqueue("EA-5");
+  it("keeps a decision when the SMTP server is down, and delivers its email exactly once after it is back", async (t) => {
     await mailbox.stop();
+    let tries = 0;
+    const boss = await startEmailWorker(t, async (mail) => {
+      tries += 1;
+      await send(mail);
+    });
 
+    await db().$transaction(async (tx) => {
+      await tx.auditEntry.create({ data: { action: "request.granted", subjectType: "request", subjectId: "EA-4" } });
+      await enqueueEmail(tx, email("EA-4"));
+    });
+    assert.equal(await db().auditEntry.count({ where: { subjectId: "EA-4", action: "request.granted" } }), 1, "the decision stands");
+
+    const [handedOver] = await dispatchPending(pg(), boss, RETRY);
+    assert.ok(handedOver);
+    await waitFor("the email has been tried twice", async () => (await row("EA-4")).attempts >= 2);
+    const waiting = await row("EA-4");
+    assert.equal(waiting.status, "PENDING");
+    assert.match(waiting.lastError ?? "", /ECONNREFUSED/);
+    assert.equal(mailbox.received.length, 0);
+
+    await mailbox.start();
+    await waitFor("the job is done", async () => (await jobState(boss, handedOver.jobId)).state === "completed");
+    const sent = await row("EA-4");
+    assert.equal(sent.status, "SENT");
+    assert.equal(sent.attempts, tries);
+    assert.equal(sent.lastError, null);
+    assert.deepEqual(mailbox.subjects(), ["Your request EA-4"]);
+    assert.equal(await boss.getQueueSize(EMAIL_QUEUE), 0, "no job is left to send it again");
+    assert.deepEqual(await dispatchPending(pg(), boss, RETRY), []);
+  });
+
+  it("waits longer after each failure, keeps the email failed after the last retry, and sends it when an admin asks", async (t) => {
+    await mailbox.stop();
+    const tried: number[] = [];
+    const boss = await startEmailWorker(t, async (mail) => {
+      tried.push(Date.now());
+      await send(mail);
+    });
+    await enqueue("EA-5");
+
+    const [handedOver] = await dispatchPending(pg(), boss, { retryLimit: 2, retryDelaySeconds: 1 });
+    assert.ok(handedOver);
     const delays: number[] = [];
-    const results = [];
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      const now = later(attempt * 2 * HOUR);
-      results.push(await deliverDueEmails(db(), send, { now, maxAttempts: 3 }));
-      delays.push((await row("EA-5")).nextAttemptAt.getTime() - now.getTime());
+    for (const retryCount of [0, 1]) {
+      await waitFor(`retry ${retryCount + 1} is scheduled`, async () => {
+        const job = await jobState(boss, handedOver.jobId);
+        return job.state === "retry" && job.retryCount === retryCount;
+      });
+      const job = await jobState(boss, handedOver.jobId);
+      delays.push(job.startAfter.getTime() - tried.at(-1)!);
     }
-    assert.deepEqual(results, [
-      { sent: 0, retried: 1, failed: 0 },
-      { sent: 0, retried: 1, failed: 0 },
-      { sent: 0, retried: 0, failed: 1 },
-    ]);
-    assert.ok(delays[0]! >= 30_000 && delays[0]! <= 33_000, `first retry after about 30 s, was ${delays[0]} ms`);
-    assert.ok(delays[1]! >= 60_000 && delays[1]! <= 66_000, `second retry after about 1 min, was ${delays[1]} ms`);
+    await waitFor("the job has failed", async () => (await jobState(boss, handedOver.jobId)).state === "failed");
+
+    // pg-boss's backoff: the first retry after 1-2 s, the second after 2-4 s.
+    assert.ok(delays[0]! >= 1_000 && delays[0]! <= 2_500, `first retry after 1-2 s, was ${delays[0]} ms`);
+    assert.ok(delays[1]! >= 2_000 && delays[1]! <= 4_500, `second retry after 2-4 s, was ${delays[1]} ms`);
+    assert.equal(tried.length, 3);
+    assert.ok(tried[1]! - tried[0]! >= 1_000 && tried[2]! - tried[1]! >= 2_000, "each retry waited its delay");
     const failed = await row("EA-5");
     assert.equal(failed.status, "FAILED");
     assert.equal(failed.attempts, 3);
     assert.match(failed.lastError ?? "", /ECONNREFUSED/);
 
     await mailbox.start();
-    assert.deepEqual(await deliverDueEmails(db(), send, { now: later(30 * 24 * HOUR) }), { sent: 0, retried: 0, failed: 0 });
-    assert.equal(mailbox.received.length, 0, "a failed email is not retried on its own");
+    assert.deepEqual(await dispatchPending(pg(), boss, RETRY), [], "a failed email is not retried on its own");
+    assert.equal(mailbox.received.length, 0);
 
-    assert.equal(await resendEmail(db(), failed.id), true);
-    assert.deepEqual(await deliverDueEmails(db(), send), { sent: 1, retried: 0, failed: 0 });
+    const admin = await db().user.create({ data: { email: "admin-ea-5@example.org", role: "ADMIN" } });
+    assert.equal(await resendEmail(db(), failed.id, { actorId: admin.id }), true);
+    const resent = await row("EA-5");
+    assert.equal(resent.status, "PENDING");
+    assert.equal(resent.attempts, 0);
+    assert.equal(resent.dispatchedAt, null);
+    const audit = await db().auditEntry.findFirstOrThrow({ where: { subjectType: "email", subjectId: failed.id } });
+    assert.equal(audit.action, "email.resent");
+    assert.equal(audit.actorId, admin.id);
+
+    const [again, ...more] = await dispatchPending(pg(), boss, RETRY);
+    assert.ok(again);
+    assert.deepEqual(more, []);
+    await waitFor("the resent job is done", async () => (await jobState(boss, again.jobId)).state === "completed");
     assert.deepEqual(mailbox.subjects(), ["Your request EA-5"]);
     assert.equal((await row("EA-5")).status, "SENT");
-    assert.equal(await resendEmail(db(), failed.id), false, "only a failed email can be resent");
+    assert.equal(await resendEmail(db(), failed.id, { actorId: admin.id }), false, "only a failed email can be sent again");
   });
 
-  it("never sends an email twice when several workers deliver at the same time", async () => {
+  it("hands each email over once and sends it once, however many dispatchers and workers run", async (t) => {
     const keys = Array.from({ length: 20 }, (_, index) => `EA-6-${String(index).padStart(2, "0")}`);
     await enqueue(...keys);
+    const [first, second] = [await startBoss(t), await startBoss(t)];
+    const otherPool = new Pool({ ...connectionFields(database!.url), max: 2 });
+    t.after(() => otherPool.end());
 
-    // Small batches and four workers make their claims overlap; two rarely do on two cores.
-    const worker = async () => {
-      let sent = 0;
+    // Small batches make the two dispatchers' transactions overlap.
+    const dispatcher = async (connections: Pool, boss: PgBoss) => {
+      const ids: string[] = [];
       for (;;) {
-        const batch = await deliverDueEmails(db(), send, { batchSize: 2 });
-        if (batch.sent + batch.retried + batch.failed === 0) return sent;
-        sent += batch.sent;
+        const batch = await dispatchPending(connections, boss, { ...RETRY, batchSize: 2 });
+        if (batch.length === 0) return ids;
+        ids.push(...batch.map(({ id }) => id));
       }
     };
-    const sentByWorker = await Promise.all([worker(), worker(), worker(), worker()]);
+    const handedOver = (await Promise.all([dispatcher(pg(), first), dispatcher(otherPool, second)])).flat();
+    assert.equal(handedOver.length, keys.length);
+    assert.equal(new Set(handedOver).size, keys.length);
 
-    assert.equal(sentByWorker.reduce((sum, sent) => sum + sent, 0), keys.length);
+    for (const boss of [first, second]) {
+      await workEmails(boss, { db: db(), send, messageDomain: DOMAIN, pollingIntervalSeconds: 0.5, batchSize: 2 });
+    }
+    await waitFor("every email is sent", async () => (await db().outboxEmail.count({ where: { status: "SENT" } })) === keys.length);
     assert.deepEqual(mailbox.subjects(), keys.map((key) => `Your request ${key}`).sort());
   });
 
-  it("does not let a second worker take an email that is being sent", async () => {
-    await enqueue("EA-7");
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let sending = () => {};
-    const sendingStarted = new Promise<void>((resolve) => (sending = resolve));
-    const slowSend: TSendMail = async (mail) => {
-      sending();
-      await released;
-      await send(mail);
+  it("runs the sweeps every second, as one chain however many workers schedule them", async (t) => {
+    let sweeps = 0;
+    const sweep = async () => {
+      sweeps += 1;
     };
+    const bosses = [await startBoss(t), await startBoss(t)];
+    for (const boss of bosses) await scheduleSweeps(boss, { everySeconds: 1, sweep });
 
-    const now = new Date();
-    const first = deliverDueEmails(db(), slowSend, { now });
-    let secondCounts;
-    try {
-      await Promise.race([sendingStarted, first]);
-      secondCounts = [
-        await deliverDueEmails(db(), send, { now }),
-        await deliverDueEmails(db(), send, { now: later(10 * MINUTE) }),
-      ];
-    } finally {
-      release();
-    }
-
-    assert.deepEqual(await first, { sent: 1, retried: 0, failed: 0 });
-    assert.deepEqual(secondCounts, [
-      { sent: 0, retried: 0, failed: 0 },
-      { sent: 0, retried: 0, failed: 0 },
-    ]);
-    assert.deepEqual(mailbox.subjects(), ["Your request EA-7"]);
+    const started = Date.now();
+    let mostWaiting = 0;
+    await waitFor("three sweeps have run", async () => {
+      mostWaiting = Math.max(mostWaiting, await bosses[0]!.getQueueSize(SWEEP_QUEUE));
+      return sweeps >= 3;
+    });
+    assert.ok(Date.now() - started < 5_000, `three sweeps took ${Date.now() - started} ms`);
+    assert.ok(mostWaiting <= 1, `at most one sweep waits at a time, saw ${mostWaiting}`);
   });
 });

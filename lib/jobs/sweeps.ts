@@ -2,6 +2,7 @@
 // running them often, late, or from two workers at once does no harm.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
+import { expireGrants, sendExpiryReminders } from "./expiry";
 import { lapseOverdueRequests } from "./lapse";
 
 export type TSweepContext = { now: Date; baseUrl: string };
@@ -9,5 +10,7 @@ export type TSweepContext = { now: Date; baseUrl: string };
 /** Runs every sweep once; returns how many requests each one changed. */
 export async function runSweeps(db: PrismaClient, context: TSweepContext) {
   const lapsed = await lapseOverdueRequests(db, context);
-  return { lapsed };
+  const reminded = await sendExpiryReminders(db, context);
+  const expired = await expireGrants(db, context);
+  return { lapsed, reminded, expired };
 }

@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log, maskEmail } from "@/lib/log";
 
-export type TMail = { to: string; subject: string; text: string; html: string };
+/** One email; `messageId` (optional) lets receiving servers recognise a resend of the same email. */
+export type TMail = { to: string; subject: string; text: string; html: string; messageId?: string };
 
 let transporter: Transporter | undefined;
 
@@ -23,6 +24,6 @@ export async function sendMail(mail: TMail) {
     return;
   }
   if (production) throw new Error("SMTP_URL is not set");
-  await db().devMail.create({ data: mail });
+  await db().devMail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html } });
   log.info("mail.kept_for_dev_mailbox", { to: maskEmail(mail.to), subject: mail.subject });
 }

@@ -3,7 +3,7 @@ import "server-only";
 import { notFound, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 
-import { DomainError, NotFoundError } from "@/lib/domain/errors";
+import { DomainError, FieldRuleError, NotFoundError } from "@/lib/domain/errors";
 import { fieldErrorsOf, formValues, type TActionState, type TFormValues } from "@/lib/form-state";
 import { log } from "@/lib/log";
 
@@ -30,6 +30,7 @@ export function validatedAction<TSchema extends z.ZodType>(
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof NotFoundError) notFound();
+      if (error instanceof FieldRuleError) return { status: "error", fieldErrors: error.fieldErrors, values };
       if (error instanceof DomainError) return { status: "error", message: { key: error.messageKey, params: error.params }, values };
       log.error("action.failed", { action: name, error: error instanceof Error ? error.message : String(error) });
       return { status: "error", message: { key: "error-unexpected" }, values };

@@ -13,6 +13,7 @@ import {
   type TDraftAnswers,
   type TSectionId,
 } from "@/lib/domain/request/sections";
+import { effectiveStatus } from "@/lib/domain/request/state-machine";
 import { reviewColumns } from "@/lib/domain/review/columns";
 import { env } from "@/lib/env";
 import { fieldErrorsOf, type TFieldError, type TFormValues } from "@/lib/form-state";
@@ -38,6 +39,8 @@ export type TOwnRequest = {
   createdAt: Date;
   updatedAt: Date;
   submittedAt: Date | null;
+  expiresAt: Date | null;
+  basedOnId: string | null;
 };
 
 const OWN_REQUEST_FIELDS = {
@@ -49,13 +52,20 @@ const OWN_REQUEST_FIELDS = {
   createdAt: true,
   updatedAt: true,
   submittedAt: true,
+  expiresAt: true,
+  basedOnId: true,
 } as const;
+
+/** As the requester sees it: the answers typed, and a grant past its expiry shown as expired. */
+function ownView<T extends { status: TRequestStatus; expiresAt: Date | null; answers: unknown }>(row: T, at: Date) {
+  return { ...row, status: effectiveStatus(row.status, row.expiresAt, at), answers: asAnswers(row.answers) };
+}
 
 /** A request of the viewer's own; any other id, or someone else's, is "not found". */
 export async function getOwnRequest(viewer: TViewer, id: string): Promise<TOwnRequest> {
   const request = await db().request.findFirst({ where: { id, requesterId: viewer.id }, select: OWN_REQUEST_FIELDS });
   if (!request) throw new NotFoundError();
-  return { ...request, answers: asAnswers(request.answers) };
+  return ownView(request, now());
 }
 
 export async function listOwnRequests(viewer: TViewer, after?: string) {
@@ -69,7 +79,8 @@ export async function listOwnRequests(viewer: TViewer, after?: string) {
     take: PAGE_SIZE + 1,
     select: OWN_REQUEST_FIELDS,
   });
-  const requests = rows.slice(0, PAGE_SIZE).map((row) => ({ ...row, answers: asAnswers(row.answers) }));
+  const at = now();
+  const requests = rows.slice(0, PAGE_SIZE).map((row) => ownView(row, at));
   return { requests, next: rows.length > PAGE_SIZE ? requests.at(-1)?.id : undefined };
 }
 

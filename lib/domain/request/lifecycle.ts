@@ -34,6 +34,13 @@ export const REQUESTER_VISIBLE_ACTIONS = [
   "request.information_requested",
   "request.information_answered",
   "request.lapsed",
+  "request.granted",
+  "request.declined",
+  "request.extended",
+  "request.withdrawn",
+  "request.given_up",
+  "request.expiry_reminded",
+  "request.expired",
 ] as const;
 
 const ZVersion = z.coerce.number().int().min(0).max(2_147_483_647);

@@ -4,17 +4,29 @@ import { describe, it } from "node:test";
 import { messagesFor } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translator";
 
-import { requestEmail } from "./request-email";
+import { REQUEST_EMAIL_KINDS, requestEmail } from "./request-email";
 import { signInEmail } from "./sign-in";
 
 describe("request emails", () => {
-  it("carry the reference and the link in both the plain-text and the HTML part", () => {
-    const mail = requestEmail("submitted", { reference: "EA-2026-0042", url: "https://access.example.org/requests/abc" });
-    assert.match(mail.subject, /EA-2026-0042/);
-    for (const part of [mail.text, mail.html]) {
-      assert.match(part, /EA-2026-0042/);
-      assert.match(part, /https:\/\/access\.example\.org\/requests\/abc/);
-    }
+  for (const kind of REQUEST_EMAIL_KINDS) {
+    it(`${kind}: carries the reference and the link in both the plain-text and the HTML part, every placeholder filled`, () => {
+      const mail = requestEmail(kind, { reference: "EA-2026-0042", url: "https://access.example.org/requests/abc", detail: "Words", more: ["Scope", "1 December 2026", "1 December 2027"] });
+      assert.match(mail.subject, /EA-2026-0042/);
+      assert.equal(mail.kind, kind);
+      for (const part of [mail.subject, mail.text, mail.html]) assert.doesNotMatch(part, /\$\d/);
+      for (const part of [mail.text, mail.html]) {
+        assert.match(part, /EA-2026-0042/);
+        assert.match(part, /https:\/\/access\.example\.org\/requests\/abc/);
+      }
+    });
+  }
+
+  it("give the scope and the dates of a grant, and the days left in a reminder", () => {
+    const granted = requestEmail("granted", { reference: "EA-2026-0042", url: "https://a.example/requests/x", detail: "Welcome", more: ["Realtime API", "1 December 2026", "30 November 2027"] });
+    assert.match(granted.text, /What you get: Realtime API\./);
+    assert.match(granted.text, /from 1 December 2026 to 30 November 2027/);
+    const reminder = requestEmail("expiry_reminder", { reference: "EA-2026-0042", url: "https://a.example/requests/x", more: ["30 November 2027", "1"] });
+    assert.match(reminder.text, /in 1 day\b/);
   });
 
   it("never let a reviewer's words become markup in the HTML part", () => {

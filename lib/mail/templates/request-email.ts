@@ -6,7 +6,7 @@ import { renderEmail } from "../layout";
 
 type TTemplate = { subject: TMessageKey; heading: TMessageKey; paragraphs: TMessageKey[]; action: TMessageKey };
 
-/** Every email about a request: which messages make it up. Each message gets ($1 reference, $2 detail). */
+/** Every email about a request: which messages make it up. Each message gets ($1 reference, $2 detail, $3… more). */
 const TEMPLATES = {
   submitted: {
     subject: "email-submitted-subject",
@@ -44,20 +44,73 @@ const TEMPLATES = {
     paragraphs: ["email-answered-body"],
     action: "email-review-action",
   },
+  granted: {
+    subject: "email-granted-subject",
+    heading: "email-granted-heading",
+    paragraphs: ["email-granted-body", "email-granted-scope", "email-granted-dates", "email-decision-message", "email-granted-renewal"],
+    action: "email-submitted-action",
+  },
+  declined: {
+    subject: "email-declined-subject",
+    heading: "email-declined-heading",
+    paragraphs: ["email-declined-body", "email-declined-criteria", "email-decision-message", "email-declined-next"],
+    action: "email-submitted-action",
+  },
+  withdrawn: {
+    subject: "email-withdrawn-subject",
+    heading: "email-withdrawn-heading",
+    paragraphs: ["email-withdrawn-body", "email-withdrawn-reason", "email-decision-message"],
+    action: "email-submitted-action",
+  },
+  given_up: {
+    subject: "email-given-up-subject",
+    heading: "email-given-up-heading",
+    paragraphs: ["email-given-up-body", "email-given-up-next"],
+    action: "email-submitted-action",
+  },
+  extended: {
+    subject: "email-extended-subject",
+    heading: "email-extended-heading",
+    paragraphs: ["email-extended-body", "email-decision-message"],
+    action: "email-submitted-action",
+  },
+  expiry_reminder: {
+    subject: "email-reminder-subject",
+    heading: "email-reminder-heading",
+    paragraphs: ["email-reminder-body", "email-reminder-renew"],
+    action: "email-renew-action",
+  },
+  expired: {
+    subject: "email-expired-subject",
+    heading: "email-expired-heading",
+    paragraphs: ["email-expired-body", "email-reminder-renew"],
+    action: "email-renew-action",
+  },
 } satisfies Record<string, TTemplate>;
 
 export type TRequestEmailKind = keyof typeof TEMPLATES;
+export const REQUEST_EMAIL_KINDS = Object.keys(TEMPLATES) as TRequestEmailKind[];
 
-export function requestEmail(kind: TRequestEmailKind, { reference, url, detail = "" }: { reference: string; url: string; detail?: string }, locale = DEFAULT_LOCALE) {
+export function requestEmail(
+  kind: TRequestEmailKind,
+  { reference, url, detail = "", more = [] }: { reference: string; url: string; detail?: string; more?: string[] },
+  locale = DEFAULT_LOCALE,
+) {
   const t = createTranslator(locale, messagesFor(locale));
   const template: TTemplate = TEMPLATES[kind];
+  const params = [reference, detail, ...more];
   const { text, html } = renderEmail({
     lang: locale,
     dir: directionOf(locale),
-    heading: t(template.heading, reference, detail),
-    paragraphs: template.paragraphs.map((key) => t(key, reference, detail)),
+    heading: t(template.heading, ...params),
+    paragraphs: template.paragraphs.map((key) => t(key, ...params)),
     action: { label: t(template.action), url },
     footer: t("email-footer", reference),
   });
-  return { subject: t(template.subject, reference, detail), text, html };
+  return { kind, subject: t(template.subject, ...params), text, html };
+}
+
+/** A translator in the language emails go out in, for the parts of an email the caller words. */
+export function emailTranslator(locale = DEFAULT_LOCALE) {
+  return createTranslator(locale, messagesFor(locale));
 }

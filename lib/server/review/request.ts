@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { DomainError, NotFoundError } from "@/lib/domain/errors";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
+import { effectiveStatus } from "@/lib/domain/request/state-machine";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
 import { reviewerMaySee, reviewOrganisation } from "@/lib/domain/review/queue";
 import type { TAssessmentInput, TCommentInput, TInformationInput, TJointMove } from "@/lib/domain/review/actions";
@@ -33,7 +34,35 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
       flags: true,
       submittedAt: true,
       lastActivityAt: true,
+      expiresAt: true,
+      requesterKind: true,
       requester: { select: { email: true, name: true } },
+      basedOn: { select: { id: true, reference: true } },
+      followUps: { orderBy: { createdAt: "asc" }, where: { status: { not: "DRAFT" } }, select: { id: true, reference: true } },
+      decision: {
+        select: {
+          outcome: true,
+          decidedAt: true,
+          message: true,
+          rationale: true,
+          criteria: true,
+          apis: true,
+          onDemandPerMonth: true,
+          snapshotFrequency: true,
+          realtime: true,
+          startsAt: true,
+          expiresAt: true,
+          lengthOverride: true,
+          jointOverride: true,
+          endedAt: true,
+          endReason: true,
+          endNote: true,
+          decidedBy: { select: { name: true, email: true } },
+          endedBy: { select: { name: true, email: true } },
+        },
+      },
+      wmdeRecommendation: { select: { recommendation: true, note: true, updatedAt: true, reviewer: { select: { name: true, email: true } } } },
+      humanRights: { select: { outcome: true, note: true, updatedAt: true, assessedBy: { select: { name: true, email: true } } } },
       assignee: { select: { id: true, name: true, email: true } },
       assessments: {
         orderBy: [{ criterion: "asc" }, { updatedAt: "asc" }],
@@ -50,7 +79,8 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
     },
   });
   if (!request || !reviewerMaySee(viewer.role, request)) throw new NotFoundError();
-  return { ...request, answers: (request.answers ?? {}) as TDraftAnswers };
+  // A grant past its expiry is expired here too, whether or not the expiry job has run.
+  return { ...request, storedStatus: request.status, status: effectiveStatus(request.status, request.expiresAt, now()), answers: (request.answers ?? {}) as TDraftAnswers };
 }
 export type TReviewRequest = Awaited<ReturnType<typeof getReviewRequest>>;
 
@@ -61,7 +91,7 @@ type TChange = (tx: Prisma.TransactionClient) => Promise<unknown>;
  * reviewer saw, applies the change with its audit entry and emails, and bumps the version, all in
  * one transaction. A request changed meanwhile is refused with a message, never overwritten.
  */
-async function change(request: TReviewRequest, version: number, apply: TChange, data: Prisma.RequestUncheckedUpdateManyInput = {}) {
+export async function change(request: TReviewRequest, version: number, apply: TChange, data: Prisma.RequestUncheckedUpdateManyInput = {}) {
   if (request.version !== version) throw new DomainError("review-error-conflict");
   await db().$transaction(async (tx) => {
     const updated = await tx.request.updateMany({
@@ -198,7 +228,7 @@ export async function askForInformation(viewer: TViewer, input: TInformationInpu
   );
 }
 
-function contactEmail(request: TReviewRequest) {
+export function contactEmail(request: Pick<TReviewRequest, "answers" | "requester">) {
   const contact = request.answers.who?.email;
   return (typeof contact === "string" && contact) || request.requester.email || "";
 }

@@ -5,6 +5,8 @@ import { redirect } from "next/navigation";
 
 import { ZRequestChange, ZSectionSave } from "@/lib/domain/request/lifecycle";
 import { ZInformationAnswer } from "@/lib/domain/review/actions";
+import { ZGiveUpInput } from "@/lib/domain/review/decisions";
+import { giveUpGrant, startFollowUp } from "@/lib/server/follow-ups";
 import { publicUrl } from "@/lib/env";
 import type { TFieldError } from "@/lib/form-state";
 import { validatedAction } from "@/lib/server/action";
@@ -57,4 +59,16 @@ export const answerInformationAction = validatedAction("answerInformation", ZInf
   await answerInformation(viewer, input, publicUrl());
   revalidatePath(`/requests/${input.requestId}`);
   redirect(`/requests/${input.requestId}?answered=1`);
+});
+
+export const startFollowUpAction = validatedAction("startFollowUp", ZRequestChange, async (viewer, input) => {
+  const draft = await startFollowUp(viewer, input.requestId);
+  revalidatePath("/requests");
+  redirect(`/requests/${draft}?from=${input.requestId}`);
+});
+
+export const giveUpGrantAction = validatedAction("giveUpGrant", ZGiveUpInput, async (viewer, input) => {
+  await giveUpGrant(viewer, input, publicUrl());
+  revalidatePath("/requests");
+  redirect(`/requests/${input.requestId}?given-up=1`);
 });

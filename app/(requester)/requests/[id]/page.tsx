@@ -16,9 +16,12 @@ import { SECTION_TITLE } from "@/lib/i18n/labels";
 import { AnswerForm } from "@/components/apply/answer-form";
 import { QuestionList } from "@/components/apply/question-list";
 
-import { answerInformationAction } from "./actions";
+import { OwnDecision } from "@/components/apply/own-decision";
+import { ownDecision, ownLinks } from "@/lib/server/follow-ups";
 
-type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ cancelled?: string; answered?: string }> };
+import { answerInformationAction, startFollowUpAction } from "./actions";
+
+type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ cancelled?: string; answered?: string; from?: string; "given-up"?: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { t } = await getI18n();
@@ -31,11 +34,24 @@ export default async function RequestPage({ params, searchParams }: Params) {
   const { viewer, request } = await loadOwnRequest(id);
   const day = today();
 
+  const links = await ownLinks(viewer, request);
+  const basedOn = links.basedOn ? (
+    <p className="notice">
+      {t("request-based-on")} <Link href={`/requests/${links.basedOn.id}`}>{links.basedOn.reference}</Link>
+    </p>
+  ) : null;
+
   if (request.status === "DRAFT") {
     const remaining = incompleteSections(request.answers, day).length;
     return (
       <div className="page narrow">
         <h1>{t("request-draft-title")}</h1>
+        {query.from && links.basedOn ? (
+          <p className="notice notice--success" role="status">
+            {t("request-follow-up-started", links.basedOn.reference ?? "")}
+          </p>
+        ) : null}
+        {basedOn}
         <p className="lead">{t("request-draft-intro")}</p>
         <p>{t("request-draft-progress", SECTION_IDS.length - remaining, SECTION_IDS.length)}</p>
         <TaskList requestId={request.id} answers={request.answers} today={day} />
@@ -56,10 +72,11 @@ export default async function RequestPage({ params, searchParams }: Params) {
     );
   }
 
-  const [timeline, conversation, editable] = await Promise.all([
+  const [timeline, conversation, editable, decision] = await Promise.all([
     requesterTimeline(viewer, request),
     requesterConversation(request),
     editableSections(request),
+    ownDecision(request),
   ]);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
   const times = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
@@ -76,10 +93,23 @@ export default async function RequestPage({ params, searchParams }: Params) {
           {t("request-cancelled-notice")}
         </p>
       ) : null}
+      {query["given-up"] ? (
+        <p className="notice notice--success" role="status">
+          {t("request-given-up-notice")}
+        </p>
+      ) : null}
       <p>
         <RequestStatusTag status={request.status} />{" "}
         {request.submittedAt ? t("request-submitted-on", dates.format(request.submittedAt)) : null}
       </p>
+      {basedOn}
+      {links.followUps.map((followUp) => (
+        <p className="notice" key={followUp.id}>
+          {t(followUp.status === "DRAFT" ? "request-follow-up-draft" : "request-follow-up", followUp.reference ?? "")}{" "}
+          <Link href={`/requests/${followUp.id}`}>{t("request-follow-up-open")}</Link>
+        </p>
+      ))}
+      {decision ? <OwnDecision request={request} decision={decision} followUpAction={startFollowUpAction} hasFollowUp={links.followUps.length > 0} /> : null}
       <QuestionList
         questions={conversation.questions}
         answeredLabel={(answeredAt) => t("request-question-answered", dates.format(answeredAt))}

@@ -6,6 +6,8 @@ import { AnswersSummary } from "@/components/apply/answers-summary";
 import { QuestionList } from "@/components/apply/question-list";
 import { RequestActionForm } from "@/components/apply/request-action-form";
 import { RequestStatusTag } from "@/components/apply/status-tag";
+import { ExtendForm, HumanRightsForm, RecommendationForm, WithdrawForm } from "@/components/review/decision-forms";
+import { DecisionSummary, Prerequisites } from "@/components/review/decision-summary";
 import { AssessmentForm, CommentForm, InformationForm, JointMoveForm } from "@/components/review/forms";
 import { NotFoundError } from "@/lib/domain/errors";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
@@ -18,9 +20,23 @@ import { now } from "@/lib/server/clock";
 import { getReviewRequest, reviewHistory } from "@/lib/server/review/request";
 import { requireRole } from "@/lib/server/session";
 
-import { addCommentAction, askForInformationAction, moveJointAction, releaseRequestAction, saveAssessmentAction, takeRequestAction } from "./actions";
+import { addMonths, dayOf, MAX_GRANT_MONTHS } from "@/lib/domain/review/decisions";
 
-type Params = { params: Promise<{ id: string }> };
+import {
+  addCommentAction,
+  askForInformationAction,
+  extendAction,
+  moveJointAction,
+  recordHumanRightsAction,
+  recordRecommendationAction,
+  releaseRequestAction,
+  saveAssessmentAction,
+  takeRequestAction,
+  withdrawAction,
+} from "./actions";
+
+type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ decided?: string }> };
+const DECIDED_NOTICE: Record<string, TMessageKey> = { granted: "decided-granted", declined: "decided-declined", withdrawn: "decided-withdrawn" };
 
 async function load(id: string) {
   const viewer = await requireRole(`/review/${encodeURIComponent(id)}`, canReview);
@@ -39,6 +55,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 type TMessage = { key: string; params: TParam[] };
+const minDay = (a: string, b: string) => (a < b ? a : b);
 const messages = (value: unknown): TMessage[] => (Array.isArray(value) ? (value as TMessage[]) : []);
 const SEVERITY: Record<string, { label: TMessageKey; tone: string }> = {
   red: { label: "review-severity-red", tone: "tag--error" },
@@ -47,8 +64,8 @@ const SEVERITY: Record<string, { label: TMessageKey; tone: string }> = {
 };
 const RATING: Record<string, TMessageKey> = { MET: "rating-met", PARTLY_MET: "rating-partly-met", NOT_MET: "rating-not-met", CANT_TELL: "rating-cant-tell" };
 
-export default async function ReviewRequestPage({ params }: Params) {
-  const { id } = await params;
+export default async function ReviewRequestPage({ params, searchParams }: Params) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
   const [{ viewer, request }, { t, locale }] = await Promise.all([load(id), getI18n()]);
   const history = await reviewHistory(request);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
@@ -59,6 +76,12 @@ export default async function ReviewRequestPage({ params }: Params) {
   const day = (request.submittedAt ?? now()).toISOString().slice(0, 10);
   const inTwoWeeks = new Date(now().getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
   const person = (user: { name: string | null; email: string | null } | null) => user?.name ?? user?.email ?? t("history-system");
+  // WMF reviewers and admins decide; a WMDE reviewer recommends on joint requests. Nobody decides their own request.
+  const ownRequest = request.requesterId === viewer.id;
+  const wmf = (viewer.role === "WMF_REVIEWER" || viewer.role === "ADMIN") && !ownRequest;
+  const wmde = viewer.role === "WMDE_REVIEWER" && !ownRequest;
+  const granted = request.status === "GRANTED";
+  const decidedNotice = query.decided ? DECIDED_NOTICE[query.decided] : undefined;
 
   return (
     <div className="page">
@@ -66,6 +89,11 @@ export default async function ReviewRequestPage({ params }: Params) {
         <Link href="/review">{t("review-back")}</Link>
       </p>
       <h1>{t("review-request-title", request.reference ?? "")}</h1>
+      {decidedNotice ? (
+        <p className="notice notice--success" role="status">
+          {t(decidedNotice)}
+        </p>
+      ) : null}
       <p>
         <RequestStatusTag status={request.status} />{" "}
         {request.joint ? <span className="tag tag--progressive">{t("queue-joint-badge")}</span> : null}{" "}
@@ -80,6 +108,66 @@ export default async function ReviewRequestPage({ params }: Params) {
         {open && request.assignee?.id !== viewer.id ? <RequestActionForm action={takeRequestAction} request={request} label="review-take" /> : null}
         {open && request.assignee && (request.assignee.id === viewer.id || viewer.role === "ADMIN") ? (
           <RequestActionForm action={releaseRequestAction} request={request} label="review-release" />
+        ) : null}
+      </section>
+
+      {request.basedOn || request.followUps.length > 0 ? (
+        <ul className="hint">
+          {request.basedOn ? (
+            <li>
+              {t("review-based-on")} <Link href={`/review/${request.basedOn.id}`}>{request.basedOn.reference}</Link>
+            </li>
+          ) : null}
+          {request.followUps.map((followUp) => (
+            <li key={followUp.id}>
+              {t("review-followed-by")} <Link href={`/review/${followUp.id}`}>{followUp.reference}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <section className="panel decision-panel" aria-labelledby="decision-title">
+        <h2 id="decision-title">{t("decision-title")}</h2>
+        {request.decision ? (
+          <DecisionSummary request={request} />
+        ) : open ? (
+          <>
+            <Prerequisites request={request} />
+            {wmf && request.status === "IN_REVIEW" ? (
+              <p>
+                <Link className="button button--primary" href={`/review/${request.id}/decide`}>
+                  {t("decision-make")}
+                </Link>
+              </p>
+            ) : (
+              <p className="hint">{t(request.status === "AWAITING_REQUESTER" ? "decide-awaiting" : wmde ? "decision-wmf-decides" : "decide-not-taken")}</p>
+            )}
+            {wmde && request.joint ? (
+              <RecommendationForm
+                action={recordRecommendationAction}
+                requestId={request.id}
+                recommendation={request.wmdeRecommendation?.recommendation}
+                note={request.wmdeRecommendation?.note}
+              />
+            ) : null}
+            {wmf && request.requesterKind === "commercial" ? (
+              <HumanRightsForm action={recordHumanRightsAction} requestId={request.id} outcome={request.humanRights?.outcome} note={request.humanRights?.note} />
+            ) : null}
+          </>
+        ) : (
+          <p>{t("decision-none-closed")}</p>
+        )}
+        {wmf && granted && request.expiresAt && request.decision?.startsAt ? (
+          <div className="review-columns">
+            <ExtendForm
+              action={extendAction}
+              requestId={request.id}
+              version={request.version}
+              defaultExpiresOn={minDay(addMonths(dayOf(request.expiresAt), 6), addMonths(dayOf(request.decision.startsAt), MAX_GRANT_MONTHS))}
+              askLengthOverride={viewer.role === "ADMIN"}
+            />
+            <WithdrawForm action={withdrawAction} requestId={request.id} version={request.version} />
+          </div>
         ) : null}
       </section>
 

@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { ResendEmailForm } from "@/components/admin/resend-email-form";
+import { Pagination } from "@/components/ui/pagination";
+import { canAdminister } from "@/lib/domain/roles";
+import { getI18n } from "@/lib/i18n/server";
+import { fullTitle } from "@/lib/i18n/title";
+import type { TTranslate } from "@/lib/i18n/translator";
+import { listUndeliveredEmails, type TUndelivered, type TUndeliveredEmail } from "@/lib/jobs/undelivered-emails";
+import { requireRole } from "@/lib/server/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: fullTitle(t, t("admin-emails-title")) };
+}
+
+type Search = { failed?: string; retrying?: string; resent?: string };
+
+export default async function AdminEmailsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const viewer = await requireRole("/admin/emails", canAdminister);
+  const [{ t, locale }, params] = await Promise.all([getI18n(), searchParams]);
+  const [failed, retrying] = await Promise.all([
+    listUndeliveredEmails(viewer, "failed", params.failed),
+    listUndeliveredEmails(viewer, "retrying", params.retrying),
+  ]);
+  const times = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const pageOf = (which: TUndelivered, after?: string) => pageLink({ failed: params.failed, retrying: params.retrying, [which]: after });
+
+  return (
+    <div className="page">
+      <h1>{t("admin-emails-title")}</h1>
+      <p className="lead">{t("admin-emails-intro")}</p>
+      {params.resent ? (
+        <p className="notice notice--success" role="status">
+          {t("admin-emails-resent")}
+        </p>
+      ) : null}
+
+      <h2>{t("admin-emails-failed-title")}</h2>
+      <EmailTable t={t} times={times} emails={failed.emails} which="failed" />
+      <Pagination
+        firstHref={params.failed ? pageOf("failed") : undefined}
+        nextHref={failed.next ? pageOf("failed", failed.next) : undefined}
+      />
+
+      <h2>{t("admin-emails-retrying-title")}</h2>
+      <p>{t("admin-emails-retrying-intro")}</p>
+      <EmailTable t={t} times={times} emails={retrying.emails} which="retrying" />
+      <Pagination
+        firstHref={params.retrying ? pageOf("retrying") : undefined}
+        nextHref={retrying.next ? pageOf("retrying", retrying.next) : undefined}
+      />
+    </div>
+  );
+}
+
+type TableProps = { t: TTranslate; times: Intl.DateTimeFormat; emails: TUndeliveredEmail[]; which: TUndelivered };
+
+function EmailTable({ t, times, emails, which }: TableProps) {
+  const columns = which === "failed" ? 8 : 7;
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption>{t(which === "failed" ? "admin-emails-failed-caption" : "admin-emails-retrying-caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("admin-emails-col-created")}</th>
+            <th scope="col">{t("admin-emails-col-to")}</th>
+            <th scope="col">{t("admin-emails-col-subject")}</th>
+            <th scope="col">{t("admin-emails-col-kind")}</th>
+            <th scope="col">{t("admin-emails-col-request")}</th>
+            <th scope="col">{t("admin-emails-col-attempts")}</th>
+            <th scope="col">{t("admin-emails-col-error")}</th>
+            {which === "failed" ? <th scope="col">{t("admin-emails-col-action")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {emails.length === 0 ? (
+            <tr>
+              <td colSpan={columns}>{t(which === "failed" ? "admin-emails-failed-none" : "admin-emails-retrying-none")}</td>
+            </tr>
+          ) : (
+            emails.map((email) => (
+              <tr key={email.id}>
+                <td>{times.format(email.createdAt)}</td>
+                <td>{email.to}</td>
+                <td>{email.subject}</td>
+                <td>
+                  <code>{email.kind}</code>
+                </td>
+                <td>
+                  {email.request ? (
+                    <Link href={`/review/${email.request.id}`}>{email.request.reference ?? t("admin-emails-request-draft")}</Link>
+                  ) : (
+                    t("admin-emails-request-none")
+                  )}
+                </td>
+                <td>{email.attempts}</td>
+                <td className="pre-line">{email.lastError ?? ""}</td>
+                {which === "failed" ? (
+                  <td>
+                    <ResendEmailForm emailId={email.id} emailLabel={t("admin-emails-resend-label", email.subject, email.to)} />
+                  </td>
+                ) : null}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function pageLink(params: Record<string, string | undefined>) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const query = search.toString();
+  return query ? `/admin/emails?${query}` : "/admin/emails";
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { DeclineForm, GrantForm } from "@/components/review/decision-forms";
+import { Prerequisites } from "@/components/review/decision-summary";
+import { NotFoundError } from "@/lib/domain/errors";
+import { grantDefaults } from "@/lib/domain/review/decisions";
+import { canReview } from "@/lib/domain/roles";
+import { getI18n } from "@/lib/i18n/server";
+import { fullTitle } from "@/lib/i18n/title";
+import { today } from "@/lib/server/clock";
+import { getReviewRequest } from "@/lib/server/review/request";
+import { requireRole } from "@/lib/server/session";
+
+import { declineAction, grantAction } from "../actions";
+
+type Params = { params: Promise<{ id: string }> };
+
+/** Only WMF reviewers and admins decide; anyone else is told the page does not exist. */
+async function load(id: string) {
+  const viewer = await requireRole(`/review/${encodeURIComponent(id)}/decide`, canReview);
+  if (viewer.role === "WMDE_REVIEWER") notFound();
+  try {
+    const request = await getReviewRequest(viewer, id);
+    if (request.requesterId === viewer.id) notFound();
+    return { viewer, request };
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { t } = await getI18n();
+  const { request } = await load((await params).id);
+  return { title: fullTitle(t, t("decide-title", request.reference ?? "")) };
+}
+
+export default async function DecidePage({ params }: Params) {
+  const { id } = await params;
+  const [{ viewer, request }, { t }] = await Promise.all([load(id), getI18n()]);
+  const day = today();
+  const back = (
+    <p>
+      <Link href={`/review/${request.id}`}>{t("decide-back", request.reference ?? "")}</Link>
+    </p>
+  );
+  if (request.status !== "IN_REVIEW") {
+    return (
+      <div className="page narrow">
+        {back}
+        <h1>{t("decide-title", request.reference ?? "")}</h1>
+        <p className="notice notice--warning">{t(request.status === "SUBMITTED" ? "decide-not-taken" : request.status === "AWAITING_REQUESTER" ? "decide-awaiting" : "decide-already")}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="page narrow">
+      {back}
+      <h1>{t("decide-title", request.reference ?? "")}</h1>
+      <p className="lead">{t("decide-intro")}</p>
+      <GrantForm
+        action={grantAction}
+        requestId={request.id}
+        version={request.version}
+        defaults={grantDefaults(request.answers, day)}
+        askJointOverride={request.joint && !request.wmdeRecommendation}
+        askLengthOverride={viewer.role === "ADMIN"}
+        notices={<Prerequisites request={request} />}
+      />
+      <hr className="divider" />
+      <DeclineForm action={declineAction} requestId={request.id} version={request.version} />
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import Link from "next/link";
+
+import { RequestActionForm } from "@/components/apply/request-action-form";
+import { SECTION_IDS } from "@/lib/domain/request/sections";
+import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
+import { dayOf } from "@/lib/domain/review/decisions";
+import { getI18n } from "@/lib/i18n/server";
+import { GrantTerms } from "@/components/review/decision-summary";
+import { CRITERION_LABEL, longDate, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
+import type { ownDecision } from "@/lib/server/follow-ups";
+import type { TActionState } from "@/lib/form-state";
+
+type TProps = {
+  request: { id: string; status: TRequestStatus; expiresAt: Date | null; version: number };
+  decision: NonNullable<Awaited<ReturnType<typeof ownDecision>>>;
+  followUpAction: (state: TActionState, data: FormData) => Promise<TActionState>;
+  hasFollowUp: boolean;
+};
+
+/** The decision as the requester sees it: what was granted and until when, or why not, and what they can do next. */
+export async function OwnDecision({ request, decision, followUpAction, hasFollowUp }: TProps) {
+  const { t, locale } = await getI18n();
+  const granted = decision.outcome === "GRANTED";
+  const criteria = SECTION_IDS.filter((id) => decision.criteria.includes(id)).map((id) => t(CRITERION_LABEL[id]));
+  const expiry = request.expiresAt ? longDate(dayOf(request.expiresAt), locale) : "";
+  return (
+    <section className="panel" aria-labelledby="own-decision-title">
+      <h2 id="own-decision-title">{t(granted ? "own-grant-title" : "own-decline-title")}</h2>
+      {granted ? (
+        <>
+          {request.status === "GRANTED" ? <p className="notice notice--success">{t("own-grant-active", expiry)}</p> : null}
+          {request.status === "EXPIRED" ? <p className="notice notice--warning">{t("own-grant-expired", expiry)}</p> : null}
+          {request.status === "WITHDRAWN" && decision.endReason ? (
+            <p className="notice notice--warning">
+              {t(decision.endReason === "REQUESTER_WISH" ? "own-grant-given-up" : "own-grant-withdrawn", t(WITHDRAWAL_REASON_LABEL[decision.endReason]))}
+            </p>
+          ) : null}
+          <dl className="summary-list">
+            <GrantTerms decision={decision} expiresAt={request.expiresAt} />
+          </dl>
+        </>
+      ) : (
+        <dl className="summary-list">
+          <div className="summary-list__row">
+            <dt>{t("decision-criteria-not-met")}</dt>
+            <dd>{criteria.join(", ")}</dd>
+          </div>
+        </dl>
+      )}
+      <h3>{t("own-decision-message")}</h3>
+      <p className="pre-line">{decision.message}</p>
+      {decision.endNote && request.status === "WITHDRAWN" ? <p className="pre-line">{decision.endNote}</p> : null}
+      {hasFollowUp ? null : (
+        <>
+          <p>{t(granted ? "own-renew-intro" : "own-new-try-intro")}</p>
+          <RequestActionForm action={followUpAction} request={request} label={granted ? "own-renew" : "own-new-try"} />
+        </>
+      )}
+      {request.status === "GRANTED" ? (
+        <p>
+          <Link href={`/requests/${request.id}/give-up`}>{t("own-give-up-link")}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,196 @@
+import type { Browser, Page } from "@playwright/test";
+
+import { createSession, createUser, type TTestUser } from "./support/database";
+import { expect, expectAccessible, test } from "./support/fixtures";
+import { waitForMail } from "./support/mailbox";
+import { callActionDirectly, createSubmittedRequest, wikidataHeavy } from "./support/requests";
+import { baseURL } from "./support/settings";
+
+/** A second person in their own browser context, signed in as a new user with `role`. */
+async function personPage(browser: Browser, role: TTestUser["role"]): Promise<{ page: Page; user: TTestUser }> {
+  const user = await createUser(role);
+  const context = await browser.newContext({ baseURL });
+  await context.addCookies([{ name: "authjs.session-token", value: await createSession(user.id), url: baseURL }]);
+  return { page: await context.newPage(), user };
+}
+
+/** The requester of a seeded request, signed in on `page`. */
+async function signInRequester(page: Page, requester: TTestUser) {
+  await page.context().addCookies([{ name: "authjs.session-token", value: await createSession(requester.id), url: baseURL }]);
+}
+
+async function take(review: Page, id: string) {
+  await review.goto(`/review/${id}`);
+  await review.getByRole("button", { name: "Take this request" }).click();
+  await expect(review.getByText("In review", { exact: true })).toBeVisible();
+}
+
+/** Fills and sends the grant form with the defaults the page offers, plus what a grant always needs. */
+async function grant(review: Page, options: { expiresOn?: string } = {}) {
+  await review.getByRole("link", { name: "Grant or decline" }).click();
+  const form = review.getByRole("form", { name: "Grant access" });
+  await form.getByRole("group", { name: "Snapshot API: how often" }).getByLabel("weekly").check();
+  if (options.expiresOn) await form.getByLabel("Expiry date").fill(options.expiresOn);
+  const criteria = form.getByRole("group", { name: "Criteria the grant rests on" });
+  await criteria.getByLabel("Need").check();
+  await criteria.getByLabel("Mission alignment").check();
+  await form.getByLabel("Rationale (internal)").fill("Clear need above the free volume; strong mission fit.");
+  await form.getByLabel("Message to the requester").fill("Congratulations: your access is ready.");
+  await form.getByRole("button", { name: "Grant access" }).click();
+  await expect(review.getByRole("status").filter({ hasText: "The request is granted." })).toBeVisible();
+}
+
+test("a joint request goes through WMDE's recommendation to a WMF grant, which the requester reads by email and on the request page", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const submitted = await createSubmittedRequest(wikidataHeavy);
+  const { page: review, user: wmf } = await personPage(browser, "WMF_REVIEWER");
+  await take(review, submitted.id);
+  await expect(review.getByText("WMDE has not recommended yet.", { exact: false })).toBeVisible();
+
+  // Without WMDE's recommendation, the grant is refused with a way forward, and nothing is lost.
+  await review.getByRole("link", { name: "Grant or decline" }).click();
+  await expect(review.getByRole("heading", { name: `Decide on ${submitted.reference}` })).toBeVisible();
+  await expectAccessible(review);
+  const form = review.getByRole("form", { name: "Grant access" });
+  await form.getByRole("group", { name: "Snapshot API: how often" }).getByLabel("daily").check();
+  await form.getByRole("group", { name: "Criteria the grant rests on" }).getByLabel("Need").check();
+  await form.getByLabel("Rationale (internal)").fill("Strong Wikidata use.");
+  await form.getByLabel("Message to the requester").fill("Welcome.");
+  await form.getByRole("button", { name: "Grant access" }).click();
+  await expect(review.getByRole("alert", { name: "There is a problem" })).toContainText("WMDE has not recommended yet");
+  await expect(form.getByLabel("Rationale (internal)")).toHaveValue("Strong Wikidata use.");
+  await expectAccessible(review);
+
+  // WMDE recommends.
+  const { page: wmdePage, user: wmde } = await personPage(browser, "WMDE_REVIEWER");
+  await wmdePage.goto(`/review/${submitted.id}`);
+  const recommend = wmdePage.getByRole("form", { name: "WMDE recommendation" });
+  await recommend.getByRole("button", { name: "Save the recommendation" }).click();
+  await expect(wmdePage.getByRole("alert", { name: "There is a problem" })).toContainText("Choose grant or decline");
+  await expectAccessible(wmdePage);
+  await recommend.getByLabel("Grant").check();
+  await recommend.getByLabel("Why").fill("Substantive, well-planned Wikidata use.");
+  await recommend.getByRole("button", { name: "Save the recommendation" }).click();
+  await expect(recommend.getByRole("status")).toHaveText("Recommendation saved.");
+  // WMDE cannot decide: the decision page does not exist for them.
+  expect((await wmdePage.goto(`/review/${submitted.id}/decide`))?.status()).toBe(404);
+
+  // WMF grants with scope and expiry.
+  await review.goto(`/review/${submitted.id}`);
+  await expect(review.getByText(`WMDE recommends: Grant (${wmde.name}`)).toBeVisible();
+  await grant(review);
+  const decision = review.getByRole("region", { name: "Decision" });
+  await expect(decision).toContainText(`Granted by ${wmf.name}`);
+  await expect(decision).toContainText("Snapshot API, weekly");
+  await expect(decision).toContainText("Clear need above the free volume");
+  await expect(review.getByText("Granted", { exact: true })).toBeVisible();
+  await expectAccessible(review);
+
+  // The requester reads the email and follows its link to the grant.
+  const mail = await waitForMail(submitted.requester.email, new RegExp(`Your request ${submitted.reference} is granted`));
+  expect(mail.text).toContain("Congratulations: your access is ready.");
+  expect(mail.text).toContain("Snapshot API, weekly");
+  expect(mail.text).not.toContain("strong mission fit");
+  expect(mail.html).toContain(submitted.reference);
+  await signInRequester(page, submitted.requester);
+  await page.goto(mail.text.match(/https?:\/\/\S+\/requests\/\S+/)![0]);
+  await expect(page.getByRole("heading", { name: "Your exceptional access" })).toBeVisible();
+  await expect(page.getByText("Your access is active until")).toBeVisible();
+  await expect(page.getByText("Congratulations: your access is ready.")).toBeVisible();
+  await expect(page.getByText("Your request was granted.")).toBeVisible();
+  await expect(page.getByText("Strong Wikidata use.")).toHaveCount(0);
+  await expectAccessible(page);
+
+  // A second grant of the same request, sent straight to the server, is refused and changes nothing.
+  const response = await callActionDirectly(review.request, `/review/${submitted.id}/decide`, "grantAction", {
+    requestId: submitted.id,
+    version: "99",
+    apis: "realtime",
+    startsOn: new Date().toISOString().slice(0, 10),
+    expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    criteria: "need",
+    rationale: "Again",
+    message: "Again",
+  });
+  expect(response.status()).toBeLessThan(500);
+  await review.reload();
+  await expect(review.getByRole("region", { name: "Decision" })).toContainText("Snapshot API, weekly");
+  await review.context().close();
+  await wmdePage.context().close();
+});
+
+test("a declined request names the criteria not met, and the requester can start again from it", async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  const submitted = await createSubmittedRequest();
+  const { page: review } = await personPage(browser, "WMF_REVIEWER");
+  await take(review, submitted.id);
+  await review.getByRole("link", { name: "Grant or decline" }).click();
+
+  const form = review.getByRole("form", { name: "Decline" });
+  await form.getByRole("button", { name: "Decline the request" }).click();
+  const problems = review.getByRole("alert", { name: "There is a problem" });
+  await expect(problems).toContainText("Tick at least one criterion that was not met");
+  await expect(problems).toContainText("Write a message to the requester");
+  await expectAccessible(review);
+  await form.getByRole("group", { name: "Criteria not met" }).getByLabel("Need").check();
+  await form.getByLabel("Message to the requester").fill("The free account's 5,000 requests a month cover this use.");
+  await form.getByRole("button", { name: "Decline the request" }).click();
+  await expect(review.getByRole("status").filter({ hasText: "The request is declined." })).toBeVisible();
+
+  const mail = await waitForMail(submitted.requester.email, new RegExp(`A decision on your request ${submitted.reference}`));
+  expect(mail.text).toContain("Criteria not met: Need.");
+  await signInRequester(page, submitted.requester);
+  await page.goto(`/requests/${submitted.id}`);
+  await expect(page.getByText("The free account's 5,000 requests a month cover this use.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Start a new request from this one" }).click();
+  await expect(page.getByRole("status")).toContainText(`This new request starts from ${submitted.reference}`);
+  await expect(page.getByRole("link", { name: submitted.reference })).toBeVisible();
+  await expectAccessible(page);
+  await review.context().close();
+});
+
+test("a WMF reviewer withdraws an active grant with a reason, and the requester is told", async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  const submitted = await createSubmittedRequest();
+  const { page: review } = await personPage(browser, "WMF_REVIEWER");
+  await take(review, submitted.id);
+  await grant(review);
+
+  const withdraw = review.getByRole("form", { name: "Withdraw the grant" });
+  await withdraw.getByRole("button", { name: "Withdraw" }).click();
+  await expect(review.getByRole("alert", { name: "There is a problem" })).toContainText("Choose the reason for the withdrawal");
+  await expectAccessible(review);
+  await withdraw.getByLabel("Misuse of the access").check();
+  await withdraw.getByLabel("Message to the requester").fill("The access was used to resell content.");
+  await withdraw.getByRole("button", { name: "Withdraw" }).click();
+  await expect(review.getByRole("status").filter({ hasText: "The grant is withdrawn." })).toBeVisible();
+  await expect(review.getByText("Withdrawn", { exact: true })).toBeVisible();
+  await expect(review.getByRole("form", { name: "Withdraw the grant" })).toHaveCount(0);
+
+  const mail = await waitForMail(submitted.requester.email, new RegExp(`Your access for request ${submitted.reference} is withdrawn`));
+  expect(mail.text).toContain("Reason: Misuse of the access.");
+  await signInRequester(page, submitted.requester);
+  await page.goto(`/requests/${submitted.id}`);
+  await expect(page.getByText("Your access was withdrawn: Misuse of the access.")).toBeVisible();
+  await expect(page.getByText("Your access was withdrawn.", { exact: true })).toBeVisible();
+  await review.context().close();
+});
+
+test("a requester gives up their grant early after confirming", async ({ page, browser }) => {
+  const submitted = await createSubmittedRequest();
+  const { page: review } = await personPage(browser, "WMF_REVIEWER");
+  await take(review, submitted.id);
+  await grant(review);
+  await review.context().close();
+
+  await signInRequester(page, submitted.requester);
+  await page.goto(`/requests/${submitted.id}`);
+  await page.getByRole("link", { name: "I no longer need this access" }).click();
+  await expect(page.getByRole("heading", { name: "End your access early" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "End my access" }).click();
+  await expect(page.getByRole("status")).toContainText("Your access has ended.");
+  await expect(page.getByText("You ended this access early.")).toBeVisible();
+  await waitForMail(submitted.requester.email, new RegExp(`Your access for request ${submitted.reference} has ended`));
+});

@@ -1,0 +1,111 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { completeAnswers } from "@/test-support/answers";
+
+import { followUpAnswers } from "./follow-up";
+import type { TDraftAnswers } from "./sections";
+
+const START = "2026-12-01";
+
+/** A complete earlier request with an end date and every declaration given. */
+function earlier(): TDraftAnswers {
+  const answers = completeAnswers(START);
+  return {
+    ...answers,
+    obligation: { ...answers.obligation, endDate: "2027-12-01" },
+    values: { ...answers.values, registerConsent: "on" },
+  };
+}
+
+describe("followUpAnswers", () => {
+  it("removes the dates of the earlier request", () => {
+    const obligation = followUpAnswers(earlier()).obligation!;
+    assert.equal("startDate" in obligation, false);
+    assert.equal("endDate" in obligation, false);
+  });
+
+  it("removes the declarations, to be confirmed afresh", () => {
+    const next = followUpAnswers(earlier());
+    assert.equal("noSilos" in next.mission!, false);
+    assert.equal("noHarms" in next.values!, false);
+    assert.equal("registerConsent" in next.values!, false);
+  });
+
+  it("keeps everything else the requester wrote", () => {
+    const previous = earlier();
+    const next = followUpAnswers(previous);
+    const { startDate: _start, endDate: _end, ...obligation } = previous.obligation!;
+    const { noSilos: _noSilos, ...mission } = previous.mission!;
+    const { noHarms: _noHarms, registerConsent: _consent, ...values } = previous.values!;
+    assert.deepEqual(next, { who: previous.who, what: previous.what, need: previous.need, obligation, mission, values });
+  });
+
+  it("keeps the other answers of the sections it changes", () => {
+    const next = followUpAnswers(earlier());
+    assert.deepEqual(next.obligation!.reciprocal, ["reports"]);
+    assert.equal(next.obligation!.customDevelopment, "no");
+    assert.equal(next.mission!.missionExplanation, "We bring free knowledge to classrooms without internet.");
+    assert.deepEqual(next.values!.benefitAreas, ["education"]);
+    assert.equal(next.values!.generativeAi, "no");
+  });
+
+  it("keeps lists as lists and empty answers as empty", () => {
+    const next = followUpAnswers(earlier());
+    assert.deepEqual(next.what!.apis, ["snapshot", "on_demand"]);
+    assert.equal(next.what!.exceptionOther, "");
+    assert.equal(next.need!.dumpsShortfall, "");
+  });
+
+  it("leaves the earlier answers untouched", () => {
+    const previous = earlier();
+    const snapshot = structuredClone(previous);
+    followUpAnswers(previous);
+    assert.deepEqual(previous, snapshot);
+    assert.equal(previous.obligation!.startDate, START);
+    assert.equal(previous.mission!.noSilos, "on");
+    assert.equal(previous.values!.noHarms, "yes");
+  });
+
+  it("gives a deep copy: changing it does not change the earlier answers", () => {
+    const previous = earlier();
+    const snapshot = structuredClone(previous);
+    const next = followUpAnswers(previous);
+    assert.notEqual(next, previous);
+    assert.notEqual(next.who, previous.who);
+    assert.notEqual(next.what!.apis, previous.what!.apis);
+
+    next.who!.contactName = "Grace Hopper";
+    (next.what!.apis as string[]).push("realtime");
+    (next.obligation!.reciprocal as string[])[0] = "changed";
+    next.need!.needExplanation = "Changed.";
+    delete next.what!.purpose;
+    next.obligation!.startDate = "2030-01-01";
+    assert.deepEqual(previous, snapshot);
+  });
+
+  it("handles missing sections", () => {
+    assert.deepEqual(followUpAnswers({}), {});
+    assert.deepEqual(followUpAnswers({ who: { contactName: "Ada" } }), { who: { contactName: "Ada" } });
+    const { obligation: _obligation, mission: _mission, values: _values, ...rest } = earlier();
+    assert.deepEqual(followUpAnswers(rest), rest);
+  });
+
+  it("handles sections without the removed answers", () => {
+    assert.deepEqual(followUpAnswers({ obligation: {}, mission: {}, values: {} }), { obligation: {}, mission: {}, values: {} });
+    assert.deepEqual(followUpAnswers({ obligation: { endDate: "2027-01-01" }, values: { noHarms: "yes", commitment: "Credit." } }), {
+      obligation: {},
+      values: { commitment: "Credit." },
+    });
+  });
+
+  it("does not add sections that were missing", () => {
+    const next = followUpAnswers({ what: { apis: ["snapshot"] } });
+    assert.deepEqual(Object.keys(next), ["what"]);
+  });
+
+  it("removes the fields only from their own sections", () => {
+    const previous: TDraftAnswers = { who: { startDate: "keep", noSilos: "keep" }, need: { noHarms: "keep", registerConsent: "keep", endDate: "keep" } };
+    assert.deepEqual(followUpAnswers(previous), previous);
+  });
+});

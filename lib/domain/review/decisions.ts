@@ -1,0 +1,211 @@
+import { z } from "zod";
+
+import { choice, choices, isoDate, LIMITS, requiredText, text, wholeNumber } from "@/lib/domain/request/fields";
+import { APIS, PROJECTS } from "@/lib/domain/request/options";
+import { SECTION_IDS, volumeField, type TDraftAnswers } from "@/lib/domain/request/sections";
+import type { TFieldError } from "@/lib/form-state";
+
+// What a decision needs, and the rules that hold whatever the form sent. Dates arrive as
+// YYYY-MM-DD; a grant runs from the start of its start day to the end of its expiry day (UTC).
+
+const ZRequestId = z.string().min(1).max(64);
+const ZVersion = z.coerce.number().int().min(0).max(2_147_483_647);
+
+/** The longest grant without an admin's written reason. */
+export const MAX_GRANT_MONTHS = 24;
+/** Reminders of a coming expiry go this many days before it, each once. */
+export const REMINDER_DAYS = [30, 7] as const;
+
+export const SNAPSHOT_FREQUENCIES = ["daily", "weekly", "twice_monthly", "monthly"] as const;
+export const WITHDRAWAL_REASONS = ["USE_CASE_ENDED", "MISUSE", "POLICY", "REQUESTER_WISH"] as const;
+export type TWithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
+export const RECOMMENDATIONS = ["GRANT", "DECLINE"] as const;
+export const HUMAN_RIGHTS_OUTCOMES = ["NO_CONCERNS", "CONCERNS_MITIGATED", "SERIOUS_CONCERNS"] as const;
+
+/** A month-on-month cap far above any plan, so a typo cannot store an absurd number. */
+const MAX_ON_DEMAND_PER_MONTH = 1_000_000_000;
+
+const requiredDate = (key: "error-grant-start" | "error-grant-expiry") => isoDate.refine((value) => value !== "", key);
+
+export const ZGrantInput = z
+  .object({
+    requestId: ZRequestId,
+    version: ZVersion,
+    apis: choices(APIS).refine((value) => value.length > 0, "error-grant-apis"),
+    onDemandPerMonth: wholeNumber(MAX_ON_DEMAND_PER_MONTH),
+    snapshotFrequency: z.preprocess((value) => value || undefined, z.enum(SNAPSHOT_FREQUENCIES, { error: "error-grant-snapshot" }).optional()),
+    startsOn: requiredDate("error-grant-start"),
+    expiresOn: requiredDate("error-grant-expiry"),
+    lengthOverride: text(LIMITS.medium),
+    jointOverride: text(LIMITS.medium),
+    criteria: choices(SECTION_IDS).refine((value) => value.length > 0, "error-grant-criteria"),
+    rationale: requiredText(LIMITS.long, "error-grant-rationale"),
+    message: requiredText(LIMITS.long, "error-decision-message"),
+  })
+  .superRefine((input, context) => {
+    // Limits belong to the APIs granted: asked for when chosen, dropped when not.
+    if (input.apis.includes("on_demand") && !input.onDemandPerMonth) {
+      context.addIssue({ code: "custom", path: ["onDemandPerMonth"], message: "error-grant-on-demand" });
+    }
+    if (input.apis.includes("snapshot") && !input.snapshotFrequency) {
+      context.addIssue({ code: "custom", path: ["snapshotFrequency"], message: "error-grant-snapshot" });
+    }
+  })
+  .transform((input) => ({
+    ...input,
+    onDemandPerMonth: input.apis.includes("on_demand") ? input.onDemandPerMonth : undefined,
+    snapshotFrequency: input.apis.includes("snapshot") ? input.snapshotFrequency : undefined,
+    realtime: input.apis.includes("realtime"),
+  }));
+export type TGrantInput = z.infer<typeof ZGrantInput>;
+
+export const ZDeclineInput = z.object({
+  requestId: ZRequestId,
+  version: ZVersion,
+  criteria: choices(SECTION_IDS).refine((value) => value.length > 0, "error-decline-criteria"),
+  rationale: text(LIMITS.long),
+  message: requiredText(LIMITS.long, "error-decision-message"),
+});
+export type TDeclineInput = z.infer<typeof ZDeclineInput>;
+
+export const ZWithdrawInput = z.object({
+  requestId: ZRequestId,
+  version: ZVersion,
+  reason: choice(WITHDRAWAL_REASONS, "error-withdraw-reason"),
+  message: requiredText(LIMITS.long, "error-decision-message"),
+});
+export type TWithdrawInput = z.infer<typeof ZWithdrawInput>;
+
+export const ZExtendInput = z.object({
+  requestId: ZRequestId,
+  version: ZVersion,
+  expiresOn: requiredDate("error-grant-expiry"),
+  lengthOverride: text(LIMITS.medium),
+  message: requiredText(LIMITS.long, "error-decision-message"),
+});
+export type TExtendInput = z.infer<typeof ZExtendInput>;
+
+export const ZGiveUpInput = z.object({
+  requestId: ZRequestId,
+  version: ZVersion,
+  note: text(LIMITS.medium),
+});
+export type TGiveUpInput = z.infer<typeof ZGiveUpInput>;
+
+export const ZRecommendationInput = z.object({
+  requestId: ZRequestId,
+  recommendation: choice(RECOMMENDATIONS, "error-recommendation"),
+  note: requiredText(LIMITS.long, "error-recommendation-note"),
+});
+export type TRecommendationInput = z.infer<typeof ZRecommendationInput>;
+
+export const ZHumanRightsInput = z.object({
+  requestId: ZRequestId,
+  outcome: choice(HUMAN_RIGHTS_OUTCOMES, "error-human-rights-outcome"),
+  note: requiredText(LIMITS.long, "error-human-rights-note"),
+});
+export type THumanRightsInput = z.infer<typeof ZHumanRightsInput>;
+
+/** The first instant of a day, UTC. */
+export function startOfDay(day: string) {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+/** The last instant of a day, UTC: a grant expiring on a day still holds throughout it. */
+export function endOfDay(day: string) {
+  return new Date(`${day}T23:59:59.999Z`);
+}
+
+/** The calendar day (UTC) an instant falls on. */
+export function dayOf(instant: Date) {
+  return instant.toISOString().slice(0, 10);
+}
+
+/** The same day `months` later, or the month's last day when it is shorter (31 Jan + 1 = 28/29 Feb). */
+export function addMonths(day: string, months: number) {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(date, lastDay));
+  return dayOf(target);
+}
+
+export type TLengthContext = { today: string; isAdmin: boolean };
+
+/**
+ * Rules on a grant's dates, field by field: neither date in the past, the expiry after the start,
+ * and at most MAX_GRANT_MONTHS unless an admin gives a reason. Only admins may give that reason.
+ */
+export function grantLengthProblems(
+  dates: { startsOn: string; expiresOn: string; lengthOverride: string },
+  { today, isAdmin }: TLengthContext,
+  checkStart = true,
+): Record<string, TFieldError> {
+  const problems: Record<string, TFieldError> = {};
+  if (checkStart && dates.startsOn < today) problems.startsOn = { key: "error-grant-start-past" };
+  if (dates.expiresOn < today) problems.expiresOn = { key: "error-grant-expiry-past" };
+  else if (dates.expiresOn <= dates.startsOn) problems.expiresOn = { key: "error-grant-expiry-before-start" };
+  const longest = addMonths(dates.startsOn, MAX_GRANT_MONTHS);
+  if (dates.lengthOverride && !isAdmin) problems.lengthOverride = { key: "error-grant-override-admin-only" };
+  if (!problems.expiresOn && dates.expiresOn > longest && !(isAdmin && dates.lengthOverride)) {
+    problems.expiresOn = isAdmin
+      ? { key: "error-grant-too-long-admin", params: [MAX_GRANT_MONTHS] }
+      : { key: "error-grant-too-long", params: [MAX_GRANT_MONTHS] };
+  }
+  return problems;
+}
+
+export type TGrantContext = TLengthContext & {
+  joint: boolean;
+  hasWmdeRecommendation: boolean;
+  commercial: boolean;
+  hasHumanRightsAssessment: boolean;
+};
+
+/**
+ * Everything a grant needs beyond its form: the dates' rules; on a joint request WMDE's
+ * recommendation first, or WMF's written reason to go ahead without it; for a commercial
+ * requester the outcome of the human-rights assessment first (no override: it is WMF policy).
+ */
+export function grantProblems(input: Pick<TGrantInput, "startsOn" | "expiresOn" | "lengthOverride" | "jointOverride">, context: TGrantContext) {
+  const problems = grantLengthProblems(input, context);
+  if (context.joint && !context.hasWmdeRecommendation && !input.jointOverride) problems.jointOverride = { key: "error-grant-joint-needs-recommendation" };
+  if (context.commercial && !context.hasHumanRightsAssessment) problems.humanRights = { key: "error-grant-needs-human-rights" };
+  return problems;
+}
+
+/**
+ * The reminders due at `now` for a grant expiring at `expiresAt`, nearest first. Only the first is
+ * sent; the others are recorded as passed, so a grant made 20 days before its expiry gets the
+ * 7-day reminder in time but never a late 30-day one.
+ */
+export function remindersDue(expiresAt: Date, now: Date): number[] {
+  const remainingMs = expiresAt.getTime() - now.getTime();
+  if (remainingMs <= 0) return [];
+  return [...REMINDER_DAYS].sort((a, b) => a - b).filter((days) => remainingMs <= days * 86_400_000);
+}
+
+/**
+ * Where a grant form starts: the APIs and On-demand volume the requester asked for, from their
+ * start date (or today, if that has passed) to their end date, or a year when they gave none or
+ * asked for longer than the usual maximum.
+ */
+export function grantDefaults(answers: TDraftAnswers, today: string): { apis: string[]; startsOn: string; expiresOn: string; onDemandPerMonth: string } {
+  const what = answers.what ?? {};
+  const asList = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
+  const apis = asList(what.apis).filter((api) => (APIS as readonly string[]).includes(api));
+  const projects = asList(what.projects).filter((project) => (PROJECTS as readonly string[]).includes(project));
+  const requests = projects.reduce((total, project) => {
+    const raw = what[volumeField(project, "RequestsPerMonth")];
+    const value = Number(String(typeof raw === "string" ? raw : "").replace(/[\s,_]/g, ""));
+    return Number.isFinite(value) ? total + value : total;
+  }, 0);
+  const wanted = (field: "startDate" | "endDate") => {
+    const value = answers.obligation?.[field];
+    return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+  };
+  const startsOn = wanted("startDate") && wanted("startDate")! >= today ? wanted("startDate")! : today;
+  const end = wanted("endDate");
+  const expiresOn = end && end > startsOn && end <= addMonths(startsOn, MAX_GRANT_MONTHS) ? end : addMonths(startsOn, 12);
+  return { apis, startsOn, expiresOn, onDemandPerMonth: apis.includes("on_demand") && requests > 0 ? String(requests) : "" };
+}

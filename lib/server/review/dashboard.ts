@@ -1,0 +1,54 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/domain/errors";
+import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
+import { canReview } from "@/lib/domain/roles";
+
+import { now } from "../clock";
+import type { TViewer } from "../session";
+
+export const EXPIRING_WITHIN_DAYS = 30;
+const EXPIRING_LIMIT = 50;
+const WAITING_LIMIT = 10;
+/** Waiting on reviewers, not on the requester. */
+const WAITING_STATUSES: TRequestStatus[] = ["SUBMITTED", "IN_REVIEW"];
+
+const ROW = {
+  id: true,
+  reference: true,
+  status: true,
+  organisation: true,
+  contactName: true,
+  joint: true,
+  submittedAt: true,
+  expiresAt: true,
+  assignee: { select: { name: true, email: true } },
+} as const;
+
+/**
+ * What needs attention soon: grants expiring within 30 days, soonest first, and the requests that
+ * have waited longest for a reviewer. WMDE reviewers see the joint ones only. Each list reads a
+ * bounded range of an index ((status, expiresAt), (status, submittedAt, id)), at any size.
+ */
+export async function dashboard(viewer: TViewer) {
+  if (!canReview(viewer.role)) throw new NotFoundError();
+  const at = now();
+  const jointOnly = viewer.role === "WMDE_REVIEWER" ? { joint: true } : {};
+  const [expiring, ...waiting] = await Promise.all([
+    db().request.findMany({
+      where: { status: "GRANTED", expiresAt: { gt: at, lte: new Date(at.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000) }, ...jointOnly },
+      orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
+      take: EXPIRING_LIMIT,
+      select: ROW,
+    }),
+    ...WAITING_STATUSES.map((status) =>
+      db().request.findMany({ where: { status, ...jointOnly }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], take: WAITING_LIMIT, select: ROW }),
+    ),
+  ]);
+  const longest = waiting
+    .flat()
+    .sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0))
+    .slice(0, WAITING_LIMIT);
+  return { now: at, expiring, waiting: longest };
+}
