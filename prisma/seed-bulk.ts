@@ -210,6 +210,8 @@ const STATUS_WEIGHTS = {
 /** How far back each open status reaches, in days; decided requests spread over three years. */
 const OPEN_AGE_DAYS: Partial<Record<TRequestStatus, number>> = { SUBMITTED: 45, IN_REVIEW: 120, AWAITING_REQUESTER: 180 };
 const HISTORY_DAYS = 3 * 365;
+/** Grants still active were made within this many days, so that their expiry can lie ahead within 24 months. */
+const ACTIVE_GRANT_DAYS = 600;
 
 type TPlan = { status: TRequestStatus; submittedAt: Date; reference?: string };
 
@@ -217,7 +219,8 @@ function planRequest(random: TRandom, now: Date): TPlan {
   const status: TRequestStatus = weighted(random, STATUS_WEIGHTS);
   const openAge = OPEN_AGE_DAYS[status];
   // Decided requests lean recent, as demand grows; none is decided within a week of its submission.
-  const ageDays = openAge ? random() * openAge : 7 + (HISTORY_DAYS - 7) * (1 - Math.sqrt(random()));
+  const history = status === "GRANTED" ? ACTIVE_GRANT_DAYS : HISTORY_DAYS;
+  const ageDays = openAge ? random() * openAge : 7 + (history - 7) * (1 - Math.sqrt(random()));
   return { status, submittedAt: new Date(now.getTime() - ageDays * DAY) };
 }
 
@@ -361,7 +364,7 @@ function requestAnswers(random: TRandom, who: TPerson, email: string, today: Dat
 type TReviewers = { wmf: string[]; wmde: string[] };
 type TBatchInput = { seed: number; now: Date; plans: TPlan[]; reviewers: TReviewers };
 /** Rows as JSON, the way the insert reads them: one parameter per table, whatever the batch size. */
-type TBatchRows = { users: string; requests: string };
+type TBatchRows = { users: string; requests: string; decisions: string };
 
 const ASSIGNED_SHARE: Partial<Record<TRequestStatus, number>> = { SUBMITTED: 0.1, IN_REVIEW: 0.85, AWAITING_REQUESTER: 0.9 };
 
@@ -377,10 +380,63 @@ function lastActivityOf(random: TRandom, plan: TPlan, now: Date) {
   return new Date(Math.min(now.getTime(), submitted + later));
 }
 
+const WITHDRAWAL_REASONS = ["USE_CASE_ENDED", "MISUSE", "POLICY", "REQUESTER_WISH"] as const;
+const DECIDED = new Set<TRequestStatus>(["GRANTED", "DECLINED", "EXPIRED", "WITHDRAWN"]);
+
+/**
+ * The decision of a decided request, consistent with its status: an active grant expires ahead of
+ * `now` (some within 30 days, for the dashboard), an expired one behind it, a withdrawn one ended
+ * before its expiry; no grant runs longer than 24 months.
+ */
+function decisionOf(random: TRandom, plan: TPlan, requestId: string, decidedById: string, now: Date) {
+  // An expired grant needs a start and an expiry behind `now`.
+  const latest = now.getTime() - (plan.status === "EXPIRED" ? 3 : 1) * DAY;
+  const decidedAt = new Date(Math.min(addDays(plan.submittedAt, between(random, 7, 60)).getTime(), latest));
+  const criteria = subset(random, ["who", "what", "need", "obligation", "mission", "values"] as const, 0.4, true);
+  const base = { id: idAt(random, decidedAt), requestId, decidedById, decidedAt, criteria };
+  if (plan.status === "DECLINED") {
+    return { decision: { ...base, outcome: "DECLINED", message: "Thank you for your request. The free access methods cover the volume described.", rationale: "Need not shown.", apis: [] }, expiresAt: null };
+  }
+  const startsAt = new Date(`${day(decidedAt)}T00:00:00.000Z`);
+  const longest = addDays(startsAt, 730).getTime();
+  let expiry: number;
+  if (plan.status === "GRANTED") {
+    const soon = chance(random, 0.15);
+    expiry = Math.min(longest, now.getTime() + (soon ? between(random, 1, 30) : between(random, 31, 540)) * DAY);
+  } else if (plan.status === "EXPIRED") {
+    expiry = Math.min(longest, startsAt.getTime() + between(random, 90, 730) * DAY, now.getTime() - between(random, 2, 90) * DAY);
+  } else {
+    expiry = Math.min(longest, startsAt.getTime() + between(random, 180, 730) * DAY);
+  }
+  const expiresAt = new Date(`${day(new Date(Math.max(expiry, startsAt.getTime() + DAY)))}T23:59:59.999Z`);
+  const apis = subset(random, APIS, 0.5, true);
+  const ended = plan.status === "WITHDRAWN" ? new Date(Math.min(now.getTime(), expiresAt.getTime(), decidedAt.getTime() + between(random, 30, 300) * DAY)) : null;
+  return {
+    decision: {
+      ...base,
+      outcome: "GRANTED",
+      message: "Your access is ready. Thank you for your work for free knowledge.",
+      rationale: "Clear need above the free volume and a strong mission fit.",
+      apis,
+      onDemandPerMonth: apis.includes("on_demand") ? between(random, 1, 50) * 10_000 : null,
+      snapshotFrequency: apis.includes("snapshot") ? pick(random, ["daily", "weekly", "monthly"]) : null,
+      realtime: apis.includes("realtime"),
+      startsAt,
+      expiresAt,
+      endedAt: ended,
+      endedById: ended ? decidedById : null,
+      endReason: ended ? pick(random, WITHDRAWAL_REASONS) : null,
+      endNote: ended ? "The use case has changed." : null,
+    },
+    expiresAt,
+  };
+}
+
 /** Each request with its own requester, and the queue's columns derived by the same rules as submission. */
 function buildBatch({ seed, now, plans, reviewers }: TBatchInput): TBatchRows {
   const random = randomFrom(seed);
   const users: object[] = [];
+  const decisions: object[] = [];
   const requests = plans.map((plan) => {
     const who = person(random);
     const createdAt = new Date(plan.submittedAt.getTime() - random() * 30 * DAY);
@@ -390,8 +446,16 @@ function buildBatch({ seed, now, plans, reviewers }: TBatchInput): TBatchRows {
     const answers = requestAnswers(random, who, email, plan.submittedAt);
     const columns = reviewColumns(answers, { today: day(plan.submittedAt), wikidataShareThreshold: DEFAULT_WIKIDATA_SHARE_THRESHOLD });
     const lastActivityAt = lastActivityOf(random, plan, now);
+    const id = idAt(random, createdAt);
+    const assigneeId = assigneeOf(random, plan, columns.joint, reviewers);
+    let expiresAt: Date | null = null;
+    if (DECIDED.has(plan.status)) {
+      const made = decisionOf(random, plan, id, assigneeId && reviewers.wmf.includes(assigneeId) ? assigneeId : pickSkewed(random, reviewers.wmf), now);
+      decisions.push(made.decision);
+      expiresAt = made.expiresAt;
+    }
     return {
-      id: idAt(random, createdAt),
+      id,
       reference: plan.reference,
       requesterId,
       status: plan.status,
@@ -402,10 +466,11 @@ function buildBatch({ seed, now, plans, reviewers }: TBatchInput): TBatchRows {
       submittedAt: plan.submittedAt,
       lastActivityAt,
       ...columns,
-      assigneeId: assigneeOf(random, plan, columns.joint, reviewers),
+      assigneeId,
+      expiresAt,
     };
   });
-  return { users: JSON.stringify(users), requests: JSON.stringify(requests) };
+  return { users: JSON.stringify(users), requests: JSON.stringify(requests), decisions: JSON.stringify(decisions) };
 }
 
 /**
@@ -479,13 +544,22 @@ async function insertBatch(db: TDb, rows: TBatchRows) {
       FROM json_to_recordset(${rows.users}::json) AS row("id" text, "email" text, "name" text, "emailVerified" timestamp(3), "createdAt" timestamp(3), "updatedAt" timestamp(3))`,
     db.$executeRaw`
       INSERT INTO "Request" ("id", "reference", "requesterId", "status", "version", "answers", "createdAt", "updatedAt", "submittedAt", "lastActivityAt",
-        "joint", "routingReasons", "flags", "flagged", "requesterKind", "exceptionType", "apis", "organisation", "contactName", "searchText", "assigneeId")
+        "joint", "routingReasons", "flags", "flagged", "requesterKind", "exceptionType", "apis", "organisation", "contactName", "searchText", "assigneeId", "expiresAt")
       SELECT "id", "reference", "requesterId", "status", "version", "answers", "createdAt", "updatedAt", "submittedAt", "lastActivityAt",
-        "joint", "routingReasons", "flags", "flagged", "requesterKind", "exceptionType", "apis", "organisation", "contactName", "searchText", "assigneeId"
+        "joint", "routingReasons", "flags", "flagged", "requesterKind", "exceptionType", "apis", "organisation", "contactName", "searchText", "assigneeId", "expiresAt"
       FROM json_to_recordset(${rows.requests}::json) AS row("id" text, "reference" text, "requesterId" text, "status" "RequestStatus", "version" integer,
         "answers" jsonb, "createdAt" timestamp(3), "updatedAt" timestamp(3), "submittedAt" timestamp(3), "lastActivityAt" timestamp(3), "joint" boolean,
         "routingReasons" jsonb, "flags" jsonb, "flagged" boolean, "requesterKind" text, "exceptionType" text, "apis" text[], "organisation" text,
-        "contactName" text, "searchText" text, "assigneeId" text)`,
+        "contactName" text, "searchText" text, "assigneeId" text, "expiresAt" timestamp(3))`,
+    db.$executeRaw`
+      INSERT INTO "Decision" ("id", "requestId", "outcome", "decidedById", "decidedAt", "message", "rationale", "criteria", "apis", "onDemandPerMonth",
+        "snapshotFrequency", "realtime", "startsAt", "expiresAt", "endedAt", "endedById", "endReason", "endNote")
+      SELECT "id", "requestId", "outcome", "decidedById", "decidedAt", "message", "rationale", "criteria", coalesce("apis", '{}'), "onDemandPerMonth",
+        "snapshotFrequency", coalesce("realtime", false), "startsAt", "expiresAt", "endedAt", "endedById", "endReason", "endNote"
+      FROM json_to_recordset(${rows.decisions}::json) AS row("id" text, "requestId" text, "outcome" "DecisionOutcome", "decidedById" text,
+        "decidedAt" timestamp(3), "message" text, "rationale" text, "criteria" text[], "apis" text[], "onDemandPerMonth" integer,
+        "snapshotFrequency" text, "realtime" boolean, "startsAt" timestamp(3), "expiresAt" timestamp(3), "endedAt" timestamp(3),
+        "endedById" text, "endReason" "WithdrawalReason", "endNote" text)`,
   ]);
 }
 

@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+
+import { addMonths, dayOf } from "@/lib/domain/review/decisions";
+import { startTestDatabase, type TTestDatabase } from "@/test-support/database";
+
+import { seedBulkRequests } from "./seed-bulk";
+
+let database: TTestDatabase;
+const now = new Date("2026-11-22T12:00:00Z");
+
+before(async () => {
+  database = await startTestDatabase();
+  await seedBulkRequests(database.db, { count: 400, seed: 7, now });
+});
+
+after(async () => {
+  await database?.stop();
+});
+
+describe("bulk demo requests", () => {
+  it("give every decided request a decision that matches its status", async () => {
+    const decided = await database.db.request.findMany({
+      where: { status: { in: ["GRANTED", "DECLINED", "EXPIRED", "WITHDRAWN"] } },
+      select: { status: true, expiresAt: true, decision: true },
+    });
+    assert.ok(decided.length > 100);
+    for (const request of decided) {
+      assert.ok(request.decision, `a ${request.status} request without its decision`);
+      assert.equal(request.decision.outcome, request.status === "DECLINED" ? "DECLINED" : "GRANTED");
+      if (request.status === "DECLINED") {
+        assert.equal(request.expiresAt, null);
+        continue;
+      }
+      assert.ok(request.expiresAt && request.decision.startsAt);
+      assert.ok(dayOf(request.expiresAt) <= addMonths(dayOf(request.decision.startsAt), 24), "no grant longer than 24 months");
+      if (request.status === "GRANTED") assert.ok(request.expiresAt > now, "an active grant expires ahead");
+      if (request.status === "EXPIRED") assert.ok(request.expiresAt < now, "an expired grant expired behind");
+      if (request.status === "WITHDRAWN") assert.ok(request.decision.endedAt && request.decision.endReason);
+    }
+  });
+
+  it("include grants expiring within 30 days, for the dashboard", async () => {
+    const soon = await database.db.request.count({ where: { status: "GRANTED", expiresAt: { gt: now, lte: new Date(now.getTime() + 30 * 86_400_000) } } });
+    assert.ok(soon > 0);
+  });
+
+  it("leave no decision on an open request", async () => {
+    assert.equal(await database.db.decision.count({ where: { request: { status: { in: ["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER", "CANCELLED", "LAPSED"] } } } }), 0);
+  });
+});
