@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 
 import { signIn, signOut } from "@/lib/auth";
@@ -7,12 +8,15 @@ import { safeReturnPath } from "@/lib/domain/return-path";
 import { ZEmailSignIn } from "@/lib/domain/sign-in";
 import { fieldErrorsOf, formValues, type TActionState } from "@/lib/form-state";
 import { log } from "@/lib/log";
+import { consumeSignInLink } from "@/lib/server/rate-limit";
 
 /** Sends a sign-in link. Signed-out people use it, so it does not go through validatedAction. */
 export async function emailSignInAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
   const values = formValues(formData);
   const parsed = ZEmailSignIn.safeParse(values);
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
+  const limit = await consumeSignInLink(parsed.data.email, await headers());
+  if (!limit.ok) return { status: "error", message: limit.message, values };
   try {
     await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeReturnPath(parsed.data.callbackUrl) ?? "/home" });
   } catch (error) {

@@ -10,6 +10,7 @@ import { giveUpGrant, startFollowUp } from "@/lib/server/follow-ups";
 import { publicUrl } from "@/lib/env";
 import type { TFieldError } from "@/lib/form-state";
 import { validatedAction } from "@/lib/server/action";
+import { enforceRateLimit, refundRateLimit } from "@/lib/server/rate-limit";
 import { answerInformation, cancelRequest, deleteDraft, IncompleteRequestError, saveSection, submitRequest } from "@/lib/server/requests";
 
 export const saveSectionAction = validatedAction("saveSection", ZSectionSave, async (viewer, input, values) => {
@@ -31,9 +32,12 @@ export const saveSectionAction = validatedAction("saveSection", ZSectionSave, as
 });
 
 export const submitRequestAction = validatedAction("submitRequest", ZRequestChange, async (viewer, input) => {
+  await enforceRateLimit("submission", viewer.id);
   try {
     await submitRequest(viewer, input, publicUrl());
   } catch (error) {
+    // Only submissions that went through count against the limit.
+    await refundRateLimit("submission", viewer.id);
     if (!(error instanceof IncompleteRequestError)) throw error;
     const fieldErrors: Record<string, TFieldError> = {};
     for (const section of error.sections) fieldErrors[`section-${section}`] = { key: `check-error-incomplete-${section}` as TFieldError["key"] };
@@ -56,6 +60,7 @@ export const deleteDraftAction = validatedAction("deleteDraft", ZRequestChange, 
 });
 
 export const answerInformationAction = validatedAction("answerInformation", ZInformationAnswer, async (viewer, input) => {
+  await enforceRateLimit("message", viewer.id);
   await answerInformation(viewer, input, publicUrl());
   revalidatePath(`/requests/${input.requestId}`);
   redirect(`/requests/${input.requestId}?answered=1`);

@@ -8,6 +8,7 @@ import { ZAssessmentInput, ZCommentInput, ZInformationInput, ZJointMove, ZReques
 import { publicUrl } from "@/lib/env";
 import type { TActionState } from "@/lib/form-state";
 import { validatedAction } from "@/lib/server/action";
+import { enforceRateLimit } from "@/lib/server/rate-limit";
 import { declineRequest, extendGrant, grantRequest, recordHumanRights, recordRecommendation, withdrawGrant } from "@/lib/server/review/decisions";
 import { addComment, askForInformation, moveJoint, releaseRequest, saveAssessment, takeRequest } from "@/lib/server/review/request";
 
@@ -38,6 +39,8 @@ export const saveAssessmentAction = validatedAction("saveAssessment", ZAssessmen
 });
 
 export const addCommentAction = validatedAction("addComment", ZCommentInput, async (viewer, input) => {
+  // Messages reach the requester by email; internal notes stay among reviewers and are not limited.
+  if (input.kind === "MESSAGE") await enforceRateLimit("message", viewer.id);
   await addComment(viewer, input, publicUrl());
   return done(input.requestId, "review-comment-added");
 });
