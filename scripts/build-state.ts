@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "i18n", "public", "proxy.ts", "next.config.js", "package-lock.json"];
+const SOURCES = ["app", "components", "lib", "i18n", "public", "proxy.ts", "instrumentation-client.ts", "next.config.js", "package-lock.json"];
 
 /** True when there is no production build, or a source file changed after it was made. */
 export function buildIsStale() {

@@ -1,0 +1,63 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * Sets the per-request Content-Security-Policy (and HSTS) on pages. Only headers: who may see
+ * what is decided by the layouts and the data layer, never here. The headers that do not change
+ * per request, and the API's policy, come from next.config.js.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const policy = contentSecurityPolicy(nonce);
+
+  // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", policy);
+  requestHeaders.set("x-nonce", nonce);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  if (servedOverHttps(request) || process.env.APP_ENV === "production") {
+    response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  }
+  return response;
+}
+
+function contentSecurityPolicy(nonce: string) {
+  // `next dev` only: React rebuilds server error stacks with eval, and the dev overlay injects
+  // styles without a nonce. A production build needs neither.
+  const development = process.env.NODE_ENV === "development";
+  // Without JavaScript, the Wikimedia sign-in form's answer is a redirect to meta.wikimedia.org,
+  // and browsers check a form's redirects against form-action.
+  const wikimedia = process.env.AUTH_WIKIMEDIA_ID ? " https://meta.wikimedia.org" : "";
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    `form-action 'self'${wikimedia}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+/** TLS may end at a reverse proxy in front of the app, which says so in X-Forwarded-Proto. */
+function servedOverHttps(request: NextRequest) {
+  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+}
+
+export const config = {
+  matcher: [
+    {
+      // Documents only: static files, image optimisation, icons and the API carry no scripts to
+      // nonce (the API's policy is in next.config.js), and prefetches are not documents.
+      source: "/((?!api/|_next/static/|_next/image|favicon\\.ico|icon\\.svg|apple-icon|robots\\.txt).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
