@@ -20,15 +20,25 @@ export type TActionState = {
 
 export const IDLE: TActionState = { status: "idle" };
 
+/**
+ * What a form sent, by field. Keys are only ever own properties (a field named "constructor" or
+ * "__proto__" is data, never the object's machinery), and text is made storable: NUL characters,
+ * which PostgreSQL refuses, are dropped and lone surrogates become U+FFFD, as a browser would send.
+ */
 export function formValues(formData: FormData): TFormValues {
   const values: TFormValues = {};
-  for (const [key, value] of formData.entries()) {
-    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
-    const existing = values[key];
+  for (const [key, raw] of formData.entries()) {
+    if (key.startsWith("$ACTION") || key === "__proto__" || typeof raw !== "string") continue;
+    const value = storable(raw);
+    const existing = Object.hasOwn(values, key) ? values[key] : undefined;
     if (existing === undefined) values[key] = value;
     else values[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return values;
+}
+
+export function storable(text: string) {
+  return text.replace(/\u0000/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 
 /** The first problem of each field, as a message key with its parameters. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { recordId } from "@/lib/domain/request/fields";
+
 /** Everyone may ask for access; staff roles add review or administration. */
 export const ROLES = ["REQUESTER", "WMF_REVIEWER", "WMDE_REVIEWER", "ADMIN"] as const;
 export type TRole = (typeof ROLES)[number];
@@ -20,7 +22,7 @@ export function landingPath(role: TRole) {
 }
 
 export const ZRoleChange = z.object({
-  userId: z.string().min(1).max(64),
+  userId: recordId,
   role: z.enum(ROLES, { message: "error-role-invalid" }),
   // The role the admin saw; if it changed meanwhile, the change is refused rather than overwritten.
   expectedRole: z.enum(ROLES),

@@ -17,6 +17,9 @@ export function parseMessage(text: string): { key: TMessageKey; params: TParam[]
 
 export const LIMITS = { short: 200, medium: 1000, long: 5000 } as const;
 
+/** The id of a stored record (cuid, or a test's prefixed uuid): anything else names no record. */
+export const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
 function firstString(value: unknown): string {
   if (Array.isArray(value)) return firstString(value[0]);
   if (typeof value === "string") return value;

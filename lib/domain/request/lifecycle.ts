@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { recordId } from "./fields";
+
 import { isSectionId, type TSectionId } from "./sections";
 
 export const REQUEST_STATUSES = [
@@ -44,7 +46,7 @@ export const REQUESTER_VISIBLE_ACTIONS = [
 ] as const;
 
 const ZVersion = z.coerce.number().int().min(0).max(2_147_483_647);
-const ZRequestId = z.string().min(1).max(64);
+const ZRequestId = recordId;
 
 export const ZSectionSave = z.object({
   requestId: ZRequestId,

@@ -127,7 +127,8 @@ const ZWhatObject = z
       if (!value.wikidataCentral) issues.push({ path: "wikidataCentral", message: "error-wikidata-central" });
     }
     const volumes = value as unknown as Record<string, number | undefined>;
-    for (const project of value.projects ?? []) {
+    // The choices are checked above; a forged project gets that message, not one about its volumes.
+    for (const project of (value.projects ?? []).filter((project) => (PROJECTS as readonly string[]).includes(project))) {
       for (const field of ["RequestsPerMonth", "SnapshotsPerMonth"] as const) {
         const name = volumeField(project, field);
         if (volumes[name] === undefined) issues.push({ path: name, message: `error-volume-${field === "RequestsPerMonth" ? "requests" : "snapshots"}-${project}` });

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-import { choice, choices, isoDate, LIMITS, requiredText, text } from "@/lib/domain/request/fields";
+import { choice, choices, isoDate, LIMITS, recordId, requiredText, text } from "@/lib/domain/request/fields";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 
-const ZRequestId = z.string().min(1).max(64);
+const ZRequestId = recordId;
 const ZVersion = z.coerce.number().int().min(0).max(2_147_483_647);
 
 export const ZRequestVersion = z.object({ requestId: ZRequestId, version: ZVersion });

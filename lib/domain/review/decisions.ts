@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { choice, choices, isoDate, LIMITS, requiredText, text, wholeNumber } from "@/lib/domain/request/fields";
+import { choice, choices, isoDate, LIMITS, recordId, requiredText, text, wholeNumber } from "@/lib/domain/request/fields";
 import { APIS, PROJECTS } from "@/lib/domain/request/options";
 import { SECTION_IDS, volumeField, type TDraftAnswers } from "@/lib/domain/request/sections";
 import type { TFieldError } from "@/lib/form-state";
@@ -8,7 +8,7 @@ import type { TFieldError } from "@/lib/form-state";
 // What a decision needs, and the rules that hold whatever the form sent. Dates arrive as
 // YYYY-MM-DD; a grant runs from the start of its start day to the end of its expiry day (UTC).
 
-const ZRequestId = z.string().min(1).max(64);
+const ZRequestId = recordId;
 const ZVersion = z.coerce.number().int().min(0).max(2_147_483_647);
 
 /** The longest grant without an admin's written reason. */

@@ -107,7 +107,8 @@ export function requestEmail(
     action: { label: t(template.action), url },
     footer: t("email-footer", reference),
   });
-  return { kind, subject: t(template.subject, ...params), text, html };
+  // A subject is one header line, whatever the text put into it.
+  return { kind, subject: t(template.subject, ...params).replace(/[\r\n]+/g, " "), text, html };
 }
 
 /** A translator in the language emails go out in, for the parts of an email the caller words. */

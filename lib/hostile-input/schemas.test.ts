@@ -1,0 +1,207 @@
+// Hostile form posts against every server action's schema: each post is either refused with
+// messages the person can read (keys in i18n/en.json, with their parameters) or accepted within
+// the fields' limits. No database: the data layer's side is in data-layer.test.ts.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+
+import fc from "fast-check";
+import { z } from "zod";
+
+import { parseMessage } from "@/lib/domain/request/fields";
+import { ZRequestChange, ZSectionSave } from "@/lib/domain/request/lifecycle";
+import { PROJECTS, REQUESTER_KINDS } from "@/lib/domain/request/options";
+import { SECTION_FIELD_NAMES, SECTION_IDS, sectionSchema } from "@/lib/domain/request/sections";
+import { ZAssessmentInput, ZCommentInput, ZInformationAnswer, ZInformationInput, ZJointMove, ZRequestVersion } from "@/lib/domain/review/actions";
+import {
+  ZDeclineInput,
+  ZExtendInput,
+  ZGiveUpInput,
+  ZGrantInput,
+  ZHumanRightsInput,
+  ZRecommendationInput,
+  ZWithdrawInput,
+} from "@/lib/domain/review/decisions";
+import { safeReturnPath } from "@/lib/domain/return-path";
+import { ZRoleChange } from "@/lib/domain/roles";
+import { ZEmailSignIn } from "@/lib/domain/sign-in";
+import { fieldErrorsOf, formValues, type TFormValues } from "@/lib/form-state";
+import { messagesFor } from "@/lib/i18n/messages";
+
+import { hostileForm, hostileString, toFormData } from "./arbitraries";
+
+const RUNS = 60;
+const MESSAGES = messagesFor("en");
+const LONGEST_TEXT = 5000;
+
+/**
+ * The schema each action parses its post with, by the name given to validatedAction. createDraft
+ * takes nothing; resendEmail's schema is private to its actions file, so it is restated here.
+ */
+const ACTION_SCHEMAS: Record<string, z.ZodType> = {
+  saveSection: ZSectionSave,
+  submitRequest: ZRequestChange,
+  cancelRequest: ZRequestChange,
+  deleteDraft: ZRequestChange,
+  startFollowUp: ZRequestChange,
+  answerInformation: ZInformationAnswer,
+  giveUpGrant: ZGiveUpInput,
+  createDraft: z.object({}),
+  takeRequest: ZRequestVersion,
+  releaseRequest: ZRequestVersion,
+  moveJoint: ZJointMove,
+  saveAssessment: ZAssessmentInput,
+  addComment: ZCommentInput,
+  askForInformation: ZInformationInput,
+  recordRecommendation: ZRecommendationInput,
+  recordHumanRights: ZHumanRightsInput,
+  grant: ZGrantInput,
+  decline: ZDeclineInput,
+  extendGrant: ZExtendInput,
+  withdrawGrant: ZWithdrawInput,
+  changeRole: ZRoleChange,
+  resendEmail: z.object({ emailId: z.string().min(1).max(64) }),
+};
+
+function fieldsOf(schema: z.ZodType): string[] {
+  if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
+  if (schema instanceof z.ZodPipe) {
+    const inner = fieldsOf(schema.in as z.ZodType);
+    return inner.length > 0 ? inner : fieldsOf(schema.out as z.ZodType);
+  }
+  return [];
+}
+
+function actionFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return actionFiles(full);
+    return entry.name === "actions.ts" ? [full] : [];
+  });
+}
+
+/** A message the person can read: a known key, and a parameter for every placeholder in it. */
+function assertReadable(text: string, where: string) {
+  const { key, params } = parseMessage(text);
+  const template = MESSAGES[key];
+  assert.ok(template !== undefined, `${where}: "${text}" maps to ${key}, which en.json lacks`);
+  const placeholders = [...template.matchAll(/\$(\d+)/g)].map((match) => Number(match[1]));
+  assert.ok(Math.max(0, ...placeholders) <= params.length, `${where}: ${key} needs ${Math.max(...placeholders)} parameters, got ${params.length}`);
+}
+
+type TKnownBug = (issue: z.core.$ZodIssue) => boolean;
+
+function assertRefusalReadable(error: z.ZodError, where: string, knownBug: TKnownBug = () => false) {
+  const issues = error.issues.filter((issue) => !knownBug(issue));
+  for (const issue of issues) assertReadable(issue.message, `${where}.${issue.path.join(".")}`);
+  const byField = fieldErrorsOf(new z.ZodError(issues));
+  assert.ok(error.issues.length > 0, `${where}: refused without a single field message`);
+  for (const [field, message] of Object.entries(byField)) assert.ok(MESSAGES[message.key] !== undefined, `${where}.${field}: ${message.key}`);
+}
+
+/** Whatever a schema accepts is bounded: short strings, finite non-negative numbers, short lists. */
+function assertWithinLimits(value: unknown, where: string) {
+  if (typeof value === "string") assert.ok(value.length <= LONGEST_TEXT, `${where}: ${value.length} characters accepted`);
+  else if (typeof value === "number") assert.ok(Number.isFinite(value) && value >= 0, `${where}: ${value} accepted`);
+  else if (Array.isArray(value)) {
+    assert.ok(value.length <= 20, `${where}: a list of ${value.length} accepted`);
+    value.forEach((item, index) => assertWithinLimits(item, `${where}[${index}]`));
+  } else if (value && typeof value === "object") {
+    assert.equal(Object.getPrototypeOf(value), Object.prototype, `${where}: not a plain object`);
+    for (const [key, item] of Object.entries(value)) assertWithinLimits(item, `${where}.${key}`);
+  }
+}
+
+function checkPost(schema: z.ZodType, values: TFormValues, where: string, knownBug?: TKnownBug) {
+  const parsed = schema.safeParse(values);
+  if (parsed.success) assertWithinLimits(parsed.data, where);
+  else assertRefusalReadable(parsed.error, where, knownBug);
+}
+
+describe("hostile posts to every server action's schema", () => {
+  it("covers every action the app declares", () => {
+    const declared = actionFiles("app").flatMap((file) => [...readFileSync(file, "utf8").matchAll(/validatedAction\("(\w+)"/g)].map((match) => match[1]!));
+    assert.ok(declared.length > 0);
+    assert.deepEqual(
+      declared.filter((name) => !(name in ACTION_SCHEMAS)),
+      [],
+      "a new action: add its schema to ACTION_SCHEMAS so hostile posts are thrown at it",
+    );
+  });
+
+  for (const [name, schema] of Object.entries(ACTION_SCHEMAS)) {
+    it(`${name}: refuses with readable messages, or accepts within limits`, () => {
+      const fields = fieldsOf(schema);
+      fc.assert(fc.property(hostileForm(fields.length > 0 ? fields : ["unused"]), (values) => checkPost(schema, values, name)), { numRuns: RUNS });
+    });
+  }
+
+  for (const section of SECTION_IDS) {
+    it(`saveSection "${section}": the section's answers are refused readably, or accepted within limits`, () => {
+      const requesterKind = fc.option(fc.oneof(fc.constantFrom(...REQUESTER_KINDS), hostileString), { nil: undefined });
+      fc.assert(
+        fc.property(hostileForm(SECTION_FIELD_NAMES[section]), requesterKind, (values, kind) =>
+          checkPost(sectionSchema(section, { requesterKind: kind, today: "2026-06-01" }), values, section, undefined),
+        ),
+        { numRuns: RUNS },
+      );
+    });
+  }
+
+  it("emailSignIn: refuses any address it cannot send to, readably", () => {
+    fc.assert(
+      fc.property(hostileForm(["email", "callbackUrl"]), (values) => {
+        const parsed = ZEmailSignIn.safeParse(values);
+        if (!parsed.success) return assertRefusalReadable(parsed.error, "emailSignIn");
+        assert.ok(parsed.data.email.length <= 254 && parsed.data.email.includes("@"));
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it("wikimediaSignIn and emailSignIn: a return path never leaves the site", () => {
+    const origin = "https://access.example.org";
+    const candidates = fc.oneof(
+      hostileString,
+      fc.webUrl(),
+      fc.constantFrom("//evil.example", "/\\evil.example", "/\t/evil.example", "/%2F%2Fevil.example", "/\u3000/evil.example", "\\\\evil.example", "/.//evil.example"),
+      fc.string({ unit: "binary", maxLength: 40 }).map((rest) => `/${rest}`),
+    );
+    fc.assert(
+      fc.property(candidates, (value) => {
+        const path = safeReturnPath(value);
+        if (path === undefined) return;
+        assert.equal(new URL(path, origin).origin, origin, `${JSON.stringify(value)} leads off the site`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("the form post as the action wrapper reads it", () => {
+  // validatedAction itself needs Next's request scope (getViewer reads the session cookie), so its
+  // two pure steps are checked here: formValues on the post, fieldErrorsOf on a refusal.
+  // FormData holds well-formed Unicode: a lone surrogate arrives as U+FFFD, as from a browser; and
+  // formValues drops NUL characters, which PostgreSQL cannot store.
+  const wellFormed = (text: string) => Buffer.from(text, "utf8").toString("utf8").replace(/\u0000/g, "");
+  const expected = (values: TFormValues) =>
+    Object.fromEntries(
+      Object.entries(values)
+        .filter(([name, value]) => !name.startsWith("$ACTION") && name !== "__proto__" && !(Array.isArray(value) && value.length === 0))
+        .map(([name, value]) => [wellFormed(name), Array.isArray(value) ? (value.length === 1 ? wellFormed(value[0]!) : value.map(wellFormed)) : wellFormed(value)]),
+    );
+
+  it("keeps every field as sent, as plain strings the page can be given back", () => {
+    // Field names that are members of Object.prototype ("constructor", "toString") are data like
+    // any other; "__proto__" is dropped.
+    fc.assert(
+      fc.property(hostileForm(["contactName", "apis", "requestId"], { prototypeKeys: true }), (values) => {
+        const read = formValues(toFormData(values));
+        assert.deepEqual({ ...read }, expected(values));
+        assert.doesNotThrow(() => structuredClone(read), "the values go back to the browser with the action's answer");
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
