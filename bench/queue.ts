@@ -1,5 +1,5 @@
 // `npm run bench`: the review queue's server latency at 1,000, 10,000 and 100,000 requests, on a
-// throwaway database; the figures go to bench/results/queue.json and queue.md (see bench/README.md).
+// throwaway database per size; the figures go to bench/results/queue.json and queue.md (see bench/README.md).
 // `npm run bench -- --sizes 1000,10000 --rounds 20` for a quicker look.
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 
 import { CLOSED_STATUSES, ZQueueParams, type TQueueParams } from "@/lib/domain/review/queue";
 import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
+import { db, type TDb } from "@/lib/db";
 import type { TViewer } from "@/lib/server/session";
 import { BULK_REVIEWERS, seedBulkRequests } from "@/prisma/seed-bulk";
 import { startTestDatabase, type TTestDatabase } from "@/test-support/database";
@@ -17,11 +18,12 @@ type TRole = "WMF" | "WMDE";
 type TCall = { name: string; run: (round: number) => Promise<unknown> };
 type TFigures = { samples: number; p50: number; p95: number; max: number };
 type TSizeResult = { size: number; rounds: number; load: [number, number]; overall: TFigures; types: Record<string, TFigures> };
+type TSize = { size: number; database: TTestDatabase; calls: TCall[] };
 
 const TARGET_RATIO = 1.5;
 const TARGET_P95_MS = 150;
 const WARMUP_ROUNDS = 3;
-/** Measuring stops early at a size that takes longer than this, so the whole run stays bounded. */
+/** Measuring stops early, after fewer rounds, once it takes longer than this per size, so the whole run stays bounded. */
 const SIZE_BUDGET_MS = 120_000;
 const RESULTS_DIR = path.join(import.meta.dirname, "results");
 
@@ -128,28 +130,52 @@ async function callsFor(queue: TQueueModule, database: TTestDatabase, role: TRol
 
 // --- Measuring ---------------------------------------------------------------------------------
 
-async function measure(calls: TCall[], rounds: number, size: number): Promise<TSizeResult> {
-  for (let round = 0; round < WARMUP_ROUNDS; round++) for (const call of calls) await call.run(round);
-  const samples = new Map<string, number[]>(calls.map((call) => [call.name, []]));
+/**
+ * Points the data layer at one size's database. The queue module reads the process-wide client
+ * that `db()` keeps on globalThis; the check fails loudly if that ever stops being so.
+ */
+function use(database: TTestDatabase) {
+  (globalThis as unknown as { db?: TDb }).db = database.db;
+  if (db() !== database.db) throw new Error("The bench could not point the data layer at its database: see use() in bench/queue.ts");
+}
+
+/**
+ * Every size in the same stretch of time: each round runs every size's calls, the sizes in a
+ * shuffled order, so a busy spell on the machine slows all sizes alike instead of the one that
+ * happened to be measured then.
+ */
+async function measure(sizes: TSize[], rounds: number): Promise<TSizeResult[]> {
+  for (const { database, calls } of sizes) {
+    use(database);
+    for (let round = 0; round < WARMUP_ROUNDS; round++) for (const call of calls) await call.run(round);
+  }
+  const samples = new Map(sizes.map(({ size, calls }) => [size, new Map<string, number[]>(calls.map((call) => [call.name, []]))]));
   const loadBefore = os.loadavg()[0]!;
   const began = performance.now();
   let done = 0;
-  while (done < rounds && performance.now() - began < SIZE_BUDGET_MS) {
-    for (const call of shuffled(calls, done)) {
-      const start = performance.now();
-      await call.run(done);
-      samples.get(call.name)!.push(performance.now() - start);
+  while (done < rounds && performance.now() - began < SIZE_BUDGET_MS * sizes.length) {
+    for (const { size, database, calls } of shuffled(sizes, done)) {
+      use(database);
+      for (const call of shuffled(calls, done)) {
+        const start = performance.now();
+        await call.run(done);
+        samples.get(size)!.get(call.name)!.push(performance.now() - start);
+      }
     }
     done++;
   }
-  if (done < rounds) console.log(`[bench] ${size}: stopped after ${done} of ${rounds} rounds (time budget)`);
-  return {
-    size,
-    rounds: done,
-    load: [round2(loadBefore), round2(os.loadavg()[0]!)],
-    overall: figures([...samples.values()].flat()),
-    types: Object.fromEntries([...samples].map(([name, values]) => [name, figures(values)])),
-  };
+  if (done < rounds) console.log(`[bench] stopped after ${done} of ${rounds} rounds (time budget)`);
+  const load: [number, number] = [round2(loadBefore), round2(os.loadavg()[0]!)];
+  return sizes.map(({ size }) => {
+    const bySize = samples.get(size)!;
+    return {
+      size,
+      rounds: done,
+      load,
+      overall: figures([...bySize.values()].flat()),
+      types: Object.fromEntries([...bySize].map(([name, values]) => [name, figures(values)])),
+    };
+  });
 }
 
 async function viewerOf(database: TTestDatabase, email: string): Promise<TViewer> {
@@ -218,33 +244,39 @@ async function main() {
     throw new Error("Usage: npm run bench -- [--sizes 1000,10000,100000] [--rounds 50] (sizes increasing)");
   }
 
-  const database = await startTestDatabase();
+  // The data layer reads its settings on first use; use() then points it at each size's database.
+  process.env.APP_ENV = "development";
+  const queue: TQueueModule = await import("@/lib/server/review/queue");
+  const now = new Date();
+  const seeding: { size: number; added: number; seconds: number }[] = [];
+  const prepared: TSize[] = [];
   try {
-    // The data layer reads its settings on first use: point it at the throwaway database first.
-    process.env.DATABASE_URL = database.url;
-    process.env.APP_ENV = "development";
-    const queue: TQueueModule = await import("@/lib/server/review/queue");
-    const [{ server_version: version } = { server_version: "unknown" }] = await database.db.$queryRawUnsafe<{ server_version: string }[]>("SHOW server_version");
-    const now = new Date();
-    const seeding: { size: number; added: number; seconds: number }[] = [];
-    const results: TSizeResult[] = [];
-
     for (const size of sizes) {
-      const added = size - (seeding.at(-1)?.size ?? 0);
-      console.log(`[bench] Seeding ${grouped(added)} requests (to ${grouped(size)})`);
+      const database = await startTestDatabase();
+      process.env.DATABASE_URL = database.url;
+      prepared.push({ size, database, calls: [] });
+      // The same requests as growing one database size by size: each smaller size's batch first.
+      console.log(`[bench] Seeding ${grouped(size)} requests`);
       const began = performance.now();
-      await seedBulkRequests(database.db, { count: added, seed: size, now });
-      seeding.push({ size, added, seconds: round2((performance.now() - began) / 1000) });
+      let previous = 0;
+      for (const step of sizes.filter((other) => other <= size)) {
+        await seedBulkRequests(database.db, { count: step - previous, seed: step, now });
+        previous = step;
+      }
+      seeding.push({ size, added: size, seconds: round2((performance.now() - began) / 1000) });
       // Bulk inserts leave the visibility map empty, which autovacuum fills in a live database.
       await database.db.$executeRawUnsafe(`VACUUM (ANALYZE) "Request", "User"`);
-
-      const viewers = { WMF: await viewerOf(database, BULK_REVIEWERS.find((reviewer) => reviewer.role === "WMF_REVIEWER")!.email), WMDE: await viewerOf(database, BULK_REVIEWERS.find((reviewer) => reviewer.role === "WMDE_REVIEWER")!.email) };
-      const calls = [...(await callsFor(queue, database, "WMF", viewers.WMF)), ...(await callsFor(queue, database, "WMDE", viewers.WMDE))];
-      console.log(`[bench] Measuring ${calls.length} calls × ${rounds} rounds at ${grouped(size)}`);
-      const result = await measure(calls, rounds, size);
-      results.push(result);
-      console.log(`[bench] ${grouped(size)}: p50 ${result.overall.p50} ms, p95 ${result.overall.p95} ms, max ${result.overall.max} ms`);
     }
+
+    for (const entry of prepared) {
+      use(entry.database);
+      const viewers = { WMF: await viewerOf(entry.database, BULK_REVIEWERS.find((reviewer) => reviewer.role === "WMF_REVIEWER")!.email), WMDE: await viewerOf(entry.database, BULK_REVIEWERS.find((reviewer) => reviewer.role === "WMDE_REVIEWER")!.email) };
+      entry.calls = [...(await callsFor(queue, entry.database, "WMF", viewers.WMF)), ...(await callsFor(queue, entry.database, "WMDE", viewers.WMDE))];
+    }
+    const [{ server_version: version } = { server_version: "unknown" }] = await prepared[0]!.database.db.$queryRawUnsafe<{ server_version: string }[]>("SHOW server_version");
+    console.log(`[bench] Measuring ${prepared[0]!.calls.length} calls × ${rounds} rounds at ${sizes.map(grouped).join(", ")}, the sizes interleaved`);
+    const results = await measure(prepared, rounds);
+    for (const result of results) console.log(`[bench] ${grouped(result.size)}: p50 ${result.overall.p50} ms, p95 ${result.overall.p95} ms, max ${result.overall.max} ms`);
 
     const targets = targetsOf(results);
     const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
@@ -269,7 +301,7 @@ async function main() {
     console.log(`\n${text}`);
     console.log(`[bench] Targets ${report.targets.met ? "met" : "missed"}; written to ${path.relative(process.cwd(), RESULTS_DIR)}/queue.{json,md}`);
   } finally {
-    await database.stop();
+    for (const { database } of prepared) await database.stop();
   }
 }
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
+import { CLOSED_STATUSES, viewScope, ZQueueParams } from "@/lib/domain/review/queue";
 import { startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
 
 import type { TViewer } from "../session";
@@ -45,5 +46,87 @@ describe("queue counts kept by the database", () => {
       kept.map((row) => `${row.status}/${row.joint}=${row.n}`).sort(),
       actual.map((row) => `${row.status}/${row.joint}=${row._count._all}`).sort(),
     );
+  });
+});
+
+describe("queue pages", () => {
+  const DAY = 86_400_000;
+  const START = Date.UTC(2025, 0, 1);
+  type TMade = { id: string; status: (typeof CLOSED_STATUSES)[number] | "SUBMITTED" | "DRAFT"; joint: boolean; searchText: string; reference: string; submittedAt: Date; lastActivityAt: Date };
+
+  // 30 decided requests in pairs submitted at the same moment (so pages break inside a tie), a
+  // few with rarer words, and open and draft requests that the decided view must leave out.
+  const made: TMade[] = Array.from({ length: 34 }, (_, index) => ({
+    id: `q${String(index).padStart(2, "0")}`,
+    status: index < 30 ? CLOSED_STATUSES[index % CLOSED_STATUSES.length]! : index < 33 ? "SUBMITTED" : "DRAFT",
+    joint: index % 3 === 0,
+    searchText: ["Wikipedia articles", index % 5 === 0 ? "herpetology field guides" : "", index % 7 === 0 ? "a daily snapshot" : "snapshot taken daily"].join(" "),
+    reference: `EA-2025-${String(index + 1).padStart(4, "0")}`,
+    submittedAt: new Date(START + Math.floor(index / 2) * DAY),
+    lastActivityAt: new Date(START + ((index * 7) % 34) * DAY),
+  }));
+
+  before(async () => {
+    await database.db.request.deleteMany();
+    const requester = await database.db.user.create({ data: { email: "pages@example.org" } });
+    await database.db.request.createMany({ data: made.map((request) => ({ ...request, requesterId: requester.id })) });
+  });
+
+  /** The decided view as the viewer may see it, sorted as the queue sorts, in pages of 25. */
+  function expected(matches: (request: TMade) => boolean, sort: "oldest" | "newest" | "activity", jointOnly = false) {
+    const at = (request: TMade) => (sort === "activity" ? request.lastActivityAt : request.submittedAt).getTime();
+    const sign = sort === "oldest" ? 1 : -1;
+    return made
+      .filter((request) => CLOSED_STATUSES.includes(request.status as never) && (!jointOnly || request.joint) && matches(request))
+      .sort((a, b) => sign * (at(a) - at(b) || (a.id < b.id ? -1 : 1)))
+      .map((request) => request.id);
+  }
+
+  async function allPages(viewer: TViewer, input: Record<string, string>) {
+    const ids: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await queue.listQueue(viewer, ZQueueParams.parse({ view: "decided", ...input, after }));
+      assert.ok(page.rows.length <= queue.QUEUE_PAGE_SIZE);
+      ids.push(...page.rows.map((row) => row.id));
+      after = page.next;
+    } while (after);
+    return ids;
+  }
+
+  it("list a view in each sort order, page after page, ties broken by id", async () => {
+    for (const sort of ["oldest", "newest", "activity"] as const) {
+      const first = await queue.listQueue(wmf, ZQueueParams.parse({ view: "decided", sort }));
+      assert.equal(first.rows.length, queue.QUEUE_PAGE_SIZE);
+      assert.ok(first.next);
+      assert.deepEqual(await allPages(wmf, { sort }), expected(() => true, sort), sort);
+    }
+  });
+
+  it("find words, phrases and references, and show WMDE reviewers only joint requests", async () => {
+    const has = (word: string) => (request: TMade) => request.searchText.includes(word);
+    assert.deepEqual(await allPages(wmf, { q: "herpetology" }), expected(has("herpetology"), "oldest"));
+    assert.deepEqual(await allPages(wmf, { q: "wikipedia", sort: "newest" }), expected(() => true, "newest"));
+    assert.deepEqual(await allPages(wmf, { q: '"daily snapshot"' }), expected(has("daily snapshot"), "oldest"));
+    assert.deepEqual(await allPages(wmf, { q: "ea-2025-0008" }), ["q07"]);
+    assert.deepEqual(await allPages(wmf, { q: "xylophonist" }), []);
+    assert.deepEqual(await allPages(wmde, {}), expected(() => true, "oldest", true));
+    assert.deepEqual(await allPages(wmde, { q: "herpetology", sort: "activity" }), expected(has("herpetology"), "activity", true));
+  });
+
+  it("have a partial index for each view of several statuses, listing exactly its statuses", async () => {
+    const indexes = await database.db.$queryRaw<{ name: string; predicate: string }[]>`
+      SELECT c.relname::text AS name, pg_get_expr(i.indpred, i.indrelid) AS predicate
+      FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+      WHERE i.indrelid = '"Request"'::regclass AND c.relname LIKE 'Request_queue_%'`;
+    for (const view of ["joint", "decided"] as const) {
+      const { statuses, jointOnly } = viewScope(view);
+      const ours = indexes.filter((index) => index.name.startsWith(`Request_queue_${view}_`));
+      assert.deepEqual(ours.map((index) => index.name).sort(), [`Request_queue_${view}_lastActivityAt_idx`, `Request_queue_${view}_submittedAt_idx`]);
+      for (const { predicate } of ours) {
+        assert.deepEqual([...predicate.matchAll(/'(\w+)'::"RequestStatus"/g)].map((match) => match[1]).sort(), [...statuses].sort(), predicate);
+        assert.equal(/\bjoint\b/.test(predicate), jointOnly, predicate);
+      }
+    }
   });
 });

@@ -3,10 +3,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/domain/errors";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
+import { effectiveStatus } from "@/lib/domain/request/state-machine";
 import { CLOSED_STATUSES, decodeCursor, encodeCursor, OPEN_STATUSES, viewScope, type TQueueParams, type TQueueView } from "@/lib/domain/review/queue";
 import { canReview } from "@/lib/domain/roles";
 import { Prisma } from "@/lib/generated/prisma/client";
 
+import { now } from "../clock";
 import type { TViewer } from "../session";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -25,7 +27,7 @@ export type TQueueRow = {
   assigneeName: string | null;
 };
 
-type TRawRow = Omit<TQueueRow, "flags"> & { flags: unknown };
+type TRawRow = Omit<TQueueRow, "flags"> & { flags: unknown; expiresAt: Date | null };
 
 function assertReviewer(viewer: TViewer) {
   if (!canReview(viewer.role)) throw new NotFoundError();
@@ -36,16 +38,23 @@ function visibility(viewer: TViewer): Prisma.Sql {
   return viewer.role === "WMDE_REVIEWER" ? Prisma.sql`r.status <> 'DRAFT' AND r.joint` : Prisma.sql`r.status <> 'DRAFT'`;
 }
 
+/** One status as an equality, several as a list: either way the planner sees which view's index applies. */
+function statusIn(statuses: TRequestStatus[]): Prisma.Sql {
+  return Prisma.sql`r.status IN (${Prisma.join(statuses.map((status) => Prisma.sql`${status}::"RequestStatus"`))})`;
+}
+
 /**
  * One page of a queue view, by keyset on the sort column and id: the cost of a page does not
- * grow with how far into the queue it is.
+ * grow with how far into the queue it is. Every view is one ordered index range per sort column
+ * (the (status, …) indexes for one status, the queue_search migration's partial indexes for the
+ * joint and decided views), so a page walks its range in order and stops. With a search term the
+ * planner weighs that walk, filtering as it goes, against the GIN index on "searchVector" followed
+ * by sorting the matches: the walk wins for common words, the GIN index for rare ones.
  */
 export async function listQueue(viewer: TViewer, params: TQueueParams): Promise<{ rows: TQueueRow[]; next?: string }> {
   assertReviewer(viewer);
   const { statuses, jointOnly } = viewScope(params.view);
-  // One ordered index range per status (s.status below), merged afterwards: with
-  // `status = ANY(…)` PostgreSQL would read and sort every match before taking a page.
-  const conditions: Prisma.Sql[] = [visibility(viewer), Prisma.sql`r.status = s.status`];
+  const conditions: Prisma.Sql[] = [visibility(viewer), statusIn(statuses)];
   if (jointOnly) conditions.push(Prisma.sql`r.joint`);
   if (params.kind) conditions.push(Prisma.sql`r."requesterKind" = ${params.kind}`);
   if (params.exception) conditions.push(Prisma.sql`r."exceptionType" = ${params.exception}`);
@@ -65,23 +74,24 @@ export async function listQueue(viewer: TViewer, params: TQueueParams): Promise<
     conditions.push(ascending ? Prisma.sql`(r.${column}, r.id) > (${cursor.at}, ${cursor.id})` : Prisma.sql`(r.${column}, r.id) < (${cursor.at}, ${cursor.id})`);
   }
 
+  // The page first, then its assignees: only the rows shown are joined.
   const raw = await db().$queryRaw<TRawRow[]>`
     SELECT p.id, p.reference, p.status::text AS status, p."contactName", p.organisation, p."requesterKind", p.joint,
-           p.flags, p."submittedAt", p."lastActivityAt", coalesce(a.name, a.email) AS "assigneeName"
-    FROM unnest(${statuses}::"RequestStatus"[]) AS s(status)
-    CROSS JOIN LATERAL (
+           p.flags, p."submittedAt", p."lastActivityAt", p."expiresAt", coalesce(a.name, a.email) AS "assigneeName"
+    FROM (
       SELECT r.id, r.reference, r.status, r."contactName", r.organisation, r."requesterKind", r.joint, r.flags,
-             r."submittedAt", r."lastActivityAt", r."assigneeId"
+             r."submittedAt", r."lastActivityAt", r."expiresAt", r."assigneeId"
       FROM "Request" r
       WHERE ${Prisma.join(conditions, " AND ")}
       ORDER BY r.${column} ${direction}, r.id ${direction}
       LIMIT ${QUEUE_PAGE_SIZE + 1}
     ) p
     LEFT JOIN "User" a ON a.id = p."assigneeId"
-    ORDER BY p.${column} ${direction}, p.id ${direction}
-    LIMIT ${QUEUE_PAGE_SIZE + 1}`;
+    ORDER BY p.${column} ${direction}, p.id ${direction}`;
 
-  const rows = raw.slice(0, QUEUE_PAGE_SIZE).map((row) => ({ ...row, flags: flagSummary(row.flags) }));
+  // A grant past its expiry reads as expired here too, whether or not the expiry job has run.
+  const at = now();
+  const rows = raw.slice(0, QUEUE_PAGE_SIZE).map(({ expiresAt, ...row }) => ({ ...row, status: effectiveStatus(row.status, expiresAt, at), flags: flagSummary(row.flags) }));
   const last = rows.at(-1);
   const next = raw.length > QUEUE_PAGE_SIZE && last ? encodeCursor(params.sort === "activity" ? last.lastActivityAt : last.submittedAt, last.id) : undefined;
   return { rows, next };
