@@ -1,0 +1,240 @@
+// Who may do what: every page, route handler and server action of the app, and what each persona
+// should get from it. e2e/authorization.spec.ts turns every row into one test per persona and
+// fails when the app has a page, route or action that is not listed here.
+//
+// The world the rows speak of (built by e2e/support/world.ts): requester A owns every request;
+// requester B is another requester; the WMF and WMDE reviewers and the admin are staff. Paths and
+// fields name A's requests by placeholder:
+//   :draft      A's complete draft              :submitted  A's submitted, non-joint request
+//   :inReview   A's request in review, taken by the WMF reviewer
+//   :joint      A's submitted joint request     :granted    A's granted request (expiry ahead)
+//   :awaiting   A's request waiting for A's answer to a reviewer's question
+// In an action's fields: :id and :version are the target request's; :today and :today+N are dates
+// (UTC); :userA, :userB, :self are user ids; :failedEmail is an email the worker gave up on;
+// :newEmail is an address nobody has used. Values outside that list are sent as written.
+
+export const PERSONAS = ["anonymous", "requesterA", "requesterB", "wmfReviewer", "wmdeReviewer", "admin"] as const;
+export type TPersona = (typeof PERSONAS)[number];
+
+export const REQUEST_KINDS = ["draft", "submitted", "inReview", "joint", "granted", "awaiting"] as const;
+export type TRequestKind = (typeof REQUEST_KINDS)[number];
+
+/**
+ * Pages and route handlers (fetched without following redirects):
+ *   allow    200 (route handlers: any answer below 400)
+ *   deny     404, as if the page did not exist
+ *   signin   a redirect to /signin?callbackUrl=... that comes back here
+ *   redirect a redirect elsewhere (where a signed-in person belongs), never to sign-in
+ * Server actions (posted directly, past every page):
+ *   allow    the action may do its work: the database changed (on a fresh copy of the target)
+ *   deny     nothing changed in the database, whatever the answer (a 404, or 200 with an error
+ *            message in the payload, or a redirect)
+ * Everywhere: never a 5xx. n/a: not meaningful for this persona (the note says why).
+ */
+export type TPageOutcome = "allow" | "deny" | "signin" | "redirect" | "n/a";
+export type TActionOutcome = "allow" | "deny" | "n/a";
+
+type TExpect<T> = Record<TPersona, T>;
+
+export type TPageRow = { kind: "page"; file: string; path: string; expect: TExpect<TPageOutcome>; note?: string };
+/** "spare": the call is made with a second session of the persona's, so signing out spares the world's. */
+type TSession = "spare";
+export type TRouteRow = { kind: "route"; file: string; method: "GET" | "POST"; path: string; session?: TSession; expect: TExpect<TPageOutcome>; note?: string };
+export type TActionRow = {
+  kind: "action";
+  file: string;
+  name: string;
+  /** Tells rows of the same action apart in test titles. */
+  variant?: string;
+  /** A page that uses the action; the post goes there. */
+  page: string;
+  /** The request the action is aimed at; an allowed call gets a fresh copy of it instead. */
+  target?: TRequestKind;
+  /** "state" for actions used with useActionState (previous state, form data); "form" for plain form actions. */
+  encoding?: "state" | "form";
+  session?: TSession;
+  fields: Record<string, string>;
+  expect: TExpect<TActionOutcome>;
+  note?: string;
+};
+export type TMatrixRow = TPageRow | TRouteRow | TActionRow;
+
+// Shorthands for the usual shapes; rows spell out anything unusual.
+const everyone = <T>(outcome: T): TExpect<T> => ({ anonymous: outcome, requesterA: outcome, requesterB: outcome, wmfReviewer: outcome, wmdeReviewer: outcome, admin: outcome });
+const signedIn: TExpect<TPageOutcome> = { ...everyone<TPageOutcome>("allow"), anonymous: "signin" };
+/** A's own request: A only. Reviewers work on it from /review, not from the requester's pages. */
+const ownerOnlyPage: TExpect<TPageOutcome> = { ...everyone<TPageOutcome>("deny"), anonymous: "signin", requesterA: "allow" };
+const reviewersPage: TExpect<TPageOutcome> = { anonymous: "signin", requesterA: "deny", requesterB: "deny", wmfReviewer: "allow", wmdeReviewer: "allow", admin: "allow" };
+/** A non-joint request: WMF reviewers and admins; WMDE reviewers see joint requests only. */
+const wmfPage: TExpect<TPageOutcome> = { ...reviewersPage, wmdeReviewer: "deny" };
+const adminPage: TExpect<TPageOutcome> = { ...everyone<TPageOutcome>("deny"), anonymous: "signin", admin: "allow" };
+
+const ownerOnly: TExpect<TActionOutcome> = { ...everyone<TActionOutcome>("deny"), requesterA: "allow" };
+const wmfOnly: TExpect<TActionOutcome> = { ...everyone<TActionOutcome>("deny"), wmfReviewer: "allow", admin: "allow" };
+const adminOnly: TExpect<TActionOutcome> = { ...everyone<TActionOutcome>("deny"), admin: "allow" };
+const nobody: TExpect<TActionOutcome> = everyone<TActionOutcome>("deny");
+
+/** Fields no form has, sent to see that the server ignores them. */
+const FORGED = { status: "GRANTED", requesterId: ":userB", assigneeId: ":self", role: "ADMIN", decidedById: ":self", joint: "in" };
+
+const REQUESTER_ACTIONS = "app/(requester)/requests/[id]/actions.ts";
+const REVIEW_ACTIONS = "app/(review)/review/[id]/actions.ts";
+
+export const PAGES: TPageRow[] = [
+  { kind: "page", file: "app/(public)/page.tsx", path: "/", expect: everyone("allow") },
+  { kind: "page", file: "app/(public)/home/page.tsx", path: "/home", expect: { ...everyone<TPageOutcome>("redirect"), anonymous: "signin" }, note: "sends each person to their role's landing page" },
+  { kind: "page", file: "app/(public)/signin/page.tsx", path: "/signin", expect: { ...everyone<TPageOutcome>("redirect"), anonymous: "allow" }, note: "signed in: on to /home" },
+  { kind: "page", file: "app/(public)/signin/check-email/page.tsx", path: "/signin/check-email", expect: everyone("allow") },
+  { kind: "page", file: "app/(public)/signin/error/page.tsx", path: "/signin/error", expect: everyone("allow") },
+  { kind: "page", file: "app/(requester)/requests/page.tsx", path: "/requests", expect: signedIn, note: "everyone may ask for access, staff included; each sees their own" },
+  { kind: "page", file: "app/(requester)/requests/new/page.tsx", path: "/requests/new", expect: signedIn },
+  { kind: "page", file: "app/(requester)/requests/[id]/page.tsx", path: "/requests/:submitted", expect: ownerOnlyPage },
+  { kind: "page", file: "app/(requester)/requests/[id]/[section]/page.tsx", path: "/requests/:draft/who", expect: ownerOnlyPage },
+  { kind: "page", file: "app/(requester)/requests/[id]/check/page.tsx", path: "/requests/:draft/check", expect: ownerOnlyPage },
+  { kind: "page", file: "app/(requester)/requests/[id]/delete/page.tsx", path: "/requests/:draft/delete", expect: ownerOnlyPage },
+  { kind: "page", file: "app/(requester)/requests/[id]/cancel/page.tsx", path: "/requests/:submitted/cancel", expect: ownerOnlyPage },
+  { kind: "page", file: "app/(requester)/requests/[id]/give-up/page.tsx", path: "/requests/:granted/give-up", expect: ownerOnlyPage },
+  { kind: "page", file: "app/(requester)/requests/[id]/submitted/page.tsx", path: "/requests/:submitted/submitted", expect: ownerOnlyPage },
+  { kind: "page", file: "app/(review)/review/page.tsx", path: "/review", expect: reviewersPage },
+  { kind: "page", file: "app/(review)/review/dashboard/page.tsx", path: "/review/dashboard", expect: reviewersPage },
+  { kind: "page", file: "app/(review)/review/[id]/page.tsx", path: "/review/:submitted", expect: wmfPage },
+  { kind: "page", file: "app/(review)/review/[id]/page.tsx", path: "/review/:joint", expect: reviewersPage, note: "joint: WMDE reviewers too" },
+  { kind: "page", file: "app/(review)/review/[id]/page.tsx", path: "/review/:draft", expect: { ...reviewersPage, wmfReviewer: "deny", wmdeReviewer: "deny", admin: "deny" }, note: "nobody reviews a draft" },
+  { kind: "page", file: "app/(review)/review/[id]/decide/page.tsx", path: "/review/:inReview/decide", expect: wmfPage, note: "WMF decides; WMDE recommends on the request's page" },
+  { kind: "page", file: "app/(review)/review/[id]/decide/page.tsx", path: "/review/:joint/decide", expect: wmfPage, note: "joint: still WMF's decision" },
+  { kind: "page", file: "app/(admin)/admin/users/page.tsx", path: "/admin/users", expect: adminPage },
+  { kind: "page", file: "app/(admin)/admin/emails/page.tsx", path: "/admin/emails", expect: adminPage },
+  {
+    kind: "page",
+    file: "app/dev/mailbox/page.tsx",
+    path: "/dev/mailbox",
+    expect: everyone("allow"),
+    note: "exists outside production only (404 there); the e2e run is APP_ENV=development with SMTP, so it lists nothing",
+  },
+];
+
+export const ROUTES: TRouteRow[] = [
+  { kind: "route", file: "app/api/health/route.ts", method: "GET", path: "/api/health", expect: everyone("allow") },
+  { kind: "route", file: "app/api/auth/[...nextauth]/route.ts", method: "GET", path: "/api/auth/session", expect: everyone("allow"), note: "each caller gets only their own session" },
+  {
+    kind: "route",
+    file: "app/api/auth/[...nextauth]/route.ts",
+    method: "POST",
+    path: "/api/auth/signout",
+    session: "spare",
+    expect: everyone("deny"),
+    note: "a cross-site sign-out without Auth.js's CSRF token: deny = every session still there",
+  },
+];
+
+export const ACTIONS: TActionRow[] = [
+  // Sign-in: for everyone, touching only the caller's own session or sign-in link.
+  { kind: "action", file: "app/(public)/signin/actions.ts", name: "emailSignInAction", page: "/signin", fields: { email: ":newEmail" }, expect: everyone("allow"), note: "writes a sign-in link for the address given, nothing else" },
+  {
+    kind: "action",
+    file: "app/(public)/signin/actions.ts",
+    name: "wikimediaSignInAction",
+    page: "/signin",
+    encoding: "form",
+    fields: { callbackUrl: "/admin/users" },
+    expect: everyone("n/a"),
+    note: "only redirects to Wikimedia when it is configured (not in the e2e run); it writes nothing, so only the no-5xx rule is checked",
+  },
+  {
+    kind: "action",
+    file: "app/(public)/signin/actions.ts",
+    name: "signOutAction",
+    page: "/",
+    session: "spare",
+    fields: { sessionToken: "forged", userId: ":userA" },
+    expect: { ...everyone<TActionOutcome>("allow"), anonymous: "deny" },
+    note: "ends the caller's own session only (the spec signs out a spare session); anonymous has none to end",
+  },
+
+  // The requester's own requests: A only; B, reviewers and admins forge A's ids.
+  { kind: "action", file: "app/(requester)/requests/new/actions.ts", name: "createDraftAction", page: "/requests/new", fields: { ...FORGED, requesterId: ":userA" }, expect: { ...everyone<TActionOutcome>("allow"), anonymous: "deny" }, note: "a draft of the caller's own; the spec checks a forged requesterId is ignored" },
+  {
+    kind: "action",
+    file: REQUESTER_ACTIONS,
+    name: "saveSectionAction",
+    page: "/requests/:id/who",
+    target: "draft",
+    fields: { ...FORGED, requestId: ":id", version: ":version", section: "who", intent: "save", organisation: "Forged organisation" },
+    expect: ownerOnly,
+  },
+  { kind: "action", file: REQUESTER_ACTIONS, name: "saveSectionAction", variant: "on a submitted request", page: "/requests/:id", target: "submitted", fields: { requestId: ":id", version: ":version", section: "who", intent: "save", organisation: "Forged" }, expect: nobody, note: "answers are fixed once submitted" },
+  { kind: "action", file: REQUESTER_ACTIONS, name: "saveSectionAction", variant: "with a stale version", page: "/requests/:id/who", target: "draft", fields: { requestId: ":id", version: "99", section: "who", intent: "save", organisation: "Forged" }, expect: nobody },
+  { kind: "action", file: REQUESTER_ACTIONS, name: "submitRequestAction", page: "/requests/:id/check", target: "draft", fields: { ...FORGED, requestId: ":id", version: ":version" }, expect: ownerOnly },
+  { kind: "action", file: REQUESTER_ACTIONS, name: "cancelRequestAction", page: "/requests/:id/cancel", target: "submitted", fields: { ...FORGED, requestId: ":id", version: ":version" }, expect: ownerOnly },
+  { kind: "action", file: REQUESTER_ACTIONS, name: "cancelRequestAction", variant: "a granted request", page: "/requests/:id", target: "granted", fields: { requestId: ":id", version: ":version" }, expect: nobody, note: "too late once decided" },
+  { kind: "action", file: REQUESTER_ACTIONS, name: "deleteDraftAction", page: "/requests/:id/delete", target: "draft", fields: { ...FORGED, requestId: ":id", version: ":version" }, expect: ownerOnly },
+  { kind: "action", file: REQUESTER_ACTIONS, name: "deleteDraftAction", variant: "a submitted request", page: "/requests/:id", target: "submitted", fields: { requestId: ":id", version: ":version" }, expect: nobody },
+  { kind: "action", file: REQUESTER_ACTIONS, name: "answerInformationAction", page: "/requests/:id", target: "awaiting", fields: { ...FORGED, requestId: ":id", version: ":version", answer: "Forged answer" }, expect: ownerOnly },
+  { kind: "action", file: REQUESTER_ACTIONS, name: "startFollowUpAction", page: "/requests/:id", target: "granted", fields: { ...FORGED, requestId: ":id", version: ":version" }, expect: ownerOnly },
+  { kind: "action", file: REQUESTER_ACTIONS, name: "giveUpGrantAction", page: "/requests/:id/give-up", target: "granted", fields: { ...FORGED, requestId: ":id", version: ":version", note: "Forged" }, expect: ownerOnly },
+
+  // Review: WMF reviewers and admins on every submitted request, WMDE reviewers on joint ones.
+  { kind: "action", file: REVIEW_ACTIONS, name: "takeRequestAction", page: "/review/:id", target: "submitted", fields: { ...FORGED, requestId: ":id", version: ":version" }, expect: wmfOnly },
+  { kind: "action", file: REVIEW_ACTIONS, name: "takeRequestAction", variant: "a joint request", page: "/review/:id", target: "joint", fields: { requestId: ":id", version: ":version" }, expect: { ...wmfOnly, wmdeReviewer: "allow" } },
+  { kind: "action", file: REVIEW_ACTIONS, name: "takeRequestAction", variant: "a draft", page: "/review/:id", target: "draft", fields: { requestId: ":id", version: ":version" }, expect: nobody, note: "drafts are the requester's alone" },
+  { kind: "action", file: REVIEW_ACTIONS, name: "releaseRequestAction", page: "/review/:id", target: "inReview", fields: { ...FORGED, requestId: ":id", version: ":version" }, expect: wmfOnly, note: "the assignee (the WMF reviewer) or an admin" },
+  { kind: "action", file: REVIEW_ACTIONS, name: "moveJointAction", page: "/review/:id", target: "submitted", fields: { ...FORGED, requestId: ":id", version: ":version", joint: "in", reason: "Forged reason" }, expect: wmfOnly },
+  { kind: "action", file: REVIEW_ACTIONS, name: "saveAssessmentAction", page: "/review/:id", target: "submitted", fields: { ...FORGED, requestId: ":id", criterion: "who", rating: "MET", note: "Forged", organisation: "WMDE" }, expect: wmfOnly },
+  { kind: "action", file: REVIEW_ACTIONS, name: "saveAssessmentAction", variant: "a joint request", page: "/review/:id", target: "joint", fields: { requestId: ":id", criterion: "who", rating: "MET", note: "Forged" }, expect: { ...wmfOnly, wmdeReviewer: "allow" } },
+  { kind: "action", file: REVIEW_ACTIONS, name: "addCommentAction", page: "/review/:id", target: "submitted", fields: { ...FORGED, requestId: ":id", kind: "INTERNAL", body: "Forged comment" }, expect: wmfOnly },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "askForInformationAction",
+    page: "/review/:id",
+    target: "inReview",
+    fields: { ...FORGED, requestId: ":id", version: ":version", question: "Forged question?", replyBy: ":today+14", sections: "who" },
+    expect: wmfOnly,
+  },
+  { kind: "action", file: REVIEW_ACTIONS, name: "askForInformationAction", variant: "reply-by in the past", page: "/review/:id", target: "inReview", fields: { requestId: ":id", version: ":version", question: "Q?", replyBy: ":today-3", sections: "who" }, expect: nobody },
+  { kind: "action", file: REVIEW_ACTIONS, name: "recordRecommendationAction", page: "/review/:id", target: "joint", fields: { ...FORGED, requestId: ":id", recommendation: "GRANT", note: "Forged recommendation" }, expect: { ...nobody, wmdeReviewer: "allow" }, note: "WMDE's word on a joint request: WMDE reviewers only" },
+  { kind: "action", file: REVIEW_ACTIONS, name: "recordRecommendationAction", variant: "a non-joint request", page: "/review/:id", target: "submitted", fields: { requestId: ":id", recommendation: "GRANT", note: "Forged" }, expect: nobody },
+  { kind: "action", file: REVIEW_ACTIONS, name: "recordHumanRightsAction", page: "/review/:id", target: "submitted", fields: { ...FORGED, requestId: ":id", outcome: "NO_CONCERNS", note: "Forged assessment" }, expect: wmfOnly },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "grantAction",
+    page: "/review/:id/decide",
+    target: "inReview",
+    fields: { ...FORGED, requestId: ":id", version: ":version", apis: "realtime", startsOn: ":today", expiresOn: ":today+180", criteria: "who", rationale: "Forged", message: "Forged grant" },
+    expect: wmfOnly,
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "grantAction",
+    variant: "starting in the past",
+    page: "/review/:id/decide",
+    target: "inReview",
+    fields: { requestId: ":id", version: ":version", apis: "realtime", startsOn: ":today-30", expiresOn: ":today+180", criteria: "who", rationale: "R", message: "M" },
+    expect: nobody,
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "grantAction",
+    variant: "three years with a length reason",
+    page: "/review/:id/decide",
+    target: "inReview",
+    fields: { requestId: ":id", version: ":version", apis: "realtime", startsOn: ":today", expiresOn: ":today+1100", lengthOverride: "Forged reason", criteria: "who", rationale: "R", message: "M" },
+    expect: { ...nobody, admin: "allow" },
+    note: "only an admin may give a reason for a grant over 24 months",
+  },
+  { kind: "action", file: REVIEW_ACTIONS, name: "grantAction", variant: "a submitted request not taken", page: "/review/:id/decide", target: "submitted", fields: { requestId: ":id", version: ":version", apis: "realtime", startsOn: ":today", expiresOn: ":today+180", criteria: "who", rationale: "R", message: "M" }, expect: nobody },
+  { kind: "action", file: REVIEW_ACTIONS, name: "declineAction", page: "/review/:id/decide", target: "inReview", fields: { ...FORGED, requestId: ":id", version: ":version", criteria: "who", rationale: "Forged", message: "Forged decline" }, expect: wmfOnly },
+  { kind: "action", file: REVIEW_ACTIONS, name: "extendAction", page: "/review/:id", target: "granted", fields: { ...FORGED, requestId: ":id", version: ":version", expiresOn: ":today+300", message: "Forged extension" }, expect: wmfOnly },
+  { kind: "action", file: REVIEW_ACTIONS, name: "extendAction", variant: "to a past date", page: "/review/:id", target: "granted", fields: { requestId: ":id", version: ":version", expiresOn: ":today-1", message: "M" }, expect: nobody },
+  { kind: "action", file: REVIEW_ACTIONS, name: "withdrawAction", page: "/review/:id", target: "granted", fields: { ...FORGED, requestId: ":id", version: ":version", reason: "MISUSE", message: "Forged withdrawal" }, expect: wmfOnly },
+
+  // Administration.
+  { kind: "action", file: "app/(admin)/admin/users/actions.ts", name: "changeRoleAction", page: "/admin/users", fields: { userId: ":userB", role: "ADMIN", expectedRole: "REQUESTER" }, expect: adminOnly, note: "the classic forgery: making someone (or oneself) an admin" },
+  { kind: "action", file: "app/(admin)/admin/users/actions.ts", name: "changeRoleAction", variant: "one's own role", page: "/admin/users", fields: { userId: ":self", role: "ADMIN", expectedRole: ":selfRole" }, expect: nobody, note: "nobody changes their own role, admins included (for an admin it is a no-op)" },
+  { kind: "action", file: "app/(admin)/admin/emails/actions.ts", name: "resendEmailAction", page: "/admin/emails", fields: { emailId: ":failedEmail" }, expect: adminOnly },
+];
+
+export const MATRIX: TMatrixRow[] = [...PAGES, ...ROUTES, ...ACTIONS];

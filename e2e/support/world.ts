@@ -1,0 +1,184 @@
+// The world the authorisation matrix (e2e/authorization/matrix.ts) is tried in: one person per
+// persona, requester A's requests in every state that matters, and a snapshot of everything those
+// people and requests own, to prove a refused call changed nothing.
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+
+import type { TDraftAnswers } from "../../lib/domain/request/sections";
+import { reviewColumns } from "../../lib/domain/review/columns";
+import { completeAnswers } from "../../test-support/answers";
+import type { TPersona, TRequestKind } from "../authorization/matrix";
+
+import { createSession, createUser, testDb, type TTestUser } from "./database";
+import { wikidataHeavy } from "./requests";
+
+export type TSignedInPersona = Exclude<TPersona, "anonymous">;
+
+export type TWorld = {
+  users: Record<TSignedInPersona, TTestUser>;
+  tokens: Record<TSignedInPersona, string>;
+  requests: Record<TRequestKind, string>;
+  failedEmailId: string;
+};
+
+const DAY = 86_400_000;
+
+/** A date `days` from today (UTC) as YYYY-MM-DD. */
+export function day(days: number) {
+  return new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+}
+
+export async function createWorld(): Promise<TWorld> {
+  const users = {
+    requesterA: await createUser("REQUESTER", "requester-a"),
+    requesterB: await createUser("REQUESTER", "requester-b"),
+    wmfReviewer: await createUser("WMF_REVIEWER"),
+    wmdeReviewer: await createUser("WMDE_REVIEWER"),
+    admin: await createUser("ADMIN"),
+  };
+  const tokens = Object.fromEntries(
+    await Promise.all(Object.entries(users).map(async ([persona, user]) => [persona, await createSession(user.id)] as const)),
+  ) as Record<TSignedInPersona, string>;
+  const world = { users, tokens, requests: {} as Record<TRequestKind, string>, failedEmailId: "" };
+  for (const kind of ["draft", "submitted", "inReview", "joint", "granted", "awaiting"] as const) world.requests[kind] = await createRequest(world, kind);
+  world.failedEmailId = await createFailedEmail(world);
+  return world;
+}
+
+/** One of A's requests in the state `kind` names, written as the app would have left it. */
+export async function createRequest(world: Pick<TWorld, "users">, kind: TRequestKind): Promise<string> {
+  const { requesterA, wmfReviewer } = world.users;
+  const answers = completeAnswers(day(7));
+  answers.who.email = requesterA.email;
+  answers.who.organisation = `Org ${randomUUID().slice(0, 8)}`;
+  if (kind === "joint") wikidataHeavy(answers as Required<TDraftAnswers>);
+  const columns = reviewColumns(answers, { today: day(0), wikidataShareThreshold: 25 });
+  const id = `test_${randomUUID()}`;
+  const status = { draft: "DRAFT", submitted: "SUBMITTED", inReview: "IN_REVIEW", joint: "SUBMITTED", granted: "GRANTED", awaiting: "AWAITING_REQUESTER" }[kind];
+  const assignee = kind === "inReview" || kind === "awaiting" || kind === "granted" ? wmfReviewer.id : null;
+  const reference = kind === "draft" ? null : await nextReference();
+  const expiresAt = kind === "granted" ? new Date(Date.now() + 200 * DAY) : null;
+  await testDb().query(
+    `INSERT INTO "Request" (id, reference, "requesterId", status, answers, "createdAt", "updatedAt", "submittedAt", "lastActivityAt",
+       joint, "routingReasons", flags, flagged, "requesterKind", "exceptionType", apis, organisation, "contactName", "searchText", "assigneeId", "expiresAt")
+     VALUES ($1, $2, $3, $4, $5, now(), now(), $6, now(), $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+    [
+      id,
+      reference,
+      requesterA.id,
+      status,
+      JSON.stringify(answers),
+      kind === "draft" ? null : new Date(),
+      columns.joint,
+      JSON.stringify(columns.routingReasons),
+      JSON.stringify(columns.flags),
+      columns.flagged,
+      columns.requesterKind,
+      columns.exceptionType,
+      columns.apis,
+      columns.organisation,
+      columns.contactName,
+      columns.searchText,
+      assignee,
+      expiresAt,
+    ],
+  );
+  if (kind === "granted") {
+    await testDb().query(
+      `INSERT INTO "Decision" (id, "requestId", outcome, "decidedById", message, criteria, apis, realtime, "startsAt", "expiresAt")
+       VALUES ($1, $2, 'GRANTED', $3, 'Granted for the tests', '{who}', '{realtime}', true, $4, $5)`,
+      [randomUUID(), id, wmfReviewer.id, new Date(Date.now() - 10 * DAY), expiresAt],
+    );
+  }
+  if (kind === "awaiting") {
+    await testDb().query(
+      `INSERT INTO "InformationRequest" (id, "requestId", "askedById", question, "replyBy", sections) VALUES ($1, $2, $3, 'Which editions?', $4, '{who}')`,
+      [randomUUID(), id, wmfReviewer.id, new Date(Date.now() + 14 * DAY)],
+    );
+  }
+  return id;
+}
+
+async function nextReference() {
+  const year = new Date().getUTCFullYear();
+  const { rows } = await testDb().query<{ last: number }>(
+    `INSERT INTO "ReferenceCounter" ("year", "last") VALUES ($1, 1) ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceCounter"."last" + 1 RETURNING "last"`,
+    [year],
+  );
+  return `EA-${year}-${String(rows[0]!.last).padStart(4, "0")}`;
+}
+
+/** An email about A's granted request that the worker gave up on: what an admin may send again. */
+export async function createFailedEmail(world: Pick<TWorld, "users" | "requests">): Promise<string> {
+  const id = `test_${randomUUID()}`;
+  await testDb().query(
+    `INSERT INTO "OutboxEmail" (id, "idempotencyKey", "to", subject, text, html, status, attempts, "lastError", "requestId", kind, "dispatchedAt")
+     VALUES ($1, $1, $2, 'Granted', 'Granted', '<p>Granted</p>', 'FAILED', 7, 'mailbox full', $3, 'granted', now())`,
+    [id, world.users.requesterA.email, world.requests.granted],
+  );
+  return id;
+}
+
+/**
+ * Everything the world's people and A's requests own, as one comparable value: request rows,
+ * decisions, reviews, comments, questions, audit entries, emails written, roles and sessions.
+ * Emails are counted, not compared, since the worker sends them meanwhile.
+ */
+export async function snapshot(userIds: string[], extra: { requestIds?: string[]; emails?: string[]; outboxIds?: string[] } = {}) {
+  const { rows } = await testDb().query<{ world: unknown }>(
+    `WITH req AS (SELECT * FROM "Request" WHERE "requesterId" = ANY($1) OR id = ANY($2))
+     SELECT json_build_object(
+       'requests', (SELECT json_agg(json_build_object('id', id, 'requester', "requesterId", 'status', status, 'version', version, 'assignee', "assigneeId",
+                      'joint', joint, 'expiresAt', "expiresAt", 'answers', md5(answers::text), 'reference', reference, 'basedOn', "basedOnId") ORDER BY id) FROM req),
+       'decisions', (SELECT json_agg(json_build_object('request', "requestId", 'outcome', outcome, 'by', "decidedById", 'expiresAt', "expiresAt", 'endedAt', "endedAt") ORDER BY "requestId")
+                      FROM "Decision" WHERE "requestId" IN (SELECT id FROM req)),
+       'assessments', (SELECT count(*) FROM "Assessment" WHERE "requestId" IN (SELECT id FROM req)),
+       'comments', (SELECT count(*) FROM "Comment" WHERE "requestId" IN (SELECT id FROM req)),
+       'questions', (SELECT json_agg(json_build_object('id', id, 'answeredAt', "answeredAt") ORDER BY id) FROM "InformationRequest" WHERE "requestId" IN (SELECT id FROM req)),
+       'recommendations', (SELECT json_agg(json_build_object('request', "requestId", 'by', "reviewerId", 'r', recommendation, 'note', note) ORDER BY "requestId") FROM "WmdeRecommendation" WHERE "requestId" IN (SELECT id FROM req)),
+       'humanRights', (SELECT json_agg(json_build_object('request', "requestId", 'by', "assessedById", 'o', outcome, 'note', note) ORDER BY "requestId") FROM "HumanRightsAssessment" WHERE "requestId" IN (SELECT id FROM req)),
+       'audit', (SELECT count(*) FROM "AuditEntry" WHERE "subjectId" IN (SELECT id FROM req) OR "subjectId" = ANY($1) OR "actorId" = ANY($1)),
+       'emails', (SELECT count(*) FROM "OutboxEmail" WHERE "requestId" IN (SELECT id FROM req)),
+       'failedEmails', (SELECT json_agg(json_build_object('id', id, 'status', status, 'attempts', attempts) ORDER BY id) FROM "OutboxEmail" WHERE id = ANY($4)),
+       'users', (SELECT json_agg(json_build_object('id', id, 'role', role) ORDER BY id) FROM "User" WHERE id = ANY($1)),
+       'sessions', (SELECT count(*) FROM "Session" WHERE "userId" = ANY($1)),
+       'signInLinks', (SELECT count(*) FROM "VerificationToken" WHERE identifier = ANY($3))
+     ) AS world`,
+    [userIds, extra.requestIds ?? [], extra.emails ?? [], extra.outboxIds ?? []],
+  );
+  return rows[0]!.world;
+}
+
+export async function versionOf(requestId: string) {
+  const { rows } = await testDb().query<{ version: number }>(`SELECT version FROM "Request" WHERE id = $1`, [requestId]);
+  return rows[0]?.version ?? 0;
+}
+
+export async function countRequestsOf(userId: string) {
+  const { rows } = await testDb().query<{ count: string }>(`SELECT count(*) FROM "Request" WHERE "requesterId" = $1`, [userId]);
+  return Number(rows[0]!.count);
+}
+
+function actionId(exportedName: string) {
+  const manifest = JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName)?.[0];
+  if (!id) throw new Error(`No server action named ${exportedName} in the build`);
+  return id;
+}
+
+/**
+ * Calls a plain form action (one argument, the form data) directly, as React encodes it: the
+ * fields prefixed "_1_", then argument 0 referring to them. Actions used with useActionState go
+ * through callActionDirectly (e2e/support/requests.ts) instead.
+ */
+export async function callFormActionDirectly(request: APIRequestContext, pagePath: string, exportedName: string, fields: Record<string, string>): Promise<APIResponse> {
+  const multipart = new FormData();
+  for (const [name, value] of Object.entries(fields)) multipart.append(`_1_${name}`, value);
+  multipart.append("0", JSON.stringify(["$K1"]));
+  return request.post(pagePath, { headers: { "Next-Action": actionId(exportedName) }, multipart });
+}
