@@ -1,11 +1,14 @@
 import "server-only";
 
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 
 import { auth } from "@/lib/auth";
 import { db } from "@/lib/db";
 import type { TRole } from "@/lib/domain/roles";
+
+import { checkDatabase } from "./health";
 
 export type TViewer = { id: string; email: string | null; name: string | null; role: TRole };
 
@@ -17,11 +20,21 @@ export const getViewer = cache(async (): Promise<TViewer | null> => {
   return db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
 });
 
-/** For pages: the viewer, or a redirect to sign in that comes back to `returnTo`. */
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+/**
+ * For pages: the viewer, or a redirect to sign in that comes back to `returnTo`. A session that
+ * cannot be read because the database is down is an outage, not a sign-out: the error page says
+ * so, instead of asking the person to sign in again.
+ */
 export async function requireViewer(returnTo: string): Promise<TViewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
-  return viewer;
+  if (viewer) return viewer;
+  const jar = await cookies();
+  if (SESSION_COOKIES.some((name) => jar.has(name)) && (await checkDatabase()).status === "down") {
+    throw new Error("The database is unavailable");
+  }
+  redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
 }
 
 /** For pages: a viewer whose role passes `allowed`; anyone else gets 404, as if the page did not exist. */
