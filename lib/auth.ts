@@ -23,7 +23,8 @@ function config(): NextAuthConfig {
   return {
     adapter: PrismaAdapter(db()),
     secret: settings.authSecret,
-    trustHost: settings.authTrustHost,
+    // A configured public address is trusted as the host; otherwise only when told to (AUTH_TRUST_HOST).
+    trustHost: settings.authTrustHost || Boolean(settings.authUrl),
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     providers: [

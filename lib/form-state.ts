@@ -27,6 +27,8 @@ export const IDLE: TActionState = { status: "idle" };
  */
 export function formValues(formData: FormData): TFormValues {
   const values: TFormValues = {};
+  // A hand-made post may carry no form at all: nothing was sent.
+  if (!(formData instanceof FormData)) return values;
   for (const [key, raw] of formData.entries()) {
     if (key.startsWith("$ACTION") || key === "__proto__" || typeof raw !== "string") continue;
     const value = storable(raw);

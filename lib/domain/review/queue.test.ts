@@ -43,6 +43,11 @@ describe("queue parameters from the address bar", () => {
     assert.equal(ZQueueParams.parse({ q: "   " }).q, undefined);
   });
 
+  it("drops what PostgreSQL cannot store from a search, so a NUL character is no error", () => {
+    assert.equal(ZQueueParams.parse({ q: "a\u0000b" }).q, "ab");
+    assert.equal(ZQueueParams.parse({ q: "\ud800maps" }).q, "\ufffdmaps");
+  });
+
   it("round-trips a keyset cursor and ignores a tampered one", () => {
     const at = new Date("2026-03-04T05:06:07.000Z");
     assert.deepEqual(decodeCursor(encodeCursor(at, "req_1")), { at, id: "req_1" });

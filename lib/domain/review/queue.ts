@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
 import type { TRole } from "@/lib/domain/roles";
+import { storable } from "@/lib/form-state";
 
 export const QUEUE_VIEWS = ["new", "in_review", "awaiting", "joint", "decided"] as const;
 export type TQueueView = (typeof QUEUE_VIEWS)[number];
@@ -51,7 +52,7 @@ export const ZQueueParams = z.object({
   assignee: z.preprocess(blankToUndefined, z.enum(["me", "none"]).optional()).catch(undefined),
   flagged: z.preprocess((value) => value === "1" || value === "true", z.boolean()).catch(false),
   q: z
-    .preprocess((value) => (typeof value === "string" ? value.trim().slice(0, 200) : undefined), z.string().optional())
+    .preprocess((value) => (typeof value === "string" ? storable(value).trim().slice(0, 200) : undefined), z.string().optional())
     .transform((value) => value || undefined),
   sort: z.enum(["oldest", "newest", "activity"]).catch("oldest"),
   after: z.string().max(200).optional().catch(undefined),
