@@ -54,6 +54,7 @@ const ZEnvInput = z.object({
   EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1, "must be a whole number of seconds from 1 to 3600").max(3600, "must be a whole number of seconds from 1 to 3600").default(30),
   EMAIL_RETRY_LIMIT: z.coerce.number().int().min(0, "must be a whole number from 0 to 20").max(20, "must be a whole number from 0 to 20").default(7),
   WORKER_SWEEP_SECONDS: z.coerce.number().int().min(1, "must be a whole number of seconds from 1 to 3600").max(3600, "must be a whole number of seconds from 1 to 3600").default(60),
+  RETENTION_DAYS: z.coerce.number().int().min(30, "must be a whole number of days from 30 to 3650").max(3650, "must be a whole number of days from 30 to 3650").default(730),
   SIGNIN_LINKS_PER_IP_PER_HOUR: z.coerce.number().int().min(1, "must be a whole number from 1 to 1000000").max(1_000_000, "must be a whole number from 1 to 1000000").default(20),
 });
 
@@ -117,6 +118,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     emailRetryDelaySeconds: input.EMAIL_RETRY_DELAY_SECONDS,
     emailRetryLimit: input.EMAIL_RETRY_LIMIT,
     sweepSeconds: input.WORKER_SWEEP_SECONDS,
+    retentionDays: input.RETENTION_DAYS,
     signInLinksPerIpPerHour: input.SIGNIN_LINKS_PER_IP_PER_HOUR,
   };
 }

@@ -71,7 +71,7 @@ await scheduleSweeps(boss, {
   everySeconds: config.sweepSeconds,
   sweep: async () => {
     try {
-      const changed = await runSweeps(db, { now: currentTime(), baseUrl });
+      const changed = await runSweeps(db, { now: currentTime(), baseUrl, retentionDays: config.retentionDays });
       if (Object.values(changed).some((count) => count > 0)) log.info("sweeps.changed", changed);
     } catch (error) {
       log.error("sweeps.failed", { error: message(error) });

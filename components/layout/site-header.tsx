@@ -23,6 +23,9 @@ export async function SiteHeader() {
                 <li>
                   <NavLink href="/requests">{t("nav-my-requests")}</NavLink>
                 </li>
+                <li>
+                  <NavLink href="/account">{t("nav-account")}</NavLink>
+                </li>
                 {canReview(viewer.role) ? (
                   <li>
                     <NavLink href="/review" except={["/review/dashboard"]}>

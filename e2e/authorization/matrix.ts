@@ -95,6 +95,9 @@ export const PAGES: TPageRow[] = [
   { kind: "page", file: "app/(requester)/requests/[id]/cancel/page.tsx", path: "/requests/:submitted/cancel", expect: ownerOnlyPage },
   { kind: "page", file: "app/(requester)/requests/[id]/give-up/page.tsx", path: "/requests/:granted/give-up", expect: ownerOnlyPage },
   { kind: "page", file: "app/(requester)/requests/[id]/submitted/page.tsx", path: "/requests/:submitted/submitted", expect: ownerOnlyPage },
+  { kind: "page", file: "app/(requester)/account/page.tsx", path: "/account", expect: signedIn, note: "each person sees the data held about themselves" },
+  { kind: "page", file: "app/(requester)/account/erase/page.tsx", path: "/account/erase", expect: signedIn, note: "staff and people with an open request see why they cannot erase" },
+  { kind: "page", file: "app/(requester)/account/erased/page.tsx", path: "/account/erased", expect: everyone("allow"), note: "after an erasure the person is signed out" },
   { kind: "page", file: "app/(review)/review/page.tsx", path: "/review", expect: reviewersPage },
   { kind: "page", file: "app/(review)/review/dashboard/page.tsx", path: "/review/dashboard", expect: reviewersPage },
   { kind: "page", file: "app/(review)/review/[id]/page.tsx", path: "/review/:submitted", expect: wmfPage },
@@ -116,6 +119,7 @@ export const PAGES: TPageRow[] = [
 export const ROUTES: TRouteRow[] = [
   { kind: "route", file: "app/api/health/route.ts", method: "GET", path: "/api/health", expect: everyone("allow") },
   { kind: "route", file: "app/api/auth/[...nextauth]/route.ts", method: "GET", path: "/api/auth/session", expect: everyone("allow"), note: "each caller gets only their own session" },
+  { kind: "route", file: "app/(requester)/account/export/route.ts", method: "GET", path: "/account/export", expect: signedIn, note: "each caller downloads only their own data" },
   {
     kind: "route",
     file: "app/api/auth/[...nextauth]/route.ts",
@@ -172,6 +176,16 @@ export const ACTIONS: TActionRow[] = [
   { kind: "action", file: REQUESTER_ACTIONS, name: "answerInformationAction", page: "/requests/:id", target: "awaiting", fields: { ...FORGED, requestId: ":id", version: ":version", answer: "Forged answer" }, expect: ownerOnly },
   { kind: "action", file: REQUESTER_ACTIONS, name: "startFollowUpAction", page: "/requests/:id", target: "granted", fields: { ...FORGED, requestId: ":id", version: ":version" }, expect: ownerOnly },
   { kind: "action", file: REQUESTER_ACTIONS, name: "giveUpGrantAction", page: "/requests/:id/give-up", target: "granted", fields: { ...FORGED, requestId: ":id", version: ":version", note: "Forged" }, expect: ownerOnly },
+
+  {
+    kind: "action",
+    file: "app/(requester)/account/erase/actions.ts",
+    name: "eraseMyDataAction",
+    page: "/account/erase",
+    fields: { ...FORGED, userId: ":userA", confirmEmail: ":newEmail" },
+    expect: nobody,
+    note: "erases the caller's own data only, once they type their own address; a real erasure (and its refusal with an open request) is in e2e/personal-data.spec.ts, as it would end a persona of this world",
+  },
 
   // Review: WMF reviewers and admins on every submitted request, WMDE reviewers on joint ones.
   { kind: "action", file: REVIEW_ACTIONS, name: "takeRequestAction", page: "/review/:id", target: "submitted", fields: { ...FORGED, requestId: ":id", version: ":version" }, expect: wmfOnly },

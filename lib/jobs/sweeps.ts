@@ -4,13 +4,16 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import { expireGrants, sendExpiryReminders } from "./expiry";
 import { lapseOverdueRequests } from "./lapse";
+import { anonymiseClosedRequests } from "./retention";
 
-export type TSweepContext = { now: Date; baseUrl: string };
+/** `retentionDays`: RETENTION_DAYS; without it, closed requests are not anonymised on this run. */
+export type TSweepContext = { now: Date; baseUrl: string; retentionDays?: number };
 
 /** Runs every sweep once; returns how many requests each one changed. */
 export async function runSweeps(db: PrismaClient, context: TSweepContext) {
   const lapsed = await lapseOverdueRequests(db, context);
   const reminded = await sendExpiryReminders(db, context);
   const expired = await expireGrants(db, context);
-  return { lapsed, reminded, expired };
+  const anonymised = context.retentionDays ? await anonymiseClosedRequests(db, { ...context, afterDays: context.retentionDays }) : 0;
+  return { lapsed, reminded, expired, anonymised };
 }

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { getI18n } from "@/lib/i18n/server";
+import { fullTitle } from "@/lib/i18n/title";
+import { erasureBlockers, mayEraseOwnData } from "@/lib/server/personal-data";
+import { requireViewer } from "@/lib/server/session";
+
+import { EraseForm } from "./erase-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: fullTitle(t, t("erase-title")) };
+}
+
+export default async function ErasePage() {
+  const viewer = await requireViewer("/account/erase");
+  const [{ t }, blockers] = await Promise.all([getI18n(), erasureBlockers(viewer)]);
+  const staff = !mayEraseOwnData(viewer);
+  return (
+    <div className="page narrow">
+      <h1>{t("erase-title")}</h1>
+      <p className="lead">{t("erase-lead")}</p>
+      <h2>{t("erase-gone-title")}</h2>
+      <ul>
+        <li>{t("erase-gone-account")}</li>
+        <li>{t("erase-gone-requests")}</li>
+        <li>{t("erase-gone-drafts")}</li>
+        <li>{t("erase-gone-emails")}</li>
+      </ul>
+      <h2>{t("erase-stays-title")}</h2>
+      <p>{t("erase-stays-body")}</p>
+      <p>{t("erase-final")}</p>
+      {staff ? (
+        <p className="notice notice--warning">{t("error-erase-staff")}</p>
+      ) : blockers > 0 ? (
+        <div className="notice notice--warning">
+          <p>{t("error-erase-open")}</p>
+          <p>
+            <Link href="/requests">{t("erase-see-requests")}</Link>
+          </p>
+        </div>
+      ) : (
+        <EraseForm />
+      )}
+      <p className="button-group">
+        <Link href="/account">{t("erase-keep")}</Link>
+      </p>
+    </div>
+  );
+}

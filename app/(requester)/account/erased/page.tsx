@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { getI18n } from "@/lib/i18n/server";
+import { fullTitle } from "@/lib/i18n/title";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: fullTitle(t, t("erased-title")) };
+}
+
+/** Where an erasure ends: the person is signed out by then, so the page is open to all. */
+export default async function ErasedPage() {
+  const { t } = await getI18n();
+  return (
+    <div className="page narrow">
+      <h1>{t("erased-title")}</h1>
+      <p className="notice notice--success" role="status">
+        {t("erased-notice")}
+      </p>
+      <p>{t("erased-body")}</p>
+      <p>
+        <Link href="/">{t("erased-home")}</Link>
+      </p>
+    </div>
+  );
+}

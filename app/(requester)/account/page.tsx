@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { RoleLabel } from "@/components/layout/role-label";
+import { getI18n } from "@/lib/i18n/server";
+import { fullTitle } from "@/lib/i18n/title";
+import { exportPersonalData } from "@/lib/server/personal-data";
+import { requireViewer } from "@/lib/server/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: fullTitle(t, t("account-title")) };
+}
+
+export default async function AccountPage() {
+  const viewer = await requireViewer("/account");
+  const [{ t, locale }, data] = await Promise.all([getI18n(), exportPersonalData(viewer)]);
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
+  const providers = data.signInAccounts.map((account) => account.provider);
+  return (
+    <div className="page narrow">
+      <h1>{t("account-title")}</h1>
+      <p className="lead">{t("account-lead")}</p>
+
+      <h2>{t("account-held-title")}</h2>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>{t("account-email")}</dt>
+          <dd>{data.account.email ?? t("account-none")}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("account-name")}</dt>
+          <dd>{data.account.name ?? t("account-none")}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("account-role")}</dt>
+          <dd>
+            <RoleLabel role={viewer.role} />
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("account-created")}</dt>
+          <dd>{dates.format(data.account.createdAt)}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("account-sign-in-methods")}</dt>
+          <dd>{providers.length > 0 ? providers.join(", ") : t("account-sign-in-email-only")}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("account-requests")}</dt>
+          <dd>
+            <Link href="/requests">{t("account-requests-count", data.requests.length)}</Link>
+          </dd>
+        </div>
+      </dl>
+      <p>{t("account-held-requests")}</p>
+
+      <h2>{t("account-download-title")}</h2>
+      <p>{t("account-download-body")}</p>
+      <p>
+        <a className="button button--primary" href="/account/export" download>
+          {t("account-download-link")}
+        </a>
+      </p>
+
+      <h2>{t("account-erase-title")}</h2>
+      <p>{t("account-erase-body")}</p>
+      <p>
+        <Link href="/account/erase">{t("account-erase-link")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+
+import type { Prisma, RequestStatus } from "@/lib/generated/prisma/client";
+import { completeAnswers } from "@/test-support/answers";
+import { startTestDatabase, type TTestDatabase } from "@/test-support/database";
+
+import { anonymiseClosedRequests, anonymisedAnswers } from "./retention";
+import { runSweeps } from "./sweeps";
+
+let database: TTestDatabase;
+
+before(async () => {
+  database = await startTestDatabase();
+});
+
+after(async () => {
+  await database?.stop();
+});
+
+const NOW = new Date("2028-06-01T12:00:00Z");
+const DAY = 86_400_000;
+
+async function requestOf(status: RequestStatus, daysSinceActivity: number) {
+  const email = `retention-${Math.random()}@example.org`;
+  const user = await database.db.user.create({ data: { email, name: "Kept Name" } });
+  const answers = completeAnswers("2026-12-01");
+  return database.db.request.create({
+    data: {
+      requesterId: user.id,
+      status,
+      answers: { ...answers, who: { ...answers.who, email } } as Prisma.InputJsonValue,
+      contactName: "Ada Lovelace",
+      organisation: "Open Knowledge Lab",
+      searchText: `Ada Lovelace ${email}`,
+      lastActivityAt: new Date(NOW.getTime() - daysSinceActivity * DAY),
+    },
+  });
+}
+
+describe("the retention sweep", () => {
+  it("anonymises only requests closed longer than the retention period, once, as the system", async () => {
+    const old = await Promise.all((["DECLINED", "CANCELLED", "LAPSED", "EXPIRED", "WITHDRAWN"] as const).map((status) => requestOf(status, 731)));
+    const recent = await requestOf("DECLINED", 729);
+    const openOld = await Promise.all((["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER", "GRANTED", "DRAFT"] as const).map((status) => requestOf(status, 1000)));
+    await database.db.outboxEmail.create({ data: { idempotencyKey: `declined:${old[0]!.id}`, to: "x@example.org", subject: "s", text: "t", html: "h", requestId: old[0]!.id, status: "SENT" } });
+
+    assert.equal(await anonymiseClosedRequests(database.db, { now: NOW, afterDays: 730 }), 5);
+    assert.equal(await anonymiseClosedRequests(database.db, { now: NOW, afterDays: 730 }), 0);
+
+    for (const request of old) {
+      const stored = await database.db.request.findUniqueOrThrow({ where: { id: request.id }, include: { requester: true } });
+      assert.ok(stored.anonymisedAt);
+      assert.equal(stored.contactName, null);
+      assert.equal((stored.answers as { who: Record<string, string> }).who.email, undefined);
+      assert.ok(!stored.searchText.includes("Ada Lovelace"));
+      assert.equal(stored.requester.name, "Kept Name", "the sweep works on requests, not accounts");
+      assert.equal(await database.db.auditEntry.count({ where: { subjectId: request.id, action: "request.anonymised", actorId: null } }), 1);
+    }
+    assert.equal(await database.db.outboxEmail.count({ where: { requestId: old[0]!.id } }), 0);
+    for (const request of [recent, ...openOld]) {
+      const stored = await database.db.request.findUniqueOrThrow({ where: { id: request.id } });
+      assert.equal(stored.anonymisedAt, null);
+      assert.equal(stored.contactName, "Ada Lovelace");
+    }
+  });
+
+  it("runs with the other sweeps when the retention period is given", async () => {
+    const old = await requestOf("CANCELLED", 40);
+    const changed = await runSweeps(database.db, { now: NOW, baseUrl: "http://localhost:3000", retentionDays: 30 });
+    assert.ok(changed.anonymised >= 1);
+    assert.ok((await database.db.request.findUniqueOrThrow({ where: { id: old.id } })).anonymisedAt);
+  });
+
+  it("keeps what is not personal: the kind, the country and, except for individuals, the organisation", () => {
+    const who = { requesterKind: "nonprofit", contactName: "Ada", email: "a@example.org", enterpriseUsername: "ada", organisation: "Lab", country: "GB" };
+    assert.deepEqual(anonymisedAnswers({ who }).who, { requesterKind: "nonprofit", organisation: "Lab", country: "GB" });
+    assert.deepEqual(anonymisedAnswers({ who: { ...who, requesterKind: "individual" } }).who, { requesterKind: "individual", country: "GB" });
+  });
+});

@@ -1,0 +1,90 @@
+// Personal answers on a request are kept only while they serve the request (docs/retention.md).
+// They are anonymised when the requester asks for erasure (lib/server/personal-data.ts) and, by
+// the sweep below, once a request has been closed for RETENTION_DAYS. Decisions, references and
+// the audit trail stay. No Next.js here: the worker and tests use it.
+import type { TDraftAnswers } from "@/lib/domain/request/sections";
+import { reviewColumns } from "@/lib/domain/review/columns";
+import type { Prisma, PrismaClient, RequestStatus } from "@/lib/generated/prisma/client";
+
+/** Requests nothing more happens to; a grant is not among them until it ends. */
+export const RETIRED_STATUSES: RequestStatus[] = ["DECLINED", "CANCELLED", "LAPSED", "EXPIRED", "WITHDRAWN"];
+
+/** Fields of the Who section that name or reach a person. */
+const PERSONAL_WHO_FIELDS = ["contactName", "email", "enterpriseUsername"];
+
+const BATCH = 100;
+const DAY_MS = 86_400_000;
+
+function asAnswers(value: unknown): TDraftAnswers {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as TDraftAnswers) : {};
+}
+
+/**
+ * The answers without the contact person. An organisation is not personal data, so it stays,
+ * except for an individual requester, where it may be the person's own name or trade.
+ */
+export function anonymisedAnswers(value: unknown): TDraftAnswers {
+  const answers = asAnswers(value);
+  if (!answers.who) return answers;
+  const who = { ...answers.who };
+  for (const field of PERSONAL_WHO_FIELDS) delete who[field];
+  if (who.requesterKind === "individual") delete who.organisation;
+  return { ...answers, who };
+}
+
+/** The contact addresses a request's answers give, for erasing the emails sent to them. */
+export function contactAddresses(value: unknown): string[] {
+  const email = asAnswers(value).who?.email;
+  return typeof email === "string" && email.trim() ? [email.trim()] : [];
+}
+
+/**
+ * Anonymises one request inside the caller's transaction: its answers, the queue columns derived
+ * from them, and the emails kept for it, with an audit entry. Returns false if it already was.
+ */
+export async function anonymiseRequest(
+  tx: Prisma.TransactionClient,
+  requestId: string,
+  { now, actorId, reason }: { now: Date; actorId: string | null; reason: "erasure" | "retention" },
+) {
+  // Claiming the row first makes a second worker (or a simultaneous erasure) wait, then skip it.
+  const claimed = await tx.request.updateMany({ where: { id: requestId, anonymisedAt: null }, data: { anonymisedAt: now, version: { increment: 1 } } });
+  if (claimed.count === 0) return false;
+  const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { answers: true, searchText: true } });
+  const answers = anonymisedAnswers(request.answers);
+  const individual = answers.who?.requesterKind === "individual";
+  // Only the search text is taken from the columns: routing and flags stay as reviewed.
+  const { searchText } = reviewColumns(answers, { today: now.toISOString().slice(0, 10), wikidataShareThreshold: 100 });
+  await tx.request.update({
+    where: { id: requestId },
+    data: {
+      answers: answers as Prisma.InputJsonValue,
+      contactName: null,
+      ...(individual ? { organisation: null } : {}),
+      searchText: request.searchText ? searchText : "",
+    },
+  });
+  // Emails hold the contact address; the audit trail keeps what was sent and when.
+  await tx.outboxEmail.deleteMany({ where: { requestId } });
+  await tx.auditEntry.create({ data: { actorId, action: "request.anonymised", subjectType: "request", subjectId: requestId, after: { reason } } });
+  return true;
+}
+
+/**
+ * The retention sweep: anonymises requests closed (by their last activity) more than `afterDays`
+ * ago, oldest first, at most BATCH per run. Idempotent: an anonymised request is never taken again.
+ */
+export async function anonymiseClosedRequests(db: PrismaClient, { now, afterDays }: { now: Date; baseUrl?: string; afterDays: number }) {
+  const cutoff = new Date(now.getTime() - afterDays * DAY_MS);
+  const due = await db.request.findMany({
+    where: { anonymisedAt: null, status: { in: RETIRED_STATUSES }, lastActivityAt: { lt: cutoff } },
+    orderBy: [{ lastActivityAt: "asc" }, { id: "asc" }],
+    take: BATCH,
+    select: { id: true },
+  });
+  let anonymised = 0;
+  for (const { id } of due) {
+    if (await db.$transaction((tx) => anonymiseRequest(tx, id, { now, actorId: null, reason: "retention" }))) anonymised += 1;
+  }
+  return anonymised;
+}
