@@ -1,0 +1,126 @@
+// For scripts/scan.ts: the people and requests the scanner signs in as, written straight into a
+// local database as e2e/support does.
+import { randomBytes, randomUUID } from "node:crypto";
+
+import pg from "pg";
+
+import type { TRole } from "@/lib/domain/roles";
+import { reviewColumns } from "@/lib/domain/review/columns";
+import { completeAnswers } from "@/test-support/answers";
+
+const LOOPBACK = ["localhost", "127.0.0.1", "::1", "[::1]"];
+
+async function connect(url: string) {
+  if (!LOOPBACK.includes(new URL(url).hostname)) throw new Error("Refusing to write scan fixtures to a database that is not on this machine");
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  return db;
+}
+
+async function createUser(db: pg.Client, role: TRole, prefix: string) {
+  const id = `scan_${randomUUID()}`;
+  const email = `${prefix}.${randomBytes(4).toString("hex")}@example.org`;
+  await db.query(
+    `INSERT INTO "User" (id, email, name, role, "emailVerified", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, now(), now(), now())`,
+    [id, email, `Scan ${prefix}`, role],
+  );
+  return { id, email };
+}
+
+async function createSession(db: pg.Client, userId: string) {
+  const token = randomBytes(32).toString("hex");
+  await db.query(
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires, "createdAt", "updatedAt") VALUES ($1, $2, $3, now() + interval '1 day', now(), now())`,
+    [randomUUID(), token, userId],
+  );
+  return token;
+}
+
+async function createDraft(db: pg.Client, requesterId: string) {
+  const answers = completeAnswers(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+  const id = `scan_${randomUUID()}`;
+  await db.query(
+    `INSERT INTO "Request" (id, "requesterId", status, answers, "createdAt", "updatedAt", "lastActivityAt") VALUES ($1, $2, 'DRAFT', $3, now(), now(), now())`,
+    [id, requesterId, JSON.stringify({ who: answers.who, what: answers.what })],
+  );
+  return id;
+}
+
+async function createSubmitted(db: pg.Client, requester: { id: string; email: string }) {
+  const today = new Date().toISOString().slice(0, 10);
+  const answers = completeAnswers(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+  answers.who.email = requester.email;
+  const columns = reviewColumns(answers, { today, wikidataShareThreshold: 25 });
+  const year = new Date().getUTCFullYear();
+  const { rows } = await db.query<{ last: number }>(
+    `INSERT INTO "ReferenceCounter" ("year", "last") VALUES ($1, 1) ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceCounter"."last" + 1 RETURNING "last"`,
+    [year],
+  );
+  const id = `scan_${randomUUID()}`;
+  await db.query(
+    `INSERT INTO "Request" (id, reference, "requesterId", status, answers, "createdAt", "updatedAt", "submittedAt", "lastActivityAt",
+       joint, "routingReasons", flags, flagged, "requesterKind", "exceptionType", apis, organisation, "contactName", "searchText")
+     VALUES ($1, $2, $3, 'SUBMITTED', $4, now(), now(), now(), now(), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [
+      id,
+      `EA-${year}-${String(rows[0]!.last).padStart(4, "0")}`,
+      requester.id,
+      JSON.stringify(answers),
+      columns.joint,
+      JSON.stringify(columns.routingReasons),
+      JSON.stringify(columns.flags),
+      columns.flagged,
+      columns.requesterKind,
+      columns.exceptionType,
+      columns.apis,
+      columns.organisation,
+      columns.contactName,
+      columns.searchText,
+    ],
+  );
+  return id;
+}
+
+/** An applicant with a draft and a submitted request, and a WMF reviewer, each with a session. */
+export async function createScanFixtures(url: string) {
+  const db = await connect(url);
+  try {
+    const applicant = await createUser(db, "REQUESTER", "scan.applicant");
+    const draftId = await createDraft(db, applicant.id);
+    const submittedId = await createSubmitted(db, applicant);
+    const reviewer = await createUser(db, "WMF_REVIEWER", "scan.reviewer");
+    return {
+      applicant: { token: await createSession(db, applicant.id), draftId, submittedId },
+      reviewer: { token: await createSession(db, reviewer.id), submittedId },
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+/**
+ * wapiti's crawler submits every form it finds, the sign-out form on every page included, which
+ * would end the session being scanned after its first page. Only for the scan's own throwaway
+ * database: deleting a scan user's session there does nothing (Auth.js logs the failed sign-out).
+ */
+export async function keepScanSessions(url: string) {
+  const db = await connect(url);
+  try {
+    await db.query(`CREATE OR REPLACE FUNCTION scan_keep_sessions() RETURNS trigger AS $$
+      BEGIN IF OLD."userId" LIKE 'scan\\_%' THEN RETURN NULL; END IF; RETURN OLD; END $$ LANGUAGE plpgsql`);
+    await db.query(`CREATE OR REPLACE TRIGGER scan_keep_sessions BEFORE DELETE ON "Session" FOR EACH ROW EXECUTE FUNCTION scan_keep_sessions()`);
+  } finally {
+    await db.end();
+  }
+}
+
+/** Whether a session survived its scan (a scan that signed itself out tested the anonymous pages). */
+export async function sessionExists(url: string, token: string) {
+  const db = await connect(url);
+  try {
+    const { rowCount } = await db.query(`SELECT 1 FROM "Session" WHERE "sessionToken" = $1 AND expires > now()`, [token]);
+    return Boolean(rowCount);
+  } finally {
+    await db.end();
+  }
+}
