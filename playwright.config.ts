@@ -33,9 +33,11 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumExecutable() },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /clock\.spec\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /(clock|resilience)\.spec\.ts/ },
     // Moves the app's clock, so it runs alone, once everything else has finished.
     { name: "clock", use: { ...devices["Desktop Chrome"] }, testMatch: /clock\.spec\.ts/, dependencies: ["chromium"] },
+    // Stops a database and kills an app of its own: last, when nothing else competes for the machine.
+    { name: "resilience", use: { ...devices["Desktop Chrome"] }, testMatch: /resilience\.spec\.ts/, dependencies: ["clock"] },
   ],
   webServer: [
     {
