@@ -29,6 +29,8 @@ import { ZEmailSignIn } from "@/lib/domain/sign-in";
 import { fieldErrorsOf, formValues, type TFormValues } from "@/lib/form-state";
 import { messagesFor } from "@/lib/i18n/messages";
 
+import { ZErasure } from "@/lib/server/personal-data";
+
 import { hostileForm, hostileString, toFormData } from "./arbitraries";
 
 const RUNS = 60;
@@ -48,6 +50,7 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   answerInformation: ZInformationAnswer,
   giveUpGrant: ZGiveUpInput,
   createDraft: z.object({}),
+  eraseMyData: ZErasure,
   takeRequest: ZRequestVersion,
   releaseRequest: ZRequestVersion,
   moveJoint: ZJointMove,
