@@ -71,6 +71,9 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         </div>
       )}
       <Pagination firstHref={params.after ? "/requests" : undefined} nextHref={next ? `/requests?after=${encodeURIComponent(next)}` : undefined} />
+      <p className="hint">
+        {t("requests-your-data")} <Link href="/account">{t("nav-account")}</Link>
+      </p>
     </div>
   );
 }
