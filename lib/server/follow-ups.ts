@@ -11,6 +11,7 @@ import { log } from "@/lib/log";
 import { requestEmail } from "@/lib/mail/templates/request-email";
 
 import { auditRequest } from "./audit";
+import { OWN_DECISION_FIELDS } from "./decision-fields";
 import { now } from "./clock";
 import { getOwnRequest } from "./requests";
 import type { TViewer } from "./session";
@@ -71,25 +72,9 @@ export async function giveUpGrant(viewer: TViewer, input: TGiveUpInput, baseUrl:
   log.info("request.given_up", { requestId: request.id });
 }
 
-/** The decision on one of the viewer's own requests, without the reviewers' internal rationale. */
+/** The decision on one of the viewer's own requests (from getOwnRequest). */
 export async function ownDecision(request: { id: string }) {
-  return db().decision.findUnique({
-    where: { requestId: request.id },
-    select: {
-      outcome: true,
-      decidedAt: true,
-      message: true,
-      criteria: true,
-      apis: true,
-      onDemandPerMonth: true,
-      snapshotFrequency: true,
-      startsAt: true,
-      expiresAt: true,
-      endedAt: true,
-      endReason: true,
-      endNote: true,
-    },
-  });
+  return db().decision.findUnique({ where: { requestId: request.id }, select: OWN_DECISION_FIELDS });
 }
 
 /** The requests linked to this one: what it started from, and what was started from it. */

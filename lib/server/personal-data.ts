@@ -10,24 +10,9 @@ import { anonymiseRequest, contactAddresses } from "@/lib/jobs/retention";
 import { log } from "@/lib/log";
 
 import { now } from "./clock";
+import { OWN_DECISION_FIELDS } from "./decision-fields";
 import type { TViewer } from "./session";
 
-/** The decision as its requester sees it (as ownDecision does): no rationale, no reviewer. */
-const OWN_DECISION_FIELDS = {
-  outcome: true,
-  decidedAt: true,
-  message: true,
-  criteria: true,
-  apis: true,
-  onDemandPerMonth: true,
-  snapshotFrequency: true,
-  realtime: true,
-  startsAt: true,
-  expiresAt: true,
-  endedAt: true,
-  endReason: true,
-  endNote: true,
-} as const;
 
 /**
  * Everything held about the viewer that they may see, as one JSON-able object: the account, its

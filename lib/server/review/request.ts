@@ -13,6 +13,7 @@ import { enqueueEmail } from "@/lib/jobs/outbox";
 import { requestEmail } from "@/lib/mail/templates/request-email";
 
 import { auditRequest } from "../audit";
+import { OWN_DECISION_FIELDS } from "../decision-fields";
 import { actorOf, nextStatus } from "../transitions";
 import { now, today } from "../clock";
 import type { TViewer } from "../session";
@@ -41,22 +42,10 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
       followUps: { orderBy: { createdAt: "asc" }, where: { status: { not: "DRAFT" } }, select: { id: true, reference: true } },
       decision: {
         select: {
-          outcome: true,
-          decidedAt: true,
-          message: true,
+          ...OWN_DECISION_FIELDS,
           rationale: true,
-          criteria: true,
-          apis: true,
-          onDemandPerMonth: true,
-          snapshotFrequency: true,
-          realtime: true,
-          startsAt: true,
-          expiresAt: true,
           lengthOverride: true,
           jointOverride: true,
-          endedAt: true,
-          endReason: true,
-          endNote: true,
           decidedBy: { select: { name: true, email: true } },
           endedBy: { select: { name: true, email: true } },
         },

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
 import { AnswersSummary } from "@/components/apply/answers-summary";
 import { QuestionList } from "@/components/apply/question-list";
@@ -9,16 +8,14 @@ import { RequestStatusTag } from "@/components/apply/status-tag";
 import { ExtendForm, HumanRightsForm, RecommendationForm, WithdrawForm } from "@/components/review/decision-forms";
 import { DecisionSummary, Prerequisites } from "@/components/review/decision-summary";
 import { AssessmentForm, CommentForm, InformationForm, JointMoveForm } from "@/components/review/forms";
-import { NotFoundError } from "@/lib/domain/errors";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
-import { canReview } from "@/lib/domain/roles";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import type { TMessageKey, TParam } from "@/lib/i18n/translator";
 import { now } from "@/lib/server/clock";
-import { getReviewRequest, reviewHistory } from "@/lib/server/review/request";
-import { requireRole } from "@/lib/server/session";
+import { loadReviewRequest } from "@/lib/server/pages";
+import { reviewHistory } from "@/lib/server/review/request";
 
 import { addMonths, dayOf, MAX_GRANT_MONTHS } from "@/lib/domain/review/decisions";
 
@@ -38,15 +35,7 @@ import {
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ decided?: string }> };
 const DECIDED_NOTICE: Record<string, TMessageKey> = { granted: "decided-granted", declined: "decided-declined", withdrawn: "decided-withdrawn" };
 
-async function load(id: string) {
-  const viewer = await requireRole(`/review/${encodeURIComponent(id)}`, canReview);
-  try {
-    return { viewer, request: await getReviewRequest(viewer, id) };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
+const load = (id: string) => loadReviewRequest(id, `/review/${encodeURIComponent(id)}`);
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { t } = await getI18n();

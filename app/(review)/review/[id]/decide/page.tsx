@@ -4,14 +4,11 @@ import { notFound } from "next/navigation";
 
 import { DeclineForm, GrantForm } from "@/components/review/decision-forms";
 import { Prerequisites } from "@/components/review/decision-summary";
-import { NotFoundError } from "@/lib/domain/errors";
 import { grantDefaults } from "@/lib/domain/review/decisions";
-import { canReview } from "@/lib/domain/roles";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { today } from "@/lib/server/clock";
-import { getReviewRequest } from "@/lib/server/review/request";
-import { requireRole } from "@/lib/server/session";
+import { loadReviewRequest } from "@/lib/server/pages";
 
 import { declineAction, grantAction } from "../actions";
 
@@ -19,16 +16,9 @@ type Params = { params: Promise<{ id: string }> };
 
 /** Only WMF reviewers and admins decide; anyone else is told the page does not exist. */
 async function load(id: string) {
-  const viewer = await requireRole(`/review/${encodeURIComponent(id)}/decide`, canReview);
-  if (viewer.role === "WMDE_REVIEWER") notFound();
-  try {
-    const request = await getReviewRequest(viewer, id);
-    if (request.requesterId === viewer.id) notFound();
-    return { viewer, request };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const loaded = await loadReviewRequest(id, `/review/${encodeURIComponent(id)}/decide`);
+  if (loaded.viewer.role === "WMDE_REVIEWER" || loaded.request.requesterId === loaded.viewer.id) notFound();
+  return loaded;
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
