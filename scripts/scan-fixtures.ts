@@ -5,8 +5,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 
 import type { TRole } from "@/lib/domain/roles";
-import { reviewColumns } from "@/lib/domain/review/columns";
 import { completeAnswers } from "@/test-support/answers";
+import { insertRequestRow, nextReference } from "@/test-support/request-rows";
 
 const LOOPBACK = ["localhost", "127.0.0.1", "::1", "[::1]"];
 
@@ -47,37 +47,10 @@ async function createDraft(db: pg.Client, requesterId: string) {
 }
 
 async function createSubmitted(db: pg.Client, requester: { id: string; email: string }) {
-  const today = new Date().toISOString().slice(0, 10);
   const answers = completeAnswers(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
   answers.who.email = requester.email;
-  const columns = reviewColumns(answers, { today, wikidataShareThreshold: 25 });
-  const year = new Date().getUTCFullYear();
-  const { rows } = await db.query<{ last: number }>(
-    `INSERT INTO "ReferenceCounter" ("year", "last") VALUES ($1, 1) ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceCounter"."last" + 1 RETURNING "last"`,
-    [year],
-  );
   const id = `scan_${randomUUID()}`;
-  await db.query(
-    `INSERT INTO "Request" (id, reference, "requesterId", status, answers, "createdAt", "updatedAt", "submittedAt", "lastActivityAt",
-       joint, "routingReasons", flags, flagged, "requesterKind", "exceptionType", apis, organisation, "contactName", "searchText")
-     VALUES ($1, $2, $3, 'SUBMITTED', $4, now(), now(), now(), now(), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [
-      id,
-      `EA-${year}-${String(rows[0]!.last).padStart(4, "0")}`,
-      requester.id,
-      JSON.stringify(answers),
-      columns.joint,
-      JSON.stringify(columns.routingReasons),
-      JSON.stringify(columns.flags),
-      columns.flagged,
-      columns.requesterKind,
-      columns.exceptionType,
-      columns.apis,
-      columns.organisation,
-      columns.contactName,
-      columns.searchText,
-    ],
-  );
+  await insertRequestRow(db, { id, reference: await nextReference(db), requesterId: requester.id, status: "SUBMITTED", answers, submittedAt: new Date() });
   return id;
 }
 

@@ -5,8 +5,8 @@ import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 
 import type { TDraftAnswers } from "../../lib/domain/request/sections";
-import { reviewColumns } from "../../lib/domain/review/columns";
 import { completeAnswers } from "../../test-support/answers";
+import { insertRequestRow, nextReference } from "../../test-support/request-rows";
 
 import { createUser, testDb, type TTestUser } from "./database";
 
@@ -18,40 +18,13 @@ export type TSubmitted = { id: string; reference: string; requester: TTestUser }
  */
 export async function createSubmittedRequest(change: (answers: Required<TDraftAnswers>) => void = () => {}): Promise<TSubmitted> {
   const requester = await createUser("REQUESTER");
-  const today = new Date().toISOString().slice(0, 10);
   const answers = completeAnswers(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
   answers.who.email = requester.email;
   answers.who.organisation = `Org ${randomUUID().slice(0, 8)}`;
   change(answers);
-  const columns = reviewColumns(answers, { today, wikidataShareThreshold: 25 });
-  const year = new Date().getUTCFullYear();
-  const { rows } = await testDb().query<{ last: number }>(
-    `INSERT INTO "ReferenceCounter" ("year", "last") VALUES ($1, 1) ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceCounter"."last" + 1 RETURNING "last"`,
-    [year],
-  );
-  const reference = `EA-${year}-${String(rows[0]!.last).padStart(4, "0")}`;
+  const reference = await nextReference(testDb());
   const id = `test_${randomUUID()}`;
-  await testDb().query(
-    `INSERT INTO "Request" (id, reference, "requesterId", status, answers, "createdAt", "updatedAt", "submittedAt", "lastActivityAt",
-       joint, "routingReasons", flags, flagged, "requesterKind", "exceptionType", apis, organisation, "contactName", "searchText")
-     VALUES ($1, $2, $3, 'SUBMITTED', $4, now(), now(), now(), now(), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [
-      id,
-      reference,
-      requester.id,
-      JSON.stringify(answers),
-      columns.joint,
-      JSON.stringify(columns.routingReasons),
-      JSON.stringify(columns.flags),
-      columns.flagged,
-      columns.requesterKind,
-      columns.exceptionType,
-      columns.apis,
-      columns.organisation,
-      columns.contactName,
-      columns.searchText,
-    ],
-  );
+  await insertRequestRow(testDb(), { id, reference, requesterId: requester.id, status: "SUBMITTED", answers, submittedAt: new Date() });
   return { id, reference, requester };
 }
 

@@ -8,8 +8,8 @@ import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 
 import type { TDraftAnswers } from "../../lib/domain/request/sections";
-import { reviewColumns } from "../../lib/domain/review/columns";
 import { completeAnswers } from "../../test-support/answers";
+import { insertRequestRow, nextReference } from "../../test-support/request-rows";
 import type { TPersona, TRequestKind } from "../authorization/matrix";
 
 import { createSession, createUser, testDb, type TTestUser } from "./database";
@@ -55,37 +55,12 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
   answers.who.email = requesterA.email;
   answers.who.organisation = `Org ${randomUUID().slice(0, 8)}`;
   if (kind === "joint") wikidataHeavy(answers as Required<TDraftAnswers>);
-  const columns = reviewColumns(answers, { today: day(0), wikidataShareThreshold: 25 });
   const id = `test_${randomUUID()}`;
   const status = { draft: "DRAFT", submitted: "SUBMITTED", inReview: "IN_REVIEW", joint: "SUBMITTED", granted: "GRANTED", awaiting: "AWAITING_REQUESTER" }[kind];
   const assignee = kind === "inReview" || kind === "awaiting" || kind === "granted" ? wmfReviewer.id : null;
-  const reference = kind === "draft" ? null : await nextReference();
+  const reference = kind === "draft" ? null : await nextReference(testDb());
   const expiresAt = kind === "granted" ? new Date(Date.now() + 200 * DAY) : null;
-  await testDb().query(
-    `INSERT INTO "Request" (id, reference, "requesterId", status, answers, "createdAt", "updatedAt", "submittedAt", "lastActivityAt",
-       joint, "routingReasons", flags, flagged, "requesterKind", "exceptionType", apis, organisation, "contactName", "searchText", "assigneeId", "expiresAt")
-     VALUES ($1, $2, $3, $4, $5, now(), now(), $6, now(), $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-    [
-      id,
-      reference,
-      requesterA.id,
-      status,
-      JSON.stringify(answers),
-      kind === "draft" ? null : new Date(),
-      columns.joint,
-      JSON.stringify(columns.routingReasons),
-      JSON.stringify(columns.flags),
-      columns.flagged,
-      columns.requesterKind,
-      columns.exceptionType,
-      columns.apis,
-      columns.organisation,
-      columns.contactName,
-      columns.searchText,
-      assignee,
-      expiresAt,
-    ],
-  );
+  await insertRequestRow(testDb(), { id, reference, requesterId: requesterA.id, status, answers, submittedAt: kind === "draft" ? null : new Date(), assigneeId: assignee, expiresAt });
   if (kind === "granted") {
     await testDb().query(
       `INSERT INTO "Decision" (id, "requestId", outcome, "decidedById", message, criteria, apis, realtime, "startsAt", "expiresAt")
@@ -100,15 +75,6 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
     );
   }
   return id;
-}
-
-async function nextReference() {
-  const year = new Date().getUTCFullYear();
-  const { rows } = await testDb().query<{ last: number }>(
-    `INSERT INTO "ReferenceCounter" ("year", "last") VALUES ($1, 1) ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceCounter"."last" + 1 RETURNING "last"`,
-    [year],
-  );
-  return `EA-${year}-${String(rows[0]!.last).padStart(4, "0")}`;
 }
 
 /** An email about A's granted request that the worker gave up on: what an admin may send again. */
