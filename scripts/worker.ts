@@ -49,6 +49,12 @@ boss.on("error", (error) => log.error("jobs.error", { error: error.message }));
 // An idle connection dropped by the server is replaced on next use; without a listener it would end the process.
 pool.on("error", (error) => log.error("outbox.connection_lost", { error: error.message }));
 
+// pg-boss 10 marks a job done or failed without awaiting the query, so a database outage while a
+// job runs surfaces as an unhandled rejection. Node would end the process on it (and the launcher
+// the app with it); the job itself is safe, as pg-boss retries it once its lease expires, and the
+// database's return is waited for anyway. So log it and carry on.
+process.on("unhandledRejection", (reason) => log.error("worker.unhandled_rejection", { error: message(reason) }));
+
 const send: TSendMail = (mail) => sendMail(mail);
 
 await boss.start();
