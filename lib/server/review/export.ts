@@ -17,7 +17,7 @@ import { queueBatches } from "./queue";
 /**
  * A queue view as a CSV file, every matching request, streamed one batch at a time. An export
  * hands personal data (names, organisations) out of the app, so it is recorded in the audit trail
- * before the first row leaves, and logged when it ends (docs/decisions/007-reviewer-exports.md).
+ * before the first row leaves, and logged when it ends (docs/decisions/008-reviewer-exports.md).
  */
 export async function exportQueue(viewer: TViewer, params: TQueueParams, t: TTranslate, baseUrl: string) {
   if (!canReview(viewer.role)) throw new NotFoundError();
