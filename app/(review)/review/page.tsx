@@ -40,7 +40,7 @@ function queueHref(params: Partial<Record<keyof TQueueParams, string | boolean |
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireRole("/review", canReview);
-  const [{ t, locale }, raw] = await Promise.all([getI18n(), searchParams]);
+  const [{ t, formats }, raw] = await Promise.all([getI18n(), searchParams]);
   const params = ZQueueParams.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
   const [{ rows, next }, counts] = await Promise.all([listQueue(viewer, params), queueCounts(viewer)]);
   const filters = { kind: params.kind, exception: params.exception, api: params.api, assignee: params.assignee, flagged: params.flagged, q: params.q, sort: params.sort };
@@ -56,7 +56,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             <li key={view}>
               <Link href={queueHref({ ...filters, view })} aria-current={view === params.view ? "page" : undefined}>
                 {t(VIEW_LABEL[view])}{" "}
-                <span className="tabs__count">{counts[view].toLocaleString(locale)}</span>
+                <span className="tabs__count">{counts[view].toLocaleString(formats)}</span>
               </Link>
             </li>
           ))}
