@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+
 import type { Browser, Page } from "@playwright/test";
 
 import type { TDraftAnswers } from "../lib/domain/request/sections";
@@ -168,6 +170,28 @@ test.describe("the language of a page", () => {
     await asked.goto("/");
     expect(await heading(asked)).toBe("Ask for exceptional access to Wikimedia Enterprise");
     await context.close();
+  });
+});
+
+test.describe("a language for the requesters' pages only", () => {
+  test.skip(!existsSync("i18n/ar.json"), "runs once i18n/ar.json, a requester-side translation, is in the app");
+
+  test("a reviewer who chose it gets it on requester pages, and the next full choice on reviewer pages, header included", async ({ browser }) => {
+    const reviewer = await createUser("WMF_REVIEWER");
+    await setLanguage(reviewer.id, "ar");
+    const page = await personPage(browser, reviewer, "de-DE");
+    await page.goto("/requests");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    // The header was drawn in Arabic: its links to reviewer pages load whole pages, so the header follows.
+    await page.locator('nav a[href="/review"]').click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Prüf-Warteschlange");
+    await expect(page.getByText("العربية gibt es nur für die Seiten der Antragstellenden, daher werden diese Seiten auf Deutsch angezeigt.")).toBeVisible();
+    await expectNoEnglish(page);
+    await page.locator('nav a[href="/requests"]').click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+    await page.context().close();
   });
 });
 

@@ -1,7 +1,7 @@
 import de from "@/i18n/de.json";
 import en from "@/i18n/en.json";
 
-import { DEBUG_LOCALE, recipientLocale, type TArea, type TLanguageCode, type TLocale } from "./locales";
+import { DEBUG_LOCALE, LANGUAGES, recipientLocale, type TArea, type TLanguageCode, type TLocale } from "./locales";
 import type { TMessages } from "./translator";
 
 const english = stripMetadata(en);
@@ -18,7 +18,7 @@ const CATALOGUE = new Map<TLocale, TMessages>([
 ]);
 
 /** The languages whose files are loaded, in the order of LANGUAGES: the ones that can be chosen. */
-export const AVAILABLE_LANGUAGES = Object.keys(FILES) as TLanguageCode[];
+export const AVAILABLE_LANGUAGES = (Object.keys(LANGUAGES) as TLanguageCode[]).filter((code) => code in FILES);
 
 export function messagesFor(locale: TLocale): TMessages {
   return CATALOGUE.get(locale) ?? english;
