@@ -1,8 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { PATH_HEADER, USELANG_HEADER } from "@/lib/i18n/request-headers";
+
 /**
- * Sets the per-request Content-Security-Policy (and HSTS) on pages. Only headers: who may see
- * what is decided by the layouts and the data layer, never here. The headers that do not change
+ * Sets the per-request Content-Security-Policy (and HSTS) on pages, and passes the language asked
+ * for to them. Only headers: who may see what is decided by the layouts and the data layer, never here. The headers that do not change
  * per request, and the API's policy, come from next.config.js.
  */
 export function proxy(request: NextRequest) {
@@ -13,6 +15,7 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   requestHeaders.set("x-nonce", nonce);
+  passLanguageChoice(request, requestHeaders);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
@@ -20,6 +23,18 @@ export function proxy(request: NextRequest) {
     response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   }
   return response;
+}
+
+/**
+ * Tells the pages what ?uselang= asked for and which page this is (reviewer and admin pages skip
+ * requester-side languages): headers, because server components see neither the query nor the path.
+ * A client's own headers of these names never get through. The choice itself is made in lib/i18n.
+ */
+function passLanguageChoice(request: NextRequest, requestHeaders: Headers) {
+  const uselang = request.nextUrl.searchParams.get("uselang");
+  if (uselang && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}$/.test(uselang)) requestHeaders.set(USELANG_HEADER, uselang);
+  else requestHeaders.delete(USELANG_HEADER);
+  requestHeaders.set(PATH_HEADER, request.nextUrl.pathname);
 }
 
 function contentSecurityPolicy(nonce: string) {

@@ -7,8 +7,9 @@ import Wikimedia, { type WikimediaProfile } from "next-auth/providers/wikimedia"
 
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
-import { messagesFor } from "@/lib/i18n/messages";
+import { DEBUG_LOCALE, DEFAULT_LOCALE, isLanguageCode, resolveLocale, type TLanguageCode } from "@/lib/i18n/locales";
+import { AVAILABLE_LANGUAGES, messagesFor } from "@/lib/i18n/messages";
+import { requestChoices } from "@/lib/i18n/request";
 import { createTranslator } from "@/lib/i18n/translator";
 import { log, maskEmail } from "@/lib/log";
 import { signInEmail } from "@/lib/mail/templates/sign-in";
@@ -16,6 +17,19 @@ import { sendMail } from "@/lib/mail/transport";
 import { applyAdminEmails } from "@/lib/server/users";
 
 const MAGIC_LINK_MINUTES = 60;
+
+/**
+ * The sign-in email speaks the language of the page the link was asked for on: the form sends it
+ * (Auth.js hands the posted fields on as JSON); a post made without the form, its request's own choices.
+ */
+async function signInLocale(request: Request): Promise<TLanguageCode> {
+  const posted: unknown = await request.json().catch(() => null);
+  const asked = posted && typeof posted === "object" && "locale" in posted ? posted.locale : undefined;
+  if (isLanguageCode(asked) && AVAILABLE_LANGUAGES.includes(asked)) return asked;
+  const { area: _area, ...choices } = await requestChoices();
+  const locale = resolveLocale(choices, { area: "requester", available: AVAILABLE_LANGUAGES });
+  return locale === DEBUG_LOCALE ? DEFAULT_LOCALE : locale;
+}
 
 /** Configuration is read per request, so building the app needs none of the runtime settings. */
 function config(): NextAuthConfig {
@@ -32,9 +46,10 @@ function config(): NextAuthConfig {
         // Sending goes through sendVerificationRequest; this placeholder only satisfies the provider.
         server: "smtp://localhost",
         maxAge: MAGIC_LINK_MINUTES * 60,
-        async sendVerificationRequest({ identifier, url }) {
-          const t = createTranslator(DEFAULT_LOCALE, messagesFor(DEFAULT_LOCALE));
-          await sendMail({ to: identifier, ...signInEmail(t, DEFAULT_LOCALE, url, new URL(url).host) });
+        async sendVerificationRequest({ identifier, url, request }) {
+          const locale = await signInLocale(request);
+          const t = createTranslator(locale, messagesFor(locale));
+          await sendMail({ to: identifier, ...signInEmail(t, locale, url, new URL(url).host) });
         },
       }),
       ...(settings.wikimedia

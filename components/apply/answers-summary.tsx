@@ -19,7 +19,7 @@ type Props = {
 
 /** Every answer, grouped by criterion; with `changeBase`, each answer links to its question. */
 export async function AnswersSummary({ answers, today, changeBase, headingLevel = 2, after }: Props) {
-  const { t, locale } = await getI18n();
+  const { t, formats } = await getI18n();
   const context = contextOf(answers, today);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -28,7 +28,7 @@ export async function AnswersSummary({ answers, today, changeBase, headingLevel 
         <section key={section} aria-labelledby={`section-${section}`} className="summary-section">
           <Heading id={`section-${section}`}>{t(SECTION_TITLE[section])}</Heading>
           <dl className="summary-list">
-            {answerRows(section, answers[section] ?? {}, context, t, locale).map((row) => (
+            {answerRows(section, answers[section] ?? {}, context, t, formats).map((row) => (
               <div className="summary-list__row" key={row.field}>
                 <dt>{row.question}</dt>
                 <dd>

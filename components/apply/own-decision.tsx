@@ -19,10 +19,10 @@ type TProps = {
 
 /** The decision as the requester sees it: what was granted and until when, or why not, and what they can do next. */
 export async function OwnDecision({ request, decision, followUpAction, hasFollowUp }: TProps) {
-  const { t, locale } = await getI18n();
+  const { t, formats } = await getI18n();
   const granted = decision.outcome === "GRANTED";
   const criteria = SECTION_IDS.filter((id) => decision.criteria.includes(id)).map((id) => t(CRITERION_LABEL[id]));
-  const expiry = request.expiresAt ? longDate(dayOf(request.expiresAt), locale) : "";
+  const expiry = request.expiresAt ? longDate(dayOf(request.expiresAt), formats) : "";
   return (
     <section className="panel" aria-labelledby="own-decision-title">
       <h2 id="own-decision-title">{t(granted ? "own-grant-title" : "own-decline-title")}</h2>

@@ -14,9 +14,9 @@ type Props = {
 
 /** The reviewers' questions on a request, oldest first, with their answers or their lapse. */
 export async function QuestionList({ questions, answeredLabel, open }: Props) {
-  const { t, locale } = await getI18n();
+  const { t, formats } = await getI18n();
   if (questions.length === 0) return null;
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
+  const dates = new Intl.DateTimeFormat(formats, { dateStyle: "long" });
   return (
     <section aria-labelledby="questions-title">
       <h2 id="questions-title">{t("request-questions-title")}</h2>

@@ -19,8 +19,8 @@ const LABEL: Record<TTimelineEntry["action"], TMessageKey> = {
 };
 
 export async function Timeline({ entries }: { entries: TTimelineEntry[] }) {
-  const { t, locale } = await getI18n();
-  const times = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const { t, formats } = await getI18n();
+  const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "short" });
   return (
     <ol className="timeline">
       {entries.map((entry) => (

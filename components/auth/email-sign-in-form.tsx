@@ -5,12 +5,13 @@ import { useActionState } from "react";
 import { emailSignInAction } from "@/app/(public)/signin/actions";
 import { DocumentTitle } from "@/components/ui/document-title";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { useT } from "@/components/ui/i18n-provider";
+import { useLocale, useT } from "@/components/ui/i18n-provider";
 import { TextField } from "@/components/ui/text-field";
 import { IDLE } from "@/lib/form-state";
 
 export function EmailSignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useT();
+  const locale = useLocale();
   const [state, formAction, pending] = useActionState(emailSignInAction, IDLE);
   const emailError = state.fieldErrors?.email;
   const sent = state.values?.email;
@@ -23,6 +24,8 @@ export function EmailSignInForm({ callbackUrl }: { callbackUrl?: string }) {
         retitle={false}
       />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      {/* The sign-in email is written in the language of this page. */}
+      <input type="hidden" name="locale" value={locale} />
       <TextField
         id="email"
         label={t("signin-email-label")}

@@ -9,42 +9,46 @@ import { NavLink } from "./nav-link";
 import { RoleLabel } from "./role-label";
 
 export async function SiteHeader() {
-  const [{ t }, viewer] = await Promise.all([getI18n(), getViewer()]);
+  const [{ t, byArea }, viewer] = await Promise.all([getI18n(), getViewer()]);
+  // A language for requester pages only: reviewer and admin pages are in another one, and the
+  // header (rendered once by the root layout) must follow, so those links load whole pages.
+  const reload = byArea.requester !== byArea.staff;
+  const Home = reload ? "a" : Link;
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link className="site-header__title" href="/">
+        <Home className="site-header__title" href="/">
           {t("app-name")}
-        </Link>
+        </Home>
         <nav aria-label={t("nav-label")}>
           <ul className="site-nav">
             {viewer ? (
               <>
                 <li>
-                  <NavLink href="/requests">{t("nav-my-requests")}</NavLink>
+                  <NavLink href="/requests" reloadDocument={reload}>{t("nav-my-requests")}</NavLink>
                 </li>
                 <li>
-                  <NavLink href="/account">{t("nav-account")}</NavLink>
+                  <NavLink href="/account" reloadDocument={reload}>{t("nav-account")}</NavLink>
                 </li>
                 {canReview(viewer.role) ? (
                   <li>
-                    <NavLink href="/review" except={["/review/dashboard"]}>
+                    <NavLink href="/review" reloadDocument={reload} except={["/review/dashboard"]}>
                       {t("nav-review")}
                     </NavLink>
                   </li>
                 ) : null}
                 {canReview(viewer.role) ? (
                   <li>
-                    <NavLink href="/review/dashboard">{t("nav-dashboard")}</NavLink>
+                    <NavLink href="/review/dashboard" reloadDocument={reload}>{t("nav-dashboard")}</NavLink>
                   </li>
                 ) : null}
                 {canAdminister(viewer.role) ? (
                   <>
                     <li>
-                      <NavLink href="/admin/users">{t("nav-admin")}</NavLink>
+                      <NavLink href="/admin/users" reloadDocument={reload}>{t("nav-admin")}</NavLink>
                     </li>
                     <li>
-                      <NavLink href="/admin/emails">{t("nav-admin-emails")}</NavLink>
+                      <NavLink href="/admin/emails" reloadDocument={reload}>{t("nav-admin-emails")}</NavLink>
                     </li>
                   </>
                 ) : null}

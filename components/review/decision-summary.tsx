@@ -20,8 +20,8 @@ function personOf(person: TPerson, fallback: string) {
 
 /** What a grant on this request needs first, and whether it is there: WMDE's recommendation, the human-rights assessment. */
 export async function Prerequisites({ request }: { request: TReviewRequest }) {
-  const { t, locale } = await getI18n();
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const { t, formats } = await getI18n();
+  const dates = new Intl.DateTimeFormat(formats, { dateStyle: "medium" });
   const commercial = request.requesterKind === "commercial";
   if (!request.joint && !commercial) return <p className="hint">{t("decide-no-prerequisites")}</p>;
   return (
@@ -58,10 +58,10 @@ export async function Prerequisites({ request }: { request: TReviewRequest }) {
 
 /** The decision as reviewers see it: outcome, who and when, scope and dates, rationale, overrides, and how a grant ended. */
 export async function DecisionSummary({ request }: { request: TReviewRequest }) {
-  const { t, locale } = await getI18n();
+  const { t, formats } = await getI18n();
   const decision = request.decision;
   if (!decision) return null;
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const dates = new Intl.DateTimeFormat(formats, { dateStyle: "medium" });
   const criteria = SECTION_IDS.filter((id) => decision.criteria.includes(id)).map((id) => t(CRITERION_LABEL[id]));
   const granted = decision.outcome === "GRANTED";
   return (
@@ -116,7 +116,7 @@ type TGrantTerms = { decision: TScope & { startsAt: Date | null; expiresAt: Date
 
 /** A grant's scope and dates, as summary-list rows; an extended expiry says what it was first. */
 export async function GrantTerms({ decision, expiresAt }: TGrantTerms) {
-  const { t, locale } = await getI18n();
+  const { t, formats } = await getI18n();
   const extended = decision.expiresAt && expiresAt && decision.expiresAt.getTime() !== expiresAt.getTime();
   return (
     <>
@@ -124,7 +124,7 @@ export async function GrantTerms({ decision, expiresAt }: TGrantTerms) {
         <dt>{t("decision-scope")}</dt>
         <dd>
           <ul>
-            {scopeLines(t, decision, locale).map((line) => (
+            {scopeLines(t, decision, formats).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
@@ -133,8 +133,8 @@ export async function GrantTerms({ decision, expiresAt }: TGrantTerms) {
       <div className="summary-list__row">
         <dt>{t("decision-dates")}</dt>
         <dd>
-          {t("decision-dates-value", decision.startsAt ? longDate(dayOf(decision.startsAt), locale) : "", expiresAt ? longDate(dayOf(expiresAt), locale) : "")}
-          {extended && decision.expiresAt ? <span className="hint"> {t("decision-extended-from", longDate(dayOf(decision.expiresAt), locale))}</span> : null}
+          {t("decision-dates-value", decision.startsAt ? longDate(dayOf(decision.startsAt), formats) : "", expiresAt ? longDate(dayOf(expiresAt), formats) : "")}
+          {extended && decision.expiresAt ? <span className="hint"> {t("decision-extended-from", longDate(dayOf(decision.expiresAt), formats))}</span> : null}
         </dd>
       </div>
     </>

@@ -11,9 +11,19 @@ export function I18nProvider({ locale, messages, children }: { locale: string; m
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
+function useI18nContext() {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error("useT and useLocale need an I18nProvider above them");
+  return context;
+}
+
 /** The translate function for client components, over the messages the server sent. */
 export function useT(): TTranslate {
-  const context = useContext(I18nContext);
-  if (!context) throw new Error("useT needs an I18nProvider above it");
+  const context = useI18nContext();
   return useMemo(() => createTranslator(context.locale, context.messages), [context]);
+}
+
+/** The language the page is shown in. */
+export function useLocale(): string {
+  return useI18nContext().locale;
 }

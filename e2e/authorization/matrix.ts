@@ -164,6 +164,17 @@ export const ACTIONS: TActionRow[] = [
     note: "ends the caller's own session only (the spec signs out a spare session); anonymous has none to end",
   },
 
+  {
+    kind: "action",
+    file: "app/(public)/language/actions.ts",
+    name: "chooseLanguageAction",
+    page: "/",
+    encoding: "form",
+    fields: { locale: "en", returnTo: "/", userId: ":userB" },
+    expect: { ...everyone<TActionOutcome>("allow"), anonymous: "deny" },
+    note: "saves the caller's own language only (a forged userId is ignored); someone signed out gets a cookie, and the database is not touched",
+  },
+
   // The requester's own requests: A only; B, reviewers and admins forge A's ids.
   { kind: "action", file: "app/(requester)/requests/new/actions.ts", name: "createDraftAction", page: "/requests/new", fields: { ...FORGED, requesterId: ":userA" }, expect: { ...everyone<TActionOutcome>("allow"), anonymous: "deny" }, note: "a draft of the caller's own; the spec checks a forged requesterId is ignored" },
   {

@@ -109,7 +109,7 @@ export async function snapshot(userIds: string[], extra: { requestIds?: string[]
        'audit', (SELECT count(*) FROM "AuditEntry" WHERE "subjectId" IN (SELECT id FROM req) OR "subjectId" = ANY($1) OR "actorId" = ANY($1)),
        'emails', (SELECT count(*) FROM "OutboxEmail" WHERE "requestId" IN (SELECT id FROM req)),
        'failedEmails', (SELECT json_agg(json_build_object('id', id, 'status', status, 'attempts', attempts) ORDER BY id) FROM "OutboxEmail" WHERE id = ANY($4)),
-       'users', (SELECT json_agg(json_build_object('id', id, 'role', role) ORDER BY id) FROM "User" WHERE id = ANY($1)),
+       'users', (SELECT json_agg(json_build_object('id', id, 'role', role, 'locale', locale) ORDER BY id) FROM "User" WHERE id = ANY($1)),
        'sessions', (SELECT count(*) FROM "Session" WHERE "userId" = ANY($1)),
        'signInLinks', (SELECT count(*) FROM "VerificationToken" WHERE identifier = ANY($3))
      ) AS world`,

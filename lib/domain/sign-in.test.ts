@@ -14,4 +14,11 @@ describe("ZEmailSignIn", () => {
     assert.equal(ZEmailSignIn.safeParse({ email: "ada@" }).error?.issues[0]?.message, "error-email-invalid");
     assert.equal(ZEmailSignIn.safeParse({ email: `${"a".repeat(250)}@example.org` }).error?.issues[0]?.message, "error-email-invalid");
   });
+
+  it("keeps the page's language for the email, and drops anything that is no language", () => {
+    assert.equal(ZEmailSignIn.parse({ email: "ada@example.org", locale: "de" }).locale, "de");
+    assert.equal(ZEmailSignIn.parse({ email: "ada@example.org", locale: "qqx" }).locale, undefined);
+    assert.equal(ZEmailSignIn.parse({ email: "ada@example.org", locale: ["de"] }).locale, undefined);
+    assert.equal(ZEmailSignIn.parse({ email: "ada@example.org" }).locale, undefined);
+  });
 });

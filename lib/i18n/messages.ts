@@ -1,12 +1,35 @@
+import de from "@/i18n/de.json";
 import en from "@/i18n/en.json";
 
-import type { TLocale } from "./locales";
+import { DEBUG_LOCALE, LANGUAGES, recipientLocale, type TArea, type TLanguageCode, type TLocale } from "./locales";
 import type { TMessages } from "./translator";
 
-const CATALOGUE: Record<TLocale, TMessages> = { en: stripMetadata(en) };
+const english = stripMetadata(en);
+
+/**
+ * The message files, one line a language (its code must be in LANGUAGES). A file may leave
+ * messages out, as a requester-side one does: English fills the gaps.
+ */
+const FILES: Partial<Record<TLanguageCode, Record<string, unknown>>> = { en, de };
+
+const CATALOGUE = new Map<TLocale, TMessages>([
+  ...Object.entries(FILES).map(([code, file]): [TLocale, TMessages] => [code as TLanguageCode, { ...english, ...stripMetadata(file) }]),
+  [DEBUG_LOCALE, debugMessages(english)],
+]);
+
+/** The languages whose files are loaded, in the order of LANGUAGES: the ones that can be chosen. */
+export const AVAILABLE_LANGUAGES = (Object.keys(LANGUAGES) as TLanguageCode[]).filter((code) => code in FILES);
 
 export function messagesFor(locale: TLocale): TMessages {
-  return CATALOGUE[locale];
+  return CATALOGUE.get(locale) ?? english;
+}
+
+/**
+ * The language of an email to a person: their saved choice, else the one they last acted in, else
+ * English. Emails to reviewers are "staff" texts, so a requester-side language is passed over.
+ */
+export function emailLocaleOf(person: { locale: string | null; lastLocale: string | null } | null | undefined, area: TArea = "requester") {
+  return recipientLocale(person, { area, available: AVAILABLE_LANGUAGES });
 }
 
 function stripMetadata(file: Record<string, unknown>): TMessages {
@@ -15,4 +38,15 @@ function stripMetadata(file: Record<string, unknown>): TMessages {
     if (key !== "@metadata" && typeof value === "string") messages[key] = value;
   }
   return messages;
+}
+
+/** As MediaWiki's qqx: "(key)", or "(key: $1, $2)" showing the parameters the English text uses. */
+function debugMessages(messages: TMessages): TMessages {
+  const debug: TMessages = {};
+  for (const [key, text] of Object.entries(messages)) {
+    const count = Math.max(0, ...[...text.matchAll(/\$(\d+)/g)].map((match) => Number(match[1])));
+    const params = Array.from({ length: count }, (_, index) => `$${index + 1}`);
+    debug[key] = params.length > 0 ? `(${key}: ${params.join(", ")})` : `(${key})`;
+  }
+  return debug;
 }

@@ -1,16 +1,39 @@
 import "server-only";
 
-import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import { cache } from "react";
 
-import { directionOf, resolveLocale } from "./locales";
-import { messagesFor } from "./messages";
+import { viewerLanguage } from "@/lib/server/session";
+
+import { directionOf, formatsOf, resolveLocale } from "./locales";
+import { AVAILABLE_LANGUAGES, messagesFor } from "./messages";
+import { requestChoices } from "./request";
 import { createTranslator } from "./translator";
 
-/** The language of the current request, its direction and a translate function; once per request. */
+/**
+ * The language of the current request (docs/decisions/007-languages.md), its direction, the tag
+ * dates and numbers are formatted with, and a translate function; once per request. `byArea` is
+ * the language requester pages and staff pages get: they differ when the person's first choice
+ * covers only the requester side.
+ */
 export const getI18n = cache(async () => {
-  const requestHeaders = await headers();
-  const locale = resolveLocale(undefined, requestHeaders.get("accept-language"));
+  const { area, ...request } = await requestChoices();
+  const choices = { ...request, preference: await savedPreference() };
+  const byArea = {
+    requester: resolveLocale(choices, { area: "requester", available: AVAILABLE_LANGUAGES }),
+    staff: resolveLocale(choices, { area: "staff", available: AVAILABLE_LANGUAGES }),
+  };
+  const locale = byArea[area];
   const messages = messagesFor(locale);
-  return { locale, dir: directionOf(locale), messages, t: createTranslator(locale, messages) };
+  return { locale, dir: directionOf(locale), formats: formatsOf(locale), area, byArea, messages, t: createTranslator(locale, messages) };
 });
+
+/** A page whose database is down still renders, in the language the request itself asks for. */
+async function savedPreference() {
+  try {
+    return (await viewerLanguage())?.locale;
+  } catch (error) {
+    unstable_rethrow(error);
+    return null;
+  }
+}

@@ -5,7 +5,8 @@
 import { dayOf, REMINDER_DAYS, remindersDue } from "@/lib/domain/review/decisions";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { longDate } from "@/lib/mail/decision-text";
-import { requestEmail } from "@/lib/mail/templates/request-email";
+import { emailLocaleOf } from "@/lib/i18n/messages";
+import { emailWording, requestEmail } from "@/lib/mail/templates/request-email";
 
 import { enqueueEmail } from "./outbox";
 
@@ -37,18 +38,19 @@ export async function expireGrants(db: PrismaClient, { now, baseUrl }: TContext)
       if (updated.count === 0) return;
       const request = await tx.request.findUniqueOrThrow({
         where: { id },
-        select: { reference: true, answers: true, expiresAt: true, requester: { select: { email: true } } },
+        select: { reference: true, answers: true, expiresAt: true, requester: { select: { email: true, locale: true, lastLocale: true } } },
       });
       await tx.auditEntry.create({
         data: { action: "request.expired", subjectType: "request", subjectId: id, before: { status: "GRANTED" }, after: { status: "EXPIRED", expiresAt: request.expiresAt?.toISOString() } },
       });
       const to = contactOf(request);
+      const { locale, formats } = emailWording(emailLocaleOf(request.requester));
       if (to) {
         await enqueueEmail(tx, {
           idempotencyKey: `expired:${id}`,
           to,
           requestId: id,
-          ...requestEmail("expired", { reference: request.reference ?? "", url: `${baseUrl}/requests/${id}`, more: [longDate(dayOf(request.expiresAt ?? now))] }),
+          ...requestEmail("expired", { reference: request.reference ?? "", url: `${baseUrl}/requests/${id}`, more: [longDate(dayOf(request.expiresAt ?? now), formats)] }, locale),
         });
       }
       expired += 1;
@@ -89,23 +91,28 @@ export async function sendExpiryReminders(db: PrismaClient, { now, baseUrl }: TC
       if (recorded.count === 0 || done.has(nearest)) return;
       const request = await tx.request.findFirst({
         where: { id: grant.id, status: "GRANTED", expiresAt },
-        select: { reference: true, answers: true, requester: { select: { email: true } } },
+        select: { reference: true, answers: true, requester: { select: { email: true, locale: true, lastLocale: true } } },
       });
       if (!request) return;
       await tx.auditEntry.create({
         data: { action: "request.expiry_reminded", subjectType: "request", subjectId: grant.id, after: { daysAhead: nearest, expiresAt: expiresAt.toISOString() } },
       });
       const to = contactOf(request);
+      const { locale, formats } = emailWording(emailLocaleOf(request.requester));
       if (to) {
         await enqueueEmail(tx, {
           idempotencyKey: `expiry-reminder:${grant.id}:${dayOf(expiresAt)}:${nearest}`,
           to,
           requestId: grant.id,
-          ...requestEmail("expiry_reminder", {
-            reference: request.reference ?? "",
-            url: `${baseUrl}/requests/${grant.id}`,
-            more: [longDate(dayOf(expiresAt)), String(Math.ceil((expiresAt.getTime() - now.getTime()) / 86_400_000))],
-          }),
+          ...requestEmail(
+            "expiry_reminder",
+            {
+              reference: request.reference ?? "",
+              url: `${baseUrl}/requests/${grant.id}`,
+              more: [longDate(dayOf(expiresAt), formats), String(Math.ceil((expiresAt.getTime() - now.getTime()) / 86_400_000))],
+            },
+            locale,
+          ),
         });
       }
       sent += 1;

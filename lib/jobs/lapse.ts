@@ -1,6 +1,7 @@
 // Requests whose question went unanswered past its reply-by date lapse: the worker records it
 // and tells the requester. No Next.js here: the worker and tests use it.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { emailLocaleOf } from "@/lib/i18n/messages";
 import { requestEmail } from "@/lib/mail/templates/request-email";
 
 import { enqueueEmail } from "./outbox";
@@ -22,7 +23,7 @@ export async function lapseOverdueRequests(db: PrismaClient, { now = new Date(),
       if (updated.count === 0) return;
       const request = await tx.request.findUniqueOrThrow({
         where: { id: question.requestId },
-        select: { reference: true, answers: true, requester: { select: { email: true } } },
+        select: { reference: true, answers: true, requester: { select: { email: true, locale: true, lastLocale: true } } },
       });
       await tx.informationRequest.update({ where: { id: question.id }, data: { lapsedAt: now } });
       await tx.auditEntry.create({
@@ -35,7 +36,7 @@ export async function lapseOverdueRequests(db: PrismaClient, { now = new Date(),
           idempotencyKey: `lapsed:${question.id}`,
           to,
           requestId: question.requestId,
-          ...requestEmail("lapsed", { reference: request.reference ?? "", url: `${baseUrl}/requests/${question.requestId}` }),
+          ...requestEmail("lapsed", { reference: request.reference ?? "", url: `${baseUrl}/requests/${question.requestId}` }, emailLocaleOf(request.requester)),
         });
       }
       lapsed += 1;

@@ -4,6 +4,8 @@
 import { createHash } from "node:crypto";
 
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { TArea } from "@/lib/i18n/locales";
+import { emailLocaleOf } from "@/lib/i18n/messages";
 
 export type TOutboxMail = { to: string; subject: string; text: string; html: string };
 /** What goes to SMTP: the email and a Message-ID that stays the same on every attempt. */
@@ -24,6 +26,12 @@ export async function enqueueEmail(
   email: TOutboxMail & { idempotencyKey: string; requestId?: string; kind?: string },
 ) {
   await tx.outboxEmail.createMany({ data: [email], skipDuplicates: true });
+}
+
+/** The language of an email to a user, from their saved choices (lib/i18n/locales.ts); English for nobody. */
+export async function emailLocaleOfUser(tx: Prisma.TransactionClient, userId: string | null | undefined, area: TArea = "requester") {
+  const person = userId ? await tx.user.findUnique({ where: { id: userId }, select: { locale: true, lastLocale: true } }) : null;
+  return emailLocaleOf(person, area);
 }
 
 /**

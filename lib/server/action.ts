@@ -7,11 +7,12 @@ import { DomainError, FieldRuleError, NotFoundError } from "@/lib/domain/errors"
 import { fieldErrorsOf, formValues, type TActionState, type TFormValues } from "@/lib/form-state";
 import { log } from "@/lib/log";
 
+import { rememberActingLanguage } from "./language";
 import { getViewer, type TViewer } from "./session";
 
 /**
  * The one way to run a form's server action: who is calling, the shared schema, and every
- * failure mapped to a message. Expected outcomes (DomainError) are shown as they are; anything
+ * failure mapped to a message. The language the person acts in is remembered for their emails. Expected outcomes (DomainError) are shown as they are; anything
  * unexpected is logged and shown as a generic message, never as a 500.
  */
 export function validatedAction<TSchema extends z.ZodType>(
@@ -26,6 +27,7 @@ export function validatedAction<TSchema extends z.ZodType>(
       if (!viewer) return { status: "error", message: { key: "error-signed-out" }, values };
       const parsed = schema.safeParse(values);
       if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
+      await rememberActingLanguage(viewer.id);
       return (await handler(viewer, parsed.data, values)) ?? { status: "success" };
     } catch (error) {
       unstable_rethrow(error);

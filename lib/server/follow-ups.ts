@@ -6,7 +6,7 @@ import { followUpAnswers } from "@/lib/domain/request/follow-up";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import type { TGiveUpInput } from "@/lib/domain/review/decisions";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { enqueueEmail } from "@/lib/jobs/outbox";
+import { emailLocaleOfUser, enqueueEmail } from "@/lib/jobs/outbox";
 import { log } from "@/lib/log";
 import { requestEmail } from "@/lib/mail/templates/request-email";
 
@@ -65,7 +65,7 @@ export async function giveUpGrant(viewer: TViewer, input: TGiveUpInput, baseUrl:
         idempotencyKey: `given-up:${request.id}`,
         to,
         requestId: request.id,
-        ...requestEmail("given_up", { reference: request.reference ?? "", url: `${baseUrl}/requests/${request.id}` }),
+        ...requestEmail("given_up", { reference: request.reference ?? "", url: `${baseUrl}/requests/${request.id}` }, await emailLocaleOfUser(tx, viewer.id)),
       });
     }
   });

@@ -23,7 +23,7 @@ export async function exportPersonalData(viewer: TViewer) {
   const at = now();
   const user = await db().user.findUniqueOrThrow({
     where: { id: viewer.id },
-    select: { email: true, name: true, role: true, createdAt: true, emailVerified: true, accounts: { select: { provider: true, providerAccountId: true, createdAt: true } } },
+    select: { email: true, name: true, role: true, createdAt: true, emailVerified: true, locale: true, lastLocale: true, accounts: { select: { provider: true, providerAccountId: true, createdAt: true } } },
   });
   const requests = await db().request.findMany({
     where: { requesterId: viewer.id },
@@ -54,7 +54,15 @@ export async function exportPersonalData(viewer: TViewer) {
   });
   return {
     exportedAt: at.toISOString(),
-    account: { email: user.email, name: user.name, role: user.role, createdAt: user.createdAt, emailVerifiedAt: user.emailVerified },
+    account: {
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      createdAt: user.createdAt,
+      emailVerifiedAt: user.emailVerified,
+      language: user.locale,
+      languageLastUsed: user.lastLocale,
+    },
     signInAccounts: user.accounts,
     requests: requests.map(({ expiresAt, basedOn, comments, infoRequests, status, ...request }) => ({
       ...request,

@@ -17,7 +17,8 @@ import { effectiveStatus } from "@/lib/domain/request/state-machine";
 import { reviewColumns } from "@/lib/domain/review/columns";
 import { env } from "@/lib/env";
 import { fieldErrorsOf, type TFieldError, type TFormValues } from "@/lib/form-state";
-import { enqueueEmail } from "@/lib/jobs/outbox";
+import { emailLocaleOf } from "@/lib/i18n/messages";
+import { emailLocaleOfUser, enqueueEmail } from "@/lib/jobs/outbox";
 import { log } from "@/lib/log";
 import { requestEmail } from "@/lib/mail/templates/request-email";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -184,7 +185,7 @@ export async function submitRequest(viewer: TViewer, input: { requestId: string;
         idempotencyKey: `request-submitted:${request.id}`,
         to,
         requestId: request.id,
-        ...requestEmail("submitted", { reference, url: `${baseUrl}/requests/${request.id}` }),
+        ...requestEmail("submitted", { reference, url: `${baseUrl}/requests/${request.id}` }, await emailLocaleOfUser(tx, viewer.id)),
       });
     }
     return reference;
@@ -268,13 +269,13 @@ export async function answerInformation(viewer: TViewer, input: { requestId: str
     if (updated.count === 0) throw new DomainError("request-error-conflict");
     await tx.informationRequest.update({ where: { id: open.id }, data: { answer: input.answer, answeredAt } });
     await auditRequest(tx, viewer.id, request.id, "request.information_answered", { status: request.status }, { status });
-    const assignee = await tx.request.findUnique({ where: { id: request.id }, select: { assignee: { select: { email: true } } } });
+    const assignee = await tx.request.findUnique({ where: { id: request.id }, select: { assignee: { select: { email: true, locale: true, lastLocale: true } } } });
     if (assignee?.assignee?.email) {
       await enqueueEmail(tx, {
         idempotencyKey: `information-answered:${open.id}`,
         to: assignee.assignee.email,
         requestId: request.id,
-        ...requestEmail("information_answered", { reference: request.reference ?? "", url: `${baseUrl}/review/${request.id}` }),
+        ...requestEmail("information_answered", { reference: request.reference ?? "", url: `${baseUrl}/review/${request.id}` }, emailLocaleOf(assignee.assignee, "staff")),
       });
     }
   });

@@ -12,13 +12,24 @@ import { checkDatabase } from "./health";
 
 export type TViewer = { id: string; email: string | null; name: string | null; role: TRole };
 
-/** The signed-in person, read fresh from the database once per request; null when signed out. */
-export const getViewer = cache(async (): Promise<TViewer | null> => {
+const sessionUser = cache(async () => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
+  return db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, locale: true, lastLocale: true } });
 });
+
+/** The signed-in person, read fresh from the database once per request; null when signed out. */
+export const getViewer = cache(async (): Promise<TViewer | null> => {
+  const user = await sessionUser();
+  return user && { id: user.id, email: user.email, name: user.name, role: user.role };
+});
+
+/** The signed-in person's language choices: the one they saved, and the one they last acted in. */
+export async function viewerLanguage(): Promise<{ locale: string | null; lastLocale: string | null } | null> {
+  const user = await sessionUser();
+  return user && { locale: user.locale, lastLocale: user.lastLocale };
+}
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 

@@ -18,7 +18,8 @@ export async function emailSignInAction(_previous: TActionState, formData: FormD
   const limit = await consumeSignInLink(parsed.data.email, await headers());
   if (!limit.ok) return { status: "error", message: limit.message, values };
   try {
-    await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeReturnPath(parsed.data.callbackUrl) ?? "/home" });
+    const { email, callbackUrl, locale } = parsed.data;
+    await signIn("nodemailer", { email, redirectTo: safeReturnPath(callbackUrl) ?? "/home", ...(locale ? { locale } : {}) });
   } catch (error) {
     unstable_rethrow(error);
     log.error("auth.signin_link_failed", { error: error instanceof Error ? error.message : String(error) });

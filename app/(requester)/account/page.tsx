@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { LanguagePreferenceForm } from "@/components/layout/language-preference-form";
 import { RoleLabel } from "@/components/layout/role-label";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
@@ -12,10 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: fullTitle(t, t("account-title")) };
 }
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ language?: string }> }) {
   const viewer = await requireViewer("/account");
-  const [{ t, locale }, data] = await Promise.all([getI18n(), exportPersonalData(viewer)]);
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
+  const [{ t, formats }, data, query] = await Promise.all([getI18n(), exportPersonalData(viewer), searchParams]);
+  const dates = new Intl.DateTimeFormat(formats, { dateStyle: "long" });
   const providers = data.signInAccounts.map((account) => account.provider);
   return (
     <div className="page narrow">
@@ -54,6 +55,14 @@ export default async function AccountPage() {
         </div>
       </dl>
       <p>{t("account-held-requests")}</p>
+
+      <h2 id="language-title">{t("account-language-title")}</h2>
+      {query.language === "saved" ? (
+        <p className="notice notice--success" role="status">
+          {t("account-language-saved")}
+        </p>
+      ) : null}
+      <LanguagePreferenceForm saved={data.account.language} />
 
       <h2>{t("account-download-title")}</h2>
       <p>{t("account-download-body")}</p>

@@ -15,9 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ after?: string; deleted?: string }> }) {
   const viewer = await requireViewer("/requests");
-  const [{ t, locale }, params] = await Promise.all([getI18n(), searchParams]);
+  const [{ t, formats }, params] = await Promise.all([getI18n(), searchParams]);
   const { requests, next } = await listOwnRequests(viewer, params.after);
-  const times = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="page">
       <h1>{t("requests-title")}</h1>

@@ -35,7 +35,7 @@ function queueHref(params: Parameters<typeof queueSearch>[0]) {
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireRole("/review", canReview);
-  const [{ t, locale }, raw] = await Promise.all([getI18n(), searchParams]);
+  const [{ t, formats }, raw] = await Promise.all([getI18n(), searchParams]);
   const params = queueParamsFrom(Object.entries(raw));
   const [{ rows, next }, counts] = await Promise.all([listQueue(viewer, params), queueCounts(viewer)]);
   const filters = { kind: params.kind, exception: params.exception, api: params.api, assignee: params.assignee, flagged: params.flagged, q: params.q, sort: params.sort };
@@ -51,7 +51,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             <li key={view}>
               <Link href={queueHref({ ...filters, view })} aria-current={view === params.view ? "page" : undefined}>
                 {t(VIEW_LABEL[view])}{" "}
-                <span className="tabs__count">{counts[view].toLocaleString(locale)}</span>
+                <span className="tabs__count">{counts[view].toLocaleString(formats)}</span>
               </Link>
             </li>
           ))}

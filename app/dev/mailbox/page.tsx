@@ -16,8 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Outside production, without SMTP_URL, mail lands here so a fresh checkout can sign in. */
 export default async function DevMailboxPage() {
   if (env().production) notFound();
-  const [{ t, locale }, mails] = await Promise.all([getI18n(), listDevMail()]);
-  const times = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" });
+  const [{ t, formats }, mails] = await Promise.all([getI18n(), listDevMail()]);
+  const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "medium" });
   return (
     <div className="page">
       <h1>{t("dev-mailbox-title")}</h1>

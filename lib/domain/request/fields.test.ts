@@ -115,6 +115,7 @@ describe("form field building blocks", () => {
     const count = wholeNumber(1e12);
     assert.equal(valueOf(count, "1,000,000"), 1_000_000);
     assert.equal(valueOf(count, " 2 500 "), 2500);
+    assert.equal(valueOf(count, "250.000"), 250_000);
     assert.equal(valueOf(count, "0"), 0);
     assert.equal(valueOf(count, ""), undefined);
     assert.equal(valueOf(count, undefined), undefined);
@@ -122,7 +123,7 @@ describe("form field building blocks", () => {
 
   it("rejects negative, fractional and written-out numbers where a whole number is asked for", () => {
     const count = wholeNumber(1e12);
-    for (const input of ["-5", "ten", "1.5", "1e6"]) assert.deepEqual(issuesOf(count, input), [["", "error-whole-number"]], input);
+    for (const input of ["-5", "ten", "1.5", "1.50", "1e6"]) assert.deepEqual(issuesOf(count, input), [["", "error-whole-number"]], input);
     assert.deepEqual(issuesOf(wholeNumber(100), "101"), [["", "error-number-max|100"]]);
   });
 

@@ -61,7 +61,9 @@ export const wholeNumber = (max: number) =>
     (value) => {
       const raw = firstString(value).trim().replace(/[\s,_]/g, "");
       if (raw === "") return undefined;
-      return /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+      // Points between groups of three digits group thousands, as German writes them (250.000).
+      const grouped = /^\d{1,3}(\.\d{3})+$/.test(raw) ? raw.replace(/\./g, "") : raw;
+      return /^\d+$/.test(grouped) ? Number(grouped) : Number.NaN;
     },
     z
       .number({ error: "error-whole-number" })

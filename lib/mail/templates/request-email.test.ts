@@ -4,7 +4,8 @@ import { describe, it } from "node:test";
 import { messagesFor } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translator";
 
-import { REQUEST_EMAIL_KINDS, requestEmail } from "./request-email";
+import { longDate, scopeSummary } from "../decision-text";
+import { emailWording, REQUEST_EMAIL_KINDS, requestEmail } from "./request-email";
 import { signInEmail } from "./sign-in";
 
 describe("request emails", () => {
@@ -44,6 +45,26 @@ describe("request emails", () => {
     const mail = requestEmail("information_requested", { reference: "EA-2026-0007", url: "https://a.example/requests/x", detail: "How often?" });
     assert.match(mail.text, /How often\?/);
     assert.match(mail.subject, /A question about your request EA-2026-0007/);
+  });
+});
+
+describe("emails in German", () => {
+  it("word the subject, the text and the dates in the recipient's language", () => {
+    const { locale, t, formats } = emailWording("de");
+    const scope = scopeSummary(t, { apis: ["on_demand", "realtime"], onDemandPerMonth: 250_000, snapshotFrequency: null }, formats);
+    const mail = requestEmail("granted", { reference: "EA-2026-0042", url: "https://a.example/requests/x", detail: "Willkommen", more: [scope, longDate("2026-12-01", formats), longDate("2027-11-30", formats)] }, locale);
+    assert.equal(mail.subject, "Ihr Antrag EA-2026-0042 ist bewilligt");
+    assert.match(mail.text, /Sie erhalten: On-demand API, bis zu 250\.000 Abfragen im Monat; Realtime API\./);
+    assert.match(mail.text, /vom 1\. Dezember 2026 bis einschließlich 30\. November 2027/);
+    assert.match(mail.text, /Ihren Antrag ansehen: https:\/\/a\.example\/requests\/x/);
+    assert.match(mail.html, /<html lang="de" dir="ltr">/);
+  });
+
+  it("sign in in German when the link was asked for on a German page", () => {
+    const { t } = emailWording("de");
+    const mail = signInEmail(t, "de", "https://access.example.org/api/auth/callback/nodemailer?token=abc", "access.example.org");
+    assert.equal(mail.subject, "Ihr Anmeldelink");
+    assert.match(mail.text, /60 Minuten gültig/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, directionOf } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, directionOf, formatsOf, type TLanguageCode } from "@/lib/i18n/locales";
 import { messagesFor } from "@/lib/i18n/messages";
 import { createTranslator, type TMessageKey } from "@/lib/i18n/translator";
 
@@ -94,7 +94,7 @@ export const REQUEST_EMAIL_KINDS = Object.keys(TEMPLATES) as TRequestEmailKind[]
 export function requestEmail(
   kind: TRequestEmailKind,
   { reference, url, detail = "", more = [] }: { reference: string; url: string; detail?: string; more?: string[] },
-  locale = DEFAULT_LOCALE,
+  locale: TLanguageCode = DEFAULT_LOCALE,
 ) {
   const t = createTranslator(locale, messagesFor(locale));
   const template: TTemplate = TEMPLATES[kind];
@@ -111,7 +111,7 @@ export function requestEmail(
   return { kind, subject: t(template.subject, ...params).replace(/[\r\n]+/g, " "), text, html };
 }
 
-/** A translator in the language emails go out in, for the parts of an email the caller words. */
-export function emailTranslator(locale = DEFAULT_LOCALE) {
-  return createTranslator(locale, messagesFor(locale));
+/** For the parts of an email the caller words itself: the email's language, a translator and the date and number formats. */
+export function emailWording(locale: TLanguageCode = DEFAULT_LOCALE) {
+  return { locale, t: createTranslator(locale, messagesFor(locale)), formats: formatsOf(locale) };
 }

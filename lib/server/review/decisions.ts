@@ -17,8 +17,8 @@ import {
   type TRecommendationInput,
   type TWithdrawInput,
 } from "@/lib/domain/review/decisions";
-import { enqueueEmail } from "@/lib/jobs/outbox";
-import { emailTranslator, requestEmail } from "@/lib/mail/templates/request-email";
+import { emailLocaleOfUser, enqueueEmail } from "@/lib/jobs/outbox";
+import { emailWording, requestEmail } from "@/lib/mail/templates/request-email";
 import { CRITERION_LABEL, longDate, scopeSummary, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
 
 import { auditRequest } from "../audit";
@@ -124,7 +124,6 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
   const jointOverride = request.joint && !request.wmdeRecommendation ? input.jointOverride : null;
   const startsAt = startOfDay(input.startsOn);
   const expiresAt = endOfDay(input.expiresOn);
-  const t = emailTranslator();
   await decide(
     viewer,
     request,
@@ -159,16 +158,21 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
         { status, ...scope, startsOn: input.startsOn, expiresOn: input.expiresOn, criteria: input.criteria, lengthOverride: input.lengthOverride || null, jointOverride: jointOverride || null },
         input.rationale,
       );
+      const { locale, t, formats } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
       await enqueueEmail(tx, {
         idempotencyKey: `granted:${request.id}`,
         to: contactEmail(request),
         requestId: request.id,
-        ...requestEmail("granted", {
-          reference: request.reference ?? "",
-          url: requestUrl(baseUrl, request.id),
-          detail: input.message,
-          more: [scopeSummary(t, scope), longDate(input.startsOn), longDate(input.expiresOn)],
-        }),
+        ...requestEmail(
+          "granted",
+          {
+            reference: request.reference ?? "",
+            url: requestUrl(baseUrl, request.id),
+            detail: input.message,
+            more: [scopeSummary(t, scope, formats), longDate(input.startsOn, formats), longDate(input.expiresOn, formats)],
+          },
+          locale,
+        ),
       });
     },
     { status, expiresAt },
@@ -179,7 +183,6 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
 export async function declineRequest(viewer: TViewer, input: TDeclineInput, baseUrl: string) {
   const request = await getReviewRequest(viewer, input.requestId);
   const status = nextStatus(request.status, "decline", actorOf(viewer, request.requesterId));
-  const t = emailTranslator();
   await decide(
     viewer,
     request,
@@ -189,12 +192,13 @@ export async function declineRequest(viewer: TViewer, input: TDeclineInput, base
         data: { requestId: request.id, outcome: "DECLINED", decidedById: viewer.id, decidedAt: now(), message: input.message, rationale: input.rationale, criteria: input.criteria },
       });
       await auditRequest(tx, viewer.id, request.id, "request.declined", { status: request.status }, { status, criteria: input.criteria }, input.rationale || undefined);
+      const { locale, t } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
       const criteria = SECTION_IDS.filter((id) => input.criteria.includes(id)).map((id) => t(CRITERION_LABEL[id]));
       await enqueueEmail(tx, {
         idempotencyKey: `declined:${request.id}`,
         to: contactEmail(request),
         requestId: request.id,
-        ...requestEmail("declined", { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [criteria.join(", ")] }),
+        ...requestEmail("declined", { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [criteria.join(", ")] }, locale),
       });
     },
     { status },
@@ -205,7 +209,6 @@ export async function declineRequest(viewer: TViewer, input: TDeclineInput, base
 export async function withdrawGrant(viewer: TViewer, input: TWithdrawInput, baseUrl: string) {
   const request = await getReviewRequest(viewer, input.requestId);
   const status = nextStatus(request.status, "withdraw", actorOf(viewer, request.requesterId));
-  const t = emailTranslator();
   const at = now();
   await decide(
     viewer,
@@ -214,31 +217,34 @@ export async function withdrawGrant(viewer: TViewer, input: TWithdrawInput, base
     async (tx) => {
       await tx.decision.update({ where: { requestId: request.id }, data: { endedAt: at, endedById: viewer.id, endReason: input.reason, endNote: input.message } });
       await auditRequest(tx, viewer.id, request.id, "request.withdrawn", { status: request.status }, { status, reason: input.reason }, input.message);
+      const { locale, t } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
       await enqueueEmail(tx, {
         idempotencyKey: `withdrawn:${request.id}`,
         to: contactEmail(request),
         requestId: request.id,
-        ...requestEmail("withdrawn", {
-          reference: request.reference ?? "",
-          url: requestUrl(baseUrl, request.id),
-          detail: input.message,
-          more: [t(WITHDRAWAL_REASON_LABEL[input.reason])],
-        }),
+        ...requestEmail(
+          "withdrawn",
+          { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [t(WITHDRAWAL_REASON_LABEL[input.reason])] },
+          locale,
+        ),
       });
     },
     { status },
   );
 }
 
-/** Moves an active grant's expiry later; beyond the usual maximum (from its start) only with an admin's reason. */
-export async function extendGrant(viewer: TViewer, input: TExtendInput, baseUrl: string) {
+/**
+ * Moves an active grant's expiry later; beyond the usual maximum (from its start) only with an
+ * admin's reason. `pageFormats` formats the current expiry in the reviewer's error message.
+ */
+export async function extendGrant(viewer: TViewer, input: TExtendInput, baseUrl: string, pageFormats?: string) {
   const request = await getReviewRequest(viewer, input.requestId);
   nextStatus(request.status, "extend", actorOf(viewer, request.requesterId));
   const decision = request.decision;
   if (!decision?.startsAt || !request.expiresAt) throw new NotFoundError();
   const currentExpiry = dayOf(request.expiresAt);
   const problems = grantLengthProblems({ startsOn: dayOf(decision.startsAt), expiresOn: input.expiresOn, lengthOverride: input.lengthOverride }, { today: today(), isAdmin: viewer.role === "ADMIN" }, false);
-  if (!problems.expiresOn && input.expiresOn <= currentExpiry) problems.expiresOn = { key: "error-extend-not-later", params: [longDate(currentExpiry)] };
+  if (!problems.expiresOn && input.expiresOn <= currentExpiry) problems.expiresOn = { key: "error-extend-not-later", params: [longDate(currentExpiry, pageFormats)] };
   if (Object.keys(problems).length > 0) throw new FieldRuleError(problems);
   const expiresAt = endOfDay(input.expiresOn);
   await decide(
@@ -248,11 +254,12 @@ export async function extendGrant(viewer: TViewer, input: TExtendInput, baseUrl:
     async (tx) => {
       if (input.lengthOverride) await tx.decision.update({ where: { requestId: request.id }, data: { lengthOverride: input.lengthOverride } });
       await auditRequest(tx, viewer.id, request.id, "request.extended", { expiresOn: currentExpiry }, { expiresOn: input.expiresOn, lengthOverride: input.lengthOverride || null }, input.message);
+      const { locale, formats } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
       await enqueueEmail(tx, {
         idempotencyKey: `extended:${request.id}:${input.expiresOn}`,
         to: contactEmail(request),
         requestId: request.id,
-        ...requestEmail("extended", { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [longDate(input.expiresOn)] }),
+        ...requestEmail("extended", { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [longDate(input.expiresOn, formats)] }, locale),
       });
     },
     { expiresAt },

@@ -9,7 +9,8 @@ import { reviewerMaySee, reviewOrganisation } from "@/lib/domain/review/queue";
 import type { TAssessmentInput, TCommentInput, TInformationInput, TJointMove } from "@/lib/domain/review/actions";
 import { canReview } from "@/lib/domain/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { enqueueEmail } from "@/lib/jobs/outbox";
+import { emailLocaleOf } from "@/lib/i18n/messages";
+import { emailLocaleOfUser, enqueueEmail } from "@/lib/jobs/outbox";
 import { requestEmail } from "@/lib/mail/templates/request-email";
 
 import { auditRequest } from "../audit";
@@ -139,13 +140,16 @@ export async function moveJoint(viewer: TViewer, input: TJointMove, baseUrl: str
 
 /** Emails every WMDE reviewer that a request entered the joint queue. */
 export async function notifyWmde(tx: Prisma.TransactionClient, request: { id: string; reference: string | null }, reason: string, baseUrl: string) {
-  const reviewers = await tx.user.findMany({ where: { role: "WMDE_REVIEWER", email: { not: null } }, select: { id: true, email: true } });
+  const reviewers = await tx.user.findMany({
+    where: { role: "WMDE_REVIEWER", email: { not: null } },
+    select: { id: true, email: true, locale: true, lastLocale: true },
+  });
   for (const reviewer of reviewers) {
     await enqueueEmail(tx, {
       idempotencyKey: `joint-entered:${request.id}:${reviewer.id}:${Date.now()}`,
       to: reviewer.email!,
       requestId: request.id,
-      ...requestEmail("joint_entered", { reference: request.reference ?? "", url: `${baseUrl}/review/${request.id}`, detail: reason }),
+      ...requestEmail("joint_entered", { reference: request.reference ?? "", url: `${baseUrl}/review/${request.id}`, detail: reason }, emailLocaleOf(reviewer, "staff")),
     });
   }
 }
@@ -185,7 +189,7 @@ export async function addComment(viewer: TViewer, input: TCommentInput, baseUrl:
         idempotencyKey: `message:${comment.id}`,
         to: contactEmail(request),
         requestId: request.id,
-        ...requestEmail("message", { reference: request.reference ?? "", url: `${baseUrl}/requests/${request.id}`, detail: input.body }),
+        ...requestEmail("message", { reference: request.reference ?? "", url: `${baseUrl}/requests/${request.id}`, detail: input.body }, await emailLocaleOfUser(tx, request.requesterId)),
       });
     }
   });
@@ -210,7 +214,11 @@ export async function askForInformation(viewer: TViewer, input: TInformationInpu
         idempotencyKey: `information-requested:${asked.id}`,
         to: contactEmail(request),
         requestId: request.id,
-        ...requestEmail("information_requested", { reference: request.reference ?? "", url: `${baseUrl}/requests/${request.id}`, detail: input.question }),
+        ...requestEmail(
+          "information_requested",
+          { reference: request.reference ?? "", url: `${baseUrl}/requests/${request.id}`, detail: input.question },
+          await emailLocaleOfUser(tx, request.requesterId),
+        ),
       });
     },
     { status, assigneeId: request.assignee?.id ?? viewer.id },

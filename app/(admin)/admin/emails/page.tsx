@@ -19,12 +19,12 @@ type Search = { failed?: string; retrying?: string; resent?: string };
 
 export default async function AdminEmailsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireRole("/admin/emails", canAdminister);
-  const [{ t, locale }, params] = await Promise.all([getI18n(), searchParams]);
+  const [{ t, formats }, params] = await Promise.all([getI18n(), searchParams]);
   const [failed, retrying] = await Promise.all([
     listUndeliveredEmails(viewer, "failed", params.failed),
     listUndeliveredEmails(viewer, "retrying", params.retrying),
   ]);
-  const times = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "short" });
   const pageOf = (which: TUndelivered, after?: string) => pageLink({ failed: params.failed, retrying: params.retrying, [which]: after });
 
   return (

@@ -19,15 +19,15 @@ type Search = { q?: string; role?: string; after?: string };
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireRole("/admin/users", canAdminister);
-  const [{ t, locale }, params] = await Promise.all([getI18n(), searchParams]);
+  const [{ t, formats }, params] = await Promise.all([getI18n(), searchParams]);
   const query = params.q?.trim().slice(0, 200) || undefined;
   const role = ROLES.find((candidate) => candidate === params.role);
   const [{ users, next }, changes] = await Promise.all([
     listUsers(viewer, { after: params.after, query, role }),
     recentRoleChanges(viewer),
   ]);
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
-  const times = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const dates = new Intl.DateTimeFormat(formats, { dateStyle: "medium" });
+  const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "short" });
 
   return (
     <div className="page">

@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function RequestPage({ params, searchParams }: Params) {
-  const [{ id }, query, { t, locale }] = await Promise.all([params, searchParams, getI18n()]);
+  const [{ id }, query, { t, formats }] = await Promise.all([params, searchParams, getI18n()]);
   const { viewer, request } = await loadOwnRequest(id);
   const day = today();
 
@@ -79,8 +79,8 @@ export default async function RequestPage({ params, searchParams }: Params) {
     editableSections(request),
     ownDecision(request),
   ]);
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
-  const times = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const dates = new Intl.DateTimeFormat(formats, { dateStyle: "long" });
+  const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="page">
       <h1>{t("request-title", request.reference ?? "")}</h1>

@@ -7,6 +7,7 @@ import { ZDeclineInput, ZExtendInput, ZGrantInput, ZHumanRightsInput, ZRecommend
 import { ZAssessmentInput, ZCommentInput, ZInformationInput, ZJointMove, ZRequestVersion } from "@/lib/domain/review/actions";
 import { publicUrl } from "@/lib/env";
 import type { TActionState } from "@/lib/form-state";
+import { getI18n } from "@/lib/i18n/server";
 import { validatedAction } from "@/lib/server/action";
 import { enforceRateLimit } from "@/lib/server/rate-limit";
 import { declineRequest, extendGrant, grantRequest, recordHumanRights, recordRecommendation, withdrawGrant } from "@/lib/server/review/decisions";
@@ -73,7 +74,7 @@ export const declineAction = validatedAction("decline", ZDeclineInput, async (vi
 });
 
 export const extendAction = validatedAction("extendGrant", ZExtendInput, async (viewer, input) => {
-  await extendGrant(viewer, input, publicUrl());
+  await extendGrant(viewer, input, publicUrl(), (await getI18n()).formats);
   return done(input.requestId, "extend-saved");
 });
 

@@ -56,10 +56,10 @@ const RATING: Record<string, TMessageKey> = { MET: "rating-met", PARTLY_MET: "ra
 
 export default async function ReviewRequestPage({ params, searchParams }: Params) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const [{ viewer, request }, { t, locale }] = await Promise.all([load(id), getI18n()]);
+  const [{ viewer, request }, { t, formats }] = await Promise.all([load(id), getI18n()]);
   const history = await reviewHistory(request);
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
-  const times = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const dates = new Intl.DateTimeFormat(formats, { dateStyle: "medium" });
+  const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "short" });
   const open = request.status === "SUBMITTED" || request.status === "IN_REVIEW" || request.status === "AWAITING_REQUESTER";
   const flags = messages(request.flags) as (TMessage & { severity: string })[];
   const pendingQuestion = request.infoRequests.find((question) => !question.answeredAt && !question.lapsedAt);

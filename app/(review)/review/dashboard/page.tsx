@@ -17,8 +17,8 @@ const DAY_MS = 86_400_000;
 
 export default async function DashboardPage() {
   const viewer = await requireRole("/review/dashboard", canReview);
-  const [{ t, locale }, data] = await Promise.all([getI18n(), dashboard(viewer)]);
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const [{ t, formats }, data] = await Promise.all([getI18n(), dashboard(viewer)]);
+  const dates = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeZone: "UTC" });
   const who = (row: { organisation: string | null; contactName: string | null }) => row.organisation ?? row.contactName ?? "";
   const person = (user: { name: string | null; email: string | null } | null) => (user ? (user.name ?? user.email ?? "") : t("dashboard-nobody"));
   return (
@@ -50,7 +50,7 @@ export default async function DashboardPage() {
                   </td>
                   <td>{who(row)}</td>
                   <td>{row.expiresAt ? dates.format(row.expiresAt) : ""}</td>
-                  <td>{row.expiresAt ? Math.ceil((row.expiresAt.getTime() - data.now.getTime()) / DAY_MS).toLocaleString(locale) : ""}</td>
+                  <td>{row.expiresAt ? Math.ceil((row.expiresAt.getTime() - data.now.getTime()) / DAY_MS).toLocaleString(formats) : ""}</td>
                 </tr>
               ))}
             </tbody>

@@ -22,7 +22,7 @@ const GUIDANCE: Record<TSectionId, { intro: TMessageKey; guidance: TMessageKey[]
 };
 
 export default async function SectionPage({ params, searchParams }: Params) {
-  const [{ id, section }, query, { t, locale }] = await Promise.all([params, searchParams, getI18n()]);
+  const [{ id, section }, query, { t, formats }] = await Promise.all([params, searchParams, getI18n()]);
   if (!isSectionId(section)) notFound();
   const { request } = await loadOwnRequest(id);
   if (!(await editableSections(request)).includes(section)) redirect(`/requests/${request.id}`);
@@ -45,7 +45,7 @@ export default async function SectionPage({ params, searchParams }: Params) {
             saved={request.answers[section] ?? {}}
             context={contextOf(request.answers, today())}
             returnTo={query.from === "check" ? "check" : undefined}
-            locale={locale}
+            locale={formats}
           />
         </div>
         <aside className="question-layout__aside" aria-labelledby="guidance-title">

@@ -20,13 +20,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The requester confirms ending their own grant before its expiry. */
 export default async function GiveUpPage({ params }: Params) {
-  const [{ id }, { t, locale }] = await Promise.all([params, getI18n()]);
+  const [{ id }, { t, formats }] = await Promise.all([params, getI18n()]);
   const { request } = await loadOwnRequest(id);
   if (request.status !== "GRANTED" || !request.expiresAt) redirect(`/requests/${request.id}`);
   return (
     <div className="page narrow">
       <h1>{t("give-up-title")}</h1>
-      <p className="lead">{t("give-up-body", request.reference ?? "", longDate(dayOf(request.expiresAt), locale))}</p>
+      <p className="lead">{t("give-up-body", request.reference ?? "", longDate(dayOf(request.expiresAt), formats))}</p>
       <p>{t("give-up-after")}</p>
       <RequestActionForm action={giveUpGrantAction} request={request} label="give-up-confirm" tone="destructive" />
       <p className="button-group">

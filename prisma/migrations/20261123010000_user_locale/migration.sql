@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "lastLocale" TEXT,
+ADD COLUMN     "locale" TEXT;
