@@ -6,8 +6,11 @@ import path from "node:path";
 
 import { test as base, expect, type APIRequestContext, type APIResponse } from "@playwright/test";
 
-import { ACTIONS, PAGES, PERSONAS, ROUTES, type TActionRow, type TPersona, type TRouteRow } from "./authorization/matrix";
-import { createSession, createUser, uniqueEmail } from "./support/database";
+import { QUEUE_VIEWS } from "../lib/domain/review/queue";
+import { parseCsvFile } from "../test-support/csv";
+
+import { ACTIONS, PAGES, PERSONAS, REQUEST_KINDS, ROUTES, type TActionRow, type TPersona, type TRequestKind, type TRouteRow } from "./authorization/matrix";
+import { createSession, createUser, testDb, uniqueEmail } from "./support/database";
 import { callActionDirectly } from "./support/requests";
 import { baseURL } from "./support/settings";
 import { callFormActionDirectly, countRequestsOf, createFailedEmail, createRequest, createWorld, day, snapshot, versionOf, type TSignedInPersona, type TWorld } from "./support/world";
@@ -100,6 +103,32 @@ for (const row of [...PAGES, ...ROUTES.filter((route) => route.method === "GET")
           }
         }
       });
+    }
+  });
+}
+
+// The queue's CSV export discloses every request of a view at once: each reviewer's files, over
+// every view, list exactly the requests of A's that the reviewer may open, and a WMDE reviewer's
+// no request outside the joint queue at all.
+const EXPORTED: Partial<Record<TPersona, TRequestKind[]>> = {
+  wmfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting"],
+  wmdeReviewer: ["joint"],
+  admin: ["submitted", "inReview", "joint", "granted", "awaiting"],
+};
+for (const [persona, kinds] of Object.entries(EXPORTED) as [TPersona, TRequestKind[]][]) {
+  test(`route /review/export.csv: ${persona}'s files list only the requests they may open`, async ({ world, as }) => {
+    const listed = new Set<string>();
+    for (const view of QUEUE_VIEWS) {
+      const response = await (await as(persona)).get(`/review/export.csv?view=${view}`);
+      expect(response.status(), view).toBe(200);
+      const [header, ...rows] = parseCsvFile(await response.body());
+      const link = header!.indexOf("Link");
+      for (const row of rows) listed.add(decodeURIComponent(new URL(row[link]!).pathname.replace(/^\/review\//, "")));
+    }
+    for (const kind of REQUEST_KINDS) expect(listed.has(world.requests[kind]), `A's ${kind} request in ${persona}'s export`).toBe(kinds.includes(kind));
+    if (persona === "wmdeReviewer") {
+      const { rows } = await testDb().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Request" WHERE id = ANY($1) AND (NOT joint OR status = 'DRAFT')`, [[...listed]]);
+      expect(rows[0]!.n, "requests outside the joint queue in a WMDE reviewer's export").toBe(0);
     }
   });
 }

@@ -51,13 +51,13 @@ export async function OwnDecision({ request, decision, followUpAction, hasFollow
       <p className="pre-line">{decision.message}</p>
       {decision.endNote && request.status === "WITHDRAWN" ? <p className="pre-line">{decision.endNote}</p> : null}
       {hasFollowUp ? null : (
-        <>
+        <div className="no-print">
           <p>{t(granted ? "own-renew-intro" : "own-new-try-intro")}</p>
           <RequestActionForm action={followUpAction} request={request} label={granted ? "own-renew" : "own-new-try"} />
-        </>
+        </div>
       )}
       {request.status === "GRANTED" ? (
-        <p>
+        <p className="no-print">
           <Link href={`/requests/${request.id}/give-up`}>{t("own-give-up-link")}</Link>
         </p>
       ) : null}

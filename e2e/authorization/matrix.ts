@@ -122,6 +122,15 @@ export const ROUTES: TRouteRow[] = [
   { kind: "route", file: "app/(requester)/account/export/route.ts", method: "GET", path: "/account/export", expect: signedIn, note: "each caller downloads only their own data" },
   {
     kind: "route",
+    file: "app/(review)/review/export.csv/route.ts",
+    method: "GET",
+    path: "/review/export.csv?view=new&sort=newest",
+    expect: reviewersPage,
+    note: "signed out: to sign-in, then back to the queue; what each reviewer's file holds is checked in e2e/authorization.spec.ts",
+  },
+  { kind: "route", file: "app/(review)/review/export.csv/route.ts", method: "GET", path: "/review/export.csv?view=everything&assignee=someone-else&after=forged", expect: reviewersPage, note: "a forged query falls back as the queue page does" },
+  {
+    kind: "route",
     file: "app/api/auth/[...nextauth]/route.ts",
     method: "POST",
     path: "/api/auth/signout",

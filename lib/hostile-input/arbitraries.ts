@@ -98,6 +98,13 @@ export function toFormData(values: TFormValues): FormData {
   return form;
 }
 
+/** The same values as a query string, as a browser or a script would send them in an address. */
+export function toQuery(values: TFormValues): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) for (const item of Array.isArray(value) ? value : [value]) query.append(name, item);
+  return query;
+}
+
 /** Free text the schemas accept (1..max characters after trimming) but nobody should store blindly. */
 export function hostileText(max: number): fc.Arbitrary<string> {
   return hostileString.filter((value) => value.trim().length > 0 && value.trim().length <= max);

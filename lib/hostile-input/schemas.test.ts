@@ -14,6 +14,7 @@ import { ZRequestChange, ZSectionSave } from "@/lib/domain/request/lifecycle";
 import { PROJECTS, REQUESTER_KINDS } from "@/lib/domain/request/options";
 import { SECTION_FIELD_NAMES, SECTION_IDS, sectionSchema } from "@/lib/domain/request/sections";
 import { ZAssessmentInput, ZCommentInput, ZInformationAnswer, ZInformationInput, ZJointMove, ZRequestVersion } from "@/lib/domain/review/actions";
+import { queueParamsFrom, queueSearch, ZQueueParams } from "@/lib/domain/review/queue";
 import {
   ZDeclineInput,
   ZExtendInput,
@@ -31,7 +32,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 
 import { ZErasure } from "@/lib/server/personal-data";
 
-import { hostileForm, hostileString, toFormData } from "./arbitraries";
+import { hostileForm, hostileString, toFormData, toQuery } from "./arbitraries";
 
 const RUNS = 60;
 const MESSAGES = messagesFor("en");
@@ -178,6 +179,24 @@ describe("hostile posts to every server action's schema", () => {
         assert.equal(new URL(path, origin).origin, origin, `${JSON.stringify(value)} leads off the site`);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("hostile queries to the review queue and its CSV export", () => {
+  // The page and /review/export.csv read their query with the same function: nothing is refused,
+  // anything unknown falls back, so a query can never be an error, let alone a 500.
+  it("reads any query as parameters within limits, and the export link carries exactly them", () => {
+    fc.assert(
+      fc.property(hostileForm(Object.keys(ZQueueParams.shape), { prototypeKeys: true }), (values) => {
+        const params = queueParamsFrom(toQuery(values));
+        assert.equal(Object.getPrototypeOf(params), Object.prototype);
+        assert.ok(params.q === undefined || (params.q.length > 0 && params.q.length <= 200 && !params.q.includes("\u0000")), `q: ${params.q?.length}`);
+        assert.ok(params.after === undefined || params.after.length <= 200);
+        const given = (read: object) => Object.entries(read).filter(([, value]) => value !== undefined && value !== "");
+        assert.deepEqual(given(queueParamsFrom(new URLSearchParams(queueSearch(params)))), given(params));
+      }),
+      { numRuns: RUNS * 4 },
     );
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
-import { QUEUE_VIEWS, ZQueueParams, type TQueueParams, type TQueueView } from "@/lib/domain/review/queue";
+import { QUEUE_VIEWS, queueParamsFrom, queueSearch, type TQueueView } from "@/lib/domain/review/queue";
 import { canReview } from "@/lib/domain/roles";
 import { Pagination } from "@/components/ui/pagination";
 import { getI18n } from "@/lib/i18n/server";
@@ -28,20 +28,15 @@ const VIEW_LABEL: Record<TQueueView, TMessageKey> = {
 const option = (prefix: string, value: string) => `${prefix}-${value.replace(/_/g, "-")}` as TMessageKey;
 
 /** The address of the queue with these parameters (blank ones left out). */
-function queueHref(params: Partial<Record<keyof TQueueParams, string | boolean | undefined>>) {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === false || value === "") continue;
-    search.set(key, value === true ? "1" : String(value));
-  }
-  const query = search.toString();
+function queueHref(params: Parameters<typeof queueSearch>[0]) {
+  const query = queueSearch(params);
   return query ? `/review?${query}` : "/review";
 }
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireRole("/review", canReview);
   const [{ t, formats }, raw] = await Promise.all([getI18n(), searchParams]);
-  const params = ZQueueParams.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  const params = queueParamsFrom(Object.entries(raw));
   const [{ rows, next }, counts] = await Promise.all([listQueue(viewer, params), queueCounts(viewer)]);
   const filters = { kind: params.kind, exception: params.exception, api: params.api, assignee: params.assignee, flagged: params.flagged, q: params.q, sort: params.sort };
   const today = now().getTime();
@@ -108,6 +103,15 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           <Link href={queueHref({ view: params.view })}>{t("queue-clear")}</Link>
         </div>
       </form>
+
+      <p className="no-print">
+        <a href={`/review/export.csv?${queueSearch({ view: params.view, ...filters })}`} aria-describedby="export-hint">
+          {t("queue-export")}
+        </a>{" "}
+        <span className="hint" id="export-hint">
+          {t("queue-export-hint")}
+        </span>
+      </p>
 
       <div className="table-wrap">
         <table className="table">

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { decodeCursor, encodeCursor, reviewerMaySee, reviewOrganisation, viewScope, ZQueueParams } from "./queue";
+import { decodeCursor, encodeCursor, queueParamsFrom, queueSearch, reviewerMaySee, reviewOrganisation, viewScope, ZQueueParams } from "./queue";
 
 describe("who sees which request", () => {
   it("shows WMF reviewers and admins every submitted request, WMDE reviewers only joint ones, nobody a draft", () => {
@@ -46,6 +46,27 @@ describe("queue parameters from the address bar", () => {
   it("drops what PostgreSQL cannot store from a search, so a NUL character is no error", () => {
     assert.equal(ZQueueParams.parse({ q: "a\u0000b" }).q, "ab");
     assert.equal(ZQueueParams.parse({ q: "\ud800maps" }).q, "\ufffdmaps");
+  });
+
+  it("reads a query string as the page reads its search parameters: the first of a repeated name", () => {
+    const query = new URLSearchParams("view=decided&kind=academic&kind=commercial&q=maps&flagged=1&__proto__=x&constructor=y");
+    assert.deepEqual(queueParamsFrom(query), queueParamsFrom(Object.entries({ view: "decided", kind: ["academic", "commercial"], q: "maps", flagged: "1" })));
+    assert.equal(queueParamsFrom(query).kind, "academic");
+  });
+
+  it("writes parameters back as a query that reads as the same parameters, blank ones left out", () => {
+    const params = queueParamsFrom(new URLSearchParams("view=joint&api=realtime&flagged=1&q=%22open+maps%22+%26+more&sort=newest"));
+    const search = queueSearch({ ...params, after: undefined });
+    assert.equal(search, "view=joint&api=realtime&flagged=1&q=%22open+maps%22+%26+more&sort=newest");
+    assert.deepEqual(queueParamsFrom(new URLSearchParams(search)), params);
+    assert.equal(queueSearch({ view: "new", flagged: false, q: "" }), "view=new");
+  });
+
+  it("cuts a long search to well-formed text that reads the same again", () => {
+    const q = `${"x".repeat(199)}🗺️ more`;
+    const parsed = ZQueueParams.parse({ q }).q!;
+    assert.equal(parsed, `${"x".repeat(199)}\ufffd`);
+    assert.equal(ZQueueParams.parse({ q: parsed }).q, parsed);
   });
 
   it("round-trips a keyset cursor and ignores a tampered one", () => {

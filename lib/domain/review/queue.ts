@@ -52,12 +52,48 @@ export const ZQueueParams = z.object({
   assignee: z.preprocess(blankToUndefined, z.enum(["me", "none"]).optional()).catch(undefined),
   flagged: z.preprocess((value) => value === "1" || value === "true", z.boolean()).catch(false),
   q: z
-    .preprocess((value) => (typeof value === "string" ? storable(value).trim().slice(0, 200) : undefined), z.string().optional())
+    // Cut first and cleaned after, so a cut through a surrogate pair cannot leave half of it.
+    .preprocess((value) => (typeof value === "string" ? storable(value.trim().slice(0, 200)).trim() : undefined), z.string().optional())
     .transform((value) => value || undefined),
   sort: z.enum(["oldest", "newest", "activity"]).catch("oldest"),
   after: z.string().max(200).optional().catch(undefined),
 });
 export type TQueueParams = z.infer<typeof ZQueueParams>;
+
+/** The queue's parameters from a query string, by the first value of any repeated name. */
+export function queueParamsFrom(query: Iterable<[string, string | string[] | undefined]>): TQueueParams {
+  const first = new Map<string, string | undefined>();
+  for (const [name, value] of query) if (!first.has(name)) first.set(name, Array.isArray(value) ? value[0] : value);
+  return ZQueueParams.parse(Object.fromEntries(first));
+}
+
+/** The query string of these parameters, blank ones left out (empty when all are). */
+export function queueSearch(params: Partial<Record<keyof TQueueParams, string | boolean | undefined>>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || value === false || value === "") continue;
+    search.set(name, value === true ? "1" : String(value));
+  }
+  return search.toString();
+}
+
+/** One request as the queue lists it (and its CSV export), with its status as of now: expiry derived. */
+export type TQueueRow = {
+  id: string;
+  reference: string | null;
+  status: TRequestStatus;
+  contactName: string | null;
+  organisation: string | null;
+  requesterKind: string | null;
+  exceptionType: string | null;
+  apis: string[];
+  joint: boolean;
+  flags: { id: string; severity: string }[];
+  submittedAt: Date;
+  lastActivityAt: Date;
+  expiresAt: Date | null;
+  assigneeName: string | null;
+};
 
 /** A position in the queue for keyset pagination: the sort value and id of the last row shown. */
 export function encodeCursor(at: Date, id: string) {

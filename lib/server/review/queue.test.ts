@@ -1,17 +1,24 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
+import { NotFoundError } from "@/lib/domain/errors";
+import { queueExportHeader } from "@/lib/domain/review/export";
 import { CLOSED_STATUSES, viewScope, ZQueueParams } from "@/lib/domain/review/queue";
+import { messagesFor } from "@/lib/i18n/messages";
+import { createTranslator } from "@/lib/i18n/translator";
+import { parseCsv } from "@/test-support/csv";
 import { startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
 
 import type { TViewer } from "../session";
 
 let database: TTestDatabase;
 let queue: typeof import("./queue");
+let exports: typeof import("./export");
 
 before(async () => {
   database = await startDataLayerDatabase();
   queue = await import("./queue");
+  exports = await import("./export");
 });
 
 after(async () => {
@@ -112,6 +119,52 @@ describe("queue pages", () => {
     assert.deepEqual(await allPages(wmf, { q: "xylophonist" }), []);
     assert.deepEqual(await allPages(wmde, {}), expected(() => true, "oldest", true));
     assert.deepEqual(await allPages(wmde, { q: "herpetology", sort: "activity" }), expected(has("herpetology"), "activity", true));
+  });
+
+  it("come whole, batch after batch, for an export: the same rows in the same order as page after page", async () => {
+    const batched = async (viewer: TViewer, input: Record<string, string>) => {
+      const ids: string[] = [];
+      for await (const batch of queue.queueBatches(viewer, ZQueueParams.parse({ view: "decided", ...input }), 7)) {
+        assert.ok(batch.length <= 7);
+        ids.push(...batch.map((row) => row.id));
+      }
+      return ids;
+    };
+    for (const sort of ["oldest", "newest", "activity"] as const) assert.deepEqual(await batched(wmf, { sort }), await allPages(wmf, { sort }), sort);
+    assert.deepEqual(await batched(wmf, { q: "snapshot", sort: "newest" }), expected(() => true, "newest"));
+    assert.deepEqual(await batched(wmde, { q: "herpetology" }), expected((request) => request.searchText.includes("herpetology"), "oldest", true));
+    // From the first row, whatever page the reviewer was on.
+    const second = (await queue.listQueue(wmf, ZQueueParams.parse({ view: "decided" }))).next;
+    assert.deepEqual(await batched(wmf, { after: second ?? "" }), expected(() => true, "oldest"));
+  });
+
+  it("export as CSV only to reviewers, each export recorded before any row leaves, without its search words", async () => {
+    const t = createTranslator("en", messagesFor("en"));
+    const reviewer = await database.db.user.create({ data: { email: "exporter@example.org", role: "WMDE_REVIEWER" } });
+    const viewer: TViewer = { id: reviewer.id, email: reviewer.email, name: null, role: "WMDE_REVIEWER" };
+    const { filename, body } = await exports.exportQueue(viewer, ZQueueParams.parse({ view: "decided", q: "herpetology", sort: "newest" }), t, "https://access.example.org");
+    assert.match(filename, /^exceptional-access-queue-decided-\d{4}-\d{2}-\d{2}\.csv$/);
+    const audit = await database.db.auditEntry.findMany({ where: { actorId: reviewer.id } });
+    assert.deepEqual(
+      audit.map((entry) => [entry.action, entry.subjectType, entry.subjectId]),
+      [["queue.exported", "queue", "decided"]],
+    );
+    assert.equal((audit[0]!.after as { searched: boolean }).searched, true);
+    assert.doesNotMatch(JSON.stringify(audit), /herpetology/);
+
+    const bytes = Buffer.from(await new Response(body).arrayBuffer());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 with a byte order mark");
+    const [header, ...rows] = parseCsv(bytes.subarray(3).toString("utf8"));
+    assert.deepEqual(header, queueExportHeader(t));
+    const link = header!.indexOf("Link");
+    assert.deepEqual(
+      rows.map((row) => row[link]),
+      expected((request) => request.searchText.includes("herpetology"), "newest", true).map((id) => `https://access.example.org/review/${id}`),
+    );
+
+    const requester = await database.db.user.create({ data: { email: "not-a-reviewer@example.org" } });
+    await assert.rejects(exports.exportQueue({ id: requester.id, email: null, name: null, role: "REQUESTER" }, ZQueueParams.parse({}), t, ""), NotFoundError);
+    assert.equal(await database.db.auditEntry.count({ where: { actorId: requester.id } }), 0);
   });
 
   it("have a partial index for each view of several statuses, listing exactly its statuses", async () => {

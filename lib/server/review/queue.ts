@@ -4,7 +4,16 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/domain/errors";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { effectiveStatus } from "@/lib/domain/request/state-machine";
-import { CLOSED_STATUSES, decodeCursor, encodeCursor, OPEN_STATUSES, viewScope, type TQueueParams, type TQueueView } from "@/lib/domain/review/queue";
+import {
+  CLOSED_STATUSES,
+  decodeCursor,
+  encodeCursor,
+  OPEN_STATUSES,
+  viewScope,
+  type TQueueParams,
+  type TQueueRow,
+  type TQueueView,
+} from "@/lib/domain/review/queue";
 import { canReview } from "@/lib/domain/roles";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -13,21 +22,10 @@ import type { TViewer } from "../session";
 
 export const QUEUE_PAGE_SIZE = 25;
 
-export type TQueueRow = {
-  id: string;
-  reference: string | null;
-  status: TRequestStatus;
-  contactName: string | null;
-  organisation: string | null;
-  requesterKind: string | null;
-  joint: boolean;
-  flags: { id: string; severity: string }[];
-  submittedAt: Date;
-  lastActivityAt: Date;
-  assigneeName: string | null;
-};
+/** Rows fetched per query when a whole view is exported: a few hundred kilobytes in memory at most. */
+export const EXPORT_BATCH_SIZE = 500;
 
-type TRawRow = Omit<TQueueRow, "flags"> & { flags: unknown; expiresAt: Date | null };
+type TRawRow = Omit<TQueueRow, "flags"> & { flags: unknown };
 
 function assertReviewer(viewer: TViewer) {
   if (!canReview(viewer.role)) throw new NotFoundError();
@@ -53,6 +51,28 @@ function statusIn(statuses: TRequestStatus[]): Prisma.Sql {
  */
 export async function listQueue(viewer: TViewer, params: TQueueParams): Promise<{ rows: TQueueRow[]; next?: string }> {
   assertReviewer(viewer);
+  return queuePage(viewer, params, QUEUE_PAGE_SIZE, now());
+}
+
+/**
+ * Every request of a queue view, with the page's filters, search and sort, from its first row
+ * whatever page the viewer was on: batch after batch by the same keyset as the pages, so memory
+ * stays at one batch however large the view. Each batch is its own query, so a row whose sort
+ * value changes during a long export may be missed or listed twice, as when paging by hand.
+ */
+export async function* queueBatches(viewer: TViewer, params: TQueueParams, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<TQueueRow[]> {
+  assertReviewer(viewer);
+  const at = now();
+  let after: string | undefined;
+  do {
+    const page = await queuePage(viewer, { ...params, after }, batchSize, at);
+    yield page.rows;
+    after = page.next;
+  } while (after);
+}
+
+/** The query of one page of `size` rows (and one more, to know whether a next page exists); exported for the bench's query plans. */
+export function queuePageSql(viewer: TViewer, params: TQueueParams, size: number): Prisma.Sql {
   const { statuses, jointOnly } = viewScope(params.view);
   const conditions: Prisma.Sql[] = [visibility(viewer), statusIn(statuses)];
   if (jointOnly) conditions.push(Prisma.sql`r.joint`);
@@ -75,25 +95,28 @@ export async function listQueue(viewer: TViewer, params: TQueueParams): Promise<
   }
 
   // The page first, then its assignees: only the rows shown are joined.
-  const raw = await db().$queryRaw<TRawRow[]>`
-    SELECT p.id, p.reference, p.status::text AS status, p."contactName", p.organisation, p."requesterKind", p.joint,
-           p.flags, p."submittedAt", p."lastActivityAt", p."expiresAt", coalesce(a.name, a.email) AS "assigneeName"
+  return Prisma.sql`
+    SELECT p.id, p.reference, p.status::text AS status, p."contactName", p.organisation, p."requesterKind", p."exceptionType", p.apis,
+           p.joint, p.flags, p."submittedAt", p."lastActivityAt", p."expiresAt", coalesce(a.name, a.email) AS "assigneeName"
     FROM (
-      SELECT r.id, r.reference, r.status, r."contactName", r.organisation, r."requesterKind", r.joint, r.flags,
+      SELECT r.id, r.reference, r.status, r."contactName", r.organisation, r."requesterKind", r."exceptionType", r.apis, r.joint, r.flags,
              r."submittedAt", r."lastActivityAt", r."expiresAt", r."assigneeId"
       FROM "Request" r
       WHERE ${Prisma.join(conditions, " AND ")}
       ORDER BY r.${column} ${direction}, r.id ${direction}
-      LIMIT ${QUEUE_PAGE_SIZE + 1}
+      LIMIT ${size + 1}
     ) p
     LEFT JOIN "User" a ON a.id = p."assigneeId"
     ORDER BY p.${column} ${direction}, p.id ${direction}`;
+}
+
+async function queuePage(viewer: TViewer, params: TQueueParams, size: number, at: Date): Promise<{ rows: TQueueRow[]; next?: string }> {
+  const raw = await db().$queryRaw<TRawRow[]>(queuePageSql(viewer, params, size));
 
   // A grant past its expiry reads as expired here too, whether or not the expiry job has run.
-  const at = now();
-  const rows = raw.slice(0, QUEUE_PAGE_SIZE).map(({ expiresAt, ...row }) => ({ ...row, status: effectiveStatus(row.status, expiresAt, at), flags: flagSummary(row.flags) }));
+  const rows = raw.slice(0, size).map((row) => ({ ...row, status: effectiveStatus(row.status, row.expiresAt, at), flags: flagSummary(row.flags) }));
   const last = rows.at(-1);
-  const next = raw.length > QUEUE_PAGE_SIZE && last ? encodeCursor(params.sort === "activity" ? last.lastActivityAt : last.submittedAt, last.id) : undefined;
+  const next = raw.length > size && last ? encodeCursor(params.sort === "activity" ? last.lastActivityAt : last.submittedAt, last.id) : undefined;
   return { rows, next };
 }
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { AnswersSummary } from "@/components/apply/answers-summary";
 import { RequestStatusTag } from "@/components/apply/status-tag";
 import { TaskList } from "@/components/apply/task-list";
+import { PrintHeader } from "@/components/ui/print-header";
 import { Timeline } from "@/components/apply/timeline";
 import { requesterMayCancel } from "@/lib/domain/request/lifecycle";
 import { incompleteSections, SECTION_IDS } from "@/lib/domain/request/sections";
@@ -83,6 +84,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
   return (
     <div className="page">
       <h1>{t("request-title", request.reference ?? "")}</h1>
+      <PrintHeader />
       {query.answered ? (
         <p className="notice notice--success" role="status">
           {t("request-answer-sent")}
@@ -149,7 +151,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
       <h2>{t("timeline-title")}</h2>
       <Timeline entries={timeline} />
       {requesterMayCancel(request.status) ? (
-        <p>
+        <p className="no-print">
           <Link href={`/requests/${request.id}/cancel`}>{t("request-cancel-link")}</Link>
         </p>
       ) : null}

@@ -8,6 +8,7 @@ import { RequestStatusTag } from "@/components/apply/status-tag";
 import { ExtendForm, HumanRightsForm, RecommendationForm, WithdrawForm } from "@/components/review/decision-forms";
 import { DecisionSummary, Prerequisites } from "@/components/review/decision-summary";
 import { AssessmentForm, CommentForm, InformationForm, JointMoveForm } from "@/components/review/forms";
+import { PrintHeader } from "@/components/ui/print-header";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import { getI18n } from "@/lib/i18n/server";
@@ -74,10 +75,11 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
 
   return (
     <div className="page">
-      <p>
+      <p className="no-print">
         <Link href="/review">{t("review-back")}</Link>
       </p>
       <h1>{t("review-request-title", request.reference ?? "")}</h1>
+      <PrintHeader />
       {decidedNotice ? (
         <p className="notice notice--success" role="status">
           {t(decidedNotice)}
@@ -255,7 +257,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
       <QuestionList questions={request.infoRequests} answeredLabel={(answeredAt) => t("review-question-answer", dates.format(answeredAt))} />
 
       {request.status === "SUBMITTED" || request.status === "IN_REVIEW" ? (
-        <section className="panel" aria-labelledby="info-title">
+        <section className="panel no-print" aria-labelledby="info-title">
           <InformationForm
             action={askForInformationAction}
             requestId={request.id}

@@ -1,0 +1,16 @@
+import { getI18n } from "@/lib/i18n/server";
+import { now } from "@/lib/server/clock";
+
+import { PrintButton } from "./print-button";
+
+/** On screen, a Print button; on paper, the moment the record was read, under the page's title. */
+export async function PrintHeader() {
+  const { t, formats } = await getI18n();
+  const at = new Intl.DateTimeFormat(formats, { dateStyle: "long", timeStyle: "long", timeZone: "UTC" }).format(now());
+  return (
+    <>
+      <p className="print-only">{t("print-as-of", at)}</p>
+      <PrintButton />
+    </>
+  );
+}
