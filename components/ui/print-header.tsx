@@ -5,8 +5,8 @@ import { PrintButton } from "./print-button";
 
 /** On screen, a Print button; on paper, the moment the record was read, under the page's title. */
 export async function PrintHeader() {
-  const { t, locale } = await getI18n();
-  const at = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "long", timeZone: "UTC" }).format(now());
+  const { t, formats } = await getI18n();
+  const at = new Intl.DateTimeFormat(formats, { dateStyle: "long", timeStyle: "long", timeZone: "UTC" }).format(now());
   return (
     <>
       <p className="print-only">{t("print-as-of", at)}</p>
