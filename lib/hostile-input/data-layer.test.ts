@@ -18,7 +18,7 @@ import { ROLES, ZRoleChange } from "@/lib/domain/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { storable, type TFormValues } from "@/lib/form-state";
 import { completeAnswers } from "@/test-support/answers";
-import { startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
+import { createViewer, startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
 
 import type { TViewer } from "../server/session";
 
@@ -53,12 +53,7 @@ after(async () => {
 
 let counter = 0;
 
-async function person(role: TViewer["role"]): Promise<TViewer> {
-  counter += 1;
-  const email = `${role.toLowerCase()}-${counter}@example.org`;
-  const user = await database.db.user.create({ data: { email, name: `${role} ${counter}`, role } });
-  return { id: user.id, email, name: user.name, role };
-}
+const person = (role: TViewer["role"]) => createViewer(database.db, role);
 
 async function request(requester: TViewer, data: Partial<Prisma.RequestUncheckedCreateInput> = {}) {
   counter += 1;
