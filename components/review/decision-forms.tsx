@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 
+import { PUBLIC_SUMMARY_MAX } from "@/lib/domain/register/register";
 import { APIS } from "@/lib/domain/request/options";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { HUMAN_RIGHTS_OUTCOMES, RECOMMENDATIONS, SNAPSHOT_FREQUENCIES, WITHDRAWAL_REASONS } from "@/lib/domain/review/decisions";
@@ -112,7 +113,7 @@ function RegisterEntry({ form, id, draft }: { form: TForm; id: string; draft?: {
         {t("decide-register-hint")}
       </p>
       <Input form={form} id={id} name="publicName" type="text" label={t("decide-register-name")} hint={t("decide-register-name-hint")} defaultValue={draft.name} />
-      <TextArea form={form} id={id} name="publicSummary" label={t("decide-register-summary")} hint={t("decide-register-summary-hint")} defaultValue={draft.summary} rows={5} />
+      <TextArea form={form} id={id} name="publicSummary" label={t("decide-register-summary")} hint={t("decide-register-summary-hint", PUBLIC_SUMMARY_MAX)} defaultValue={draft.summary} rows={5} />
     </fieldset>
   );
 }
