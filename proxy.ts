@@ -66,9 +66,10 @@ function servedOverHttps(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Documents only: static files, image optimisation, icons and the API carry no scripts to
-      // nonce (the API's policy is in next.config.js), and prefetches are not documents.
-      source: "/((?!api/|_next/static/|_next/image|favicon\\.ico|icon\\.svg|apple-icon|robots\\.txt).*)",
+      // Documents only: static files, image optimisation, icons, the API and the register's data
+      // and feed carry no scripts to nonce (their policy is in next.config.js), and prefetches are
+      // not documents.
+      source: "/((?!api/|_next/static/|_next/image|favicon\\.ico|icon\\.svg|apple-icon|robots\\.txt|register\\.json|register\\.atom).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -25,12 +25,16 @@ async function take(review: Page, id: string) {
   await expect(review.getByText("In review", { exact: true })).toBeVisible();
 }
 
-/** Fills and sends the grant form with the defaults the page offers, plus what a grant always needs. */
-async function grant(review: Page, options: { expiresOn?: string } = {}) {
+/**
+ * Fills and sends the grant form with the defaults the page offers, plus what a grant always
+ * needs; `publicSummary` rewrites the register entry's summary (asked for with consent only).
+ */
+async function grant(review: Page, options: { expiresOn?: string; publicSummary?: string } = {}) {
   await review.getByRole("link", { name: "Grant or decline" }).click();
   const form = review.getByRole("form", { name: "Grant access" });
   await form.getByRole("group", { name: "Snapshot API: how often" }).getByLabel("weekly").check();
   if (options.expiresOn) await form.getByLabel("Expiry date").fill(options.expiresOn);
+  if (options.publicSummary) await form.getByLabel("Summary for the register").fill(options.publicSummary);
   const criteria = form.getByRole("group", { name: "Criteria the grant rests on" });
   await criteria.getByLabel("Need").check();
   await criteria.getByLabel("Mission alignment").check();
@@ -40,24 +44,35 @@ async function grant(review: Page, options: { expiresOn?: string } = {}) {
   await expect(review.getByRole("status").filter({ hasText: "The request is granted." })).toBeVisible();
 }
 
-test("a joint request goes through WMDE's recommendation to a WMF grant, which the requester reads by email and on the request page", async ({ page, browser }) => {
+test("a joint request goes through WMDE's recommendation to a WMF grant, which the requester reads by email and on the request page, and anyone in the register", async ({ page, browser }) => {
   test.setTimeout(90_000);
-  const submitted = await createSubmittedRequest(wikidataHeavy);
+  const submitted = await createSubmittedRequest((answers) => {
+    wikidataHeavy(answers);
+    answers.values.registerConsent = "on";
+  });
+  const organisation = submitted.organisation;
+  const publicSummary = `An interactive map of places in 40 Wikipedia languages, linked through Wikidata (${submitted.reference}).`;
   const { page: review, user: wmf } = await personPage(browser, "WMF_REVIEWER");
   await take(review, submitted.id);
   await expect(review.getByText("WMDE has not recommended yet.", { exact: false })).toBeVisible();
 
-  // Without WMDE's recommendation, the grant is refused with a way forward, and nothing is lost.
+  // Without WMDE's recommendation, the grant is refused with a way forward, and nothing is lost;
+  // the requester agreed to the register, so its entry is asked for, starting from their answers.
   await review.getByRole("link", { name: "Grant or decline" }).click();
   await expect(review.getByRole("heading", { name: `Decide on ${submitted.reference}` })).toBeVisible();
   await expectAccessible(review);
   const form = review.getByRole("form", { name: "Grant access" });
+  const entry = form.getByRole("group", { name: "Entry in the public register" });
+  await expect(entry.getByLabel("Project or organisation")).toHaveValue(organisation);
+  await expect(entry.getByLabel("Summary for the register")).toHaveValue("A reading app for schools that works offline.");
+  await entry.getByLabel("Summary for the register").fill("  ");
   await form.getByRole("group", { name: "Snapshot API: how often" }).getByLabel("daily").check();
   await form.getByRole("group", { name: "Criteria the grant rests on" }).getByLabel("Need").check();
   await form.getByLabel("Rationale (internal)").fill("Strong Wikidata use.");
   await form.getByLabel("Message to the requester").fill("Welcome.");
   await form.getByRole("button", { name: "Grant access" }).click();
   await expect(review.getByRole("alert", { name: "There is a problem" })).toContainText("WMDE has not recommended yet");
+  await expect(review.getByRole("alert", { name: "There is a problem" })).toContainText("Write a summary for the public register");
   await expect(form.getByLabel("Rationale (internal)")).toHaveValue("Strong Wikidata use.");
   await expectAccessible(review);
 
@@ -78,11 +93,12 @@ test("a joint request goes through WMDE's recommendation to a WMF grant, which t
   // WMF grants with scope and expiry.
   await review.goto(`/review/${submitted.id}`);
   await expect(review.getByText(`WMDE recommends: Grant (${wmde.name}`)).toBeVisible();
-  await grant(review);
+  await grant(review, { publicSummary });
   const decision = review.getByRole("region", { name: "Decision" });
   await expect(decision).toContainText(`Granted by ${wmf.name}`);
   await expect(decision).toContainText("Snapshot API, weekly");
   await expect(decision).toContainText("Clear need above the free volume");
+  await expect(decision).toContainText(publicSummary);
   await expect(review.getByText("Granted", { exact: true })).toBeVisible();
   await expectAccessible(review);
 
@@ -99,7 +115,19 @@ test("a joint request goes through WMDE's recommendation to a WMF grant, which t
   await expect(page.getByText("Congratulations: your access is ready.")).toBeVisible();
   await expect(page.getByText("Your request was granted.")).toBeVisible();
   await expect(page.getByText("Strong Wikidata use.")).toHaveCount(0);
+  await expect(page.getByText(publicSummary)).toBeVisible();
   await expectAccessible(page);
+
+  // Anyone reads the entry in the register, as the reviewer approved it, with nobody's name.
+  const visitor = await (await browser.newContext({ baseURL })).newPage();
+  await visitor.goto("/register");
+  const listed = visitor.getByRole("article", { name: organisation });
+  await expect(listed).toContainText(publicSummary);
+  await expect(listed).toContainText("Active");
+  for (const text of [submitted.requester.email, submitted.requester.name, "Ada Lovelace", wmf.name, wmde.name]) {
+    expect(await visitor.content()).not.toContain(text);
+  }
+  await visitor.context().close();
 
   // A second grant of the same request, sent straight to the server, is refused and changes nothing.
   const response = await callActionDirectly(review.request, `/review/${submitted.id}/decide`, "grantAction", {

@@ -91,7 +91,9 @@ async function visit(page: Page, path: string, { status = 200, landsOn = path }:
 
 test("anonymous pages and the not-found page carry the whole policy, and load without a violation", async ({ page }) => {
   const violations = await watchViolations(page);
-  for (const path of ["/", "/signin", "/signin/check-email", "/signin/error", "/dev/mailbox"]) await visit(page, path);
+  for (const path of ["/", "/signin", "/signin/check-email", "/signin/error", "/dev/mailbox", "/register", "/register?status=ended", "/figures", "/figures?from=2026-02-30"]) {
+    await visit(page, path, { landsOn: path.split("?")[0] });
+  }
   await visit(page, "/no-such-page", { status: 404 });
   expect(violations).toEqual([]);
 });
@@ -149,7 +151,20 @@ test("the API and static files carry the headers that need no nonce", async ({ r
     expect(response.headers()["content-security-policy"], `${path} needs no policy of its own`).toBeUndefined();
   }
 
-  for (const path of ["/api/health", assets[0]!, "/icon.svg"]) {
+  // The public register as data and as a feed: documents of their own type, cacheable by anyone, that run nothing.
+  for (const [path, type] of [
+    ["/register.json", "application/json; charset=utf-8"],
+    ["/register.atom", "application/atom+xml; charset=utf-8"],
+  ] as const) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expectEveryResponseHeaders(response.headers(), path);
+    expect(response.headers()["content-type"], path).toBe(type);
+    expect(response.headers()["cache-control"], path).toBe("public, max-age=300");
+    expect(response.headers()["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'");
+  }
+
+  for (const path of ["/api/health", assets[0]!, "/icon.svg", "/register.atom"]) {
     const behindTls = await request.get(path, { headers: { "X-Forwarded-Proto": "https" } });
     expect(behindTls.headers()["strict-transport-security"], `${path} behind TLS`).toBe(HSTS);
   }

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
+import { registerConsented } from "@/lib/domain/register/register";
+import type { TDraftAnswers } from "@/lib/domain/request/sections";
 import { addMonths, dayOf } from "@/lib/domain/review/decisions";
 import { startTestDatabase, type TTestDatabase } from "@/test-support/database";
 
@@ -43,6 +45,23 @@ describe("bulk demo requests", () => {
   it("include grants expiring within 30 days, for the dashboard", async () => {
     const soon = await database.db.request.count({ where: { status: "GRANTED", expiresAt: { gt: now, lte: new Date(now.getTime() + 30 * 86_400_000) } } });
     assert.ok(soon > 0);
+  });
+
+  it("list the grants whose requesters consented in the public register, and no others", async () => {
+    const decided = await database.db.request.findMany({
+      where: { decision: { isNot: null } },
+      select: { answers: true, requesterKind: true, contactName: true, decision: { select: { outcome: true, publicName: true, publicSummary: true } } },
+    });
+    const listed = decided.filter((request) => request.decision!.publicSummary !== null);
+    assert.ok(listed.length > 20, `only ${listed.length} entries`);
+    for (const request of decided) {
+      const { outcome, publicName, publicSummary } = request.decision!;
+      const consented = registerConsented(request.answers as TDraftAnswers);
+      assert.equal(publicSummary !== null, consented && outcome === "GRANTED");
+      if (publicSummary === null) continue;
+      assert.ok(publicName && publicSummary, "an entry has a name and a summary");
+      assert.ok(!publicName.includes(request.contactName!) && !publicSummary.includes(request.contactName!), "an entry never names the contact person");
+    }
   });
 
   it("leave no decision on an open request", async () => {

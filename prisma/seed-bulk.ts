@@ -13,6 +13,7 @@ import { z } from "zod";
 
 import type { TDb } from "@/lib/db";
 import { parseEnv } from "@/lib/env";
+import { publicDraft, registerConsented } from "@/lib/domain/register/register";
 import { formatReference, type TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { APIS, COUNTRIES, EXCEPTION_TYPES, REQUESTER_KINDS, STRATEGY_RECOMMENDATIONS, type TRequesterKind } from "@/lib/domain/request/options";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
@@ -386,9 +387,10 @@ const DECIDED = new Set<TRequestStatus>(["GRANTED", "DECLINED", "EXPIRED", "WITH
 /**
  * The decision of a decided request, consistent with its status: an active grant expires ahead of
  * `now` (some within 30 days, for the dashboard), an expired one behind it, a withdrawn one ended
- * before its expiry; no grant runs longer than 24 months.
+ * before its expiry; no grant runs longer than 24 months. A grant the requester agreed to list
+ * carries its register entry.
  */
-function decisionOf(random: TRandom, plan: TPlan, requestId: string, decidedById: string, now: Date) {
+function decisionOf(random: TRandom, plan: TPlan, requestId: string, decidedById: string, now: Date, entry: TRegisterEntry | null) {
   // An expired grant needs a start and an expiry behind `now`.
   const latest = now.getTime() - (plan.status === "EXPIRED" ? 3 : 1) * DAY;
   const decidedAt = new Date(Math.min(addDays(plan.submittedAt, between(random, 7, 60)).getTime(), latest));
@@ -427,9 +429,26 @@ function decisionOf(random: TRandom, plan: TPlan, requestId: string, decidedById
       endedById: ended ? decidedById : null,
       endReason: ended ? pick(random, WITHDRAWAL_REASONS) : null,
       endNote: ended ? "The use case has changed." : null,
+      updatedAt: ended ?? decidedAt,
+      ...entry,
     },
     expiresAt,
   };
+}
+
+type TRegisterEntry = { publicName: string; publicSummary: string };
+
+/**
+ * The public register entry a reviewer would approve for a consented request: the draft the grant
+ * form offers, and for an individual a project name (picked from the request id, so the random
+ * stream, and with it every other row, stays as it was).
+ */
+function registerEntryOf(answers: TDraftAnswers, requestId: string): TRegisterEntry | null {
+  if (!registerConsented(answers)) return null;
+  const draft = publicDraft(answers);
+  const projects = ORGANISATIONS.individual;
+  const hash = [...requestId].reduce((value, character) => (Math.imul(value, 31) + character.charCodeAt(0)) >>> 0, 7);
+  return { publicName: draft.name || projects[hash % projects.length]!, publicSummary: draft.summary };
 }
 
 /** Each request with its own requester, and the queue's columns derived by the same rules as submission. */
@@ -449,10 +468,14 @@ function buildBatch({ seed, now, plans, reviewers }: TBatchInput): TBatchRows {
     const id = idAt(random, createdAt);
     const assigneeId = assigneeOf(random, plan, columns.joint, reviewers);
     let expiresAt: Date | null = null;
+    let decidedAt: Date | null = null;
     if (DECIDED.has(plan.status)) {
-      const made = decisionOf(random, plan, id, assigneeId && reviewers.wmf.includes(assigneeId) ? assigneeId : pickSkewed(random, reviewers.wmf), now);
+      const decidedById = assigneeId && reviewers.wmf.includes(assigneeId) ? assigneeId : pickSkewed(random, reviewers.wmf);
+      const made = decisionOf(random, plan, id, decidedById, now, plan.status === "DECLINED" ? null : registerEntryOf(answers, id));
       decisions.push(made.decision);
       expiresAt = made.expiresAt;
+      // Set here as well, so that the decisions' trigger finds nothing left to copy.
+      decidedAt = made.decision.decidedAt;
     }
     return {
       id,
@@ -468,6 +491,7 @@ function buildBatch({ seed, now, plans, reviewers }: TBatchInput): TBatchRows {
       ...columns,
       assigneeId,
       expiresAt,
+      decidedAt,
     };
   });
   return { users: JSON.stringify(users), requests: JSON.stringify(requests), decisions: JSON.stringify(decisions) };
@@ -544,22 +568,25 @@ async function insertBatch(db: TDb, rows: TBatchRows) {
       FROM json_to_recordset(${rows.users}::json) AS row("id" text, "email" text, "name" text, "emailVerified" timestamp(3), "createdAt" timestamp(3), "updatedAt" timestamp(3))`,
     db.$executeRaw`
       INSERT INTO "Request" ("id", "reference", "requesterId", "status", "version", "answers", "createdAt", "updatedAt", "submittedAt", "lastActivityAt",
-        "joint", "routingReasons", "flags", "flagged", "requesterKind", "exceptionType", "apis", "organisation", "contactName", "searchText", "assigneeId", "expiresAt")
+        "joint", "routingReasons", "flags", "flagged", "requesterKind", "exceptionType", "apis", "organisation", "contactName", "searchText", "assigneeId", "expiresAt",
+        "decidedAt")
       SELECT "id", "reference", "requesterId", "status", "version", "answers", "createdAt", "updatedAt", "submittedAt", "lastActivityAt",
-        "joint", "routingReasons", "flags", "flagged", "requesterKind", "exceptionType", "apis", "organisation", "contactName", "searchText", "assigneeId", "expiresAt"
+        "joint", "routingReasons", "flags", "flagged", "requesterKind", "exceptionType", "apis", "organisation", "contactName", "searchText", "assigneeId", "expiresAt",
+        "decidedAt"
       FROM json_to_recordset(${rows.requests}::json) AS row("id" text, "reference" text, "requesterId" text, "status" "RequestStatus", "version" integer,
         "answers" jsonb, "createdAt" timestamp(3), "updatedAt" timestamp(3), "submittedAt" timestamp(3), "lastActivityAt" timestamp(3), "joint" boolean,
         "routingReasons" jsonb, "flags" jsonb, "flagged" boolean, "requesterKind" text, "exceptionType" text, "apis" text[], "organisation" text,
-        "contactName" text, "searchText" text, "assigneeId" text, "expiresAt" timestamp(3))`,
+        "contactName" text, "searchText" text, "assigneeId" text, "expiresAt" timestamp(3), "decidedAt" timestamp(3))`,
     db.$executeRaw`
       INSERT INTO "Decision" ("id", "requestId", "outcome", "decidedById", "decidedAt", "message", "rationale", "criteria", "apis", "onDemandPerMonth",
-        "snapshotFrequency", "realtime", "startsAt", "expiresAt", "endedAt", "endedById", "endReason", "endNote")
+        "snapshotFrequency", "realtime", "startsAt", "expiresAt", "endedAt", "endedById", "endReason", "endNote", "publicName", "publicSummary", "updatedAt")
       SELECT "id", "requestId", "outcome", "decidedById", "decidedAt", "message", "rationale", "criteria", coalesce("apis", '{}'), "onDemandPerMonth",
-        "snapshotFrequency", coalesce("realtime", false), "startsAt", "expiresAt", "endedAt", "endedById", "endReason", "endNote"
+        "snapshotFrequency", coalesce("realtime", false), "startsAt", "expiresAt", "endedAt", "endedById", "endReason", "endNote", "publicName", "publicSummary",
+        coalesce("updatedAt", "decidedAt")
       FROM json_to_recordset(${rows.decisions}::json) AS row("id" text, "requestId" text, "outcome" "DecisionOutcome", "decidedById" text,
         "decidedAt" timestamp(3), "message" text, "rationale" text, "criteria" text[], "apis" text[], "onDemandPerMonth" integer,
         "snapshotFrequency" text, "realtime" boolean, "startsAt" timestamp(3), "expiresAt" timestamp(3), "endedAt" timestamp(3),
-        "endedById" text, "endReason" "WithdrawalReason", "endNote" text)`,
+        "endedById" text, "endReason" "WithdrawalReason", "endNote" text, "publicName" text, "publicSummary" text, "updatedAt" timestamp(3))`,
   ]);
 }
 

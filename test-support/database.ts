@@ -1,11 +1,14 @@
 // A real, throwaway PostgreSQL for integration tests: its own data directory, its own port, the
 // app's migrations applied; `stop` removes every trace.
+import { randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 
 import { createDb, type TDb } from "@/lib/db";
+import type { TRole } from "@/lib/domain/roles";
+import type { TViewer } from "@/lib/server/session";
 import { startEmbeddedDb } from "@/scripts/embedded-db";
 import { runNodeBin } from "@/scripts/run-bin";
 
@@ -45,6 +48,14 @@ export async function startTestDatabase(): Promise<TTestDatabase> {
       await stopServer();
     },
   };
+}
+
+/** A new person with this role, as the data layer sees them once signed in. */
+export async function createViewer(db: TDb, role: TRole): Promise<TViewer> {
+  const key = randomUUID().slice(0, 8);
+  const email = `${role.toLowerCase()}-${key}@example.org`;
+  const user = await db.user.create({ data: { email, name: `${role} ${key}`, role } });
+  return { id: user.id, email, name: user.name, role };
 }
 
 /** Tests empty tables at will: never let them near a database on another machine. */

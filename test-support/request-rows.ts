@@ -1,5 +1,7 @@
 // Requests written straight to the database, with the derived queue columns the app computes at
 // submission: for end-to-end setups and the scanner's fixtures, which start from a given state.
+import { randomUUID } from "node:crypto";
+
 import type pg from "pg";
 
 import type { TDraftAnswers } from "../lib/domain/request/sections";
@@ -54,6 +56,52 @@ export async function insertRequestRow(sql: TSql, row: TRequestRow) {
       columns.searchText,
       row.assigneeId ?? null,
       row.expiresAt ?? null,
+    ],
+  );
+}
+
+export type TDecisionRow = {
+  requestId: string;
+  outcome?: "GRANTED" | "DECLINED";
+  decidedById: string;
+  decidedAt?: Date;
+  startsAt?: Date | null;
+  expiresAt?: Date | null;
+  apis?: string[];
+  /** The register entry, as a reviewer approved it; null (the default) when the requester did not consent. */
+  publicName?: string | null;
+  publicSummary?: string | null;
+  endedAt?: Date | null;
+  endReason?: "USE_CASE_ENDED" | "MISUSE" | "POLICY" | "REQUESTER_WISH" | null;
+};
+
+/**
+ * Inserts the decision of a request written by insertRequestRow, a grant unless said otherwise
+ * (the request's status and expiry say where a grant is now).
+ */
+export async function insertDecisionRow(sql: TSql, row: TDecisionRow) {
+  const decidedAt = row.decidedAt ?? new Date();
+  await (sql as Pick<pg.Pool, "query">).query(
+    `INSERT INTO "Decision" (id, "requestId", outcome, "decidedById", "decidedAt", message, rationale, criteria, apis, realtime, "startsAt", "expiresAt",
+       "publicName", "publicSummary", "endedAt", "endedById", "endReason", "endNote", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, 'Our decision.', 'Clear case.', '{need}', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+    [
+      `test_${randomUUID()}`,
+      row.requestId,
+      row.outcome ?? "GRANTED",
+      row.decidedById,
+      decidedAt,
+      row.apis ?? ["snapshot"],
+      (row.apis ?? []).includes("realtime"),
+      row.startsAt ?? null,
+      row.expiresAt ?? null,
+      row.publicName ?? null,
+      row.publicSummary ?? null,
+      row.endedAt ?? null,
+      row.endedAt ? row.decidedById : null,
+      row.endReason ?? null,
+      row.endedAt ? "The use case has changed." : null,
+      row.endedAt ?? decidedAt,
     ],
   );
 }

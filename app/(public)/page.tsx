@@ -62,6 +62,17 @@ export default async function StartPage() {
         <li>{t("start-next-grant")}</li>
       </ol>
       <p>{t("start-next-time")}</p>
+
+      <h2>{t("start-open-title")}</h2>
+      <p>{t("start-open-body")}</p>
+      <ul>
+        <li>
+          <Link href="/register">{t("start-open-register")}</Link>
+        </li>
+        <li>
+          <Link href="/figures">{t("start-open-figures")}</Link>
+        </li>
+      </ul>
     </div>
   );
 }

@@ -5,13 +5,13 @@ import { SECTION_IDS } from "@/lib/domain/request/sections";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { dayOf } from "@/lib/domain/review/decisions";
 import { getI18n } from "@/lib/i18n/server";
-import { GrantTerms } from "@/components/review/decision-summary";
+import { GrantTerms, RegisterEntryRow } from "@/components/review/decision-summary";
 import { CRITERION_LABEL, longDate, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
 import type { ownDecision } from "@/lib/server/follow-ups";
 import type { TActionState } from "@/lib/form-state";
 
 type TProps = {
-  request: { id: string; status: TRequestStatus; expiresAt: Date | null; version: number };
+  request: { id: string; reference: string | null; status: TRequestStatus; expiresAt: Date | null; version: number };
   decision: NonNullable<Awaited<ReturnType<typeof ownDecision>>>;
   followUpAction: (state: TActionState, data: FormData) => Promise<TActionState>;
   hasFollowUp: boolean;
@@ -37,6 +37,7 @@ export async function OwnDecision({ request, decision, followUpAction, hasFollow
           ) : null}
           <dl className="summary-list">
             <GrantTerms decision={decision} expiresAt={request.expiresAt} />
+            <RegisterEntryRow entry={decision} reference={request.reference} />
           </dl>
         </>
       ) : (

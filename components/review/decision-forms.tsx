@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 
+import { PUBLIC_SUMMARY_MAX } from "@/lib/domain/register/register";
 import { APIS } from "@/lib/domain/request/options";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { HUMAN_RIGHTS_OUTCOMES, RECOMMENDATIONS, SNAPSHOT_FREQUENCIES, WITHDRAWAL_REASONS } from "@/lib/domain/review/decisions";
@@ -101,9 +102,26 @@ const CRITERIA_OPTIONS: TOption[] = SECTION_IDS.map((section) => ({ value: secti
 
 export type TGrantDefaults = { apis: string[]; startsOn: string; expiresOn: string; onDemandPerMonth?: string };
 
+/** The public register entry: asked for when the requester consented, starting from a draft of their answers. */
+function RegisterEntry({ form, id, draft }: { form: TForm; id: string; draft?: { name: string; summary: string } }) {
+  const { t } = form;
+  if (!draft) return <p className="hint">{t("decide-register-not-listed")}</p>;
+  return (
+    <fieldset className="fieldset-group" aria-describedby={`${id}-register-hint`}>
+      <legend>{t("decide-register-legend")}</legend>
+      <p className="hint" id={`${id}-register-hint`}>
+        {t("decide-register-hint")}
+      </p>
+      <Input form={form} id={id} name="publicName" type="text" label={t("decide-register-name")} hint={t("decide-register-name-hint")} defaultValue={draft.name} />
+      <TextArea form={form} id={id} name="publicSummary" label={t("decide-register-summary")} hint={t("decide-register-summary-hint", PUBLIC_SUMMARY_MAX)} defaultValue={draft.summary} rows={5} />
+    </fieldset>
+  );
+}
+
 /**
- * The grant: scope, dates, the criteria it rests on, the internal rationale and the message to the
- * requester. `notices` are the prerequisites (WMDE recommendation, human rights) shown above it.
+ * The grant: scope, dates, the criteria it rests on, the internal rationale, the message to the
+ * requester and, with their consent, the public register entry. `notices` are the prerequisites
+ * (WMDE recommendation, human rights) shown above it.
  */
 export function GrantForm(props: {
   action: TAction;
@@ -113,6 +131,8 @@ export function GrantForm(props: {
   askJointOverride: boolean;
   askLengthOverride: boolean;
   notices: ReactNode;
+  /** The draft entry for the public register; absent when the requester did not consent. */
+  register?: { name: string; summary: string };
 }) {
   const form = useReviewForm(props.action);
   const { t } = form;
@@ -136,6 +156,7 @@ export function GrantForm(props: {
       <Choices form={form} id={id} name="criteria" legend={t("decide-grant-criteria")} hint={t("decide-grant-criteria-hint")} options={CRITERIA_OPTIONS} selected={form.list("criteria", [])} multiple />
       <TextArea form={form} id={id} name="rationale" label={t("decide-rationale")} hint={t("decide-rationale-hint")} />
       <TextArea form={form} id={id} name="message" label={t("decide-message")} hint={t("decide-message-hint")} rows={6} />
+      <RegisterEntry form={form} id={id} draft={props.register} />
     </>,
     "decide-grant-submit",
     { requestId: props.requestId, version: props.version },

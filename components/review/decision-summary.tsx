@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import { dayOf } from "@/lib/domain/review/decisions";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { CRITERION_LABEL, longDate, scopeLines, WITHDRAWAL_REASON_LABEL, type TScope } from "@/lib/mail/decision-text";
@@ -73,6 +75,7 @@ export async function DecisionSummary({ request }: { request: TReviewRequest }) 
         </dd>
       </div>
       {granted ? <GrantTerms decision={decision} expiresAt={request.expiresAt} /> : null}
+      {granted ? <RegisterEntryRow entry={decision} reference={request.reference} unlisted="decision-register-unlisted" /> : null}
       <div className="summary-list__row">
         <dt>{t(granted ? "decision-criteria-cited" : "decision-criteria-not-met")}</dt>
         <dd>{criteria.join(", ")}</dd>
@@ -138,5 +141,29 @@ export async function GrantTerms({ decision, expiresAt }: TGrantTerms) {
         </dd>
       </div>
     </>
+  );
+}
+
+type TRegisterEntryRow = { entry: { publicName: string | null; publicSummary: string | null }; reference: string | null; unlisted?: TMessageKey };
+
+/** A grant's entry in the public register, as a summary-list row, with a link to it; or why there is none. */
+export async function RegisterEntryRow({ entry, reference, unlisted }: TRegisterEntryRow) {
+  const { t } = await getI18n();
+  if (!entry.publicSummary && !unlisted) return null;
+  return (
+    <div className="summary-list__row">
+      <dt>{t("decision-register")}</dt>
+      <dd>
+        {entry.publicSummary ? (
+          <>
+            <strong>{entry.publicName}</strong>
+            <span className="assessment-note">{entry.publicSummary}</span>
+            {reference ? <Link href={`/register?reference=${encodeURIComponent(reference)}`}>{t("decision-register-link")}</Link> : null}
+          </>
+        ) : (
+          t(unlisted!)
+        )}
+      </dd>
+    </div>
   );
 }

@@ -86,6 +86,9 @@ export const PAGES: TPageRow[] = [
   { kind: "page", file: "app/(public)/signin/page.tsx", path: "/signin", expect: { ...everyone<TPageOutcome>("redirect"), anonymous: "allow" }, note: "signed in: on to /home" },
   { kind: "page", file: "app/(public)/signin/check-email/page.tsx", path: "/signin/check-email", expect: everyone("allow") },
   { kind: "page", file: "app/(public)/signin/error/page.tsx", path: "/signin/error", expect: everyone("allow") },
+  { kind: "page", file: "app/(public)/register/page.tsx", path: "/register", expect: everyone("allow"), note: "public: consented grants only, no personal data" },
+  { kind: "page", file: "app/(public)/figures/page.tsx", path: "/figures", expect: everyone("allow"), note: "public: totals only" },
+  { kind: "page", file: "app/(public)/figures/page.tsx", path: "/figures?from=2026-02-30&to=never", expect: everyone("allow"), note: "wrong dates: the form with its messages, never a 500" },
   { kind: "page", file: "app/(requester)/requests/page.tsx", path: "/requests", expect: signedIn, note: "everyone may ask for access, staff included; each sees their own" },
   { kind: "page", file: "app/(requester)/requests/new/page.tsx", path: "/requests/new", expect: signedIn },
   { kind: "page", file: "app/(requester)/requests/[id]/page.tsx", path: "/requests/:submitted", expect: ownerOnlyPage },
@@ -120,6 +123,8 @@ export const ROUTES: TRouteRow[] = [
   { kind: "route", file: "app/api/health/route.ts", method: "GET", path: "/api/health", expect: everyone("allow") },
   { kind: "route", file: "app/api/auth/[...nextauth]/route.ts", method: "GET", path: "/api/auth/session", expect: everyone("allow"), note: "each caller gets only their own session" },
   { kind: "route", file: "app/(requester)/account/export/route.ts", method: "GET", path: "/account/export", expect: signedIn, note: "each caller downloads only their own data" },
+  { kind: "route", file: "app/(public)/register.json/route.ts", method: "GET", path: "/register.json", expect: everyone("allow"), note: "the public register as data: the same for everyone" },
+  { kind: "route", file: "app/(public)/register.atom/route.ts", method: "GET", path: "/register.atom", expect: everyone("allow"), note: "the public register as an Atom feed" },
   {
     kind: "route",
     file: "app/(review)/review/export.csv/route.ts",

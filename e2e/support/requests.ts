@@ -6,17 +6,31 @@ import type { APIRequestContext } from "@playwright/test";
 
 import type { TDraftAnswers } from "../../lib/domain/request/sections";
 import { completeAnswers } from "../../test-support/answers";
-import { insertRequestRow, nextReference } from "../../test-support/request-rows";
+import { insertDecisionRow, insertRequestRow, nextReference, type TDecisionRow } from "../../test-support/request-rows";
 
 import { createUser, testDb, type TTestUser } from "./database";
 
-export type TSubmitted = { id: string; reference: string; requester: TTestUser };
+export type TSubmitted = { id: string; reference: string; requester: TTestUser; organisation: string };
 
 /**
  * A request as if its requester had just submitted it, written straight to the database with
  * the same derived queue data the app computes; `change` adjusts the answers first.
  */
 export async function createSubmittedRequest(change: (answers: Required<TDraftAnswers>) => void = () => {}): Promise<TSubmitted> {
+  return createRequestIn({ status: "SUBMITTED", change });
+}
+
+type TRequestState = {
+  status: string;
+  submittedAt?: Date;
+  expiresAt?: Date | null;
+  change?: (answers: Required<TDraftAnswers>) => void;
+  /** Its decision, made by a new WMF reviewer. */
+  decision?: Omit<TDecisionRow, "requestId" | "decidedById">;
+};
+
+/** A request in any state, with its decision if it has one, as the app would have left it. */
+export async function createRequestIn({ status, submittedAt = new Date(), expiresAt = null, change = () => {}, decision }: TRequestState): Promise<TSubmitted> {
   const requester = await createUser("REQUESTER");
   const answers = completeAnswers(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
   answers.who.email = requester.email;
@@ -24,8 +38,9 @@ export async function createSubmittedRequest(change: (answers: Required<TDraftAn
   change(answers);
   const reference = await nextReference(testDb());
   const id = `test_${randomUUID()}`;
-  await insertRequestRow(testDb(), { id, reference, requesterId: requester.id, status: "SUBMITTED", answers, submittedAt: new Date() });
-  return { id, reference, requester };
+  await insertRequestRow(testDb(), { id, reference, requesterId: requester.id, status, answers, submittedAt, expiresAt });
+  if (decision) await insertDecisionRow(testDb(), { requestId: id, decidedById: (await createUser("WMF_REVIEWER")).id, ...decision });
+  return { id, reference, requester, organisation: String(answers.who.organisation) };
 }
 
 /** Makes a request rely on Wikidata: 60% of its volume, so it goes to the joint queue. */

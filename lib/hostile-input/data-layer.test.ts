@@ -22,7 +22,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translator";
 import { completeAnswers } from "@/test-support/answers";
 import { parseCsv } from "@/test-support/csv";
-import { startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
+import { createViewer, startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
 
 import type { TViewer } from "../server/session";
 
@@ -59,12 +59,7 @@ after(async () => {
 
 let counter = 0;
 
-async function person(role: TViewer["role"]): Promise<TViewer> {
-  counter += 1;
-  const email = `${role.toLowerCase()}-${counter}@example.org`;
-  const user = await database.db.user.create({ data: { email, name: `${role} ${counter}`, role } });
-  return { id: user.id, email, name: user.name, role };
-}
+const person = (role: TViewer["role"]) => createViewer(database.db, role);
 
 async function request(requester: TViewer, data: Partial<Prisma.RequestUncheckedCreateInput> = {}) {
   counter += 1;

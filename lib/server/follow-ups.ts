@@ -56,7 +56,7 @@ export async function giveUpGrant(viewer: TViewer, input: TGiveUpInput, baseUrl:
       data: { status, version: { increment: 1 }, lastActivityAt: at },
     });
     if (updated.count === 0) throw new DomainError("request-error-conflict");
-    await tx.decision.update({ where: { requestId: request.id }, data: { endedAt: at, endedById: viewer.id, endReason: "REQUESTER_WISH", endNote: input.note || null } });
+    await tx.decision.update({ where: { requestId: request.id }, data: { endedAt: at, endedById: viewer.id, endReason: "REQUESTER_WISH", endNote: input.note || null, updatedAt: at } });
     await auditRequest(tx, viewer.id, request.id, "request.given_up", { status: request.status }, { status, reason: "REQUESTER_WISH" }, input.note || undefined);
     const contact = request.answers.who?.email;
     const to = (typeof contact === "string" && contact) || viewer.email;

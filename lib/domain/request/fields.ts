@@ -34,6 +34,18 @@ export const text = (max: number) =>
     z.string().max(max, message("error-too-long", max)),
   );
 
+/** Text as one paragraph: every run of white space, line breaks included, becomes one space. */
+export function oneParagraph(value: string) {
+  return value.replace(/\s+/g, " ").trim();
+}
+
+/** Free text kept as one paragraph; empty when missing. */
+export const paragraph = (max: number) =>
+  z.preprocess(
+    (value) => oneParagraph(firstString(value)),
+    z.string().max(max, message("error-too-long", max)),
+  );
+
 /** Free text that must be given. */
 export const requiredText = (max: number, requiredKey: TMessageKey) =>
   z.preprocess(

@@ -86,8 +86,18 @@ describe("ZGrantInput", () => {
       criteria: ["who", "what"],
       rationale: "A school app with a clear need.",
       message: "Your request is granted.",
+      publicName: "",
+      publicSummary: "",
       realtime: false,
     });
+  });
+
+  it("keeps the register entry as one paragraph, within its limits", () => {
+    const input = parseGrant({ publicName: "  Open  Maps\nLab ", publicSummary: "A map of places.\r\n\r\nIt links  articles." });
+    assert.equal(input.publicName, "Open Maps Lab");
+    assert.equal(input.publicSummary, "A map of places. It links articles.");
+    assert.deepEqual(issuesOf(ZGrantInput, grant({ publicName: long(151), publicSummary: long(601) })), ["publicName error-too-long|150", "publicSummary error-too-long|600"]);
+    assert.equal(parseGrant({ publicSummary: long(600) }).publicSummary.length, 600);
   });
 
   it("refuses an empty post with a message on every required field", () => {
@@ -481,7 +491,7 @@ describe("grantLengthProblems", () => {
 
 describe("grantProblems", () => {
   const FINE: TGrantContext = { today: TODAY, isAdmin: false, joint: false, hasWmdeRecommendation: false, commercial: false, hasHumanRightsAssessment: false };
-  const INPUT = { startsOn: START, expiresOn: "2027-12-01", lengthOverride: "", jointOverride: "" };
+  const INPUT = { startsOn: START, expiresOn: "2027-12-01", lengthOverride: "", jointOverride: "", publicName: "", publicSummary: "" };
   const problems = (changes: Partial<typeof INPUT>, context: Partial<TGrantContext> = {}) => grantProblems({ ...INPUT, ...changes }, { ...FINE, ...context });
 
   it("finds nothing wrong with a plain grant", () => {
@@ -522,6 +532,17 @@ describe("grantProblems", () => {
 
   it("does not ask for a human-rights assessment from others", () => {
     assert.deepEqual(problems({}, { commercial: false, hasHumanRightsAssessment: false }), {});
+  });
+
+  it("asks for the register entry only when the requester consented to the register", () => {
+    const register = { contactName: "Ada Lovelace" };
+    assert.deepEqual(problems({}), {});
+    assert.deepEqual(problems({}, { register }), { publicName: { key: "error-public-name" }, publicSummary: { key: "error-public-summary" } });
+    assert.deepEqual(problems({ publicName: "Open Maps Lab", publicSummary: "A map of places." }, { register }), {});
+    assert.deepEqual(problems({ publicName: "Ada Lovelace's map", publicSummary: "Write to ada@example.org." }, { register }), {
+      publicName: { key: "error-public-person", params: ["Ada Lovelace"] },
+      publicSummary: { key: "error-public-email" },
+    });
   });
 
   it("reports every problem together", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import { choice, choices, isoDate, LIMITS, recordId, requiredText, text, wholeNumber } from "@/lib/domain/request/fields";
+import { PUBLIC_NAME_MAX, PUBLIC_SUMMARY_MAX, publicTextProblems } from "@/lib/domain/register/register";
+import { choice, choices, isoDate, LIMITS, paragraph, recordId, requiredText, text, wholeNumber } from "@/lib/domain/request/fields";
 import { APIS, PROJECTS } from "@/lib/domain/request/options";
 import { SECTION_IDS, volumeField, type TDraftAnswers } from "@/lib/domain/request/sections";
 import type { TFieldError } from "@/lib/form-state";
@@ -41,6 +42,9 @@ export const ZGrantInput = z
     criteria: choices(SECTION_IDS).refine((value) => value.length > 0, "error-grant-criteria"),
     rationale: requiredText(LIMITS.long, "error-grant-rationale"),
     message: requiredText(LIMITS.long, "error-decision-message"),
+    // The register entry: asked for, and checked, only when the requester consented (grantProblems).
+    publicName: paragraph(PUBLIC_NAME_MAX),
+    publicSummary: paragraph(PUBLIC_SUMMARY_MAX),
   })
   .superRefine((input, context) => {
     // Limits belong to the APIs granted: asked for when chosen, dropped when not.
@@ -160,15 +164,22 @@ export type TGrantContext = TLengthContext & {
   hasWmdeRecommendation: boolean;
   commercial: boolean;
   hasHumanRightsAssessment: boolean;
+  /** Set when the requester consented to the public register: the contact person, whose name the entry must not carry. */
+  register?: { contactName: string };
 };
 
 /**
  * Everything a grant needs beyond its form: the dates' rules; on a joint request WMDE's
  * recommendation first, or WMF's written reason to go ahead without it; for a commercial
- * requester the outcome of the human-rights assessment first (no override: it is WMF policy).
+ * requester the outcome of the human-rights assessment first (no override: it is WMF policy);
+ * with the requester's consent, the register entry's name and summary.
  */
-export function grantProblems(input: Pick<TGrantInput, "startsOn" | "expiresOn" | "lengthOverride" | "jointOverride">, context: TGrantContext) {
+export function grantProblems(
+  input: Pick<TGrantInput, "startsOn" | "expiresOn" | "lengthOverride" | "jointOverride" | "publicName" | "publicSummary">,
+  context: TGrantContext,
+) {
   const problems = grantLengthProblems(input, context);
+  if (context.register) Object.assign(problems, publicTextProblems(input, context.register.contactName));
   if (context.joint && !context.hasWmdeRecommendation && !input.jointOverride) problems.jointOverride = { key: "error-grant-joint-needs-recommendation" };
   if (context.commercial && !context.hasHumanRightsAssessment) problems.humanRights = { key: "error-grant-needs-human-rights" };
   return problems;

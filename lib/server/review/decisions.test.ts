@@ -5,7 +5,7 @@ import { DomainError, FieldRuleError } from "@/lib/domain/errors";
 import { ZDeclineInput, ZGrantInput } from "@/lib/domain/review/decisions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { completeAnswers } from "@/test-support/answers";
-import { startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
+import { createViewer, startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
 
 import type { TViewer } from "../session";
 
@@ -31,12 +31,7 @@ after(async () => {
 
 let counter = 0;
 
-async function person(role: TViewer["role"]): Promise<TViewer> {
-  counter += 1;
-  const email = `${role.toLowerCase()}-${counter}@example.org`;
-  const user = await database.db.user.create({ data: { email, name: `${role} ${counter}`, role } });
-  return { id: user.id, email, name: user.name, role };
-}
+const person = (role: TViewer["role"]) => createViewer(database.db, role);
 
 /** A submitted request, in review by `assignee`, as the queue would hold it. */
 async function inReview(options: { joint?: boolean; kind?: string; assignee?: TViewer } = {}) {

@@ -2,6 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { DomainError, FieldRuleError, NotFoundError } from "@/lib/domain/errors";
+import { registerConsented } from "@/lib/domain/register/register";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import {
@@ -111,6 +112,9 @@ function assertBeforeDecision(status: TRequestStatus) {
 export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl: string) {
   const request = await getReviewRequest(viewer, input.requestId);
   const status = nextStatus(request.status, "grant", actorOf(viewer, request.requesterId));
+  // The register entry is asked for, and kept, only with the requester's consent.
+  const listed = registerConsented(request.answers);
+  const contactName = request.answers.who?.contactName;
   const problems = grantProblems(input, {
     today: today(),
     isAdmin: viewer.role === "ADMIN",
@@ -118,10 +122,13 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
     hasWmdeRecommendation: Boolean(request.wmdeRecommendation),
     commercial: request.requesterKind === "commercial",
     hasHumanRightsAssessment: Boolean(request.humanRights),
+    register: listed ? { contactName: typeof contactName === "string" ? contactName : "" } : undefined,
   });
   if (Object.keys(problems).length > 0) throw new FieldRuleError(problems);
   // A WMF override is only asked for, and kept, when WMDE has not recommended.
   const jointOverride = request.joint && !request.wmdeRecommendation ? input.jointOverride : null;
+  const entry = listed ? { publicName: input.publicName, publicSummary: input.publicSummary } : { publicName: null, publicSummary: null };
+  const at = now();
   const startsAt = startOfDay(input.startsOn);
   const expiresAt = endOfDay(input.expiresOn);
   await decide(
@@ -134,10 +141,12 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
           requestId: request.id,
           outcome: "GRANTED",
           decidedById: viewer.id,
-          decidedAt: now(),
+          decidedAt: at,
+          updatedAt: at,
           message: input.message,
           rationale: input.rationale,
           criteria: input.criteria,
+          ...entry,
           apis: input.apis,
           onDemandPerMonth: input.onDemandPerMonth ?? null,
           snapshotFrequency: input.snapshotFrequency ?? null,
@@ -155,7 +164,16 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
         request.id,
         "request.granted",
         { status: request.status },
-        { status, ...scope, startsOn: input.startsOn, expiresOn: input.expiresOn, criteria: input.criteria, lengthOverride: input.lengthOverride || null, jointOverride: jointOverride || null },
+        {
+          status,
+          ...scope,
+          startsOn: input.startsOn,
+          expiresOn: input.expiresOn,
+          criteria: input.criteria,
+          lengthOverride: input.lengthOverride || null,
+          jointOverride: jointOverride || null,
+          ...entry,
+        },
         input.rationale,
       );
       const { locale, t, formats } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
@@ -215,7 +233,7 @@ export async function withdrawGrant(viewer: TViewer, input: TWithdrawInput, base
     request,
     input.version,
     async (tx) => {
-      await tx.decision.update({ where: { requestId: request.id }, data: { endedAt: at, endedById: viewer.id, endReason: input.reason, endNote: input.message } });
+      await tx.decision.update({ where: { requestId: request.id }, data: { endedAt: at, endedById: viewer.id, endReason: input.reason, endNote: input.message, updatedAt: at } });
       await auditRequest(tx, viewer.id, request.id, "request.withdrawn", { status: request.status }, { status, reason: input.reason }, input.message);
       const { locale, t } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
       await enqueueEmail(tx, {
@@ -252,7 +270,8 @@ export async function extendGrant(viewer: TViewer, input: TExtendInput, baseUrl:
     request,
     input.version,
     async (tx) => {
-      if (input.lengthOverride) await tx.decision.update({ where: { requestId: request.id }, data: { lengthOverride: input.lengthOverride } });
+      // Touched even without a reason: the register's feed dates the entry by its last change.
+      await tx.decision.update({ where: { requestId: request.id }, data: { updatedAt: now(), ...(input.lengthOverride ? { lengthOverride: input.lengthOverride } : {}) } });
       await auditRequest(tx, viewer.id, request.id, "request.extended", { expiresOn: currentExpiry }, { expiresOn: input.expiresOn, lengthOverride: input.lengthOverride || null }, input.message);
       const { locale, formats } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
       await enqueueEmail(tx, {

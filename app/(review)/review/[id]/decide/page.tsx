@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { DeclineForm, GrantForm } from "@/components/review/decision-forms";
 import { Prerequisites } from "@/components/review/decision-summary";
+import { publicDraft, registerConsented } from "@/lib/domain/register/register";
 import { grantDefaults } from "@/lib/domain/review/decisions";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
@@ -58,6 +59,7 @@ export default async function DecidePage({ params }: Params) {
         askJointOverride={request.joint && !request.wmdeRecommendation}
         askLengthOverride={viewer.role === "ADMIN"}
         notices={<Prerequisites request={request} />}
+        register={registerConsented(request.answers) ? publicDraft(request.answers) : undefined}
       />
       <hr className="divider" />
       <DeclineForm action={declineAction} requestId={request.id} version={request.version} />

@@ -1,0 +1,239 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import { ChartLegend, LineChart, StackedBarChart, type TSeries } from "@/components/figures/charts";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { DEFAULT_QUARTERS, MAX_RANGE_YEARS, MIN_DECISIONS_FOR_TIMES, parseFiguresQuery, type TFigures, type TQuarter } from "@/lib/domain/figures/figures";
+import { firstValues } from "@/lib/domain/register/register";
+import type { TFieldError } from "@/lib/form-state";
+import { getI18n } from "@/lib/i18n/server";
+import { fullTitle } from "@/lib/i18n/title";
+import type { TMessageKey, TTranslate } from "@/lib/i18n/translator";
+import { longDate } from "@/lib/mail/decision-text";
+import { today } from "@/lib/server/clock";
+import { publicFigures } from "@/lib/server/figures";
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function readQuery(searchParams: TProps["searchParams"]) {
+  const raw = firstValues(await searchParams);
+  return parseFiguresQuery({ from: raw.from, to: raw.to }, today());
+}
+
+export async function generateMetadata({ searchParams }: TProps): Promise<Metadata> {
+  const [{ t }, query] = await Promise.all([getI18n(), readQuery(searchParams)]);
+  const title = fullTitle(t, t("figures-title"));
+  return { title: query.ok ? title : `${t("error-title-prefix")} ${title}` };
+}
+
+type TOutcome = "granted" | "declined" | "cancelled" | "lapsed" | "open";
+const OUTCOMES: { key: TOutcome; label: TMessageKey; pattern: TSeries["pattern"] }[] = [
+  { key: "granted", label: "figures-granted", pattern: "solid" },
+  { key: "declined", label: "figures-declined", pattern: "hatch" },
+  { key: "cancelled", label: "figures-cancelled", pattern: "dots" },
+  { key: "lapsed", label: "figures-lapsed", pattern: "cross" },
+  { key: "open", label: "figures-open", pattern: "lines" },
+];
+
+const quarterLabel = (t: TTranslate, bucket: TQuarter) => t("figures-quarter", bucket.quarter, bucket.year);
+
+/** Requests received, what became of them and how long decisions took, per quarter: totals only, for anyone. */
+export default async function FiguresPage({ searchParams }: TProps) {
+  const [{ t, locale }, query] = await Promise.all([getI18n(), readQuery(searchParams)]);
+  const values = query.ok ? query.range : query.values;
+  const errors: Record<string, TFieldError> = query.ok ? {} : query.errors;
+  return (
+    <div className="page">
+      <h1>{t("figures-title")}</h1>
+      <p className="lead">{t("figures-lead")}</p>
+      <p>
+        {t("figures-register-intro")} <Link href="/register">{t("figures-register-link")}</Link>
+      </p>
+
+      <ErrorSummary fieldErrors={errors} retitle={false} />
+      <form className="filters" method="get" action="/figures" aria-label={t("figures-period-label")} noValidate>
+        <DateField name="from" label={t("figures-from")} value={values.from} error={errors.from} t={t} />
+        <DateField name="to" label={t("figures-to")} value={values.to} error={errors.to} t={t} />
+        <div className="button-group">
+          <button className="button button--primary" type="submit">
+            {t("figures-apply")}
+          </button>
+          <Link href="/figures">{t("figures-reset")}</Link>
+        </div>
+      </form>
+      <p className="hint">{t("figures-period-hint", DEFAULT_QUARTERS, MAX_RANGE_YEARS)}</p>
+
+      {query.ok ? <Figures range={query.range} t={t} locale={locale} /> : <p>{t("figures-fix-dates")}</p>}
+    </div>
+  );
+}
+
+function DateField({ name, label, value, error, t }: { name: string; label: string; value: string; error?: TFieldError; t: TTranslate }) {
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {error ? (
+        <p className="field__error" id={`${name}-error`}>
+          {t(error.key, ...(error.params ?? []))}
+        </p>
+      ) : null}
+      <input
+        className="input input--medium"
+        type="date"
+        id={name}
+        name={name}
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-error` : undefined}
+      />
+    </div>
+  );
+}
+
+async function Figures({ range, t, locale }: { range: { from: string; to: string }; t: TTranslate; locale: string }) {
+  const { quarters, total, activeGrants } = await publicFigures(range);
+  const number = new Intl.NumberFormat(locale);
+  const days = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+  const period = t("figures-period", longDate(range.from, locale), longDate(range.to, locale));
+  const labels = quarters.map(({ bucket }) => quarterLabel(t, bucket));
+  const busiest = quarters.reduce((best, quarter) => (quarter.figures.received > best.figures.received ? quarter : best), quarters[0]!);
+  const withTimes = quarters.filter(({ figures }) => figures.medianDays !== undefined);
+  const timeText = (value: number | undefined) => (value === undefined ? t("figures-too-few") : days.format(value));
+  const share = (figures: TFigures) => (figures.jointShare === undefined ? t("figures-no-requests") : percent.format(figures.jointShare));
+  const series: TSeries[] = OUTCOMES.map((outcome) => ({ key: outcome.key, label: t(outcome.label), pattern: outcome.pattern }));
+  const timeSeries = [
+    { key: "median", label: t("figures-median"), marker: "circle" as const, values: quarters.map(({ figures }) => figures.medianDays) },
+    { key: "p90", label: t("figures-p90"), marker: "square" as const, values: quarters.map(({ figures }) => figures.p90Days) },
+  ];
+  const first = labels[0] ?? "";
+  const last = labels.at(-1) ?? "";
+
+  return (
+    <>
+      <section aria-labelledby="figures-glance">
+        <h2 id="figures-glance">{t("figures-glance-title")}</h2>
+        <dl className="figures-glance">
+          <Figure label={t("figures-active-today")} value={number.format(activeGrants)} />
+          <Figure label={t("figures-received-in", period)} value={number.format(total.received)} />
+          <Figure label={t("figures-granted")} value={number.format(total.granted)} />
+          <Figure label={t("figures-declined")} value={number.format(total.declined)} />
+          <Figure label={t("figures-joint-share")} value={share(total)} />
+          <Figure label={t("figures-median")} value={timeText(total.medianDays)} />
+        </dl>
+      </section>
+
+      <section aria-labelledby="figures-outcomes" className="chart">
+        <h2 id="figures-outcomes">{t("figures-chart-outcomes")}</h2>
+        <ChartLegend id="outcomes" series={series} />
+        <StackedBarChart
+          id="outcomes"
+          locale={locale}
+          title={t("figures-chart-outcomes")}
+          description={
+            total.received === 0
+              ? t("figures-chart-outcomes-empty", first, last)
+              : t("figures-chart-outcomes-desc", quarters.length, first, last, number.format(busiest.figures.received), quarterLabel(t, busiest.bucket))
+          }
+          bars={quarters.map(({ bucket, figures }) => ({
+            label: quarterLabel(t, bucket),
+            total: figures.received,
+            values: Object.fromEntries(OUTCOMES.map((outcome) => [outcome.key, figures[outcome.key]])),
+          }))}
+          series={series}
+        />
+      </section>
+
+      <section aria-labelledby="figures-times" className="chart">
+        <h2 id="figures-times">{t("figures-chart-times")}</h2>
+        {withTimes.length === 0 ? (
+          <p>{t("figures-chart-times-none", MIN_DECISIONS_FOR_TIMES)}</p>
+        ) : (
+          <>
+            <ChartLegend id="times" series={timeSeries} lines />
+            <LineChart id="times" locale={locale} title={t("figures-chart-times")} description={t("figures-chart-times-desc", first, last, MIN_DECISIONS_FOR_TIMES)} labels={labels} series={timeSeries} />
+          </>
+        )}
+      </section>
+      <p className="hint">{t("figures-table-pointer")}</p>
+
+      <section aria-labelledby="figures-table">
+        <h2 id="figures-table">{t("figures-table-title")}</h2>
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="figures-table-caption">
+          <table className="table table--numbers">
+            <caption id="figures-table-caption">{t("figures-table-caption", period)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("figures-col-quarter")}</th>
+                <th scope="col">{t("figures-received")}</th>
+                {OUTCOMES.map((outcome) => (
+                  <th scope="col" key={outcome.key}>
+                    {t(outcome.label)}
+                  </th>
+                ))}
+                <th scope="col">{t("figures-joint-share")}</th>
+                <th scope="col">{t("figures-median")}</th>
+                <th scope="col">{t("figures-p90")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {quarters.map(({ bucket, figures }) => (
+                <Row
+                  key={bucket.key}
+                  heading={
+                    <>
+                      {quarterLabel(t, bucket)}
+                      {bucket.partial ? <span className="hint table__note">{t("figures-partial", longDate(bucket.from, locale), longDate(bucket.to, locale))}</span> : null}
+                    </>
+                  }
+                  cells={[number.format(figures.received), ...OUTCOMES.map((outcome) => number.format(figures[outcome.key])), share(figures), timeText(figures.medianDays), timeText(figures.p90Days)]}
+                />
+              ))}
+            </tbody>
+            <tfoot>
+              <Row
+                heading={t("figures-total")}
+                cells={[number.format(total.received), ...OUTCOMES.map((outcome) => number.format(total[outcome.key])), share(total), timeText(total.medianDays), timeText(total.p90Days)]}
+              />
+            </tfoot>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="figures-about">
+        <h2 id="figures-about">{t("figures-about-title")}</h2>
+        <ul>
+          <li>{t("figures-about-cohort")}</li>
+          <li>{t("figures-about-granted")}</li>
+          <li>{t("figures-about-joint")}</li>
+          <li>{t("figures-about-times", MIN_DECISIONS_FOR_TIMES)}</li>
+          <li>{t("figures-about-active")}</li>
+          <li>{t("figures-about-privacy")}</li>
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="figures-glance__item">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function Row({ heading, cells }: { heading: ReactNode; cells: string[] }) {
+  return (
+    <tr>
+      <th scope="row">{heading}</th>
+      {cells.map((cell, index) => (
+        <td key={index}>{cell}</td>
+      ))}
+    </tr>
+  );
+}

@@ -1,0 +1,29 @@
+// Wording shared by the register page, its JSON and its Atom feed.
+import type { TRegisterStatus } from "@/lib/domain/register/register";
+import { longDate } from "@/lib/mail/decision-text";
+
+import type { TMessageKey, TTranslate } from "./translator";
+
+export const REGISTER_STATUS_LABEL: Record<TRegisterStatus, TMessageKey> = {
+  active: "register-status-active",
+  expired: "register-status-expired",
+  withdrawn: "register-status-withdrawn",
+  given_up: "register-status-given-up",
+};
+
+const API_LABEL: Record<string, TMessageKey> = { snapshot: "scope-api-snapshot", on_demand: "scope-api-on-demand", realtime: "scope-api-realtime" };
+
+/** The APIs of a grant, in words, in the order they were granted. */
+export function apiNames(t: TTranslate, apis: string[]) {
+  return apis.flatMap((api) => (API_LABEL[api] ? [t(API_LABEL[api])] : [])).join(", ");
+}
+
+type TPeriod = { startsOn: string; expiresOn: string | null; endedOn: string | null };
+
+/** The period of a grant in words: its start and expiry, and the day it ended if that came first. */
+export function periodText(t: TTranslate, entry: TPeriod, locale = "en-GB") {
+  const from = longDate(entry.startsOn, locale);
+  const until = entry.expiresOn ? longDate(entry.expiresOn, locale) : "";
+  if (entry.endedOn) return t("register-period-ended", from, until, longDate(entry.endedOn, locale));
+  return t("register-period", from, until);
+}

@@ -1,0 +1,212 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+
+import { FieldRuleError } from "@/lib/domain/errors";
+import { ZGrantInput } from "@/lib/domain/review/decisions";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { messagesFor } from "@/lib/i18n/messages";
+import { createTranslator } from "@/lib/i18n/translator";
+import { completeAnswers } from "@/test-support/answers";
+import { createViewer, startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
+
+import type { TViewer } from "./session";
+
+let database: TTestDatabase;
+let decisions: typeof import("./review/decisions");
+let followUps: typeof import("./follow-ups");
+let register: typeof import("./register");
+let feed: typeof import("./register-feed");
+
+const BASE_URL = "http://localhost:3000";
+const DAY = 86_400_000;
+const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+
+before(async () => {
+  database = await startDataLayerDatabase();
+  decisions = await import("./review/decisions");
+  followUps = await import("./follow-ups");
+  register = await import("./register");
+  feed = await import("./register-feed");
+});
+
+after(async () => {
+  await database?.stop();
+});
+
+let counter = 0;
+
+const person = (role: TViewer["role"]) => createViewer(database.db, role);
+
+/** A request in review whose requester did, or did not, agree to the public register. */
+async function inReview(reviewer: TViewer, consent: boolean) {
+  const requester = await person("REQUESTER");
+  const answers = completeAnswers(day(10));
+  counter += 1;
+  const request = await database.db.request.create({
+    data: {
+      requesterId: requester.id,
+      status: "IN_REVIEW",
+      reference: `EA-2031-${String(counter).padStart(4, "0")}`,
+      submittedAt: new Date(),
+      requesterKind: "nonprofit",
+      assigneeId: reviewer.id,
+      answers: { ...answers, who: { ...answers.who, email: requester.email }, values: { ...answers.values, registerConsent: consent ? "on" : "" } } as Prisma.InputJsonValue,
+    },
+  });
+  return { requester, request };
+}
+
+function grantInput(requestId: string, version: number, extra: Record<string, string> = {}) {
+  return ZGrantInput.parse({
+    requestId,
+    version: String(version),
+    apis: ["snapshot", "realtime"],
+    snapshotFrequency: "weekly",
+    startsOn: day(0),
+    expiresOn: day(365),
+    criteria: ["need"],
+    rationale: "Internal: a strong case.",
+    message: "Welcome aboard.",
+    publicName: "Lighthouse Reading Collective",
+    publicSummary: "An offline reading app for schools on remote islands.",
+    ...extra,
+  });
+}
+
+async function grant(consent: boolean, extra: Record<string, string> = {}) {
+  const reviewer = await person("WMF_REVIEWER");
+  const { request, requester } = await inReview(reviewer, consent);
+  await decisions.grantRequest(reviewer, grantInput(request.id, request.version, extra), BASE_URL);
+  return { reviewer, requester, request: await database.db.request.findUniqueOrThrow({ where: { id: request.id } }) };
+}
+
+const entryOf = async (reference: string | null) => (await register.listRegister({ reference: reference ?? undefined })).entries[0];
+
+describe("the register entry at grant time", () => {
+  it("is kept with the requester's consent, and lists the grant with what the reviewer approved", async () => {
+    const { request } = await grant(true);
+    const decision = await database.db.decision.findUniqueOrThrow({ where: { requestId: request.id } });
+    assert.equal(decision.publicName, "Lighthouse Reading Collective");
+    const entry = await entryOf(request.reference);
+    assert.deepEqual(
+      { ...entry, grantedAt: undefined, updated: undefined },
+      {
+        reference: request.reference,
+        name: "Lighthouse Reading Collective",
+        summary: "An offline reading app for schools on remote islands.",
+        apis: ["snapshot", "realtime"],
+        grantedAt: undefined,
+        startsOn: day(0),
+        expiresOn: day(365),
+        endedOn: null,
+        status: "active",
+        updated: undefined,
+      },
+    );
+  });
+
+  it("is required with consent, and must not name the contact person", async () => {
+    const reviewer = await person("WMF_REVIEWER");
+    const { request } = await inReview(reviewer, true);
+    await assert.rejects(
+      decisions.grantRequest(reviewer, grantInput(request.id, request.version, { publicName: "", publicSummary: "Built by Ada Lovelace." }), BASE_URL),
+      (error: unknown) =>
+        error instanceof FieldRuleError &&
+        error.fieldErrors.publicName?.key === "error-public-name" &&
+        error.fieldErrors.publicSummary?.key === "error-public-person",
+    );
+    assert.equal((await database.db.request.findUniqueOrThrow({ where: { id: request.id } })).status, "IN_REVIEW");
+  });
+
+  it("is ignored without consent, and the grant stays out of the register", async () => {
+    const { request } = await grant(false);
+    const decision = await database.db.decision.findUniqueOrThrow({ where: { requestId: request.id } });
+    assert.equal(decision.publicName, null);
+    assert.equal(decision.publicSummary, null);
+    assert.equal(await entryOf(request.reference), undefined);
+  });
+});
+
+describe("the register after a grant", () => {
+  it("moves an extended grant's expiry, and dates the change", async () => {
+    const { reviewer, request } = await grant(true);
+    const before = (await entryOf(request.reference))!;
+    await decisions.extendGrant(reviewer, { requestId: request.id, version: request.version, expiresOn: day(500), lengthOverride: "", message: "More time." }, BASE_URL);
+    const after = (await entryOf(request.reference))!;
+    assert.equal(after.expiresOn, day(500));
+    assert.ok(after.updated >= before.updated);
+    assert.equal(after.status, "active");
+  });
+
+  it("shows a withdrawal and a grant given up, with the day each ended", async () => {
+    const withdrawn = await grant(true);
+    await decisions.withdrawGrant(withdrawn.reviewer, { requestId: withdrawn.request.id, version: withdrawn.request.version, reason: "MISUSE", message: "Terms broken." }, BASE_URL);
+    const givenUp = await grant(true);
+    await followUps.giveUpGrant(givenUp.requester, { requestId: givenUp.request.id, version: givenUp.request.version, note: "" }, BASE_URL);
+
+    const entries = await Promise.all([entryOf(withdrawn.request.reference), entryOf(givenUp.request.reference)]);
+    assert.deepEqual(entries.map((entry) => [entry?.status, entry?.endedOn]), [["withdrawn", day(0)], ["given_up", day(0)]]);
+    const ended = await register.listRegister({ status: "ended" });
+    assert.ok(ended.entries.some((entry) => entry.reference === withdrawn.request.reference));
+    assert.ok(!(await register.listRegister({ status: "active" })).entries.some((entry) => entry.reference === withdrawn.request.reference));
+  });
+
+  it("shows a grant past its expiry as expired before the expiry job runs, and dates it by its expiry", async () => {
+    const { request } = await grant(true);
+    const expiresAt = new Date(Date.now() - DAY);
+    await database.db.request.update({ where: { id: request.id }, data: { expiresAt } });
+    const entry = (await entryOf(request.reference))!;
+    assert.equal(entry.status, "expired");
+    assert.ok((await register.listRegister({ status: "expired" })).entries.some((item) => item.reference === request.reference));
+  });
+
+  it("drops the grant of a requester who had their data erased", async () => {
+    const { request, requester } = await grant(true);
+    await database.db.user.update({ where: { id: requester.id }, data: { email: null, name: null, erasedAt: new Date() } });
+    assert.equal(await entryOf(request.reference), undefined);
+  });
+});
+
+describe("register pages, data and feed", () => {
+  it("walks every entry once, newest first, a page at a time", async () => {
+    const reviewer = await person("WMF_REVIEWER");
+    const requester = await person("REQUESTER");
+    const answers = { ...completeAnswers(day(10)), values: { registerConsent: "on" } } as Prisma.InputJsonValue;
+    // Sixty grants made the same second: the id orders them within it.
+    const decidedAt = new Date(Date.now() + 60_000);
+    for (let index = 0; index < 60; index++) {
+      await database.db.request.create({
+        data: {
+          requesterId: requester.id,
+          status: "GRANTED",
+          reference: `EA-2032-${String(index).padStart(4, "0")}`,
+          submittedAt: new Date(),
+          answers,
+          expiresAt: new Date(Date.now() + 100 * DAY),
+          decision: {
+            create: { outcome: "GRANTED", decidedById: reviewer.id, decidedAt, message: "M", apis: ["snapshot"], startsAt: new Date(), publicName: `Project ${index}`, publicSummary: "S" },
+          },
+        },
+      });
+    }
+    const seen: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await register.listRegister({ after });
+      assert.ok(page.entries.length <= register.REGISTER_PAGE_SIZE);
+      seen.push(...page.entries.map((entry) => entry.reference));
+      after = page.next;
+    } while (after);
+    assert.equal(new Set(seen).size, seen.length, "no entry twice");
+    assert.deepEqual(seen.filter((reference) => reference.startsWith("EA-2032-")).length, 60);
+    assert.ok(seen.indexOf("EA-2032-0000") < seen.findIndex((reference) => reference.startsWith("EA-2031-")), "the newest grants first");
+
+    const words = { t: createTranslator("en", messagesFor("en")), locale: "en" };
+    const json = await feed.registerJson({}, words);
+    assert.equal(json.grants.length, register.REGISTER_PAGE_SIZE);
+    assert.match(json.links.next ?? "", /^http:\/\/localhost:3000\/register\.json\?after=/);
+    const atom = await feed.registerAtom(words);
+    const ids = [...atom.matchAll(/<entry>\n {4}<id>tag:localhost,\d{4}-\d{2}-\d{2}:grant\/(EA-[\d-]+)<\/id>/g)].map((match) => match[1]);
+    assert.deepEqual(ids, json.grants.map((grant) => grant.reference), "the feed and the data hold the same entries, in the same order");
+  });
+});
