@@ -1,5 +1,5 @@
 /** Languages the interface is available in; adding one is adding its file in i18n/ and its code here. */
-export const LOCALES = ["en"] as const;
+export const LOCALES = ["en", "ar"] as const;
 export type TLocale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: TLocale = "en";
 

@@ -1,9 +1,13 @@
+import ar from "@/i18n/ar.json";
 import en from "@/i18n/en.json";
 
 import type { TLocale } from "./locales";
 import type { TMessages } from "./translator";
 
-const CATALOGUE: Record<TLocale, TMessages> = { en: stripMetadata(en) };
+const EN = stripMetadata(en);
+
+/** Each language's messages; a message not yet translated is shown in English. */
+const CATALOGUE: Record<TLocale, TMessages> = { en: EN, ar: { ...EN, ...stripMetadata(ar) } };
 
 export function messagesFor(locale: TLocale): TMessages {
   return CATALOGUE[locale];
