@@ -84,6 +84,7 @@ describe("Arabic emails", () => {
     assert.match(mail.subject, /^قُبل طلبك EA-2026-0042$/);
     assert.match(mail.html, /<html lang="ar" dir="rtl">/);
     assert.match(mail.text, /https:\/\/access\.example\.org\/requests\/abc/);
+    assert.match(mail.html, /<p dir="ltr"[^>]*>https:\/\/access\.example\.org\/requests\/abc<\/p>/, "the address stays left to right");
     assert.match(mail.text, /يسري وصولك من 1 ديسمبر 2026 إلى 30 نوفمبر 2027/);
     for (const part of [mail.subject, mail.text, mail.html]) assert.doesNotMatch(part, /\$\d/);
   });
