@@ -237,6 +237,30 @@ test("the list of requests and the personal data page are in Arabic", async ({ p
   await expectAccessible(page);
 });
 
+test("every other page of the requester's journey is in Arabic and passes axe", async ({ page, signInAs }) => {
+  const requester = await signInAs("REQUESTER");
+  const draft = await createOwnRequest(requester, "DRAFT");
+  const submitted = await createOwnRequest(requester, "AWAITING_REQUESTER");
+  const granted = await createOwnRequest(requester, "GRANTED");
+  const pages: [string, string][] = [
+    ["/signin/check-email", "تحقّق من بريدك الإلكتروني"],
+    ["/signin/error?error=Verification", "لم ينجح تسجيل الدخول"],
+    ["/requests/new", "قبل أن تبدأ"],
+    [`/requests/${draft.id}`, "طلبك للحصول على وصول استثنائي"],
+    [`/requests/${draft.id}/delete`, "هل تريد حذف هذه المسودة؟"],
+    [`/requests/${submitted.id}/submitted`, "تم إرسال الطلب"],
+    [`/requests/${submitted.id}/cancel`, "هل تريد إلغاء طلبك؟"],
+    [`/requests/${granted.id}/give-up`, "إنهاء وصولك قبل موعده"],
+    ["/account/erase", "هل تريد محو بياناتك؟"],
+  ];
+  for (const [path, heading] of pages) {
+    await page.goto(path);
+    await expectArabicPage(page, heading);
+    await expectAccessible(page);
+    if (path === `/requests/${draft.id}`) await screenshot(page, "task-list");
+  }
+});
+
 test("a missing page is in Arabic too", async ({ page }) => {
   await page.goto("/no-such-page");
   await expectArabicPage(page, "الصفحة غير موجودة");
