@@ -36,6 +36,7 @@ export function AnswerForm({ action, requestId, version }: Props) {
           id="answer"
           name="answer"
           rows={6}
+          dir="auto"
           defaultValue={typeof sent === "string" ? sent : ""}
           aria-describedby={error ? "answer-error" : undefined}
         />

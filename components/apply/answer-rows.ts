@@ -4,7 +4,8 @@ import type { TTranslate } from "@/lib/i18n/translator";
 
 import { sectionFields, type TFieldSpec } from "./section-spec";
 
-export type TAnswerRow = { field: string; question: string; answer: string[] };
+/** `typed`: the answer is the person's own words, a line (name, address, number) or a text, in whichever direction they wrote. */
+export type TAnswerRow = { field: string; question: string; answer: string[]; typed?: "line" | "text" };
 
 /**
  * A section's answers as question and answer pairs in reading order, with choices named in the
@@ -44,7 +45,7 @@ export function answerRows(section: TSectionId, saved: TFormValues, context: TSe
         }
         default: {
           const value = list(spec.name)[0]?.trim();
-          return [{ field: spec.name, question, answer: value ? value.split(/\r?\n/).filter(Boolean) : [] }];
+          return [{ field: spec.name, question, answer: value ? value.split(/\r?\n/).filter(Boolean) : [], typed: spec.kind === "textarea" ? "text" : "line" }];
         }
       }
     });

@@ -31,11 +31,11 @@ export async function AnswersSummary({ answers, today, changeBase, headingLevel 
             {answerRows(section, answers[section] ?? {}, context, t, formats).map((row) => (
               <div className="summary-list__row" key={row.field}>
                 <dt>{row.question}</dt>
-                <dd>
+                <dd dir={row.typed === "text" && row.answer.length > 0 ? "auto" : undefined}>
                   {row.answer.length === 0 ? (
                     <span className="hint">{t("answer-none")}</span>
                   ) : row.answer.length === 1 ? (
-                    row.answer[0]
+                    row.typed === "line" ? <bdi>{row.answer[0]}</bdi> : row.answer[0]
                   ) : (
                     <ul>
                       {row.answer.map((line, index) => (

@@ -21,7 +21,10 @@ type TProps = {
 export async function OwnDecision({ request, decision, followUpAction, hasFollowUp }: TProps) {
   const { t, formats } = await getI18n();
   const granted = decision.outcome === "GRANTED";
-  const criteria = SECTION_IDS.filter((id) => decision.criteria.includes(id)).map((id) => t(CRITERION_LABEL[id]));
+  // "Who, What" in English, "مَن، وماذا" in Arabic: each language's own list punctuation.
+  const criteria = new Intl.ListFormat(formats, { type: "unit", style: "short" }).format(
+    SECTION_IDS.filter((id) => decision.criteria.includes(id)).map((id) => t(CRITERION_LABEL[id])),
+  );
   const expiry = request.expiresAt ? longDate(dayOf(request.expiresAt), formats) : "";
   return (
     <section className="panel" aria-labelledby="own-decision-title">
@@ -44,13 +47,19 @@ export async function OwnDecision({ request, decision, followUpAction, hasFollow
         <dl className="summary-list">
           <div className="summary-list__row">
             <dt>{t("decision-criteria-not-met")}</dt>
-            <dd>{criteria.join(", ")}</dd>
+            <dd>{criteria}</dd>
           </div>
         </dl>
       )}
       <h3>{t("own-decision-message")}</h3>
-      <p className="pre-line">{decision.message}</p>
-      {decision.endNote && request.status === "WITHDRAWN" ? <p className="pre-line">{decision.endNote}</p> : null}
+      <p className="pre-line" dir="auto">
+        {decision.message}
+      </p>
+      {decision.endNote && request.status === "WITHDRAWN" ? (
+        <p className="pre-line" dir="auto">
+          {decision.endNote}
+        </p>
+      ) : null}
       {hasFollowUp ? null : (
         <div className="no-print">
           <p>{t(granted ? "own-renew-intro" : "own-new-try-intro")}</p>

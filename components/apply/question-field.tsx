@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { useT } from "@/components/ui/i18n-provider";
 import type { TFieldError, TFormValues } from "@/lib/form-state";
 
-import { COUNTRIES, type TFieldSpec, type TInputSpec, type TOption } from "./section-spec";
+import { COUNTRIES, inputDirection, type TFieldSpec, type TInputSpec, type TOption } from "./section-spec";
 
 type Props = { spec: TFieldSpec; values: TFormValues; errors: Record<string, TFieldError>; locale: string };
 
@@ -103,7 +103,7 @@ export function QuestionField({ spec, values, errors, locale }: Props) {
   } as const;
   let control: ReactNode;
   if (spec.kind === "textarea") {
-    control = <textarea className="textarea" rows={5} defaultValue={value} {...common} />;
+    control = <textarea className="textarea" rows={5} defaultValue={value} dir={inputDirection(spec)} {...common} />;
   } else if (spec.kind === "select") {
     const names = new Intl.DisplayNames([locale], { type: "region" });
     const countries = COUNTRIES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, locale));
@@ -126,6 +126,7 @@ export function QuestionField({ spec, values, errors, locale }: Props) {
         inputMode={spec.kind === "number" ? input.inputMode : undefined}
         autoComplete={input.autoComplete}
         spellCheck={spec.kind === "email" ? false : undefined}
+        dir={inputDirection(input)}
         defaultValue={value}
         {...common}
       />

@@ -23,11 +23,15 @@ export async function QuestionList({ questions, answeredLabel, open }: Props) {
       {questions.map((question) => (
         <div className="panel" key={question.id}>
           <p className="hint">{t("request-question-asked", dates.format(question.createdAt), dates.format(question.replyBy))}</p>
-          <p className="pre-line">{question.question}</p>
+          <p className="pre-line" dir="auto">
+            {question.question}
+          </p>
           {question.answeredAt ? (
             <>
               <p className="hint">{answeredLabel(question.answeredAt)}</p>
-              <p className="pre-line">{question.answer}</p>
+              <p className="pre-line" dir="auto">
+                {question.answer}
+              </p>
             </>
           ) : null}
           {question.lapsedAt ? <p>{t("request-question-lapsed", dates.format(question.replyBy))}</p> : null}

@@ -29,6 +29,8 @@ export type TInputSpec = {
   width?: "short" | "medium";
   autoComplete?: string;
   inputMode?: "numeric" | "decimal";
+  /** Codes, addresses and usernames read left to right in every language; other text follows what is typed. */
+  dir?: "ltr";
 };
 
 export type TFieldSpec =
@@ -57,7 +59,7 @@ function volumeGroup(project: string): TFieldSpec {
 }
 
 const PROJECT_REVEALS: Record<string, TFieldSpec[]> = {
-  wikipedia: [{ kind: "textarea", name: "wikipediaLanguages", label: "field-wikipedia-languages", hint: "field-wikipedia-languages-hint" }, volumeGroup("wikipedia")],
+  wikipedia: [{ kind: "textarea", name: "wikipediaLanguages", label: "field-wikipedia-languages", hint: "field-wikipedia-languages-hint", dir: "ltr" }, volumeGroup("wikipedia")],
   wikidata: [
     { kind: "number", name: "wikidataShare", label: "field-wikidata-share", hint: "field-wikidata-share-hint", width: "short", inputMode: "numeric" },
     { kind: "radios", name: "wikidataCentral", label: "field-wikidata-central", hint: "field-wikidata-central-hint", options: options(YES_NO, "option-yes-no") },
@@ -75,7 +77,7 @@ export function sectionFields(section: TSectionId, context: TSectionContext): TF
         { kind: "text", name: "contactName", label: "field-contact-name", autoComplete: "name" },
         { kind: "text", name: "organisation", label: "field-organisation", hint: "field-organisation-hint", autoComplete: "organization" },
         { kind: "email", name: "email", label: "field-email", hint: "field-email-hint", autoComplete: "email" },
-        { kind: "text", name: "enterpriseUsername", label: "field-enterprise-username", hint: "field-enterprise-username-hint", width: "medium", autoComplete: "off" },
+        { kind: "text", name: "enterpriseUsername", label: "field-enterprise-username", hint: "field-enterprise-username-hint", width: "medium", autoComplete: "off", dir: "ltr" },
         { kind: "select", name: "country", label: "field-country", hint: "field-country-hint", options: "countries" },
       ];
     case "what":
@@ -97,7 +99,7 @@ export function sectionFields(section: TSectionId, context: TSectionContext): TF
           hint: "field-projects-hint",
           options: options(PROJECTS, "option-project", Object.fromEntries(PROJECTS.map((project) => [project, { reveals: PROJECT_REVEALS[project] }]))),
         },
-        { kind: "textarea", name: "links", label: "field-links", hint: "field-links-hint" },
+        { kind: "textarea", name: "links", label: "field-links", hint: "field-links-hint", dir: "ltr" },
       ];
     case "need":
       return [
@@ -174,6 +176,15 @@ export function sectionFields(section: TSectionId, context: TSectionContext): TF
 }
 
 export { COUNTRIES };
+
+/**
+ * The direction of what a person types: left to right for numbers, addresses and codes, the
+ * direction of the text itself for words; a date field is laid out by the browser in the page's.
+ */
+export function inputDirection(spec: TInputSpec): "ltr" | "auto" | undefined {
+  if (spec.kind === "date") return undefined;
+  return spec.dir ?? (spec.kind === "email" || spec.kind === "number" ? "ltr" : "auto");
+}
 
 /** Every field name of a page, in the order a person meets them. */
 export function fieldOrder(fields: TFieldSpec[]): string[] {

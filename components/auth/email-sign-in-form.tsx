@@ -32,6 +32,7 @@ export function EmailSignInForm({ callbackUrl }: { callbackUrl?: string }) {
         hint={t("signin-email-hint")}
         error={emailError ? t(emailError.key, ...(emailError.params ?? [])) : undefined}
         type="email"
+        dir="ltr"
         autoComplete="email"
         spellCheck={false}
         defaultValue={typeof sent === "string" ? sent : ""}

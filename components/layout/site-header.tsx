@@ -53,7 +53,7 @@ export async function SiteHeader() {
                   </>
                 ) : null}
                 <li className="site-nav__who">
-                  {viewer.email} (<RoleLabel role={viewer.role} />)
+                  <bdi>{viewer.email}</bdi> (<RoleLabel role={viewer.role} />)
                 </li>
                 <li>
                   <form action={signOutAction}>

@@ -1,3 +1,4 @@
+import ar from "@/i18n/ar.json";
 import de from "@/i18n/de.json";
 import en from "@/i18n/en.json";
 
@@ -10,7 +11,7 @@ const english = stripMetadata(en);
  * The message files, one line a language (its code must be in LANGUAGES). A file may leave
  * messages out, as a requester-side one does: English fills the gaps.
  */
-const FILES: Partial<Record<TLanguageCode, Record<string, unknown>>> = { en, de };
+const FILES: Partial<Record<TLanguageCode, Record<string, unknown>>> = { en, de, ar };
 
 const CATALOGUE = new Map<TLocale, TMessages>([
   ...Object.entries(FILES).map(([code, file]): [TLocale, TMessages] => [code as TLanguageCode, { ...english, ...stripMetadata(file) }]),

@@ -20,7 +20,7 @@ export function renderEmail({ lang, dir, heading, paragraphs, action, footer }: 
 <h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(heading)}</h1>
 ${paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join("\n")}
 ${action ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#36c;color:#fff;padding:10px 16px;border-radius:2px;text-decoration:none;font-weight:bold">${escapeHtml(action.label)}</a></p>
-<p style="margin:0 0 16px;font-size:14px;word-break:break-all">${escapeHtml(action.url)}</p>` : ""}
+<p dir="ltr" style="margin:0 0 16px;font-size:14px;word-break:break-all">${escapeHtml(action.url)}</p>` : ""}
 <p style="margin:24px 0 0;font-size:14px;color:#54595d">${escapeHtml(footer)}</p>
 </div></body></html>`;
   return { text, html };

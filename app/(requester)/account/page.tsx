@@ -27,11 +27,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt>{t("account-email")}</dt>
-          <dd>{data.account.email ?? t("account-none")}</dd>
+          <dd>{data.account.email ? <bdi>{data.account.email}</bdi> : t("account-none")}</dd>
         </div>
         <div className="summary-list__row">
           <dt>{t("account-name")}</dt>
-          <dd>{data.account.name ?? t("account-none")}</dd>
+          <dd>{data.account.name ? <bdi>{data.account.name}</bdi> : t("account-none")}</dd>
         </div>
         <div className="summary-list__row">
           <dt>{t("account-role")}</dt>

@@ -56,8 +56,12 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                 return (
                   <tr key={request.id}>
                     <td>
-                      <Link href={`/requests/${request.id}`}>{request.reference ?? t("requests-draft-label")}</Link>
-                      {name ? <div className="hint">{String(name)}</div> : null}
+                      <Link href={`/requests/${request.id}`}>{request.reference ? <bdi>{request.reference}</bdi> : t("requests-draft-label")}</Link>
+                      {name ? (
+                        <div className="hint">
+                          <bdi>{String(name)}</bdi>
+                        </div>
+                      ) : null}
                     </td>
                     <td>
                       <RequestStatusTag status={request.status} />

@@ -23,6 +23,7 @@ export function EraseForm() {
         hint={t("erase-confirm-hint")}
         error={error ? t(error.key, ...(error.params ?? [])) : undefined}
         type="email"
+        dir="ltr"
         autoComplete="off"
         spellCheck={false}
         defaultValue={typeof state.values?.confirmEmail === "string" ? state.values.confirmEmail : ""}

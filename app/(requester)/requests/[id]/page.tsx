@@ -38,7 +38,9 @@ export default async function RequestPage({ params, searchParams }: Params) {
   const links = await ownLinks(viewer, request);
   const basedOn = links.basedOn ? (
     <p className="notice">
-      {t("request-based-on")} <Link href={`/requests/${links.basedOn.id}`}>{links.basedOn.reference}</Link>
+      {t("request-based-on")} <Link href={`/requests/${links.basedOn.id}`}>
+        <bdi>{links.basedOn.reference}</bdi>
+      </Link>
     </p>
   ) : null;
 
@@ -142,7 +144,9 @@ export default async function RequestPage({ params, searchParams }: Params) {
             {conversation.messages.map((message) => (
               <li className="panel" key={message.id}>
                 <p className="hint">{times.format(message.createdAt)}</p>
-                <p className="pre-line">{message.body}</p>
+                <p className="pre-line" dir="auto">
+                  {message.body}
+                </p>
               </li>
             ))}
           </ul>

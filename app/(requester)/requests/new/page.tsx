@@ -16,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewRequestPage() {
   const viewer = await requireViewer("/requests/new");
-  const { t } = await getI18n();
+  const { t, locale } = await getI18n();
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
   const drafts = (await listOwnRequests(viewer)).requests.filter((request) => request.status === "DRAFT");
   return (
     <div className="page narrow">
@@ -33,7 +34,7 @@ export default async function NewRequestPage() {
           <ul>
             {drafts.map((draft) => (
               <li key={draft.id}>
-                <Link href={`/requests/${draft.id}`}>{t("new-continue-draft", draft.createdAt.toISOString().slice(0, 10))}</Link>
+                <Link href={`/requests/${draft.id}`}>{t("new-continue-draft", dates.format(draft.createdAt))}</Link>
               </li>
             ))}
           </ul>
