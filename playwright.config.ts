@@ -33,11 +33,13 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumExecutable() },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /(clock|resilience)\.spec\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /(clock|resilience|screenshots)\.spec\.ts/ },
     // Moves the app's clock, so it runs alone, once everything else has finished.
     { name: "clock", use: { ...devices["Desktop Chrome"] }, testMatch: /clock\.spec\.ts/, dependencies: ["chromium"] },
     // Stops a database and kills an app of its own: last, when nothing else competes for the machine.
     { name: "resilience", use: { ...devices["Desktop Chrome"] }, testMatch: /resilience\.spec\.ts/, dependencies: ["clock"] },
+    // Pictures for docs/screenshots/, only when asked for: `E2E_SCREENSHOTS=1 npx playwright test --project=screenshots`.
+    ...(process.env.E2E_SCREENSHOTS ? [{ name: "screenshots", use: { ...devices["Desktop Chrome"] }, testMatch: /screenshots\.spec\.ts/ }] : []),
   ],
   webServer: [
     {
