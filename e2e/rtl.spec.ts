@@ -20,13 +20,14 @@ const day = (days: number) => new Date(Date.now() + days * DAY).toISOString().sl
 
 /** Latin words the Arabic interface may show: product and brand names, formats, protocols. */
 const BRAND_WORDS = new Set(
-  "Wikimedia Enterprise API APIs Snapshot On-demand Realtime Toolforge Cloud VPS Action REST OAuth GNU General Public License JSON endpoint".split(" "),
+  "Wikimedia Enterprise API APIs Snapshot On-demand Realtime Toolforge Cloud VPS Action REST OAuth GNU General Public License JSON endpoint UTC".split(" "),
 );
 
 /**
  * The page is in Arabic, right to left, under this heading; apart from brand names, no Latin
  * word is left in the interface. What people typed (isolated with <bdi>, dir="auto" or
- * dir="ltr"), form values, addresses and references are theirs, not the interface's.
+ * dir="ltr"), form values, addresses and references are theirs, not the interface's; text marked
+ * as another language (the language menu names each language in itself) is that language's.
  */
 async function expectArabicPage(page: Page, heading: string) {
   await expect(page.locator("html")).toHaveAttribute("lang", "ar");
@@ -35,7 +36,7 @@ async function expectArabicPage(page: Page, heading: string) {
   await expect(page).toHaveTitle(/[\u0600-\u06FF]/);
   const interfaceText = await page.evaluate(() => {
     const body = document.body.cloneNode(true) as HTMLElement;
-    body.querySelectorAll("bdi, [dir='auto'], [dir='ltr'], code, script, style, option:not([value=''])").forEach((node) => node.remove());
+    body.querySelectorAll("bdi, [dir='auto'], [dir='ltr'], [lang]:not([lang='ar']), code, script, style, option:not([value=''])").forEach((node) => node.remove());
     const labels = [...document.querySelectorAll("[aria-label], [title], [placeholder]")].flatMap((node) =>
       ["aria-label", "title", "placeholder"].map((name) => node.getAttribute(name) ?? ""),
     );

@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 
 import { chooseLanguageAction } from "@/app/(public)/language/actions";
-import { languageName } from "@/lib/i18n/locales";
+import { directionOf, languageName } from "@/lib/i18n/locales";
 import { AVAILABLE_LANGUAGES } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -27,11 +27,11 @@ export async function LanguageMenu() {
         {AVAILABLE_LANGUAGES.map((code) => (
           <li key={code}>
             {code === locale ? (
-              <strong lang={code} aria-current="true">
+              <strong lang={code} dir={directionOf(code)} aria-current="true">
                 {languageName(code)}
               </strong>
             ) : (
-              <button className="button button--quiet" type="submit" name="locale" value={code} lang={code}>
+              <button className="button button--quiet" type="submit" name="locale" value={code} lang={code} dir={directionOf(code)}>
                 {languageName(code)}
               </button>
             )}
