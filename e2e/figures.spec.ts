@@ -59,6 +59,9 @@ test("the figures count a known set of requests by quarter, in a chart and a tab
   const bars = page.getByRole("img", { name: "Requests received per quarter, by what became of them" });
   await expect(bars).toBeVisible();
   await expect(bars).toHaveAccessibleDescription(/Stacked bars for 2 quarters, Q1 2011 to Q2 2011\..*The most requests, 6, came in Q1 2011\./);
+  // The charts' own styles reach the screen (without them every fill shows black).
+  await expect(bars).toHaveCSS("max-width", "768px");
+  await expect(bars.locator(".chart__segment").first()).toHaveCSS("stroke", "rgb(255, 255, 255)");
   const lines = page.getByRole("img", { name: "Days from submission to decision, per quarter" });
   await expect(lines).toHaveAccessibleDescription(/fewer than 5 decisions have no point/);
   await expect(page.getByRole("region", { name: "Requests received per quarter, by what became of them" }).getByRole("listitem")).toHaveText(["Granted", "Declined", "Cancelled", "Lapsed", "Still waiting"]);
