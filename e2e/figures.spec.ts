@@ -46,13 +46,13 @@ test("the figures count a known set of requests by quarter, in a chart and a tab
   await page.getByRole("button", { name: "Show figures" }).click();
   await expect(page).toHaveURL(/from=2011-01-01&to=2011-06-30/);
 
-  await expect(page.getByRole("table")).toContainText("Requests received from January 1, 2011 to June 30, 2011, by quarter of submission");
+  await expect(page.getByRole("table")).toContainText("Requests received from 1 January 2011 to 30 June 2011, by quarter of submission");
   expect(await cells(page, "Q1 2011")).toEqual(["6", "3", "2", "1", "0", "0", "33%", "3", "7.6"]);
   expect(await cells(page, "Q2 2011")).toEqual(["3", "0", "0", "0", "1", "2", "33%", "too few", "too few"]);
   expect(await cells(page, "Whole period")).toEqual(["9", "3", "2", "1", "1", "2", "33%", "3", "7.6"]);
 
   const glance = page.getByRole("region", { name: "At a glance" });
-  await expect(glance).toContainText("Requests received, January 1, 2011 to June 30, 2011");
+  await expect(glance).toContainText("Requests received, 1 January 2011 to 30 June 2011");
   await expect(glance.getByRole("definition").nth(1)).toHaveText("9");
   await expect(glance.getByRole("definition").first()).toHaveText(/^\d[\d,]*$/);
 
@@ -69,7 +69,7 @@ test("the figures count a known set of requests by quarter, in a chart and a tab
 
   // One month of it: the quarter is marked as covered in part.
   await page.goto("/figures?from=2011-03-01&to=2011-03-31");
-  await expect(page.getByRole("rowheader", { name: /Q1 2011/ })).toContainText("only March 1, 2011 to March 31, 2011");
+  await expect(page.getByRole("rowheader", { name: /Q1 2011/ })).toContainText("only 1 March 2011 to 31 March 2011");
   expect(await cells(page, "Whole period")).toEqual(["2", "0", "2", "0", "0", "0", "0%", "too few", "too few"]);
   await expect(page.getByText("No quarter in this period had 5 or more decisions")).toBeVisible();
 });

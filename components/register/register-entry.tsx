@@ -4,29 +4,33 @@ import type { TRegisterEntry } from "@/lib/server/register";
 
 /** One grant of the register: the approved name and summary, its APIs, dates and status. */
 export async function RegisterEntry({ entry }: { entry: TRegisterEntry }) {
-  const { t, locale } = await getI18n();
+  const { t, formats } = await getI18n();
   const titleId = `grant-${entry.reference}`;
   return (
     <article className="register-entry" aria-labelledby={titleId}>
-      <h2 id={titleId} className="register-entry__name">
+      <h2 id={titleId} className="register-entry__name" dir="auto">
         {entry.name}
       </h2>
       <p>
         <strong className={entry.status === "active" ? "tag tag--success" : "tag"}>{t(REGISTER_STATUS_LABEL[entry.status])}</strong>
       </p>
-      <p className="pre-line">{entry.summary}</p>
+      <p className="pre-line" dir="auto">
+        {entry.summary}
+      </p>
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt>{t("register-apis")}</dt>
-          <dd>{apiNames(t, entry.apis)}</dd>
+          <dd>{apiNames(t, entry.apis, formats)}</dd>
         </div>
         <div className="summary-list__row">
           <dt>{t("register-period-label")}</dt>
-          <dd>{periodText(t, entry, locale)}</dd>
+          <dd>{periodText(t, entry, formats)}</dd>
         </div>
         <div className="summary-list__row">
           <dt>{t("register-reference")}</dt>
-          <dd>{entry.reference}</dd>
+          <dd>
+            <bdi>{entry.reference}</bdi>
+          </dd>
         </div>
       </dl>
     </article>

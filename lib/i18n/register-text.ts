@@ -13,9 +13,9 @@ export const REGISTER_STATUS_LABEL: Record<TRegisterStatus, TMessageKey> = {
 
 const API_LABEL: Record<string, TMessageKey> = { snapshot: "scope-api-snapshot", on_demand: "scope-api-on-demand", realtime: "scope-api-realtime" };
 
-/** The APIs of a grant, in words, in the order they were granted. */
-export function apiNames(t: TTranslate, apis: string[]) {
-  return apis.flatMap((api) => (API_LABEL[api] ? [t(API_LABEL[api])] : [])).join(", ");
+/** The APIs of a grant, in words, in the order they were granted, listed as the language lists things. */
+export function apiNames(t: TTranslate, apis: string[], formats = "en-GB") {
+  return new Intl.ListFormat(formats, { type: "unit", style: "short" }).format(apis.flatMap((api) => (API_LABEL[api] ? [t(API_LABEL[api])] : [])));
 }
 
 type TPeriod = { startsOn: string; expiresOn: string | null; endedOn: string | null };

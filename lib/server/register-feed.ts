@@ -20,7 +20,7 @@ function lastUpdate(entries: TRegisterEntry[]) {
 }
 
 /** The reader's language, for the few words the data and the feed carry. */
-type TWords = { t: TTranslate; locale: string };
+type TWords = { t: TTranslate; locale: string; formats?: string };
 
 /** One page of the register as data: the same entries, in the same order, as the page and the feed. */
 export async function registerJson(params: TRegisterParams, { t }: TWords) {
@@ -57,7 +57,7 @@ export async function registerJson(params: TRegisterParams, { t }: TWords) {
 }
 
 /** The newest page of the register as an Atom feed; an entry keeps its id whatever happens to the grant. */
-export async function registerAtom({ t, locale }: TWords) {
+export async function registerAtom({ t, locale, formats }: TWords) {
   const { entries } = await listRegister({});
   const base = publicUrl();
   const host = new URL(base).hostname;
@@ -80,8 +80,8 @@ export async function registerAtom({ t, locale }: TWords) {
       summary: entry.summary,
       content: [
         entry.summary,
-        `${t("register-apis")}: ${apiNames(t, entry.apis)}`,
-        `${t("register-period-label")}: ${periodText(t, entry, locale)}`,
+        `${t("register-apis")}: ${apiNames(t, entry.apis, formats)}`,
+        `${t("register-period-label")}: ${periodText(t, entry, formats)}`,
         `${t("register-status")}: ${t(REGISTER_STATUS_LABEL[entry.status])}`,
         `${t("register-reference")}: ${entry.reference}`,
       ].join("\n"),

@@ -40,7 +40,7 @@ const quarterLabel = (t: TTranslate, bucket: TQuarter) => t("figures-quarter", b
 
 /** Requests received, what became of them and how long decisions took, per quarter: totals only, for anyone. */
 export default async function FiguresPage({ searchParams }: TProps) {
-  const [{ t, locale }, query] = await Promise.all([getI18n(), readQuery(searchParams)]);
+  const [{ t, formats }, query] = await Promise.all([getI18n(), readQuery(searchParams)]);
   const values = query.ok ? query.range : query.values;
   const errors: Record<string, TFieldError> = query.ok ? {} : query.errors;
   return (
@@ -64,7 +64,7 @@ export default async function FiguresPage({ searchParams }: TProps) {
       </form>
       <p className="hint">{t("figures-period-hint", DEFAULT_QUARTERS, MAX_RANGE_YEARS)}</p>
 
-      {query.ok ? <Figures range={query.range} t={t} locale={locale} /> : <p>{t("figures-fix-dates")}</p>}
+      {query.ok ? <Figures range={query.range} t={t} locale={formats} /> : <p>{t("figures-fix-dates")}</p>}
     </div>
   );
 }
