@@ -338,7 +338,8 @@ export function incompleteSections(answers: TDraftAnswers, today: string): TSect
 
 export { message };
 
-function objectKeys(schema: z.ZodType): string[] {
+/** The field names an object schema reads, looking through pipes (transforms, refinements). */
+export function objectKeys(schema: z.ZodType): string[] {
   if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
   if (schema instanceof z.ZodPipe) {
     const inner = objectKeys(schema.in as z.ZodType);
