@@ -13,7 +13,20 @@ import { ACTIONS, PAGES, PERSONAS, REQUEST_KINDS, ROUTES, type TActionRow, type 
 import { createSession, createUser, testDb, uniqueEmail } from "./support/database";
 import { callActionDirectly } from "./support/requests";
 import { baseURL } from "./support/settings";
-import { callFormActionDirectly, countRequestsOf, createFailedEmail, createRequest, createWorld, day, snapshot, versionOf, type TSignedInPersona, type TWorld } from "./support/world";
+import {
+  callFormActionDirectly,
+  countRequestsOf,
+  createFailedEmail,
+  createRequest,
+  createWorld,
+  day,
+  requestOwner,
+  requestsFor,
+  snapshot,
+  versionOf,
+  type TSignedInPersona,
+  type TWorld,
+} from "./support/world";
 
 type TWorkerFixtures = { world: TWorld; as: (persona: TPersona, token?: string) => Promise<APIRequestContext> };
 
@@ -41,9 +54,10 @@ test.describe.configure({ mode: "parallel" });
 
 const signedIn = (persona: TPersona): persona is TSignedInPersona => persona !== "anonymous";
 
-/** Fills a path's placeholders (:draft, :submitted...) with the world's request ids. */
-function resolvePath(template: string, world: TWorld, id?: string) {
-  return template.replace(/:(\w+)/g, (match, name: string) => (name === "id" && id ? id : ((world.requests as Record<string, string>)[name] ?? match)));
+/** Fills a path's placeholders (:draft, :submitted...) with the ids of the requests the persona's rows name. */
+function resolvePath(template: string, world: TWorld, persona: TPersona, id?: string) {
+  const requests: Record<string, string> = requestsFor(world, persona);
+  return template.replace(/:(\w+)/g, (match, name: string) => (name === "id" && id ? id : (requests[name] ?? match)));
 }
 
 function expectNoServerError(response: APIResponse, what: string) {
@@ -84,7 +98,7 @@ for (const row of [...PAGES, ...ROUTES.filter((route) => route.method === "GET")
       const outcome = row.expect[persona];
       if (outcome === "n/a") continue;
       test(`${persona}: ${outcome}`, async ({ world, as }) => {
-        const target = resolvePath(row.path, world);
+        const target = resolvePath(row.path, world, persona);
         const response = await (await as(persona)).get(target, { maxRedirects: 0 });
         expectNoServerError(response, target);
         const location = response.headers()["location"] ?? "";
@@ -114,6 +128,7 @@ const EXPORTED: Partial<Record<TPersona, TRequestKind[]>> = {
   wmfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting"],
   wmdeReviewer: ["joint"],
   admin: ["submitted", "inReview", "joint", "granted", "awaiting"],
+  selfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting"],
 };
 for (const [persona, kinds] of Object.entries(EXPORTED) as [TPersona, TRequestKind[]][]) {
   test(`route /review/export.csv: ${persona}'s files list only the requests they may open`, async ({ world, as }) => {
@@ -126,6 +141,10 @@ for (const [persona, kinds] of Object.entries(EXPORTED) as [TPersona, TRequestKi
       for (const row of rows) listed.add(decodeURIComponent(new URL(row[link]!).pathname.replace(/^\/review\//, "")));
     }
     for (const kind of REQUEST_KINDS) expect(listed.has(world.requests[kind]), `A's ${kind} request in ${persona}'s export`).toBe(kinds.includes(kind));
+    // Staff never meet their own requests as reviewers: the self reviewer's are in everyone's files but theirs.
+    for (const kind of REQUEST_KINDS) {
+      expect(listed.has(world.ownRequests[kind]), `the self reviewer's ${kind} request in ${persona}'s export`).toBe(persona !== "selfReviewer" && kinds.includes(kind));
+    }
     if (persona === "wmdeReviewer") {
       const { rows } = await testDb().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Request" WHERE id = ANY($1) AND (NOT joint OR status = 'DRAFT')`, [[...listed]]);
       expect(rows[0]!.n, "requests outside the joint queue in a WMDE reviewer's export").toBe(0);
@@ -176,7 +195,7 @@ for (const row of ACTIONS) {
       test(`${persona}: ${outcome}`, async ({ world, as }) => {
         const allowed = outcome === "allow";
         // An allowed call works on a fresh copy of its target, so the world stays as the table describes it.
-        const id = row.target ? (allowed ? await createRequest(world, row.target) : world.requests[row.target]) : undefined;
+        const id = row.target ? (allowed ? await createRequest(world, row.target, requestOwner(persona)) : requestsFor(world, persona)[row.target]) : undefined;
         const self = signedIn(persona) ? world.users[persona] : undefined;
         const otherUser = allowed ? await createUser("REQUESTER", "role-target") : world.users.requesterB;
         const failedEmail = allowed ? await createFailedEmail(world) : world.failedEmailId;
@@ -197,7 +216,7 @@ for (const row of ACTIONS) {
         const requestsOfA = await countRequestsOf(world.users.requesterA.id);
         const before = await snapshot(people, scope);
 
-        const page = resolvePath(row.page, world, id);
+        const page = resolvePath(row.page, world, persona, id);
         const response = row.encoding === "form" ? await callFormActionDirectly(client, page, row.name, fields) : await callActionDirectly(client, page, row.name, fields);
         expectNoServerError(response, `${row.name} as ${persona}`);
         const after = await snapshot(people, scope);

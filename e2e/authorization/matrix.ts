@@ -3,8 +3,10 @@
 // fails when the app has a page, route or action that is not listed here.
 //
 // The world the rows speak of (built by e2e/support/world.ts): requester A owns every request;
-// requester B is another requester; the WMF and WMDE reviewers and the admin are staff. Paths and
-// fields name A's requests by placeholder:
+// requester B is another requester; the WMF and WMDE reviewers and the admin are staff. The self
+// reviewer is a WMF reviewer who has asked for access too: wherever a row names a request, theirs
+// is used, so each row also says what staff may do on a request of their own (only what its
+// requester may). Paths and fields name A's requests (the self reviewer's own) by placeholder:
 //   :draft      A's complete draft              :submitted  A's submitted, non-joint request
 //   :inReview   A's request in review, taken by the WMF reviewer
 //   :joint      A's submitted joint request     :granted    A's granted request (expiry ahead)
@@ -13,7 +15,7 @@
 // (UTC); :userA, :userB, :self are user ids; :failedEmail is an email the worker gave up on;
 // :newEmail is an address nobody has used. Values outside that list are sent as written.
 
-export const PERSONAS = ["anonymous", "requesterA", "requesterB", "wmfReviewer", "wmdeReviewer", "admin"] as const;
+export const PERSONAS = ["anonymous", "requesterA", "requesterB", "wmfReviewer", "wmdeReviewer", "admin", "selfReviewer"] as const;
 export type TPersona = (typeof PERSONAS)[number];
 
 export const REQUEST_KINDS = ["draft", "submitted", "inReview", "joint", "granted", "awaiting"] as const;
@@ -60,16 +62,28 @@ export type TActionRow = {
 export type TMatrixRow = TPageRow | TRouteRow | TActionRow;
 
 // Shorthands for the usual shapes; rows spell out anything unusual.
-const everyone = <T>(outcome: T): TExpect<T> => ({ anonymous: outcome, requesterA: outcome, requesterB: outcome, wmfReviewer: outcome, wmdeReviewer: outcome, admin: outcome });
+const everyone = <T>(outcome: T): TExpect<T> => ({
+  anonymous: outcome,
+  requesterA: outcome,
+  requesterB: outcome,
+  wmfReviewer: outcome,
+  wmdeReviewer: outcome,
+  admin: outcome,
+  selfReviewer: outcome,
+});
 const signedIn: TExpect<TPageOutcome> = { ...everyone<TPageOutcome>("allow"), anonymous: "signin" };
-/** A's own request: A only. Reviewers work on it from /review, not from the requester's pages. */
-const ownerOnlyPage: TExpect<TPageOutcome> = { ...everyone<TPageOutcome>("deny"), anonymous: "signin", requesterA: "allow" };
-const reviewersPage: TExpect<TPageOutcome> = { anonymous: "signin", requesterA: "deny", requesterB: "deny", wmfReviewer: "allow", wmdeReviewer: "allow", admin: "allow" };
+/** The requester's own request: theirs only (the self reviewer's too, on theirs). Reviewers work on it from /review. */
+const ownerOnlyPage: TExpect<TPageOutcome> = { ...everyone<TPageOutcome>("deny"), anonymous: "signin", requesterA: "allow", selfReviewer: "allow" };
+/** Reviewers' pages that name no request: the queue, the dashboard. */
+const reviewersPage: TExpect<TPageOutcome> = { anonymous: "signin", requesterA: "deny", requesterB: "deny", wmfReviewer: "allow", wmdeReviewer: "allow", admin: "allow", selfReviewer: "allow" };
+/** A request's reviewer page: never for its own requester, whatever their role. */
+const reviewersRequestPage: TExpect<TPageOutcome> = { ...reviewersPage, selfReviewer: "deny" };
 /** A non-joint request: WMF reviewers and admins; WMDE reviewers see joint requests only. */
-const wmfPage: TExpect<TPageOutcome> = { ...reviewersPage, wmdeReviewer: "deny" };
+const wmfPage: TExpect<TPageOutcome> = { ...reviewersRequestPage, wmdeReviewer: "deny" };
 const adminPage: TExpect<TPageOutcome> = { ...everyone<TPageOutcome>("deny"), anonymous: "signin", admin: "allow" };
 
-const ownerOnly: TExpect<TActionOutcome> = { ...everyone<TActionOutcome>("deny"), requesterA: "allow" };
+const ownerOnly: TExpect<TActionOutcome> = { ...everyone<TActionOutcome>("deny"), requesterA: "allow", selfReviewer: "allow" };
+/** Review actions on a request: WMF reviewers and admins, never the request's own requester. */
 const wmfOnly: TExpect<TActionOutcome> = { ...everyone<TActionOutcome>("deny"), wmfReviewer: "allow", admin: "allow" };
 const adminOnly: TExpect<TActionOutcome> = { ...everyone<TActionOutcome>("deny"), admin: "allow" };
 const nobody: TExpect<TActionOutcome> = everyone<TActionOutcome>("deny");
@@ -104,8 +118,9 @@ export const PAGES: TPageRow[] = [
   { kind: "page", file: "app/(review)/review/page.tsx", path: "/review", expect: reviewersPage },
   { kind: "page", file: "app/(review)/review/dashboard/page.tsx", path: "/review/dashboard", expect: reviewersPage },
   { kind: "page", file: "app/(review)/review/[id]/page.tsx", path: "/review/:submitted", expect: wmfPage },
-  { kind: "page", file: "app/(review)/review/[id]/page.tsx", path: "/review/:joint", expect: reviewersPage, note: "joint: WMDE reviewers too" },
-  { kind: "page", file: "app/(review)/review/[id]/page.tsx", path: "/review/:draft", expect: { ...reviewersPage, wmfReviewer: "deny", wmdeReviewer: "deny", admin: "deny" }, note: "nobody reviews a draft" },
+  { kind: "page", file: "app/(review)/review/[id]/page.tsx", path: "/review/:joint", expect: reviewersRequestPage, note: "joint: WMDE reviewers too" },
+  { kind: "page", file: "app/(review)/review/[id]/page.tsx", path: "/review/:granted", expect: wmfPage, note: "a decided request: still never its own requester's" },
+  { kind: "page", file: "app/(review)/review/[id]/page.tsx", path: "/review/:draft", expect: { ...reviewersRequestPage, wmfReviewer: "deny", wmdeReviewer: "deny", admin: "deny" }, note: "nobody reviews a draft" },
   { kind: "page", file: "app/(review)/review/[id]/decide/page.tsx", path: "/review/:inReview/decide", expect: wmfPage, note: "WMF decides; WMDE recommends on the request's page" },
   { kind: "page", file: "app/(review)/review/[id]/decide/page.tsx", path: "/review/:joint/decide", expect: wmfPage, note: "joint: still WMF's decision" },
   { kind: "page", file: "app/(admin)/admin/users/page.tsx", path: "/admin/users", expect: adminPage },

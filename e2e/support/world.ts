@@ -20,9 +20,22 @@ export type TSignedInPersona = Exclude<TPersona, "anonymous">;
 export type TWorld = {
   users: Record<TSignedInPersona, TTestUser>;
   tokens: Record<TSignedInPersona, string>;
+  /** A's requests. */
   requests: Record<TRequestKind, string>;
+  /** The self reviewer's own requests, in the same states. */
+  ownRequests: Record<TRequestKind, string>;
   failedEmailId: string;
 };
+
+/** Who owns the requests a persona's rows name: the self reviewer their own, everyone else A. */
+export function requestOwner(persona: TPersona): "requesterA" | "selfReviewer" {
+  return persona === "selfReviewer" ? "selfReviewer" : "requesterA";
+}
+
+/** The requests a persona's rows name (see requestOwner). */
+export function requestsFor(world: TWorld, persona: TPersona): Record<TRequestKind, string> {
+  return requestOwner(persona) === "selfReviewer" ? world.ownRequests : world.requests;
+}
 
 const DAY = 86_400_000;
 
@@ -38,21 +51,26 @@ export async function createWorld(): Promise<TWorld> {
     wmfReviewer: await createUser("WMF_REVIEWER"),
     wmdeReviewer: await createUser("WMDE_REVIEWER"),
     admin: await createUser("ADMIN"),
+    selfReviewer: await createUser("WMF_REVIEWER", "self-reviewer"),
   };
   const tokens = Object.fromEntries(
     await Promise.all(Object.entries(users).map(async ([persona, user]) => [persona, await createSession(user.id)] as const)),
   ) as Record<TSignedInPersona, string>;
-  const world = { users, tokens, requests: {} as Record<TRequestKind, string>, failedEmailId: "" };
-  for (const kind of ["draft", "submitted", "inReview", "joint", "granted", "awaiting"] as const) world.requests[kind] = await createRequest(world, kind);
+  const world = { users, tokens, requests: {} as Record<TRequestKind, string>, ownRequests: {} as Record<TRequestKind, string>, failedEmailId: "" };
+  for (const kind of ["draft", "submitted", "inReview", "joint", "granted", "awaiting"] as const) {
+    world.requests[kind] = await createRequest(world, kind);
+    world.ownRequests[kind] = await createRequest(world, kind, "selfReviewer");
+  }
   world.failedEmailId = await createFailedEmail(world);
   return world;
 }
 
-/** One of A's requests in the state `kind` names, written as the app would have left it. */
-export async function createRequest(world: Pick<TWorld, "users">, kind: TRequestKind): Promise<string> {
-  const { requesterA, wmfReviewer } = world.users;
+/** One of A's requests (or the owner's) in the state `kind` names, written as the app would have left it. */
+export async function createRequest(world: Pick<TWorld, "users">, kind: TRequestKind, owner: "requesterA" | "selfReviewer" = "requesterA"): Promise<string> {
+  const { wmfReviewer } = world.users;
+  const requester = world.users[owner];
   const answers = completeAnswers(day(7));
-  answers.who.email = requesterA.email;
+  answers.who.email = requester.email;
   answers.who.organisation = `Org ${randomUUID().slice(0, 8)}`;
   if (kind === "joint") wikidataHeavy(answers as Required<TDraftAnswers>);
   const id = `test_${randomUUID()}`;
@@ -60,7 +78,7 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
   const assignee = kind === "inReview" || kind === "awaiting" || kind === "granted" ? wmfReviewer.id : null;
   const reference = kind === "draft" ? null : await nextReference(testDb());
   const expiresAt = kind === "granted" ? new Date(Date.now() + 200 * DAY) : null;
-  await insertRequestRow(testDb(), { id, reference, requesterId: requesterA.id, status, answers, submittedAt: kind === "draft" ? null : new Date(), assigneeId: assignee, expiresAt });
+  await insertRequestRow(testDb(), { id, reference, requesterId: requester.id, status, answers, submittedAt: kind === "draft" ? null : new Date(), assigneeId: assignee, expiresAt });
   if (kind === "granted") {
     await testDb().query(
       `INSERT INTO "Decision" (id, "requestId", outcome, "decidedById", message, criteria, apis, realtime, "startsAt", "expiresAt")

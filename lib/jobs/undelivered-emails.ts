@@ -2,6 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { DomainError, NotFoundError } from "@/lib/domain/errors";
+import { isRecordId } from "@/lib/domain/request/fields";
 import { canAdminister } from "@/lib/domain/roles";
 import { log } from "@/lib/log";
 import type { TViewer } from "@/lib/server/session";
@@ -40,7 +41,7 @@ export async function listUndeliveredEmails(
   after?: string,
 ): Promise<{ emails: TUndeliveredEmail[]; next?: string }> {
   assertAdmin(viewer);
-  const cursor = after ? await db().outboxEmail.findUnique({ where: { id: after }, select: { id: true, createdAt: true } }) : null;
+  const cursor = isRecordId(after) ? await db().outboxEmail.findUnique({ where: { id: after }, select: { id: true, createdAt: true } }) : null;
   const rows = await db().outboxEmail.findMany({
     where: {
       ...WHERE[which],

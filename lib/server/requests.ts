@@ -2,6 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { DomainError, NotFoundError } from "@/lib/domain/errors";
+import { isRecordId } from "@/lib/domain/request/fields";
 import { formatReference, REQUESTER_VISIBLE_ACTIONS, type TRequestStatus } from "@/lib/domain/request/lifecycle";
 import {
   contextOf,
@@ -64,13 +65,14 @@ function ownView<T extends { status: TRequestStatus; expiresAt: Date | null; ans
 
 /** A request of the viewer's own; any other id, or someone else's, is "not found". */
 export async function getOwnRequest(viewer: TViewer, id: string): Promise<TOwnRequest> {
+  if (!isRecordId(id)) throw new NotFoundError();
   const request = await db().request.findFirst({ where: { id, requesterId: viewer.id }, select: OWN_REQUEST_FIELDS });
   if (!request) throw new NotFoundError();
   return ownView(request, now());
 }
 
 export async function listOwnRequests(viewer: TViewer, after?: string) {
-  const cursor = after ? await db().request.findFirst({ where: { id: after, requesterId: viewer.id }, select: { id: true, updatedAt: true } }) : null;
+  const cursor = isRecordId(after) ? await db().request.findFirst({ where: { id: after, requesterId: viewer.id }, select: { id: true, updatedAt: true } }) : null;
   const rows = await db().request.findMany({
     where: {
       requesterId: viewer.id,

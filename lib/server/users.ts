@@ -2,6 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { DomainError, NotFoundError } from "@/lib/domain/errors";
+import { isRecordId } from "@/lib/domain/request/fields";
 import { canAdminister, ROLES, type TRole, type TRoleChange } from "@/lib/domain/roles";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -43,7 +44,7 @@ export async function listUsers(
   { after, query, role }: { after?: string; query?: string; role?: TRole },
 ): Promise<{ users: TUserRow[]; next?: string }> {
   assertAdmin(viewer);
-  const cursor = after ? await db().user.findUnique({ where: { id: after }, select: { id: true, createdAt: true } }) : null;
+  const cursor = isRecordId(after) ? await db().user.findUnique({ where: { id: after }, select: { id: true, createdAt: true } }) : null;
   const rows = await db().user.findMany({
     where: {
       ...(role ? { role } : {}),

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { ChartLegend, LineChart, StackedBarChart, type TSeries } from "@/components/figures/charts";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { DEFAULT_QUARTERS, MAX_RANGE_YEARS, MIN_DECISIONS_FOR_TIMES, parseFiguresQuery, type TFigures, type TQuarter } from "@/lib/domain/figures/figures";
-import { firstValues } from "@/lib/domain/register/register";
+import { firstValues } from "@/lib/domain/search-params";
 import type { TFieldError } from "@/lib/form-state";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";

@@ -1,4 +1,5 @@
-import { firstValues, ZRegisterParams } from "@/lib/domain/register/register";
+import { ZRegisterParams } from "@/lib/domain/register/register";
+import { firstValues } from "@/lib/domain/search-params";
 import { getI18n } from "@/lib/i18n/server";
 import { FEED_HEADERS, registerJson } from "@/lib/server/register-feed";
 

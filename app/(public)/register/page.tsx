@@ -3,7 +3,8 @@ import Link from "next/link";
 
 import { RegisterEntry } from "@/components/register/register-entry";
 import { Pagination } from "@/components/ui/pagination";
-import { firstValues, REGISTER_FILTERS, ZRegisterParams, type TRegisterFilter, type TRegisterParams } from "@/lib/domain/register/register";
+import { REGISTER_FILTERS, ZRegisterParams, type TRegisterFilter, type TRegisterParams } from "@/lib/domain/register/register";
+import { firstValues } from "@/lib/domain/search-params";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import type { TMessageKey } from "@/lib/i18n/translator";

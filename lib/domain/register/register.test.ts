@@ -5,7 +5,6 @@ import { completeAnswers } from "@/test-support/answers";
 
 import {
   entryUpdated,
-  firstValues,
   PUBLIC_NAME_MAX,
   PUBLIC_SUMMARY_MAX,
   publicDraft,
@@ -14,6 +13,7 @@ import {
   registerStatus,
   ZRegisterParams,
 } from "./register";
+import { firstValues } from "../search-params";
 
 const answers = () => completeAnswers("2026-12-01");
 const NOW = new Date("2026-11-22T12:00:00Z");

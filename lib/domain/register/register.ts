@@ -106,8 +106,3 @@ export const ZRegisterParams = z.object({
     .catch(undefined),
 });
 export type TRegisterParams = z.infer<typeof ZRegisterParams>;
-
-/** Search parameters as Next.js gives them (a repeated one as a list): the first of each. */
-export function firstValues(raw: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-}

@@ -20,6 +20,11 @@ export const LIMITS = { short: 200, medium: 1000, long: 5000 } as const;
 /** The id of a stored record (cuid, or a test's prefixed uuid): anything else names no record. */
 export const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
+/** Whether a value could name a stored record at all; anything else (NUL, "..", a list) is looked up nowhere. */
+export function isRecordId(value: unknown): value is string {
+  return recordId.safeParse(value).success;
+}
+
 function firstString(value: unknown): string {
   if (Array.isArray(value)) return firstString(value[0]);
   if (typeof value === "string") return value;

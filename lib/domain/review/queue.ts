@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
 import type { TRole } from "@/lib/domain/roles";
-import { storable } from "@/lib/form-state";
+import { isRecordId } from "@/lib/domain/request/fields";
+import { searchText } from "@/lib/domain/search-params";
 
 export const QUEUE_VIEWS = ["new", "in_review", "awaiting", "joint", "decided"] as const;
 export type TQueueView = (typeof QUEUE_VIEWS)[number];
@@ -27,11 +28,14 @@ export function viewScope(view: TQueueView): { statuses: TRequestStatus[]; joint
   }
 }
 
-/** WMF reviewers and admins see every submitted request; WMDE reviewers the joint ones; drafts nobody. */
-export function reviewerMaySee(role: TRole, request: { status: TRequestStatus; joint: boolean }) {
-  if (request.status === "DRAFT") return false;
-  if (role === "WMF_REVIEWER" || role === "ADMIN") return true;
-  return role === "WMDE_REVIEWER" && request.joint;
+/**
+ * WMF reviewers and admins see every submitted request; WMDE reviewers the joint ones; drafts
+ * nobody. Nobody reviews their own request: on it, a staff member is only its requester.
+ */
+export function reviewerMaySee(viewer: { id: string; role: TRole }, request: { status: TRequestStatus; joint: boolean; requesterId: string }) {
+  if (request.status === "DRAFT" || request.requesterId === viewer.id) return false;
+  if (viewer.role === "WMF_REVIEWER" || viewer.role === "ADMIN") return true;
+  return viewer.role === "WMDE_REVIEWER" && request.joint;
 }
 
 /** The organisation a reviewer speaks for in assessments: WMDE reviewers for WMDE, everyone else for WMF. */
@@ -51,10 +55,7 @@ export const ZQueueParams = z.object({
   api: optionalEnum(APIS),
   assignee: z.preprocess(blankToUndefined, z.enum(["me", "none"]).optional()).catch(undefined),
   flagged: z.preprocess((value) => value === "1" || value === "true", z.boolean()).catch(false),
-  q: z
-    // Cut first and cleaned after, so a cut through a surrogate pair cannot leave half of it.
-    .preprocess((value) => (typeof value === "string" ? storable(value.trim().slice(0, 200)).trim() : undefined), z.string().optional())
-    .transform((value) => value || undefined),
+  q: searchText(200),
   sort: z.enum(["oldest", "newest", "activity"]).catch("oldest"),
   after: z.string().max(200).optional().catch(undefined),
 });
@@ -105,7 +106,7 @@ export function decodeCursor(token: string | undefined): { at: Date; id: string 
   try {
     const [at, id] = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as unknown[];
     const date = new Date(String(at));
-    if (Number.isNaN(date.getTime()) || typeof id !== "string" || id.length > 64) return undefined;
+    if (Number.isNaN(date.getTime()) || !isRecordId(id)) return undefined;
     return { at: date, id };
   } catch {
     return undefined;

@@ -34,7 +34,8 @@ const ROW = {
 export async function dashboard(viewer: TViewer) {
   if (!canReview(viewer.role)) throw new NotFoundError();
   const at = now();
-  const jointOnly = viewer.role === "WMDE_REVIEWER" ? { joint: true } : {};
+  // As reviewerMaySee: not the viewer's own requests; for WMDE reviewers only joint ones.
+  const jointOnly = { requesterId: { not: viewer.id }, ...(viewer.role === "WMDE_REVIEWER" ? { joint: true } : {}) };
   const [expiring, ...waiting] = await Promise.all([
     db().request.findMany({
       where: { status: "GRANTED", expiresAt: { gt: at, lte: new Date(at.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000) }, ...jointOnly },

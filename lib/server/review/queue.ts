@@ -31,9 +31,13 @@ function assertReviewer(viewer: TViewer) {
   if (!canReview(viewer.role)) throw new NotFoundError();
 }
 
-/** What the viewer may see at all: submitted requests; for WMDE reviewers only the joint ones. */
+/**
+ * What the viewer may see at all (reviewerMaySee, as SQL): submitted requests but their own; for
+ * WMDE reviewers only the joint ones.
+ */
 function visibility(viewer: TViewer): Prisma.Sql {
-  return viewer.role === "WMDE_REVIEWER" ? Prisma.sql`r.status <> 'DRAFT' AND r.joint` : Prisma.sql`r.status <> 'DRAFT'`;
+  const seen = Prisma.sql`r.status <> 'DRAFT' AND r."requesterId" <> ${viewer.id}`;
+  return viewer.role === "WMDE_REVIEWER" ? Prisma.sql`${seen} AND r.joint` : seen;
 }
 
 /** One status as an equality, several as a list: either way the planner sees which view's index applies. */
@@ -126,10 +130,13 @@ async function queuePage(viewer: TViewer, params: TQueueParams, size: number, at
  */
 export async function queueCounts(viewer: TViewer): Promise<Record<TQueueView, number>> {
   assertReviewer(viewer);
-  const rows = await db().queueCount.findMany({
-    where: viewer.role === "WMDE_REVIEWER" ? { joint: true } : {},
-    select: { status: true, joint: true, n: true },
-  });
+  const jointOnly = viewer.role === "WMDE_REVIEWER" ? { joint: true } : {};
+  const [all, own] = await Promise.all([
+    db().queueCount.findMany({ where: jointOnly, select: { status: true, joint: true, n: true } }),
+    // The viewer's own requests are counted by the triggers but never shown to them as a reviewer.
+    db().request.groupBy({ by: ["status", "joint"], where: { requesterId: viewer.id, status: { not: "DRAFT" }, ...jointOnly }, _count: { _all: true } }),
+  ]);
+  const rows = [...all, ...own.map((row) => ({ status: row.status, joint: row.joint, n: -row._count._all }))];
   const count = (matches: (row: { status: TRequestStatus; joint: boolean }) => boolean) =>
     rows.filter(matches).reduce((total, row) => total + row.n, 0);
   return {

@@ -2,6 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { DomainError, NotFoundError } from "@/lib/domain/errors";
+import { isRecordId } from "@/lib/domain/request/fields";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { effectiveStatus } from "@/lib/domain/request/state-machine";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
@@ -21,7 +22,7 @@ import type { TViewer } from "../session";
 
 /** The request as a reviewer sees it, or "not found" for anyone who may not see it. */
 export async function getReviewRequest(viewer: TViewer, id: string) {
-  if (!canReview(viewer.role)) throw new NotFoundError();
+  if (!canReview(viewer.role) || !isRecordId(id)) throw new NotFoundError();
   const request = await db().request.findUnique({
     where: { id },
     select: {
@@ -68,7 +69,7 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
       },
     },
   });
-  if (!request || !reviewerMaySee(viewer.role, request)) throw new NotFoundError();
+  if (!request || !reviewerMaySee(viewer, request)) throw new NotFoundError();
   // A grant past its expiry is expired here too, whether or not the expiry job has run.
   return { ...request, storedStatus: request.status, status: effectiveStatus(request.status, request.expiresAt, now()), answers: (request.answers ?? {}) as TDraftAnswers };
 }

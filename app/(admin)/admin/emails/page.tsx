@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ResendEmailForm } from "@/components/admin/resend-email-form";
 import { Pagination } from "@/components/ui/pagination";
 import { canAdminister } from "@/lib/domain/roles";
+import { firstValues } from "@/lib/domain/search-params";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import type { TTranslate } from "@/lib/i18n/translator";
@@ -15,11 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: fullTitle(t, t("admin-emails-title")) };
 }
 
-type Search = { failed?: string; retrying?: string; resent?: string };
+type Search = Record<string, string | string[] | undefined>;
 
 export default async function AdminEmailsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireRole("/admin/emails", canAdminister);
-  const [{ t, formats }, params] = await Promise.all([getI18n(), searchParams]);
+  const [{ t, formats }, raw] = await Promise.all([getI18n(), searchParams]);
+  const params = firstValues(raw);
   const [failed, retrying] = await Promise.all([
     listUndeliveredEmails(viewer, "failed", params.failed),
     listUndeliveredEmails(viewer, "retrying", params.retrying),

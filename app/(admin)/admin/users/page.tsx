@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { RoleForm } from "@/components/admin/role-form";
 import { canAdminister, ROLES, type TRole } from "@/lib/domain/roles";
+import { firstValues, searchText } from "@/lib/domain/search-params";
 import { ROLE_LABEL } from "@/lib/i18n/labels";
 import { Pagination } from "@/components/ui/pagination";
 import { getI18n } from "@/lib/i18n/server";
@@ -15,12 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: fullTitle(t, t("admin-users-title")) };
 }
 
-type Search = { q?: string; role?: string; after?: string };
+type Search = Record<string, string | string[] | undefined>;
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireRole("/admin/users", canAdminister);
-  const [{ t, formats }, params] = await Promise.all([getI18n(), searchParams]);
-  const query = params.q?.trim().slice(0, 200) || undefined;
+  const [{ t, formats }, raw] = await Promise.all([getI18n(), searchParams]);
+  const params = firstValues(raw);
+  const query = searchText(200).parse(params.q);
   const role = ROLES.find((candidate) => candidate === params.role);
   const [{ users, next }, changes] = await Promise.all([
     listUsers(viewer, { after: params.after, query, role }),

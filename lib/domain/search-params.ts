@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+import { recordId } from "@/lib/domain/request/fields";
+import { storable } from "@/lib/form-state";
+
+// What an address bar may carry is anyone's to write: these read it leniently, so a repeated,
+// overlong or malformed parameter falls back to "not given" instead of reaching a query.
+
+/** Search parameters as Next.js gives them (a repeated one as a list): the first of each. */
+export function firstValues(raw: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+}
+
+/** The id of a record to page on from; anything that could not be an id counts as none. */
+export const cursorId = recordId.optional().catch(undefined);
+
+/**
+ * Words to search for: trimmed, at most `max` characters, and storable (no NUL, no lone
+ * surrogate, which PostgreSQL refuses); empty counts as none.
+ */
+export const searchText = (max: number) =>
+  z
+    // Cut first and cleaned after, so a cut through a surrogate pair cannot leave half of it.
+    .preprocess((value) => (typeof value === "string" ? storable(value.trim().slice(0, max)).trim() : undefined), z.string().optional())
+    .transform((value) => value || undefined)
+    .catch(undefined);
