@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
+import { FieldRuleError } from "@/lib/domain/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { completeAnswers } from "@/test-support/answers";
 import { startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
@@ -90,5 +91,38 @@ describe("submitting requests", () => {
     assert.deepEqual([first.outcome, second.outcome], ["saved", "conflict"]);
     const draft = await database.db.request.findUniqueOrThrow({ where: { id } });
     assert.equal((draft.answers as { who: { contactName: string } }).who.contactName, "First tab");
+  });
+});
+
+describe("answering a reviewer's question", () => {
+  it("returns the request to review only when every reopened section passes the rules of submission", async () => {
+    const { viewer, id } = await requesterWithCompleteDraft(9000);
+    await requests.submitRequest(viewer, { requestId: id, version: 0 }, "http://localhost:3000");
+    const reviewer = await database.db.user.create({ data: { email: "reviewer9000@example.org", role: "WMF_REVIEWER" } });
+    await database.db.request.update({ where: { id }, data: { status: "AWAITING_REQUESTER", version: { increment: 1 } } });
+    await database.db.informationRequest.create({ data: { requestId: id, askedById: reviewer.id, question: "Who are you?", replyBy: new Date(Date.now() + 14 * 86_400_000), sections: ["who"] } });
+    const stored = await database.db.request.findUniqueOrThrow({ where: { id } });
+    const who = (stored.answers as { who: Record<string, string> }).who;
+
+    // Saved without checking ("save and come back later"), as a hand-made post could too.
+    for (const broken of [{ requesterKind: "pirate" }, { contactName: "" }, { country: "XX" }] as Record<string, string>[]) {
+      const current = await database.db.request.findUniqueOrThrow({ where: { id } });
+      await requests.saveSection(viewer, { requestId: id, section: "who", version: current.version, posted: { ...who, ...broken }, check: false });
+      const saved = await database.db.request.findUniqueOrThrow({ where: { id } });
+      await assert.rejects(
+        requests.answerInformation(viewer, { requestId: id, version: saved.version, answer: "Here you are" }, "http://localhost:3000"),
+        (error: unknown) => error instanceof FieldRuleError && Object.keys(error.fieldErrors).join() === "reopened-who",
+        JSON.stringify(broken),
+      );
+      const after = await database.db.request.findUniqueOrThrow({ where: { id }, include: { infoRequests: true } });
+      assert.equal(after.status, "AWAITING_REQUESTER", "the request moved with broken answers");
+      assert.equal(after.version, saved.version);
+      assert.equal(after.infoRequests[0]!.answeredAt, null);
+    }
+
+    const current = await database.db.request.findUniqueOrThrow({ where: { id } });
+    await requests.saveSection(viewer, { requestId: id, section: "who", version: current.version, posted: who, check: true });
+    await requests.answerInformation(viewer, { requestId: id, version: current.version + 1, answer: "Fixed" }, "http://localhost:3000");
+    assert.equal((await database.db.request.findUniqueOrThrow({ where: { id } })).status, "IN_REVIEW");
   });
 });

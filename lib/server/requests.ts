@@ -1,7 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
-import { DomainError, NotFoundError } from "@/lib/domain/errors";
+import { DomainError, FieldRuleError, NotFoundError } from "@/lib/domain/errors";
 import { isRecordId } from "@/lib/domain/request/fields";
 import { formatReference, REQUESTER_VISIBLE_ACTIONS, type TRequestStatus } from "@/lib/domain/request/lifecycle";
 import {
@@ -9,9 +9,11 @@ import {
   draftValues,
   incompleteSections,
   isSectionId,
+  reopenedProblems,
   SECTION_IDS,
   sectionSchema,
   type TDraftAnswers,
+  type TReopenedProblems,
   type TSectionId,
 } from "@/lib/domain/request/sections";
 import { effectiveStatus } from "@/lib/domain/request/state-machine";
@@ -253,6 +255,11 @@ export async function answerInformation(viewer: TViewer, input: { requestId: str
   const status = nextStatus(request.status, "requester_answered", "requester");
   if (request.version !== input.version) throw new DomainError("request-error-conflict");
   const answeredAt = now();
+  // The reopened answers become final again: the same rules as at submission, as on that day.
+  // The version check below makes sure they are the answers checked here.
+  const asOf = (request.submittedAt ?? answeredAt).toISOString().slice(0, 10);
+  const problems = reopenedProblems(request.answers, await editableSections(request), asOf);
+  if (problems) throw new FieldRuleError(reopenedErrors(problems));
   await db().$transaction(async (tx) => {
     const open = await tx.informationRequest.findFirst({
       where: { requestId: request.id, answeredAt: null, lapsedAt: null },
@@ -261,8 +268,6 @@ export async function answerInformation(viewer: TViewer, input: { requestId: str
     });
     if (!open) throw new DomainError("request-error-not-awaiting");
     // Routing stays as the reviewers left it; flags, filters and search follow the new answers.
-    // Dates are judged as on the day of submission, so a start date now past does not void the section.
-    const asOf = (request.submittedAt ?? answeredAt).toISOString().slice(0, 10);
     const { joint: _joint, routingReasons: _reasons, ...columns } = reviewColumns(request.answers, { today: asOf, wikidataShareThreshold: env().jointWikidataShare });
     const updated = await tx.request.updateMany({
       where: { id: request.id, requesterId: viewer.id, status: "AWAITING_REQUESTER", version: input.version },
@@ -281,6 +286,14 @@ export async function answerInformation(viewer: TViewer, input: { requestId: str
       });
     }
   });
+}
+
+/** The problems as the requester's page shows them: beside each reopened section, or about them all. */
+function reopenedErrors(problems: TReopenedProblems): Record<string, TFieldError> {
+  const errors: Record<string, TFieldError> = {};
+  for (const section of problems.sections) errors[`reopened-${section}`] = { key: `request-answer-error-${section}` };
+  if (problems.closedSections.length > 0) errors.reopened = { key: "request-answer-error-closed" };
+  return errors;
 }
 
 /** The reviewers' messages and questions on a request of the viewer's own (from getOwnRequest), oldest first. */

@@ -8,6 +8,7 @@ import {
   contextOf,
   incompleteSections,
   isSectionId,
+  reopenedProblems,
   SECTION_IDS,
   sectionSchema,
   sectionStatus,
@@ -488,5 +489,26 @@ describe("progress through the form", () => {
     assert.deepEqual(contextOf({ who: { requesterKind: "commercial" } }, TODAY), { requesterKind: "commercial", today: TODAY });
     assert.deepEqual(contextOf({}, TODAY), { requesterKind: undefined, today: TODAY });
     assert.deepEqual(contextOf({ who: { requesterKind: ["commercial", "individual"] } }, TODAY), { requesterKind: undefined, today: TODAY });
+  });
+});
+
+describe("answers that become final again", () => {
+  const complete: TDraftAnswers = POSTS;
+
+  it("lets answers through when every section passes, judged as on the day of submission", () => {
+    assert.equal(reopenedProblems(complete, ["who"], TODAY), undefined);
+    assert.equal(reopenedProblems(complete, ["obligation"], "2026-12-01"), undefined);
+  });
+
+  it("names a reopened section whose answers break its rules, as reviewers would otherwise receive them", () => {
+    for (const who of [{ ...WHO, requesterKind: "pirate" }, { ...WHO, contactName: "" }, { ...WHO, country: "XX" }, { ...WHO, email: "a@x.org, b@y.org" }]) {
+      assert.deepEqual(reopenedProblems({ ...complete, who }, ["who", "need"], TODAY), { sections: ["who"], closedSections: [] });
+    }
+  });
+
+  it("tells apart a section that broke because of a change elsewhere and cannot be changed now", () => {
+    const commercial: TDraftAnswers = { ...complete, who: { ...WHO, requesterKind: "commercial" } };
+    assert.deepEqual(reopenedProblems(commercial, ["who"], TODAY), { sections: [], closedSections: ["values"] });
+    assert.deepEqual(reopenedProblems(commercial, ["who", "values"], TODAY), { sections: ["values"], closedSections: [] });
   });
 });

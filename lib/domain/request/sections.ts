@@ -336,6 +336,22 @@ export function incompleteSections(answers: TDraftAnswers, today: string): TSect
   return SECTION_IDS.filter((section) => sectionStatus(section, answers, today) !== "completed");
 }
 
+/** What keeps reopened answers from becoming final: a reopened section's own problem, by section, or a section that cannot be changed now. */
+export type TReopenedProblems = { sections: TSectionId[]; closedSections: TSectionId[] };
+
+/**
+ * When a requester answers a question that reopened some sections, the answers become final
+ * again: they must pass the same rules as at submission, judged as on the day of submission (a
+ * start date that has passed since does not void a section nobody reopened). A change to a
+ * reopened section can also break one that is not open (a new requester kind asks more of Values):
+ * that is reported apart, since only undoing the change can fix it.
+ */
+export function reopenedProblems(answers: TDraftAnswers, reopened: readonly TSectionId[], asOf: string): TReopenedProblems | undefined {
+  const failing = incompleteSections(answers, asOf);
+  if (failing.length === 0) return undefined;
+  return { sections: failing.filter((section) => reopened.includes(section)), closedSections: failing.filter((section) => !reopened.includes(section)) };
+}
+
 export { message };
 
 /** The field names an object schema reads, looking through pipes (transforms, refinements). */

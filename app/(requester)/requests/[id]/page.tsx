@@ -13,7 +13,6 @@ import { fullTitle } from "@/lib/i18n/title";
 import { today } from "@/lib/server/clock";
 import { loadOwnRequest } from "@/lib/server/pages";
 import { editableSections, requesterConversation, requesterTimeline } from "@/lib/server/requests";
-import { SECTION_TITLE } from "@/lib/i18n/labels";
 import { AnswerForm } from "@/components/apply/answer-form";
 import { QuestionList } from "@/components/apply/question-list";
 
@@ -119,21 +118,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
         answeredLabel={(answeredAt) => t("request-question-answered", dates.format(answeredAt))}
         open={() =>
           request.status === "AWAITING_REQUESTER" ? (
-            <>
-              {editable.length > 0 ? (
-                <>
-                  <p>{t("request-reopened")}</p>
-                  <ul>
-                    {editable.map((section) => (
-                      <li key={section}>
-                        <Link href={`/requests/${request.id}/${section}`}>{t(SECTION_TITLE[section])}</Link>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-              <AnswerForm action={answerInformationAction} requestId={request.id} version={request.version} />
-            </>
+            <AnswerForm action={answerInformationAction} requestId={request.id} version={request.version} reopened={editable} />
           ) : null
         }
       />
