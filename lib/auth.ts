@@ -6,6 +6,7 @@ import Nodemailer from "next-auth/providers/nodemailer";
 import Wikimedia, { type WikimediaProfile } from "next-auth/providers/wikimedia";
 
 import { db } from "@/lib/db";
+import { isOneEmailAddress } from "@/lib/domain/request/fields";
 import { env } from "@/lib/env";
 import { DEBUG_LOCALE, DEFAULT_LOCALE, isLanguageCode, resolveLocale, type TLanguageCode } from "@/lib/i18n/locales";
 import { AVAILABLE_LANGUAGES, messagesFor } from "@/lib/i18n/messages";
@@ -46,6 +47,12 @@ function config(): NextAuthConfig {
         // Sending goes through sendVerificationRequest; this placeholder only satisfies the provider.
         server: "smtp://localhost",
         maxAge: MAGIC_LINK_MINUTES * 60,
+        // Auth.js's own endpoint can be posted to past the form: a link goes to one address or none.
+        normalizeIdentifier(identifier) {
+          const email = identifier.trim().toLowerCase();
+          if (!isOneEmailAddress(email)) throw new Error("A sign-in link goes to one email address");
+          return email;
+        },
         async sendVerificationRequest({ identifier, url, request }) {
           const locale = await signInLocale(request);
           const t = createTranslator(locale, messagesFor(locale));

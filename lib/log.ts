@@ -16,6 +16,9 @@ export const log = {
 /** Shows enough of an email address to tell people apart in logs without publishing it. */
 export function maskEmail(email: string | null | undefined) {
   if (!email) return undefined;
-  const [local = "", domain = ""] = email.split("@");
-  return `${local.slice(0, 2)}***@${domain}`;
+  const at = email.lastIndexOf("@");
+  const [local, domain] = at < 0 ? [email, ""] : [email.slice(0, at), email.slice(at + 1)];
+  // Whatever was typed, a log line carries only what could be part of an address, never raw header text.
+  const clean = (part: string) => part.replace(/[^A-Za-z0-9._+-]/g, "?");
+  return `${clean(local.slice(0, 2))}***@${clean(domain.slice(0, 100))}`;
 }

@@ -13,7 +13,8 @@ type Props = {
   /** The request acted on and the version the person saw; none for creating a request. */
   request?: { id: string; version: number };
   label: TMessageKey;
-  tone?: "primary" | "destructive";
+  /** How much the button stands out: the page's main action, a destructive one, or an ordinary one. */
+  tone?: "primary" | "destructive" | "normal";
   /** Given, the form renders the page title, marked on error (see DocumentTitle). */
   pageTitle?: string;
 };
@@ -36,7 +37,7 @@ export function RequestActionForm({ action, request, label, tone = "primary", pa
           <input type="hidden" name="version" value={request.version} />
         </>
       ) : null}
-      <button className={`button button--${tone}`} type="submit" disabled={pending}>
+      <button className={tone === "normal" ? "button" : `button button--${tone}`} type="submit" disabled={pending}>
         {t(label)}
       </button>
     </form>

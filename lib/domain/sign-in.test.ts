@@ -12,7 +12,13 @@ describe("ZEmailSignIn", () => {
     assert.equal(ZEmailSignIn.safeParse({ email: "" }).error?.issues[0]?.message, "error-email-required");
     assert.equal(ZEmailSignIn.safeParse({}).error?.issues[0]?.message, "error-email-required");
     assert.equal(ZEmailSignIn.safeParse({ email: "ada@" }).error?.issues[0]?.message, "error-email-invalid");
-    assert.equal(ZEmailSignIn.safeParse({ email: `${"a".repeat(250)}@example.org` }).error?.issues[0]?.message, "error-email-invalid");
+    assert.equal(ZEmailSignIn.safeParse({ email: `${"a".repeat(250)}@example.org` }).error?.issues[0]?.message, "error-too-long|254");
+  });
+
+  it("takes one address only: a list or a header trick is refused with its own message", () => {
+    for (const email of ["ada@example.org, eve@example.org", "ada@example.org;eve@example.org", "Ada <ada@example.org>", "ada@example.org\r\nBcc: eve@example.org"]) {
+      assert.equal(ZEmailSignIn.safeParse({ email }).error?.issues[0]?.message, "error-email-one-address", JSON.stringify(email));
+    }
   });
 
   it("keeps the page's language for the email, and drops anything that is no language", () => {

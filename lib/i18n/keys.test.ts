@@ -38,6 +38,7 @@ const UNSHOWN_ACTIONS = new Set(["draft_deleted"]);
 const FAMILIES: Record<string, string[]> = {
   "history-*": REQUEST_ACTIONS.filter((action) => !UNSHOWN_ACTIONS.has(action)).map((action) => `history-request-${kebab(action)}`),
   "check-error-incomplete-*": family("check-error-incomplete", SECTION_IDS),
+  "request-answer-error-*": family("request-answer-error", SECTION_IDS),
   "field-volume-*-legend": family("field-volume", PROJECTS, "-legend"),
   "option-free-method-*": family("option-free-method", FREE_METHODS),
   "field-free-method-*-hint": family("field-free-method", FREE_METHODS, "-hint"),

@@ -5,6 +5,7 @@
 import { dayOf, REMINDER_DAYS, remindersDue } from "@/lib/domain/review/decisions";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { longDate } from "@/lib/mail/decision-text";
+import { requestRecipient } from "@/lib/mail/recipient";
 import { emailLocaleOf } from "@/lib/i18n/messages";
 import { emailWording, requestEmail } from "@/lib/mail/templates/request-email";
 
@@ -13,11 +14,6 @@ import { enqueueEmail } from "./outbox";
 const BATCH = 100;
 
 type TContext = { now: Date; baseUrl: string };
-
-function contactOf(request: { answers: unknown; requester: { email: string | null } }) {
-  const contact = (request.answers as { who?: { email?: unknown } } | null)?.who?.email;
-  return (typeof contact === "string" && contact) || request.requester.email;
-}
 
 /** Records every grant whose expiry has passed as EXPIRED, with its audit entry and email. */
 export async function expireGrants(db: PrismaClient, { now, baseUrl }: TContext) {
@@ -38,12 +34,12 @@ export async function expireGrants(db: PrismaClient, { now, baseUrl }: TContext)
       if (updated.count === 0) return;
       const request = await tx.request.findUniqueOrThrow({
         where: { id },
-        select: { reference: true, answers: true, expiresAt: true, requester: { select: { email: true, locale: true, lastLocale: true } } },
+        select: { reference: true, requesterId: true, answers: true, expiresAt: true, requester: { select: { locale: true, lastLocale: true } } },
       });
       await tx.auditEntry.create({
         data: { action: "request.expired", subjectType: "request", subjectId: id, before: { status: "GRANTED" }, after: { status: "EXPIRED", expiresAt: request.expiresAt?.toISOString() } },
       });
-      const to = contactOf(request);
+      const to = await requestRecipient(tx, request);
       const { locale, formats } = emailWording(emailLocaleOf(request.requester));
       if (to) {
         await enqueueEmail(tx, {
@@ -91,13 +87,13 @@ export async function sendExpiryReminders(db: PrismaClient, { now, baseUrl }: TC
       if (recorded.count === 0 || done.has(nearest)) return;
       const request = await tx.request.findFirst({
         where: { id: grant.id, status: "GRANTED", expiresAt },
-        select: { reference: true, answers: true, requester: { select: { email: true, locale: true, lastLocale: true } } },
+        select: { reference: true, requesterId: true, answers: true, requester: { select: { locale: true, lastLocale: true } } },
       });
       if (!request) return;
       await tx.auditEntry.create({
         data: { action: "request.expiry_reminded", subjectType: "request", subjectId: grant.id, after: { daysAhead: nearest, expiresAt: expiresAt.toISOString() } },
       });
-      const to = contactOf(request);
+      const to = await requestRecipient(tx, request);
       const { locale, formats } = emailWording(emailLocaleOf(request.requester));
       if (to) {
         await enqueueEmail(tx, {

@@ -2,6 +2,7 @@
 // and tells the requester. No Next.js here: the worker and tests use it.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { emailLocaleOf } from "@/lib/i18n/messages";
+import { requestRecipient } from "@/lib/mail/recipient";
 import { requestEmail } from "@/lib/mail/templates/request-email";
 
 import { enqueueEmail } from "./outbox";
@@ -23,14 +24,13 @@ export async function lapseOverdueRequests(db: PrismaClient, { now = new Date(),
       if (updated.count === 0) return;
       const request = await tx.request.findUniqueOrThrow({
         where: { id: question.requestId },
-        select: { reference: true, answers: true, requester: { select: { email: true, locale: true, lastLocale: true } } },
+        select: { reference: true, requesterId: true, answers: true, requester: { select: { locale: true, lastLocale: true } } },
       });
       await tx.informationRequest.update({ where: { id: question.id }, data: { lapsedAt: now } });
       await tx.auditEntry.create({
         data: { action: "request.lapsed", subjectType: "request", subjectId: question.requestId, before: { status: "AWAITING_REQUESTER" }, after: { status: "LAPSED" } },
       });
-      const contact = (request.answers as { who?: { email?: unknown } } | null)?.who?.email;
-      const to = (typeof contact === "string" && contact) || request.requester.email;
+      const to = await requestRecipient(tx, request);
       if (to) {
         await enqueueEmail(tx, {
           idempotencyKey: `lapsed:${question.id}`,

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { TArea } from "@/lib/i18n/locales";
 import { emailLocaleOf } from "@/lib/i18n/messages";
+import { assertOneAddress } from "@/lib/mail/recipient";
 
 export type TOutboxMail = { to: string; subject: string; text: string; html: string };
 /** What goes to SMTP: the email and a Message-ID that stays the same on every attempt. */
@@ -20,11 +21,16 @@ export type TOutcome =
 
 const ERROR_LENGTH = 1_000;
 
-/** Writes an email to send after the caller's transaction commits; a repeated key is a no-op. */
+/**
+ * Writes an email to send after the caller's transaction commits; a repeated key is a no-op.
+ * Mail goes to exactly one address: anything else (a list, a header trick) is refused here, so a
+ * slip upstream fails the change instead of mailing someone it should not.
+ */
 export async function enqueueEmail(
   tx: Prisma.TransactionClient,
   email: TOutboxMail & { idempotencyKey: string; requestId?: string; kind?: string },
 ) {
+  assertOneAddress(email.to);
   await tx.outboxEmail.createMany({ data: [email], skipDuplicates: true });
 }
 

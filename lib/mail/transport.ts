@@ -6,6 +6,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log, maskEmail } from "@/lib/log";
 
+import { assertOneAddress } from "./recipient";
+
 /** One email; `messageId` (optional) lets receiving servers recognise a resend of the same email. */
 export type TMail = { to: string; subject: string; text: string; html: string; messageId?: string };
 
@@ -16,6 +18,8 @@ let transporter: Transporter | undefined;
  * is kept for the development mailbox page instead, so a fresh checkout can sign in.
  */
 export async function sendMail(mail: TMail) {
+  // Checked again where mail leaves: nodemailer would read "a@x.org, b@y.org" as two recipients.
+  assertOneAddress(mail.to);
   const { smtpUrl, mailFrom, production } = env();
   if (smtpUrl) {
     transporter ??= nodemailer.createTransport(smtpUrl);

@@ -10,6 +10,8 @@ import { log } from "@/lib/log";
 import { rememberActingLanguage } from "./language";
 import { getViewer, type TViewer } from "./session";
 
+type TServerAction = (previous: TActionState, formData: FormData) => Promise<TActionState>;
+
 /**
  * The one way to run a form's server action: who is calling, the shared schema, and every
  * failure mapped to a message. The language the person acts in is remembered for their emails. Expected outcomes (DomainError) are shown as they are; anything
@@ -19,16 +21,38 @@ export function validatedAction<TSchema extends z.ZodType>(
   name: string,
   schema: TSchema,
   handler: (viewer: TViewer, input: z.infer<TSchema>, values: TFormValues) => Promise<TActionState | void>,
-) {
-  return async (_previous: TActionState, formData: FormData): Promise<TActionState> => {
+): TServerAction {
+  return runAction(name, async (values) => {
+    const viewer = await getViewer();
+    if (!viewer) return { status: "error", message: { key: "error-signed-out" }, values };
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
+    await rememberActingLanguage(viewer.id);
+    return handler(viewer, parsed.data, values);
+  });
+}
+
+/**
+ * The same for the few actions a signed-out person may take (following a link that proves an
+ * address): what gives the right to act is in the input, and the handler checks it.
+ */
+export function publicAction<TSchema extends z.ZodType>(
+  name: string,
+  schema: TSchema,
+  handler: (input: z.infer<TSchema>, values: TFormValues) => Promise<TActionState | void>,
+): TServerAction {
+  return runAction(name, async (values) => {
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
+    return handler(parsed.data, values);
+  });
+}
+
+function runAction(name: string, work: (values: TFormValues) => Promise<TActionState | void>): TServerAction {
+  return async (_previous, formData) => {
     const values = formValues(formData);
     try {
-      const viewer = await getViewer();
-      if (!viewer) return { status: "error", message: { key: "error-signed-out" }, values };
-      const parsed = schema.safeParse(values);
-      if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
-      await rememberActingLanguage(viewer.id);
-      return (await handler(viewer, parsed.data, values)) ?? { status: "success" };
+      return (await work(values)) ?? { status: "success" };
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof NotFoundError) notFound();

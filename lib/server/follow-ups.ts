@@ -8,6 +8,7 @@ import type { TGiveUpInput } from "@/lib/domain/review/decisions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { emailLocaleOfUser, enqueueEmail } from "@/lib/jobs/outbox";
 import { log } from "@/lib/log";
+import { requestRecipient } from "@/lib/mail/recipient";
 import { requestEmail } from "@/lib/mail/templates/request-email";
 
 import { auditRequest } from "./audit";
@@ -58,8 +59,7 @@ export async function giveUpGrant(viewer: TViewer, input: TGiveUpInput, baseUrl:
     if (updated.count === 0) throw new DomainError("request-error-conflict");
     await tx.decision.update({ where: { requestId: request.id }, data: { endedAt: at, endedById: viewer.id, endReason: "REQUESTER_WISH", endNote: input.note || null, updatedAt: at } });
     await auditRequest(tx, viewer.id, request.id, "request.given_up", { status: request.status }, { status, reason: "REQUESTER_WISH" }, input.note || undefined);
-    const contact = request.answers.who?.email;
-    const to = (typeof contact === "string" && contact) || viewer.email;
+    const to = await requestRecipient(tx, { requesterId: viewer.id, answers: request.answers });
     if (to) {
       await enqueueEmail(tx, {
         idempotencyKey: `given-up:${request.id}`,

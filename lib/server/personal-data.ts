@@ -23,7 +23,17 @@ export async function exportPersonalData(viewer: TViewer) {
   const at = now();
   const user = await db().user.findUniqueOrThrow({
     where: { id: viewer.id },
-    select: { email: true, name: true, role: true, createdAt: true, emailVerified: true, locale: true, lastLocale: true, accounts: { select: { provider: true, providerAccountId: true, createdAt: true } } },
+    select: {
+      email: true,
+      name: true,
+      role: true,
+      createdAt: true,
+      emailVerified: true,
+      locale: true,
+      lastLocale: true,
+      accounts: { select: { provider: true, providerAccountId: true, createdAt: true } },
+      contactAddresses: { orderBy: { createdAt: "asc" }, select: { email: true, sentAt: true, confirmedAt: true } },
+    },
   });
   const requests = await db().request.findMany({
     where: { requesterId: viewer.id },
@@ -64,6 +74,7 @@ export async function exportPersonalData(viewer: TViewer) {
       languageLastUsed: user.lastLocale,
     },
     signInAccounts: user.accounts,
+    contactAddresses: user.contactAddresses,
     requests: requests.map(({ expiresAt, basedOn, comments, infoRequests, status, ...request }) => ({
       ...request,
       status: effectiveStatus(status, expiresAt, at),
@@ -117,8 +128,14 @@ export async function eraseMyData(viewer: TViewer, input: z.infer<typeof ZErasur
     const open = requests.filter((request) => requesterMayCancel(request.status) || effectiveStatus(request.status, request.expiresAt, at) === "GRANTED");
     if (open.length > 0) throw new DomainError("error-erase-open");
 
-    const user = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { email: true } });
-    const addresses = [...new Set([user.email, ...requests.flatMap((request) => contactAddresses(request.answers))].filter((address): address is string => Boolean(address)))];
+    const user = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { email: true, contactAddresses: { select: { email: true } } } });
+    const addresses = [
+      ...new Set(
+        [user.email, ...user.contactAddresses.map((contact) => contact.email), ...requests.flatMap((request) => contactAddresses(request.answers))].filter(
+          (address): address is string => Boolean(address),
+        ),
+      ),
+    ];
 
     const drafts = requests.filter((request) => request.status === "DRAFT");
     await tx.request.deleteMany({ where: { id: { in: drafts.map((draft) => draft.id) }, status: "DRAFT" } });
@@ -134,6 +151,7 @@ export async function eraseMyData(viewer: TViewer, input: z.infer<typeof ZErasur
     await tx.outboxEmail.deleteMany({ where: { OR: byAddress.map((to) => ({ to })) } });
     await tx.devMail.deleteMany({ where: { OR: byAddress.map((to) => ({ to })) } });
     await tx.verificationToken.deleteMany({ where: { OR: byAddress.map((identifier) => ({ identifier })) } });
+    await tx.contactAddress.deleteMany({ where: { userId: viewer.id } });
     await tx.session.deleteMany({ where: { userId: viewer.id } });
     await tx.account.deleteMany({ where: { userId: viewer.id } });
     await tx.user.update({ where: { id: viewer.id }, data: { email: null, name: null, image: null, emailVerified: null, erasedAt: at } });

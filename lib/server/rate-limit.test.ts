@@ -16,6 +16,7 @@ const BUDGETS = {
   signInIp: { points: 3, seconds: 60 },
   submission: { points: 1, seconds: 1 },
   message: { points: 2, seconds: 60 },
+  contactLink: { points: 1, seconds: 60 },
 };
 
 before(async () => {

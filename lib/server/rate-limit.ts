@@ -16,7 +16,7 @@ import { log } from "@/lib/log";
  * process shares them. Each limit allows `points` actions per key in a window of `seconds` that
  * starts at the first action.
  */
-export type TLimitName = "signInEmail" | "signInIp" | "submission" | "message";
+export type TLimitName = "signInEmail" | "signInIp" | "submission" | "message" | "contactLink";
 export type TBudget = { points: number; seconds: number };
 export type TBudgets = Record<TLimitName, TBudget>;
 export type TLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -34,6 +34,8 @@ export function budgets(settings: Pick<TEnv, "signInLinksPerIpPerHour"> = env())
     submission: { points: 10, seconds: DAY },
     // Answers to reviewers and reviewers' messages to requesters; internal notes are not limited.
     message: { points: 60, seconds: HOUR },
+    // Links confirming a contact address go to an address the person typed: a few a day.
+    contactLink: { points: 5, seconds: DAY },
   };
 }
 
@@ -43,6 +45,7 @@ const REFUSALS: Record<TLimitName, { key: TMessageKey; unitSeconds: number }> = 
   signInIp: { key: "signin-error-too-many-network", unitSeconds: MINUTE },
   submission: { key: "request-error-too-many-submissions", unitSeconds: HOUR },
   message: { key: "error-too-many-messages", unitSeconds: MINUTE },
+  contactLink: { key: "contact-error-too-many", unitSeconds: HOUR },
 };
 
 export function refusalMessage(name: TLimitName, retryAfterSeconds: number) {

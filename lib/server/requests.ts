@@ -18,15 +18,17 @@ import {
 } from "@/lib/domain/request/sections";
 import { effectiveStatus } from "@/lib/domain/request/state-machine";
 import { reviewColumns } from "@/lib/domain/review/columns";
-import { env } from "@/lib/env";
+import { env, publicUrl } from "@/lib/env";
 import { fieldErrorsOf, type TFieldError, type TFormValues } from "@/lib/form-state";
 import { emailLocaleOf } from "@/lib/i18n/messages";
 import { emailLocaleOfUser, enqueueEmail } from "@/lib/jobs/outbox";
 import { log } from "@/lib/log";
+import { requestRecipient } from "@/lib/mail/recipient";
 import { requestEmail } from "@/lib/mail/templates/request-email";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { auditRequest } from "./audit";
+import { offerContactConfirmation } from "./contact";
 import { nextStatus } from "./transitions";
 import { notifyWmde } from "./review/request";
 import { now, today } from "./clock";
@@ -111,6 +113,7 @@ export type TSaveResult =
 export async function saveSection(
   viewer: TViewer,
   input: { requestId: string; section: TSectionId; version: number; posted: TFormValues; check: boolean },
+  baseUrl: string = publicUrl(),
 ): Promise<TSaveResult> {
   const request = await getOwnRequest(viewer, input.requestId);
   if (!(await mayEditSection(request, input.section))) throw new DomainError("request-error-not-draft");
@@ -124,6 +127,7 @@ export async function saveSection(
   });
   if (updated.count === 0) return { outcome: "conflict", version: (await getOwnRequest(viewer, request.id)).version };
   const version = input.version + 1;
+  if (input.section === "who") await offerContactConfirmation(viewer, answers, baseUrl);
 
   if (!input.check) return { outcome: "saved", version };
   const parsed = sectionSchema(input.section, contextOf(answers, today())).safeParse(values);
@@ -183,7 +187,7 @@ export async function submitRequest(viewer: TViewer, input: { requestId: string;
     await tx.request.update({ where: { id: request.id }, data: { reference, lastActivityAt: submittedAt, ...columns } });
     if (columns.joint) await notifyWmde(tx, { id: request.id, reference }, "", baseUrl);
     await auditRequest(tx, viewer.id, request.id, "request.submitted", { status: "DRAFT" }, { status: "SUBMITTED", reference });
-    const to = (request.answers.who?.email as string | undefined) ?? viewer.email;
+    const to = await requestRecipient(tx, { requesterId: viewer.id, answers: request.answers });
     if (to) {
       await enqueueEmail(tx, {
         idempotencyKey: `request-submitted:${request.id}`,
@@ -291,7 +295,7 @@ export async function answerInformation(viewer: TViewer, input: { requestId: str
 /** The problems as the requester's page shows them: beside each reopened section, or about them all. */
 function reopenedErrors(problems: TReopenedProblems): Record<string, TFieldError> {
   const errors: Record<string, TFieldError> = {};
-  for (const section of problems.sections) errors[`reopened-${section}`] = { key: `request-answer-error-${section}` };
+  for (const section of problems.sections) errors[`reopened-${section}`] = { key: `request-answer-error-${section}` as TFieldError["key"] };
   if (problems.closedSections.length > 0) errors.reopened = { key: "request-answer-error-closed" };
   return errors;
 }

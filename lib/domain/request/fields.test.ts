@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 
 import { z } from "zod";
 
-import { choice, choices, decimalNumber, isoDate, isRealDate, isWebLink, linkList, message, parseMessage, requiredText, text, ticked, wholeNumber } from "./fields";
+import { choice, choices, decimalNumber, isOneEmailAddress, isoDate, isRealDate, isRecordId, isWebLink, linkList, message, parseMessage, requiredText, text, ticked, wholeNumber } from "./fields";
 
 /** The messages of a failed parse, as [path, message] pairs; empty when it passes. */
 function issuesOf(schema: z.ZodType, input: unknown) {
@@ -163,5 +163,23 @@ describe("form field building blocks", () => {
   it("refuses more links than allowed", () => {
     const four = ["https://a.example.org", "https://b.example.org", "https://c.example.org", "https://d.example.org"].join("\n");
     assert.deepEqual(issuesOf(linkList(3), four), [["", "error-links-too-many|3"]]);
+  });
+});
+describe("isOneEmailAddress", () => {
+  it("accepts one plain address", () => {
+    for (const email of ["ada@example.org", "Ada.Lovelace+ea@sub.example.org"]) assert.equal(isOneEmailAddress(email), true, email);
+  });
+
+  it("refuses lists, display names, header injections, blanks and anything not a string", () => {
+    for (const value of ["a@x.org, b@y.org", "a@x.org;b@y.org", "Ada <a@x.org>", "a@x.org\r\nBcc: b@y.org", "a@x.org\nTo: b@y.org", " a@x.org", "", "x".repeat(250) + "@x.org", null, ["a@x.org"], 42]) {
+      assert.equal(isOneEmailAddress(value), false, JSON.stringify(value));
+    }
+  });
+});
+
+describe("isRecordId", () => {
+  it("accepts the ids the app makes, and refuses anything that could not name a record", () => {
+    for (const id of ["cmxbkm26d0005v27dcppvxk8s", "test_0f0e-aa"]) assert.equal(isRecordId(id), true, id);
+    for (const value of ["", "\u0000", "a\u0000b", "../x", "a b", "x".repeat(65), "\uFFFD", ["abc"], undefined]) assert.equal(isRecordId(value), false, JSON.stringify(value));
   });
 });

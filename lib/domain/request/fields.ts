@@ -39,6 +39,21 @@ export const text = (max: number) =>
     z.string().max(max, message("error-too-long", max)),
   );
 
+/** What separates addresses, or starts a header, in an email field: a field holds one address, never a list. */
+const ADDRESS_SEPARATORS = /[,;<>\r\n]/;
+const ZOneAddress = z.string().max(254).refine((value) => !ADDRESS_SEPARATORS.test(value)).pipe(z.email());
+
+/** Whether `value` is exactly one email address that mail may be addressed to, and nothing more. */
+export function isOneEmailAddress(value: unknown): value is string {
+  return ZOneAddress.safeParse(value).success;
+}
+
+/** An email address that must be given: one address, with a message for a list or a header trick. */
+export const emailAddress = (requiredKey: TMessageKey) =>
+  requiredText(254, requiredKey)
+    .refine((value) => !ADDRESS_SEPARATORS.test(value), "error-email-one-address")
+    .pipe(z.email({ error: "error-email-invalid" }));
+
 /** Text as one paragraph: every run of white space, line breaks included, becomes one space. */
 export function oneParagraph(value: string) {
   return value.replace(/\s+/g, " ").trim();

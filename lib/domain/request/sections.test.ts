@@ -98,6 +98,12 @@ describe("who is asking", () => {
     assert.deepEqual(issuesOf("who", { ...WHO, email: "ada@" }), [["email", "error-email-invalid"]]);
   });
 
+  it("takes exactly one contact address: lists and header tricks are refused, and say so", () => {
+    for (const email of ["a@x.org, b@y.org", "a@x.org; b@y.org", "Ada <a@x.org>", "a@x.org>", "a@x.org\nBcc: b@y.org", "a@x.org\r\nBcc: b@y.org"]) {
+      assert.deepEqual(issuesOf("who", { ...WHO, email }), [["email", "error-email-one-address"]], JSON.stringify(email));
+    }
+  });
+
   it("accepts only known ISO country codes", () => {
     assert.deepEqual(issuesOf("who", { ...WHO, country: "XK" }), []);
     for (const country of ["ZZ", "gb", "United Kingdom", "UK"]) {

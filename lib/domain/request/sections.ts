@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import type { TMessageKey } from "@/lib/i18n/translator";
 
-import { choice, choices, decimalNumber, isoDate, isRealDate, LIMITS, linkList, message, requiredText, text, ticked, wholeNumber } from "./fields";
+import { choice, choices, decimalNumber, emailAddress, isoDate, isRealDate, LIMITS, linkList, message, requiredText, text, ticked, wholeNumber } from "./fields";
 import {
   APIS,
   COUNTRIES,
@@ -64,7 +64,7 @@ const ZWhoSection = z
     requesterKind: choice(REQUESTER_KINDS, "error-requester-kind"),
     contactName: requiredText(LIMITS.short, "error-contact-name"),
     organisation: text(LIMITS.short),
-    email: requiredText(254, "error-email-required").pipe(z.email({ error: "error-email-invalid" })),
+    email: emailAddress("error-email-required"),
     enterpriseUsername: requiredText(100, "error-enterprise-username"),
     country: choice(COUNTRIES as unknown as [string, ...string[]], "error-country"),
   })

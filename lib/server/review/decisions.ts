@@ -19,6 +19,7 @@ import {
   type TWithdrawInput,
 } from "@/lib/domain/review/decisions";
 import { emailLocaleOfUser, enqueueEmail } from "@/lib/jobs/outbox";
+import { requestRecipient } from "@/lib/mail/recipient";
 import { emailWording, requestEmail } from "@/lib/mail/templates/request-email";
 import { CRITERION_LABEL, longDate, scopeSummary, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
 
@@ -26,7 +27,7 @@ import { auditRequest } from "../audit";
 import { now, today } from "../clock";
 import type { TViewer } from "../session";
 import { actorOf, nextStatus } from "../transitions";
-import { change, contactEmail, getReviewRequest, type TReviewRequest } from "./request";
+import { change, getReviewRequest, type TReviewRequest } from "./request";
 
 
 /** What a reviewer is told when someone else decided or changed the request first: its state now. */
@@ -177,21 +178,24 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
         input.rationale,
       );
       const { locale, t, formats } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
-      await enqueueEmail(tx, {
-        idempotencyKey: `granted:${request.id}`,
-        to: contactEmail(request),
-        requestId: request.id,
-        ...requestEmail(
-          "granted",
-          {
-            reference: request.reference ?? "",
-            url: requestUrl(baseUrl, request.id),
-            detail: input.message,
-            more: [scopeSummary(t, scope, formats), longDate(input.startsOn, formats), longDate(input.expiresOn, formats)],
-          },
-          locale,
-        ),
-      });
+      const to = await requestRecipient(tx, request);
+      if (to) {
+        await enqueueEmail(tx, {
+          idempotencyKey: `granted:${request.id}`,
+          to,
+          requestId: request.id,
+          ...requestEmail(
+            "granted",
+            {
+              reference: request.reference ?? "",
+              url: requestUrl(baseUrl, request.id),
+              detail: input.message,
+              more: [scopeSummary(t, scope, formats), longDate(input.startsOn, formats), longDate(input.expiresOn, formats)],
+            },
+            locale,
+          ),
+        });
+      }
     },
     { status, expiresAt },
   );
@@ -212,12 +216,15 @@ export async function declineRequest(viewer: TViewer, input: TDeclineInput, base
       await auditRequest(tx, viewer.id, request.id, "request.declined", { status: request.status }, { status, criteria: input.criteria }, input.rationale || undefined);
       const { locale, t } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
       const criteria = SECTION_IDS.filter((id) => input.criteria.includes(id)).map((id) => t(CRITERION_LABEL[id]));
-      await enqueueEmail(tx, {
-        idempotencyKey: `declined:${request.id}`,
-        to: contactEmail(request),
-        requestId: request.id,
-        ...requestEmail("declined", { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [criteria.join(", ")] }, locale),
-      });
+      const to = await requestRecipient(tx, request);
+      if (to) {
+        await enqueueEmail(tx, {
+          idempotencyKey: `declined:${request.id}`,
+          to,
+          requestId: request.id,
+          ...requestEmail("declined", { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [criteria.join(", ")] }, locale),
+        });
+      }
     },
     { status },
   );
@@ -236,16 +243,19 @@ export async function withdrawGrant(viewer: TViewer, input: TWithdrawInput, base
       await tx.decision.update({ where: { requestId: request.id }, data: { endedAt: at, endedById: viewer.id, endReason: input.reason, endNote: input.message, updatedAt: at } });
       await auditRequest(tx, viewer.id, request.id, "request.withdrawn", { status: request.status }, { status, reason: input.reason }, input.message);
       const { locale, t } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
-      await enqueueEmail(tx, {
-        idempotencyKey: `withdrawn:${request.id}`,
-        to: contactEmail(request),
-        requestId: request.id,
-        ...requestEmail(
-          "withdrawn",
-          { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [t(WITHDRAWAL_REASON_LABEL[input.reason])] },
-          locale,
-        ),
-      });
+      const to = await requestRecipient(tx, request);
+      if (to) {
+        await enqueueEmail(tx, {
+          idempotencyKey: `withdrawn:${request.id}`,
+          to,
+          requestId: request.id,
+          ...requestEmail(
+            "withdrawn",
+            { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [t(WITHDRAWAL_REASON_LABEL[input.reason])] },
+            locale,
+          ),
+        });
+      }
     },
     { status },
   );
@@ -274,12 +284,15 @@ export async function extendGrant(viewer: TViewer, input: TExtendInput, baseUrl:
       await tx.decision.update({ where: { requestId: request.id }, data: { updatedAt: now(), ...(input.lengthOverride ? { lengthOverride: input.lengthOverride } : {}) } });
       await auditRequest(tx, viewer.id, request.id, "request.extended", { expiresOn: currentExpiry }, { expiresOn: input.expiresOn, lengthOverride: input.lengthOverride || null }, input.message);
       const { locale, formats } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
-      await enqueueEmail(tx, {
-        idempotencyKey: `extended:${request.id}:${input.expiresOn}`,
-        to: contactEmail(request),
-        requestId: request.id,
-        ...requestEmail("extended", { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [longDate(input.expiresOn, formats)] }, locale),
-      });
+      const to = await requestRecipient(tx, request);
+      if (to) {
+        await enqueueEmail(tx, {
+          idempotencyKey: `extended:${request.id}:${input.expiresOn}`,
+          to,
+          requestId: request.id,
+          ...requestEmail("extended", { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [longDate(input.expiresOn, formats)] }, locale),
+        });
+      }
     },
     { expiresAt },
   );

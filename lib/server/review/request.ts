@@ -12,6 +12,7 @@ import { canReview } from "@/lib/domain/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { emailLocaleOf } from "@/lib/i18n/messages";
 import { emailLocaleOfUser, enqueueEmail } from "@/lib/jobs/outbox";
+import { requestRecipient } from "@/lib/mail/recipient";
 import { requestEmail } from "@/lib/mail/templates/request-email";
 
 import { auditRequest } from "../audit";
@@ -185,10 +186,11 @@ export async function addComment(viewer: TViewer, input: TCommentInput, baseUrl:
     const comment = await tx.comment.create({ data: { requestId: request.id, authorId: viewer.id, kind: input.kind, body: input.body }, select: { id: true } });
     await tx.request.update({ where: { id: request.id }, data: { lastActivityAt: now() } });
     await auditRequest(tx, viewer.id, request.id, input.kind === "MESSAGE" ? "request.message" : "request.comment", null, { commentId: comment.id });
-    if (input.kind === "MESSAGE" && request.requester.email) {
+    const to = input.kind === "MESSAGE" ? await requestRecipient(tx, request) : undefined;
+    if (to) {
       await enqueueEmail(tx, {
         idempotencyKey: `message:${comment.id}`,
-        to: contactEmail(request),
+        to,
         requestId: request.id,
         ...requestEmail("message", { reference: request.reference ?? "", url: `${baseUrl}/requests/${request.id}`, detail: input.body }, await emailLocaleOfUser(tx, request.requesterId)),
       });
@@ -211,9 +213,11 @@ export async function askForInformation(viewer: TViewer, input: TInformationInpu
         select: { id: true },
       });
       await auditRequest(tx, viewer.id, request.id, "request.information_requested", { status: request.status }, { status, replyBy: input.replyBy, sections: input.sections }, input.question);
+      const to = await requestRecipient(tx, request);
+      if (!to) return;
       await enqueueEmail(tx, {
         idempotencyKey: `information-requested:${asked.id}`,
-        to: contactEmail(request),
+        to,
         requestId: request.id,
         ...requestEmail(
           "information_requested",
@@ -224,11 +228,6 @@ export async function askForInformation(viewer: TViewer, input: TInformationInpu
     },
     { status, assigneeId: request.assignee?.id ?? viewer.id },
   );
-}
-
-export function contactEmail(request: Pick<TReviewRequest, "answers" | "requester">) {
-  const contact = request.answers.who?.email;
-  return (typeof contact === "string" && contact) || request.requester.email || "";
 }
 
 /** Everything that happened to a request the reviewer may see (from getReviewRequest), newest first. */

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { ZRequestChange, ZSectionSave } from "@/lib/domain/request/lifecycle";
 import { ZInformationAnswer } from "@/lib/domain/review/actions";
 import { ZGiveUpInput } from "@/lib/domain/review/decisions";
+import { resendContactLink } from "@/lib/server/contact";
 import { giveUpGrant, startFollowUp } from "@/lib/server/follow-ups";
 import { publicUrl } from "@/lib/env";
 import type { TFieldError } from "@/lib/form-state";
@@ -14,13 +15,11 @@ import { enforceRateLimit, refundRateLimit } from "@/lib/server/rate-limit";
 import { answerInformation, cancelRequest, deleteDraft, IncompleteRequestError, saveSection, submitRequest } from "@/lib/server/requests";
 
 export const saveSectionAction = validatedAction("saveSection", ZSectionSave, async (viewer, input, values) => {
-  const result = await saveSection(viewer, {
-    requestId: input.requestId,
-    section: input.section,
-    version: input.version,
-    posted: values,
-    check: input.intent === "continue",
-  });
+  const result = await saveSection(
+    viewer,
+    { requestId: input.requestId, section: input.section, version: input.version, posted: values, check: input.intent === "continue" },
+    publicUrl(),
+  );
   if (result.outcome === "conflict") {
     return { status: "error", message: { key: "request-error-conflict-kept" }, values, version: result.version };
   }
@@ -76,4 +75,9 @@ export const giveUpGrantAction = validatedAction("giveUpGrant", ZGiveUpInput, as
   await giveUpGrant(viewer, input, publicUrl());
   revalidatePath("/requests");
   redirect(`/requests/${input.requestId}?given-up=1`);
+});
+
+export const sendContactLinkAction = validatedAction("sendContactLink", ZRequestChange, async (viewer, input) => {
+  await resendContactLink(viewer, input, publicUrl());
+  redirect(`/requests/${input.requestId}?link-sent=1`);
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { AnswersSummary } from "@/components/apply/answers-summary";
+import { ContactNotice } from "@/components/apply/contact-notice";
 import { RequestStatusTag } from "@/components/apply/status-tag";
 import { TaskList } from "@/components/apply/task-list";
 import { PrintHeader } from "@/components/ui/print-header";
@@ -11,6 +12,7 @@ import { incompleteSections, SECTION_IDS } from "@/lib/domain/request/sections";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { today } from "@/lib/server/clock";
+import { contactStatus } from "@/lib/server/contact";
 import { loadOwnRequest } from "@/lib/server/pages";
 import { editableSections, requesterConversation, requesterTimeline } from "@/lib/server/requests";
 import { AnswerForm } from "@/components/apply/answer-form";
@@ -19,9 +21,12 @@ import { QuestionList } from "@/components/apply/question-list";
 import { OwnDecision } from "@/components/apply/own-decision";
 import { ownDecision, ownLinks } from "@/lib/server/follow-ups";
 
-import { answerInformationAction, startFollowUpAction } from "./actions";
+import { answerInformationAction, sendContactLinkAction, startFollowUpAction } from "./actions";
 
-type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ cancelled?: string; answered?: string; from?: string; "given-up"?: string }> };
+type Params = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ cancelled?: string; answered?: string; from?: string; "given-up"?: string; "link-sent"?: string }>;
+};
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { t } = await getI18n();
@@ -34,7 +39,17 @@ export default async function RequestPage({ params, searchParams }: Params) {
   const { viewer, request } = await loadOwnRequest(id);
   const day = today();
 
-  const links = await ownLinks(viewer, request);
+  const [links, contact] = await Promise.all([ownLinks(viewer, request), contactStatus(viewer, request.answers)]);
+  const contactNotices = (
+    <>
+      {query["link-sent"] && contact && !contact.confirmed ? (
+        <p className="notice notice--success" role="status">
+          {t("contact-link-sent", contact.contact)}
+        </p>
+      ) : null}
+      <ContactNotice status={contact} request={request} sendAction={sendContactLinkAction} />
+    </>
+  );
   const basedOn = links.basedOn ? (
     <p className="notice">
       {t("request-based-on")} <Link href={`/requests/${links.basedOn.id}`}>
@@ -55,6 +70,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
         ) : null}
         {basedOn}
         <p className="lead">{t("request-draft-intro")}</p>
+        {contactNotices}
         <p>{t("request-draft-progress", SECTION_IDS.length - remaining, SECTION_IDS.length)}</p>
         <TaskList requestId={request.id} answers={request.answers} today={day} />
         <h2>{t("request-draft-submit-heading")}</h2>
@@ -106,6 +122,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
         {request.submittedAt ? t("request-submitted-on", dates.format(request.submittedAt)) : null}
       </p>
       {basedOn}
+      {contactNotices}
       {links.followUps.map((followUp) => (
         <p className="notice" key={followUp.id}>
           {t(followUp.status === "DRAFT" ? "request-follow-up-draft" : "request-follow-up", followUp.reference ?? "")}{" "}

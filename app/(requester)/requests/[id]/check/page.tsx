@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { AnswersSummary } from "@/components/apply/answers-summary";
+import { ContactNotice } from "@/components/apply/contact-notice";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import { RequestActionForm } from "@/components/apply/request-action-form";
 import { DocumentTitle } from "@/components/ui/document-title";
@@ -9,16 +10,18 @@ import { incompleteSections } from "@/lib/domain/request/sections";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { today } from "@/lib/server/clock";
+import { contactStatus } from "@/lib/server/contact";
 import { loadOwnRequest } from "@/lib/server/pages";
 
-import { submitRequestAction } from "../actions";
+import { sendContactLinkAction, submitRequestAction } from "../actions";
 
 type Params = { params: Promise<{ id: string }> };
 
 export default async function CheckAnswersPage({ params }: Params) {
   const [{ id }, { t }] = await Promise.all([params, getI18n()]);
-  const { request } = await loadOwnRequest(id);
+  const { viewer, request } = await loadOwnRequest(id);
   if (request.status !== "DRAFT") redirect(`/requests/${request.id}`);
+  const contact = await contactStatus(viewer, request.answers);
   const day = today();
   const incomplete = incompleteSections(request.answers, day);
   return (
@@ -28,6 +31,7 @@ export default async function CheckAnswersPage({ params }: Params) {
       </p>
       <h1>{t("check-title")}</h1>
       <p className="lead">{t("check-intro")}</p>
+      <ContactNotice status={contact} request={request} sendAction={sendContactLinkAction} />
       <AnswersSummary answers={request.answers} today={day} changeBase={`/requests/${request.id}`} />
       <h2>{t("check-submit-heading")}</h2>
       {incomplete.length > 0 ? (

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+
+import { ConfirmContactForm } from "@/components/apply/confirm-contact-form";
+import { firstValues } from "@/lib/domain/search-params";
+import { getI18n } from "@/lib/i18n/server";
+import { fullTitle } from "@/lib/i18n/title";
+import { contactLink } from "@/lib/server/contact";
+
+import { confirmContactAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: fullTitle(t, t("contact-confirm-title")), robots: { index: false } };
+}
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * Where a contact address confirmation link lands. Following the link only shows this page: a
+ * mail scanner that opens links confirms nothing; the person's button does.
+ */
+export default async function ConfirmContactPage({ searchParams }: TProps) {
+  const [{ t }, raw] = await Promise.all([getI18n(), searchParams]);
+  const params = firstValues(raw);
+  const link = params.confirmed ? undefined : await contactLink(params.token);
+  return (
+    <div className="page narrow">
+      <h1>{t("contact-confirm-title")}</h1>
+      {params.confirmed ? (
+        <p className="notice notice--success" role="status">
+          {t("contact-confirm-done")}
+        </p>
+      ) : !link || link.expired ? (
+        <p className="notice notice--warning">{t("contact-confirm-invalid")}</p>
+      ) : (
+        <>
+          <p className="lead">{link.name ? t("contact-confirm-intro-named", link.email, link.name) : t("contact-confirm-intro", link.email)}</p>
+          <p>{t("contact-confirm-explain")}</p>
+          <ConfirmContactForm action={confirmContactAction} token={params.token ?? ""} />
+        </>
+      )}
+    </div>
+  );
+}
