@@ -38,8 +38,9 @@ function config(): NextAuthConfig {
   return {
     adapter: PrismaAdapter(db()),
     secret: settings.authSecret,
-    // A configured public address is trusted as the host; otherwise only when told to (AUTH_TRUST_HOST).
-    trustHost: settings.authTrustHost || Boolean(settings.authUrl),
+    // Links are built from the configured public address (npm start always gives one); without
+    // it, from the request's host only behind a trusted proxy (AUTH_TRUST_HOST).
+    trustHost: settings.trustProxy || Boolean(settings.authUrl),
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     providers: [

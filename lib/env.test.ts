@@ -20,7 +20,13 @@ describe("parseEnv", () => {
     assert.equal(env.appEnv, "development");
     assert.equal(env.demoData, true);
     assert.equal(env.port, 3000);
-    assert.equal(env.authTrustHost, true);
+    assert.equal(env.bindHost, "127.0.0.1", "a development app listens on this machine only");
+    assert.equal(env.trustProxy, false, "forwarded headers are believed only when AUTH_TRUST_HOST says so");
+  });
+
+  it("trusts a proxy's forwarded headers, and listens beyond this machine, only when told to", () => {
+    assert.equal(parseEnv({ AUTH_TRUST_HOST: "true" }).trustProxy, true);
+    assert.equal(parseEnv({ BIND_HOST: "0.0.0.0" }).bindHost, "0.0.0.0");
   });
 
   it("treats a deployment with its own database as production and lists everything missing at once", () => {
@@ -44,7 +50,8 @@ describe("parseEnv", () => {
     });
     assert.equal(env.production, true);
     assert.equal(env.demoData, false);
-    assert.equal(env.authTrustHost, false);
+    assert.equal(env.trustProxy, false);
+    assert.equal(env.bindHost, undefined, "production listens on every interface unless BIND_HOST says otherwise");
     assert.equal(env.port, 8080);
     assert.deepEqual(env.adminEmails, ["one@example.org", "two@example.org"]);
   });

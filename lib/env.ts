@@ -102,10 +102,14 @@ export function parseEnv(source: Record<string, string | undefined>) {
     dataDir: input.DATA_DIR,
     embeddedDbPort: input.EMBEDDED_DB_PORT,
     port: input.PORT,
-    bindHost: input.BIND_HOST,
+    // Outside production only this machine can reach the app unless told otherwise: its
+    // development mailbox and demo accounts are for whoever sits at it.
+    bindHost: input.BIND_HOST ?? (production ? undefined : "127.0.0.1"),
     authSecret: input.AUTH_SECRET,
     authUrl: input.AUTH_URL,
-    authTrustHost: input.AUTH_TRUST_HOST ?? !production,
+    // Forwarded headers (X-Forwarded-For/-Host/-Proto) are believed only when this is set: anyone
+    // can send them, so only a proxy known to set them may be trusted (lib/http/front-door.ts).
+    trustProxy: input.AUTH_TRUST_HOST ?? false,
     wikimedia:
       input.AUTH_WIKIMEDIA_ID && input.AUTH_WIKIMEDIA_SECRET
         ? { clientId: input.AUTH_WIKIMEDIA_ID, clientSecret: input.AUTH_WIKIMEDIA_SECRET }

@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseEnv as parseDotEnv } from "node:util";
 
 import { createDb } from "@/lib/db";
-import { EnvError, parseEnv, type TEnv } from "@/lib/env";
+import { EnvError, parseEnv, publicUrl, type TEnv } from "@/lib/env";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "@/prisma/seed";
 import { seedBulkRequests } from "@/prisma/seed-bulk";
 
@@ -45,7 +45,8 @@ async function main() {
     APP_ENV: config.appEnv,
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: config.authSecret ?? developmentSecret(config.dataDir),
-    AUTH_TRUST_HOST: String(config.authTrustHost),
+    // Links in emails never follow a request's Host header: without AUTH_URL they point here.
+    AUTH_URL: publicUrl(config),
     DEMO_DATA: String(config.demoData),
   };
 
@@ -85,22 +86,26 @@ async function main() {
 
   await stopOrphaned(config.dataDir, "app");
   await assertPortFree(config.port, config.bindHost);
-  const nextArgs = [devMode ? "dev" : "start", "--port", String(config.port)];
-  if (config.bindHost) nextArgs.push("--hostname", config.bindHost);
-  app = spawn(process.execPath, [nextBin(), ...nextArgs], { env: childEnv, stdio: "inherit" });
+  app = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...(devMode ? ["--dev"] : [])], {
+    env: { ...childEnv, NODE_ENV: devMode ? "development" : "production" },
+    stdio: "inherit",
+  });
   rememberChild(config.dataDir, "app", app);
   app.on("exit", (code, signal) => {
     if (stopping) return;
     log(`The app stopped (${signal ?? `exit code ${code}`})`);
     void shutdown(code ?? 1);
   });
-  await waitUntilHealthy(config.port);
+  await waitUntilHealthy(localUrl(config));
   printWelcome();
 }
 
 function printWelcome() {
-  const base = config.authUrl ?? `http://localhost:${config.port}`;
+  const base = publicUrl(config);
   log(`Ready on ${base}`);
+  if (!config.smtpUrl && localUrl(config).includes("localhost")) {
+    log("Other machines can reach this app, but not its development mailbox: a demo for them needs SMTP_URL");
+  }
   if (!config.demoData) return;
   const mailbox = config.smtpUrl ? "your SMTP server" : `${base}/dev/mailbox`;
   console.log(
@@ -114,10 +119,16 @@ function printWelcome() {
   );
 }
 
-async function waitUntilHealthy(port: number) {
+/** Where this machine reaches the app: the address it listens on, or localhost when it listens on all. */
+function localUrl({ bindHost, port }: TEnv) {
+  const host = !bindHost || bindHost === "0.0.0.0" || bindHost === "::" ? "localhost" : bindHost.includes(":") ? `[${bindHost}]` : bindHost;
+  return `http://${host}:${port}`;
+}
+
+async function waitUntilHealthy(base: string) {
   for (let attempt = 0; attempt < 600 && !stopping; attempt++) {
     try {
-      const response = await fetch(`http://localhost:${port}/api/health`);
+      const response = await fetch(`${base}/api/health`);
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -127,7 +138,7 @@ async function waitUntilHealthy(port: number) {
 }
 
 type TChild = "app" | "worker";
-const CHILD_COMMAND: Record<TChild, RegExp> = { app: /next/, worker: /scripts\/worker/ };
+const CHILD_COMMAND: Record<TChild, RegExp> = { app: /scripts\/serve/, worker: /scripts\/worker/ };
 
 function pidFile(dataDir: string, child: TChild) {
   return path.join(dataDir, `${child}.pid`);
@@ -168,10 +179,6 @@ function assertPortFree(port: number, host: string | undefined) {
     );
     probe.listen(port, host, () => probe.close(() => resolve()));
   });
-}
-
-function nextBin() {
-  return path.resolve("node_modules", "next", "dist", "bin", "next");
 }
 
 /** Outside production a secret is generated once and kept with the data, so sessions survive restarts. */

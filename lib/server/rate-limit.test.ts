@@ -5,11 +5,13 @@ import pg from "pg";
 
 import { DomainError } from "@/lib/domain/errors";
 import { connectionFields } from "@/lib/database-url";
+import { CLIENT_ADDRESS_HEADER, FRONT_DOOR_HEADER } from "@/lib/http/front-door";
 import { startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
 
 let database: TTestDatabase;
 let pool: pg.Pool;
 let limits: typeof import("./rate-limit");
+const FRONT_DOOR_SECRET = "secret-for-the-tests";
 
 const BUDGETS = {
   signInEmail: { points: 2, seconds: 60 },
@@ -22,6 +24,7 @@ const BUDGETS = {
 before(async () => {
   database = await startDataLayerDatabase();
   process.env.SIGNIN_LINKS_PER_IP_PER_HOUR = "3";
+  process.env.FRONT_DOOR_SECRET = FRONT_DOOR_SECRET;
   limits = await import("./rate-limit");
   pool = new pg.Pool(connectionFields(database.url));
 });
@@ -31,8 +34,9 @@ after(async () => {
   await database?.stop();
 });
 
+/** A request as the front door passes it on: the client's address, stamped with its secret. */
 function fromAddress(address: string) {
-  return new Headers({ "x-forwarded-for": `${address}, 10.0.0.1` });
+  return new Headers({ [CLIENT_ADDRESS_HEADER]: address, [FRONT_DOOR_HEADER]: FRONT_DOOR_SECRET });
 }
 
 describe("rate limits in PostgreSQL", () => {
@@ -104,12 +108,12 @@ describe("sign-in links", () => {
     assert.deepEqual(await limits.consumeSignInLink("network9@example.org", fromAddress("198.51.100.8")), { ok: true });
   });
 
-  it("believes X-Forwarded-For only behind a trusted proxy, and takes its first entry", () => {
-    const headers = new Headers({ "x-forwarded-for": "::ffff:203.0.113.5, 10.0.0.1" });
-    assert.equal(limits.clientAddress(headers, true), "203.0.113.5");
-    assert.equal(limits.clientAddress(headers, false), undefined);
-    assert.equal(limits.clientAddress(new Headers(), true), undefined);
-    assert.equal(limits.clientAddress(new Headers({ "x-forwarded-for": "2001:db8::1" }), true), "2001:db8::1");
+  it("counts by the address the front door stamped, never by one a client wrote itself", async () => {
+    for (let index = 0; index < 3; index++) await limits.consumeSignInLink(`stamp${index}@example.org`, fromAddress("198.51.100.20"));
+    const forged = new Headers({ [CLIENT_ADDRESS_HEADER]: "198.51.100.21", [FRONT_DOOR_HEADER]: "guessed", "x-forwarded-for": "198.51.100.22" });
+    // Without a trustworthy address only the email's own budget counts: no new network to hide behind.
+    assert.deepEqual(await limits.consumeSignInLink("stamp9@example.org", forged), { ok: true });
+    assert.equal((await limits.consumeSignInLink("stamp10@example.org", fromAddress("198.51.100.20"))).ok, false);
   });
 });
 

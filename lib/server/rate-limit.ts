@@ -11,6 +11,8 @@ import { env, type TEnv } from "@/lib/env";
 import type { TMessageKey } from "@/lib/i18n/translator";
 import { log } from "@/lib/log";
 
+import { clientAddressOf } from "./client";
+
 /**
  * Abuse limits, counted in PostgreSQL (table "RateLimit", made by a migration) so that every app
  * process shares them. Each limit allows `points` actions per key in a window of `seconds` that
@@ -169,20 +171,6 @@ export function signInEmailKey(email: string) {
   return `${local}@${domain}`;
 }
 
-/**
- * The client's IP address, or undefined when the app cannot know it. Server actions see no socket,
- * only headers. Next.js fills `X-Forwarded-For` with the peer's address when a request arrives
- * without one, but keeps one a client sent: so the header is believed only when the app is told
- * it runs behind a proxy that sets it (AUTH_TRUST_HOST, true by default outside production), and
- * its first entry, the client as the outermost proxy saw it, is used.
- */
-export function clientAddress(headers: Headers, trustProxy: boolean = env().authTrustHost): string | undefined {
-  if (!trustProxy) return undefined;
-  const first = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  if (!first) return undefined;
-  return first.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
-}
-
 export type TSignInLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; message: ReturnType<typeof refusalMessage> };
 
 /**
@@ -190,7 +178,7 @@ export type TSignInLimitResult = { ok: true } | { ok: false; retryAfterSeconds: 
  * Both the sign-in form and Auth.js's own endpoint call it.
  */
 export async function consumeSignInLink(email: string | undefined, headers: Headers): Promise<TSignInLimitResult> {
-  const address = clientAddress(headers);
+  const address = clientAddressOf(headers);
   const checks: [TLimitName, string | undefined][] = [
     ["signInIp", address],
     ["signInEmail", email ? signInEmailKey(email) : undefined],

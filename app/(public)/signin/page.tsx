@@ -4,6 +4,7 @@ import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
 import { safeReturnPath } from "@/lib/domain/return-path";
 import { env } from "@/lib/env";
 import { getI18n } from "@/lib/i18n/server";
+import { fromLoopback } from "@/lib/server/client";
 import { getViewer } from "@/lib/server/session";
 import { DEMO_ACCOUNTS } from "@/prisma/seed";
 
@@ -14,7 +15,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeReturnPath(params.callbackUrl);
   if (viewer) redirect(callbackUrl ?? "/home");
   const settings = env();
-  const showDemo = settings.demoData && !settings.production;
+  // The demo accounts, the admin's among them, are for someone at this machine only.
+  const showDemo = settings.demoData && !settings.production && (await fromLoopback());
   return (
     <div className="page narrow">
       <h1>{t("signin-title")}</h1>

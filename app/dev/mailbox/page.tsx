@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { env } from "@/lib/env";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
+import { fromLoopback } from "@/lib/server/client";
 import { listDevMail } from "@/lib/server/dev-mailbox";
 
 export const dynamic = "force-dynamic";
@@ -13,9 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: fullTitle(t, t("dev-mailbox-title")), robots: { index: false } };
 }
 
-/** Outside production, without SMTP_URL, mail lands here so a fresh checkout can sign in. */
+/**
+ * Outside production, without SMTP_URL, mail lands here so a fresh checkout can sign in. It holds
+ * every sign-in link, so only someone at this machine (the loopback interface) may read it.
+ */
 export default async function DevMailboxPage() {
-  if (env().production) notFound();
+  if (env().production || !(await fromLoopback())) notFound();
   const [{ t, formats }, mails] = await Promise.all([getI18n(), listDevMail()]);
   const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "medium" });
   return (

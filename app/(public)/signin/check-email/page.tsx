@@ -4,6 +4,7 @@ import Link from "next/link";
 import { env } from "@/lib/env";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
+import { fromLoopback } from "@/lib/server/client";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -18,7 +19,7 @@ export default async function CheckEmailPage() {
       <h1>{t("check-email-title")}</h1>
       <p className="lead">{t("check-email-body", 60)}</p>
       <p>{t("check-email-spam")}</p>
-      {!settings.smtpUrl && !settings.production ? (
+      {!settings.smtpUrl && !settings.production && (await fromLoopback()) ? (
         <p className="notice">
           {t("check-email-dev")} <Link href="/dev/mailbox">{t("dev-mailbox-title")}</Link>
         </p>
