@@ -24,7 +24,9 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: [["list"], ["./e2e/support/summary-reporter.ts"], ...(process.env.CI ? [] : [["html", { open: "never" }] as const])],
-  timeout: 30_000,
+  // Journeys walk through many pages, each checked with axe (1-2 s a page on an idle 2-core
+  // machine, several seconds under the suite's own load): time enough for that, not for a hang.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,
@@ -33,11 +35,11 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumExecutable() },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /(clock|resilience|screenshots)\.spec\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /(clock|resilience|strangers|screenshots)\.spec\.ts/ },
     // Moves the app's clock, so it runs alone, once everything else has finished.
     { name: "clock", use: { ...devices["Desktop Chrome"] }, testMatch: /clock\.spec\.ts/, dependencies: ["chromium"] },
-    // Stops a database and kills an app of its own: last, when nothing else competes for the machine.
-    { name: "resilience", use: { ...devices["Desktop Chrome"] }, testMatch: /resilience\.spec\.ts/, dependencies: ["clock"] },
+    // Apps of their own (one whose database stops, one open to the network): last, when nothing else competes for the machine.
+    { name: "resilience", use: { ...devices["Desktop Chrome"] }, testMatch: /(resilience|strangers)\.spec\.ts/, dependencies: ["clock"] },
     // Pictures for docs/screenshots/, only when asked for: `E2E_SCREENSHOTS=1 npx playwright test --project=screenshots`.
     ...(process.env.E2E_SCREENSHOTS ? [{ name: "screenshots", use: { ...devices["Desktop Chrome"] }, testMatch: /screenshots\.spec\.ts/ }] : []),
   ],

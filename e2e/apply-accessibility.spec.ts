@@ -1,7 +1,7 @@
 import { ANSWERS, completeDraft } from "./support/apply";
 import { expect, expectAccessible, test } from "./support/fixtures";
 
-test("every page of the application, and each error state, has no accessibility violations", async ({ page, signInAs }) => {
+test("every page of the application form, and each error state, has no accessibility violations", async ({ page, signInAs }) => {
   test.setTimeout(90_000);
   await signInAs("REQUESTER");
   await page.goto("/requests");
@@ -23,7 +23,11 @@ test("every page of the application, and each error state, has no accessibility 
   }
   await page.goto(`${taskList}/delete`);
   await expectAccessible(page);
+});
 
+test("checking, submitting, following and cancelling a request have no accessibility violations", async ({ page, signInAs }) => {
+  test.setTimeout(60_000);
+  await signInAs("REQUESTER");
   await completeDraft(page);
   await page.getByRole("link", { name: "Check your answers and submit" }).click();
   await expectAccessible(page);

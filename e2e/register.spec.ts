@@ -209,3 +209,30 @@ test("the JSON and the Atom feed carry the same entries, as valid documents", as
   expect(changed?.categories[0]).toBe("given_up");
   expect(Date.parse(changed!.updated)).toBeGreaterThan(Date.parse(entryOf(tricky.reference)!.updated));
 });
+
+test("the register's JSON and Atom carry no bidirectional control a reviewer's text held", async ({ request }) => {
+  const id = tag();
+  // Granted just now, so it heads the feed's newest page (the other tests' grants are an hour old).
+  const grant = await createRequestIn({
+    status: "GRANTED",
+    expiresAt: new Date(Date.now() + 90 * DAY),
+    change: consent,
+    decision: {
+      decidedAt: new Date(),
+      startsAt: new Date(),
+      expiresAt: new Date(Date.now() + 90 * DAY),
+      apis: ["snapshot"],
+      publicName: `Maps \u202Egnp.exe ${id}`,
+      publicSummary: `Coverage \u2067reversed\u2069 ${id}.`,
+      endedAt: null,
+      endReason: null,
+    },
+  });
+  const json = await (await request.get(`/register.json?reference=${grant.reference}`)).text();
+  const atom = await (await request.get(`/register.atom`)).text();
+  for (const [what, text] of [["JSON", json], ["Atom", atom]] as const) {
+    expect(text, what).toContain(`Maps gnp.exe ${id}`);
+    expect(text, what).toContain(`Coverage reversed ${id}.`);
+    expect(/[\u202A-\u202E\u2066-\u2069]/.test(text), `${what} holds a bidirectional control`).toBe(false);
+  }
+});

@@ -54,17 +54,23 @@ export function wikidataHeavy(answers: Required<TDraftAnswers>) {
   });
 }
 
+/** The id the build gave a server action, from its action manifest. */
+export function actionIdOf(exportedName: string) {
+  const manifest = JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName)?.[0];
+  if (!id) throw new Error(`No server action named ${exportedName} in the build`);
+  return id;
+}
+
 /**
  * Calls a server action directly over HTTP, as a script could, bypassing every page: the way to
  * prove the server itself refuses. The id comes from the build's action manifest; the page must
  * be one that uses the action.
  */
 export async function callActionDirectly(request: APIRequestContext, pagePath: string, exportedName: string, fields: Record<string, string>) {
-  const manifest = JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  const actionId = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName)?.[0];
-  if (!actionId) throw new Error(`No server action named ${exportedName} in the build`);
+  const actionId = actionIdOf(exportedName);
   // React's encoding of (previousState, formData): the form fields prefixed "_1_", then (last, as
   // the server reads the stream in order) argument 0 as JSON referring to them.
   // (A FormData keeps that order; a plain object would put the integer-like key "0" first.)

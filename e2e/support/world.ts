@@ -2,8 +2,6 @@
 // persona, requester A's requests in every state that matters, and a snapshot of everything those
 // people and requests own, to prove a refused call changed nothing.
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 
@@ -13,7 +11,7 @@ import { insertRequestRow, nextReference } from "../../test-support/request-rows
 import type { TPersona, TRequestKind } from "../authorization/matrix";
 
 import { createSession, createUser, testDb, type TTestUser } from "./database";
-import { wikidataHeavy } from "./requests";
+import { actionIdOf, wikidataHeavy } from "./requests";
 
 export type TSignedInPersona = Exclude<TPersona, "anonymous">;
 
@@ -70,7 +68,8 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
   const { wmfReviewer } = world.users;
   const requester = world.users[owner];
   const answers = completeAnswers(day(7));
-  answers.who.email = requester.email;
+  // A contact address of its own, not yet confirmed: mail goes to the sign-in address.
+  answers.who.email = `contact.${requester.email}`;
   answers.who.organisation = `Org ${randomUUID().slice(0, 8)}`;
   if (kind === "joint") wikidataHeavy(answers as Required<TDraftAnswers>);
   const id = `test_${randomUUID()}`;
@@ -146,15 +145,6 @@ export async function countRequestsOf(userId: string) {
   return Number(rows[0]!.count);
 }
 
-function actionId(exportedName: string) {
-  const manifest = JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName)?.[0];
-  if (!id) throw new Error(`No server action named ${exportedName} in the build`);
-  return id;
-}
-
 /**
  * Calls a plain form action (one argument, the form data) directly, as React encodes it: the
  * fields prefixed "_1_", then argument 0 referring to them. Actions used with useActionState go
@@ -164,5 +154,5 @@ export async function callFormActionDirectly(request: APIRequestContext, pagePat
   const multipart = new FormData();
   for (const [name, value] of Object.entries(fields)) multipart.append(`_1_${name}`, value);
   multipart.append("0", JSON.stringify(["$K1"]));
-  return request.post(pagePath, { headers: { "Next-Action": actionId(exportedName) }, multipart });
+  return request.post(pagePath, { headers: { "Next-Action": actionIdOf(exportedName) }, multipart });
 }

@@ -34,6 +34,13 @@ describe("CSV cells", () => {
   });
 });
 
+describe("CSV cells and direction", () => {
+  it("lose bidirectional controls, so a cell cannot read as something else or hide a formula", () => {
+    assert.equal(csvCell("Maps \u202Egnp.exe"), "Maps gnp.exe");
+    assert.equal(csvCell("\u2067=HYPERLINK(1)\u2069"), "'=HYPERLINK(1)");
+  });
+});
+
 describe("CSV records", () => {
   it("end with CRLF, and a file starts with a byte order mark that encodes as EF BB BF", () => {
     assert.equal(csvLine(["a", "b c", ""]), "a,b c,\r\n");

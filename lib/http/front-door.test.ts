@@ -25,7 +25,7 @@ describe("forwarded headers", () => {
       frontDoor(request({ headers: { host: "access.example.org", "x-forwarded-for": "203.0.113.9", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", forwarded: "for=1.2.3.4" } }), DIRECT),
     );
     assert.equal(headers["x-forwarded-host"], undefined);
-    assert.equal(headers["x-forwarded-proto"], undefined);
+    assert.equal(headers["x-forwarded-proto"], "https", "kept: it only decides whether HSTS is sent");
     assert.equal(headers.forwarded, undefined);
     assert.equal(headers["x-forwarded-for"], "198.51.100.7");
     assert.equal(headers[CLIENT_ADDRESS_HEADER], "198.51.100.7");

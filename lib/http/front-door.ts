@@ -38,7 +38,12 @@ export const FRONT_DOOR_SECRET_ENV = "FRONT_DOOR_SECRET";
 export const NOT_FOUND_PATH = "/_not-found";
 
 const PAGE_METHODS = ["GET", "HEAD", "POST"];
-const FORWARDED = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip"];
+/**
+ * Dropped from an untrusted client: they would name another host (the cross-origin check, links)
+ * or another address (rate limits, the development mailbox). X-Forwarded-Proto stays: all it
+ * changes is whether a response carries HSTS, and links come from AUTH_URL, never from it.
+ */
+const FORWARDED = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "forwarded", "x-real-ip"];
 
 export function frontDoor(incoming: TIncoming, settings: TFrontDoorSettings): TVerdict {
   const method = incoming.method.toUpperCase();

@@ -50,6 +50,12 @@ describe("xmlText", () => {
   });
 });
 
+describe("xmlText and direction", () => {
+  it("drops bidirectional controls, which a feed reader would not isolate", () => {
+    assert.equal(xmlText("Wiki\u202Emaps\u202C \u2066x\u2069"), "Wikimaps x");
+  });
+});
+
 describe("atomFeed", () => {
   const xml = atomFeed(FEED);
 

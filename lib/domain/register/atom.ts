@@ -1,6 +1,8 @@
 // An Atom 1.0 feed (RFC 4287) as text. Every value goes through xmlText, so nothing a reviewer
 // typed can break the document or add markup to it.
 
+import { withoutBidiControls } from "../text";
+
 export type TAtomEntry = {
   id: string;
   title: string;
@@ -29,9 +31,11 @@ export type TAtomFeed = {
 const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
-/** Text safe in XML content and in attribute values. */
+/** Text safe in XML content and in attribute values, without bidirectional controls (a feed reader does not isolate them). */
 export function xmlText(value: string) {
-  return value.replace(NOT_XML, "").replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+  return withoutBidiControls(value)
+    .replace(NOT_XML, "")
+    .replace(/[&<>"']/g, (character) => ESCAPES[character]!);
 }
 
 /**

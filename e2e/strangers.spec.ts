@@ -1,0 +1,102 @@
+// What a stranger on the network can reach of a development app: nothing, unless BIND_HOST opens
+// it; and then neither the development mailbox (every sign-in link is in it) nor the demo
+// accounts. An app of its own, with demo data and no SMTP server, reached from this machine's
+// other network address; runs in the last project, beside the resilience spec.
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, mkdtempSync, openSync, rmSync } from "node:fs";
+import { connect } from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+import { expect, test } from "./support/fixtures";
+import { E2E } from "./support/settings";
+
+test.describe.configure({ mode: "serial" });
+
+const port = E2E.appPort + 30;
+const root = mkdtempSync(path.join(os.tmpdir(), "exceptional-access-strangers-"));
+// When tests run as root, PostgreSQL runs as the "postgres" user, who must enter this folder.
+chmodSync(root, 0o755);
+let launcher: ChildProcess | undefined;
+
+/** This machine's address on a network other than loopback, as a stranger would reach it. */
+function networkAddress() {
+  const candidates = Object.values(os.networkInterfaces())
+    .flat()
+    .filter((entry) => entry && !entry.internal && !entry.address.startsWith("fe80:"));
+  const address = candidates.find((entry) => entry!.family === "IPv4") ?? candidates[0];
+  if (!address) throw new Error("These tests need a network interface besides loopback, to reach the app as another machine would.");
+  return address.family === "IPv6" ? `[${address.address}]` : address.address;
+}
+
+const local = `http://localhost:${port}`;
+const remote = () => `http://${networkAddress()}:${port}`;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  launcher = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BIND_HOST: "::",
+      DATABASE_URL: "",
+      DATA_DIR: path.join(root, "app"),
+      EMBEDDED_DB_PORT: String(E2E.dbPort + 30),
+      APP_ENV: "development",
+      DEMO_DATA: "true",
+      SMTP_URL: "",
+      AUTH_URL: "",
+      CLOCK_FILE: "",
+    },
+    stdio: ["ignore", openSync(path.join(root, "app.log"), "a"), openSync(path.join(root, "app.log"), "a")],
+  });
+  await expect.poll(async () => (await fetch(`${local}/api/health`).catch(() => undefined))?.status, { timeout: 150_000, intervals: [500] }).toBe(200);
+});
+
+test.afterAll(async () => {
+  if (launcher && launcher.exitCode === null) {
+    const exited = new Promise((resolve) => launcher!.once("exit", resolve));
+    launcher.kill("SIGTERM");
+    await exited;
+  }
+  rmSync(root, { recursive: true, force: true });
+});
+
+test("the shared test app, started without BIND_HOST, cannot be reached from the network at all", async () => {
+  const outcome = await new Promise<string>((resolve) => {
+    const socket = connect({ host: networkAddress().replace(/^\[|\]$/g, ""), port: E2E.appPort });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve("connected");
+    });
+    socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
+  });
+  expect(outcome).toBe("ECONNREFUSED");
+});
+
+test("someone at this machine gets the demo accounts and the development mailbox", async ({ page }) => {
+  await page.goto(`${local}/signin`);
+  await expect(page.getByText("admin@example.org")).toBeVisible();
+  await expect(page.getByRole("link", { name: "development mailbox", exact: false })).toBeVisible();
+  expect((await fetch(`${local}/dev/mailbox`)).status).toBe(200);
+});
+
+test("a stranger on the network gets neither, however the request is dressed up", async ({ page }) => {
+  await page.goto(`${remote()}/signin`);
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await expect(page.getByText("admin@example.org")).toHaveCount(0);
+  await expect(page.locator('a[href="/dev/mailbox"]')).toHaveCount(0);
+  await page.goto(`${remote()}/signin/check-email`);
+  await expect(page.locator('a[href="/dev/mailbox"]')).toHaveCount(0);
+
+  const dressedUp: Record<string, string>[] = [
+    {},
+    { "X-Forwarded-For": "127.0.0.1" },
+    { "X-Forwarded-For": "::1", "X-Real-IP": "127.0.0.1", Forwarded: "for=127.0.0.1" },
+    { "x-ea-client-address": "127.0.0.1", "x-ea-front-door": "guessed" },
+  ];
+  for (const headers of dressedUp) {
+    const response = await fetch(`${remote()}/dev/mailbox`, { headers });
+    expect(response.status, JSON.stringify(headers)).toBe(404);
+  }
+});
