@@ -13,7 +13,8 @@ import { E2E } from "./support/settings";
 
 test.describe.configure({ mode: "serial" });
 
-const port = E2E.appPort + 30;
+// Ports of their own for each worker running this file, so repeated runs side by side never meet.
+let port = 0;
 const root = mkdtempSync(path.join(os.tmpdir(), "exceptional-access-strangers-"));
 // When tests run as root, PostgreSQL runs as the "postgres" user, who must enter this folder.
 chmodSync(root, 0o755);
@@ -29,11 +30,12 @@ function networkAddress() {
   return address.family === "IPv6" ? `[${address.address}]` : address.address;
 }
 
-const local = `http://localhost:${port}`;
+const local = () => `http://localhost:${port}`;
 const remote = () => `http://${networkAddress()}:${port}`;
 
-test.beforeAll(async () => {
+test.beforeAll(async ({}, testInfo) => {
   test.setTimeout(180_000);
+  port = E2E.appPort + 30 + testInfo.parallelIndex;
   launcher = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {
       ...process.env,
@@ -41,7 +43,7 @@ test.beforeAll(async () => {
       BIND_HOST: "::",
       DATABASE_URL: "",
       DATA_DIR: path.join(root, "app"),
-      EMBEDDED_DB_PORT: String(E2E.dbPort + 30),
+      EMBEDDED_DB_PORT: String(E2E.dbPort + 30 + testInfo.parallelIndex),
       APP_ENV: "development",
       DEMO_DATA: "true",
       SMTP_URL: "",
@@ -50,7 +52,7 @@ test.beforeAll(async () => {
     },
     stdio: ["ignore", openSync(path.join(root, "app.log"), "a"), openSync(path.join(root, "app.log"), "a")],
   });
-  await expect.poll(async () => (await fetch(`${local}/api/health`).catch(() => undefined))?.status, { timeout: 150_000, intervals: [500] }).toBe(200);
+  await expect.poll(async () => (await fetch(`${local()}/api/health`).catch(() => undefined))?.status, { timeout: 150_000, intervals: [500] }).toBe(200);
 });
 
 test.afterAll(async () => {
@@ -75,10 +77,10 @@ test("the shared test app, started without BIND_HOST, cannot be reached from the
 });
 
 test("someone at this machine gets the demo accounts and the development mailbox", async ({ page }) => {
-  await page.goto(`${local}/signin`);
+  await page.goto(`${local()}/signin`);
   await expect(page.getByText("admin@example.org")).toBeVisible();
   await expect(page.getByRole("link", { name: "development mailbox", exact: false })).toBeVisible();
-  expect((await fetch(`${local}/dev/mailbox`)).status).toBe(200);
+  expect((await fetch(`${local()}/dev/mailbox`)).status).toBe(200);
 });
 
 test("a stranger on the network gets neither, however the request is dressed up", async ({ page }) => {

@@ -1,4 +1,5 @@
 import { RequestActionForm } from "@/components/apply/request-action-form";
+import { isolatedMessage } from "@/components/ui/isolated-message";
 import type { TActionState } from "@/lib/form-state";
 import { getI18n } from "@/lib/i18n/server";
 import type { TContactStatus } from "@/lib/server/contact";
@@ -20,8 +21,8 @@ export async function ContactNotice({ status, request, sendAction }: TProps) {
   return (
     <div className="notice notice--warning" id="contact-notice">
       <p>
-        {sent ? t("contact-notice-sent", status.contact, sent) : t("contact-notice-unsent", status.contact)}{" "}
-        {status.signInEmail ? t("contact-notice-until", status.signInEmail) : null}
+        {sent ? isolatedMessage(t, "contact-notice-sent", status.contact, sent) : isolatedMessage(t, "contact-notice-unsent", status.contact)}{" "}
+        {status.signInEmail ? isolatedMessage(t, "contact-notice-until", status.signInEmail) : null}
       </p>
       <RequestActionForm action={sendAction} request={request} label={sent ? "contact-notice-resend" : "contact-notice-send"} tone="normal" />
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 
 import { ConfirmContactForm } from "@/components/apply/confirm-contact-form";
+import { isolatedMessage } from "@/components/ui/isolated-message";
 import { firstValues } from "@/lib/domain/search-params";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
@@ -34,7 +35,7 @@ export default async function ConfirmContactPage({ searchParams }: TProps) {
         <p className="notice notice--warning">{t("contact-confirm-invalid")}</p>
       ) : (
         <>
-          <p className="lead">{link.name ? t("contact-confirm-intro-named", link.email, link.name) : t("contact-confirm-intro", link.email)}</p>
+          <p className="lead">{link.name ? isolatedMessage(t, "contact-confirm-intro-named", link.email, link.name) : isolatedMessage(t, "contact-confirm-intro", link.email)}</p>
           <p>{t("contact-confirm-explain")}</p>
           <ConfirmContactForm action={confirmContactAction} token={params.token ?? ""} />
         </>

@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { AnswersSummary } from "@/components/apply/answers-summary";
 import { ContactNotice } from "@/components/apply/contact-notice";
+import { isolatedMessage } from "@/components/ui/isolated-message";
 import { RequestStatusTag } from "@/components/apply/status-tag";
 import { TaskList } from "@/components/apply/task-list";
 import { PrintHeader } from "@/components/ui/print-header";
@@ -44,7 +45,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
     <>
       {query["link-sent"] && contact && !contact.confirmed ? (
         <p className="notice notice--success" role="status">
-          {t("contact-link-sent", contact.contact)}
+          {isolatedMessage(t, "contact-link-sent", contact.contact)}
         </p>
       ) : null}
       <ContactNotice status={contact} request={request} sendAction={sendContactLinkAction} />
