@@ -133,7 +133,15 @@ async function main() {
   }
 }
 
-type TResult = { name: string; rows: number; ms: number; rowsPerSecond: number; megabytes: number; heapPeakMb: number; indexes: { page: string[]; batches: string[] } };
+type TResult = {
+  name: string;
+  rows: number;
+  ms: number;
+  rowsPerSecond: number;
+  megabytes: number;
+  heapPeakMb: number;
+  indexes: { page: string[]; batches: string[] };
+};
 
 function markdown(report: { date: string; machine: string; size: number; seedingSeconds: number; batchSize: number; results: TResult[] }) {
   const list = (names: string[]) => names.map((name) => (name === "sequential scan" ? "**sequential scan**" : `\`${name}\``)).join(", ");

@@ -64,7 +64,12 @@ const grouped = (value: number) => value.toLocaleString("en-US");
 
 type TRequest = { method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: Buffer };
 type TClient = {
-  setRequests: (requests: { setupRequest: (defaults: TRequest) => TRequest; onResponse: (status: number, body: string, context: unknown, headers: Record<string, string>) => void }[]) => void;
+  setRequests: (
+    requests: {
+      setupRequest: (defaults: TRequest) => TRequest;
+      onResponse: (status: number, body: string, context: unknown, headers: Record<string, string>) => void;
+    }[],
+  ) => void;
   on: (event: "response", listener: (status: number, bytes: number, duration: number) => void) => void;
 };
 type TAutocannonResult = {
@@ -191,7 +196,9 @@ async function session(pool: pg.Pool, userId: string) {
 /** Reviewers of both teams (a third WMDE, who see only joint requests), each signed in. */
 async function reviewers(pool: pg.Pool): Promise<TReviewer[]> {
   const sample = async (jointOnly: boolean) =>
-    (await pool.query<{ id: string }>(`SELECT id FROM "Request" WHERE status <> 'DRAFT' ${jointOnly ? "AND joint" : ""} ORDER BY md5(id) LIMIT 400`)).rows.map((row) => row.id);
+    (await pool.query<{ id: string }>(`SELECT id FROM "Request" WHERE status <> 'DRAFT' ${jointOnly ? "AND joint" : ""} ORDER BY md5(id) LIMIT 400`)).rows.map(
+      (row) => row.id,
+    );
   const all = await sample(false);
   const joint = await sample(true);
   const people: TReviewer[] = [];
@@ -227,7 +234,14 @@ async function requesters(pool: pg.Pool): Promise<TRequester[]> {
         [`load_${randomUUID()}`, owner.userId],
       ));
     }
-    people.push({ kind: "requester", index, token: await session(pool, owner.userId), submitted: owner.requestId, draft: drafts[0]!.id, version: drafts[0]!.version });
+    people.push({
+      kind: "requester",
+      index,
+      token: await session(pool, owner.userId),
+      submitted: owner.requestId,
+      draft: drafts[0]!.id,
+      version: drafts[0]!.version,
+    });
   }
   return people;
 }
@@ -246,8 +260,12 @@ function multipart(fields: Record<string, string>) {
   const boundary = `----load${randomBytes(8).toString("hex")}`;
   // React's encoding of (previousState, formData): the fields prefixed "_1_", then (last, as the
   // server reads the stream in order) argument 0 as JSON referring to them.
-  const parts: [string, string][] = [...Object.entries(fields).map(([name, value]): [string, string] => [`_1_${name}`, value]), ["0", JSON.stringify([{ status: "idle" }, "$K1"])]];
-  const body = parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
+  const parts: [string, string][] = [
+    ...Object.entries(fields).map(([name, value]): [string, string] => [`_1_${name}`, value]),
+    ["0", JSON.stringify([{ status: "idle" }, "$K1"])],
+  ];
+  const body =
+    parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
   return { body: Buffer.from(body), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
@@ -260,7 +278,12 @@ function stepsOf(person: TPerson, actions: ReturnType<typeof actionIds>, tally: 
   const page = (group: TGroup, pagePath: string): TStep => ({ group, request: { method: "GET", path: pagePath, headers: { cookie, accept: "text/html" } } });
   const action = (pagePath: string, id: string, fields: Record<string, string>): TRequest => {
     const { body, contentType } = multipart(fields);
-    return { method: "POST", path: pagePath, body, headers: { cookie, accept: "text/x-component", "next-action": id, "content-type": contentType, origin: BASE } };
+    return {
+      method: "POST",
+      path: pagePath,
+      body,
+      headers: { cookie, accept: "text/x-component", "next-action": id, "content-type": contentType, origin: BASE },
+    };
   };
   let counter = person.index * 7;
   const sent = (write: TWrite) => (tally.writes.push(write), write);
@@ -444,7 +467,9 @@ function markdown(report: TReport) {
     "",
     `${grouped(report.dataset)} requests · ${report.connections} connections (${report.reviewers} reviewers, ${report.requesters} requesters) for ${report.durationS} s · load average ${report.load[0]} before, ${report.load[1]} after`,
     "",
-    ...(report.load[0] > os.availableParallelism() ? ["The machine was busy with other work (load average above its core count): every figure understates what the app does alone.", ""] : []),
+    ...(report.load[0] > os.availableParallelism()
+      ? ["The machine was busy with other work (load average above its core count): every figure understates what the app does alone.", ""]
+      : []),
     `**${grouped(report.total)} requests, ${report.throughput} req/s, ${report.errors.total} errors** (${report.errors.socket} socket, ${report.errors.timeouts} timeouts, ${report.errors.status4xx} 4xx, ${report.errors.status5xx} 5xx, ${report.errors.refused} writes refused)`,
     "",
     "| Route group | Requests | p50 ms | p95 ms | p99 ms | max ms |",

@@ -48,7 +48,7 @@ function figures(samples: number[]): TFigures {
 /** A fixed shuffle per round, so no call always runs right after the same other one. */
 function shuffled<T>(items: T[], round: number): T[] {
   let state = (round + 1) * 2_654_435_761;
-  const random = () => ((state = Math.imul(state ^ (state >>> 13), 0x5bd1e995) >>> 0) / 4_294_967_296);
+  const random = () => (state = Math.imul(state ^ (state >>> 13), 0x5bd1e995) >>> 0) / 4_294_967_296;
   const copy = [...items];
   for (let index = copy.length - 1; index > 0; index--) {
     const other = Math.floor(random() * (index + 1));
@@ -159,7 +159,10 @@ async function measure(sizes: TSize[], rounds: number): Promise<TSizeResult[]> {
       for (const call of shuffled(calls, done)) {
         const start = performance.now();
         await call.run(done);
-        samples.get(size)!.get(call.name)!.push(performance.now() - start);
+        samples
+          .get(size)!
+          .get(call.name)!
+          .push(performance.now() - start);
       }
     }
     done++;
@@ -197,7 +200,14 @@ function targetsOf(results: TSizeResult[]) {
   };
 }
 
-function markdown(report: { date: string; machine: string; postgres: string; seeding: { size: number; seconds: number }[]; results: TSizeResult[]; targets: ReturnType<typeof targetsOf> }) {
+function markdown(report: {
+  date: string;
+  machine: string;
+  postgres: string;
+  seeding: { size: number; seconds: number }[];
+  results: TSizeResult[];
+  targets: ReturnType<typeof targetsOf>;
+}) {
   const { results, targets } = report;
   const smallest = results[0]!;
   const largest = results.at(-1)!;
@@ -270,13 +280,18 @@ async function main() {
 
     for (const entry of prepared) {
       use(entry.database);
-      const viewers = { WMF: await viewerOf(entry.database, BULK_REVIEWERS.find((reviewer) => reviewer.role === "WMF_REVIEWER")!.email), WMDE: await viewerOf(entry.database, BULK_REVIEWERS.find((reviewer) => reviewer.role === "WMDE_REVIEWER")!.email) };
+      const viewers = {
+        WMF: await viewerOf(entry.database, BULK_REVIEWERS.find((reviewer) => reviewer.role === "WMF_REVIEWER")!.email),
+        WMDE: await viewerOf(entry.database, BULK_REVIEWERS.find((reviewer) => reviewer.role === "WMDE_REVIEWER")!.email),
+      };
       entry.calls = [...(await callsFor(queue, entry.database, "WMF", viewers.WMF)), ...(await callsFor(queue, entry.database, "WMDE", viewers.WMDE))];
     }
-    const [{ server_version: version } = { server_version: "unknown" }] = await prepared[0]!.database.db.$queryRawUnsafe<{ server_version: string }[]>("SHOW server_version");
+    const [{ server_version: version } = { server_version: "unknown" }] =
+      await prepared[0]!.database.db.$queryRawUnsafe<{ server_version: string }[]>("SHOW server_version");
     console.log(`[bench] Measuring ${prepared[0]!.calls.length} calls × ${rounds} rounds at ${sizes.map(grouped).join(", ")}, the sizes interleaved`);
     const results = await measure(prepared, rounds);
-    for (const result of results) console.log(`[bench] ${grouped(result.size)}: p50 ${result.overall.p50} ms, p95 ${result.overall.p95} ms, max ${result.overall.max} ms`);
+    for (const result of results)
+      console.log(`[bench] ${grouped(result.size)}: p50 ${result.overall.p50} ms, p95 ${result.overall.p95} ms, max ${result.overall.max} ms`);
 
     const targets = targetsOf(results);
     const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
@@ -294,7 +309,14 @@ async function main() {
       results,
       targets: { ...targets, met: targets.ratio.met && targets.p95.met },
     };
-    const text = markdown({ date: report.date.slice(0, 10), machine: `${cpu}, ${report.cpu.cores} cores, Node ${process.version}`, postgres: version, seeding, results, targets });
+    const text = markdown({
+      date: report.date.slice(0, 10),
+      machine: `${cpu}, ${report.cpu.cores} cores, Node ${process.version}`,
+      postgres: version,
+      seeding,
+      results,
+      targets,
+    });
     mkdirSync(RESULTS_DIR, { recursive: true });
     writeFileSync(path.join(RESULTS_DIR, "queue.json"), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(path.join(RESULTS_DIR, "queue.md"), text);

@@ -13,11 +13,10 @@ import { baseURL } from "./support/settings";
 async function awaitingAnswer() {
   const request = await createRequestIn({ status: "AWAITING_REQUESTER" });
   const reviewer = await createUser("WMF_REVIEWER");
-  await testDb().query(`INSERT INTO "InformationRequest" (id, "requestId", "askedById", question, "replyBy", sections) VALUES ($1, $2, $3, 'Who is your contact?', now() + interval '14 days', '{who}')`, [
-    randomUUID(),
-    request.id,
-    reviewer.id,
-  ]);
+  await testDb().query(
+    `INSERT INTO "InformationRequest" (id, "requestId", "askedById", question, "replyBy", sections) VALUES ($1, $2, $3, 'Who is your contact?', now() + interval '14 days', '{who}')`,
+    [randomUUID(), request.id, reviewer.id],
+  );
   return request;
 }
 
@@ -30,7 +29,9 @@ async function requesterPage(browser: Browser, userId: string, javaScriptEnabled
 const statusOf = async (id: string) => (await testDb().query<{ status: string }>(`SELECT status FROM "Request" WHERE id = $1`, [id])).rows[0]!.status;
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`a reopened section left broken is named, and the answer waits until it is fixed (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({ browser }) => {
+  test(`a reopened section left broken is named, and the answer waits until it is fixed (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({
+    browser,
+  }) => {
     const request = await awaitingAnswer();
     const page = await requesterPage(browser, request.requester.id, javaScriptEnabled);
     await page.goto(`/requests/${request.id}`);

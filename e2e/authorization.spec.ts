@@ -39,7 +39,20 @@ const test = base.extend<object, TWorkerFixtures>({
       await use(async (persona, token = persona === "anonymous" ? undefined : world.tokens[persona]) => {
         const key = `${persona}:${token ?? ""}`;
         if (!clients.has(key)) {
-          const cookies = token ? [{ name: "authjs.session-token", value: token, domain: "localhost", path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" as const }] : [];
+          const cookies = token
+            ? [
+                {
+                  name: "authjs.session-token",
+                  value: token,
+                  domain: "localhost",
+                  path: "/",
+                  expires: -1,
+                  httpOnly: true,
+                  secure: false,
+                  sameSite: "Lax" as const,
+                },
+              ]
+            : [];
           clients.set(key, await playwright.request.newContext({ baseURL, storageState: { cookies, origins: [] } }));
         }
         return clients.get(key)!;
@@ -67,14 +80,22 @@ function expectNoServerError(response: APIResponse, what: string) {
 test.describe("the table covers the whole app", () => {
   const appDir = path.resolve("app");
   const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.relative(process.cwd(), path.join(dir, entry.name))]));
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.relative(process.cwd(), path.join(dir, entry.name))],
+    );
   const files = walk(appDir).map((file) => file.split(path.sep).join("/"));
 
   test("every page and route handler has a row, and every row a file", () => {
     const listed = new Set([...PAGES, ...ROUTES].map((row) => row.file));
     const existing = files.filter((file) => /\/(page\.tsx|route\.ts)$/.test(file));
-    expect(existing.filter((file) => !listed.has(file)), "missing from e2e/authorization/matrix.ts").toEqual([]);
-    expect([...listed].filter((file) => !existing.includes(file)), "rows for files that no longer exist").toEqual([]);
+    expect(
+      existing.filter((file) => !listed.has(file)),
+      "missing from e2e/authorization/matrix.ts",
+    ).toEqual([]);
+    expect(
+      [...listed].filter((file) => !existing.includes(file)),
+      "rows for files that no longer exist",
+    ).toEqual([]);
   });
 
   test("every server action has a row, in the source and in the build", () => {
@@ -87,8 +108,14 @@ test.describe("the table covers the whole app", () => {
     };
     const inBuild = Object.values(manifest.node).map((entry) => `${entry.filename}#${entry.exportedName}`);
     const all = [...new Set([...inSource, ...inBuild])];
-    expect(all.filter((action) => !listed.has(action)), "missing from e2e/authorization/matrix.ts").toEqual([]);
-    expect([...listed].filter((action) => !all.includes(action)), "rows for actions that no longer exist").toEqual([]);
+    expect(
+      all.filter((action) => !listed.has(action)),
+      "missing from e2e/authorization/matrix.ts",
+    ).toEqual([]);
+    expect(
+      [...listed].filter((action) => !all.includes(action)),
+      "rows for actions that no longer exist",
+    ).toEqual([]);
   });
 });
 
@@ -143,10 +170,14 @@ for (const [persona, kinds] of Object.entries(EXPORTED) as [TPersona, TRequestKi
     for (const kind of REQUEST_KINDS) expect(listed.has(world.requests[kind]), `A's ${kind} request in ${persona}'s export`).toBe(kinds.includes(kind));
     // Staff never meet their own requests as reviewers: the self reviewer's are in everyone's files but theirs.
     for (const kind of REQUEST_KINDS) {
-      expect(listed.has(world.ownRequests[kind]), `the self reviewer's ${kind} request in ${persona}'s export`).toBe(persona !== "selfReviewer" && kinds.includes(kind));
+      expect(listed.has(world.ownRequests[kind]), `the self reviewer's ${kind} request in ${persona}'s export`).toBe(
+        persona !== "selfReviewer" && kinds.includes(kind),
+      );
     }
     if (persona === "wmdeReviewer") {
-      const { rows } = await testDb().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Request" WHERE id = ANY($1) AND (NOT joint OR status = 'DRAFT')`, [[...listed]]);
+      const { rows } = await testDb().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Request" WHERE id = ANY($1) AND (NOT joint OR status = 'DRAFT')`, [
+        [...listed],
+      ]);
       expect(rows[0]!.n, "requests outside the joint queue in a WMDE reviewer's export").toBe(0);
     }
   });
@@ -217,12 +248,16 @@ for (const row of ACTIONS) {
         const before = await snapshot(people, scope);
 
         const page = resolvePath(row.page, world, persona, id);
-        const response = row.encoding === "form" ? await callFormActionDirectly(client, page, row.name, fields) : await callActionDirectly(client, page, row.name, fields);
+        const response =
+          row.encoding === "form" ? await callFormActionDirectly(client, page, row.name, fields) : await callActionDirectly(client, page, row.name, fields);
         expectNoServerError(response, `${row.name} as ${persona}`);
         const after = await snapshot(people, scope);
 
         if (outcome === "deny") expect(after, `${row.name} as ${persona} changed the database (answer ${response.status()})`).toEqual(before);
-        if (allowed) expect(after, `${row.name} as ${persona} changed nothing (answer ${response.status()}: ${(await response.text()).slice(0, 300)})`).not.toEqual(before);
+        if (allowed)
+          expect(after, `${row.name} as ${persona} changed nothing (answer ${response.status()}: ${(await response.text()).slice(0, 300)})`).not.toEqual(
+            before,
+          );
         // A forged requesterId never puts a request in A's name.
         if (persona !== "requesterA") expect(await countRequestsOf(world.users.requesterA.id), "a request was made in A's name").toBe(requestsOfA);
       });

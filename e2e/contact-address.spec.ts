@@ -87,7 +87,11 @@ test("mail goes to the sign-in address until the contact address is confirmed, t
   const reviewer = await createUser("WMF_REVIEWER");
   const reviewerContext = await browser.newContext({ baseURL });
   await reviewerContext.addCookies([{ name: "authjs.session-token", value: await createSession(reviewer.id), url: baseURL }]);
-  const response = await callActionDirectly(reviewerContext.request, `/review/${requestId}`, "addCommentAction", { requestId, kind: "MESSAGE", body: "Which editions first?" });
+  const response = await callActionDirectly(reviewerContext.request, `/review/${requestId}`, "addCommentAction", {
+    requestId,
+    kind: "MESSAGE",
+    body: "Which editions first?",
+  });
   expect(response.status()).toBeLessThan(400);
   const message = await waitForMail(contact, new RegExp(`A message about your request ${reference}`));
   expect(message.text).toContain("Which editions first?");

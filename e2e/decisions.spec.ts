@@ -44,7 +44,10 @@ async function grant(review: Page, options: { expiresOn?: string; publicSummary?
   await expect(review.getByRole("status").filter({ hasText: "The request is granted." })).toBeVisible();
 }
 
-test("a joint request goes through WMDE's recommendation to a WMF grant, which the requester reads by email and on the request page, and anyone in the register", async ({ page, browser }) => {
+test("a joint request goes through WMDE's recommendation to a WMF grant, which the requester reads by email and on the request page, and anyone in the register", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const submitted = await createSubmittedRequest((answers) => {
     wikidataHeavy(answers);

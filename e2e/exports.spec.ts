@@ -14,7 +14,10 @@ import { createSubmittedRequest, wikidataHeavy } from "./support/requests";
 import { baseURL } from "./support/settings";
 
 /** A word no other test's requests contain, so a search finds this test's requests only. */
-const uniqueWord = () => `zq${randomBytes(5).toString("hex").replace(/\d/g, (digit) => "abcdefghij"[Number(digit)]!)}`;
+const uniqueWord = () =>
+  `zq${randomBytes(5)
+    .toString("hex")
+    .replace(/\d/g, (digit) => "abcdefghij"[Number(digit)]!)}`;
 
 /** The references of every row of the queue as shown, following its pages to the end. */
 async function queueReferences(page: Page) {
@@ -121,7 +124,9 @@ test("a WMDE reviewer's file holds joint requests only; a requester's answer is 
 
   for (const view of ["new", "in_review", "awaiting", "joint", "decided"]) {
     const [header, ...rows] = parseCsvFile(await (await page.request.get(`/review/export.csv?view=${view}`)).body());
-    expect(new Set(rows.map((row) => row[header!.indexOf("Joint review")])), `${view}: joint requests only`).toEqual(rows.length > 0 ? new Set(["Yes"]) : new Set());
+    expect(new Set(rows.map((row) => row[header!.indexOf("Joint review")])), `${view}: joint requests only`).toEqual(
+      rows.length > 0 ? new Set(["Yes"]) : new Set(),
+    );
   }
 
   const requester = await browser.newContext({ baseURL });

@@ -22,7 +22,12 @@ async function requestOf(submittedAt: string, status: string, options: { joint?:
   });
 }
 
-const cells = async (page: Page, heading: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: heading }) }).getByRole("cell").allTextContents();
+const cells = async (page: Page, heading: string) =>
+  page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: heading }) })
+    .getByRole("cell")
+    .allTextContents();
 
 test("the figures count a known set of requests by quarter, in a chart and a table", async ({ page }) => {
   // Q1 2011: five decisions taking 1, 2, 3, 4 and 10 days, and a cancelled joint request.
@@ -64,7 +69,13 @@ test("the figures count a known set of requests by quarter, in a chart and a tab
   await expect(bars.locator(".chart__segment").first()).toHaveCSS("stroke", "rgb(255, 255, 255)");
   const lines = page.getByRole("img", { name: "Days from submission to decision, per quarter" });
   await expect(lines).toHaveAccessibleDescription(/fewer than 5 decisions have no point/);
-  await expect(page.getByRole("region", { name: "Requests received per quarter, by what became of them" }).getByRole("listitem")).toHaveText(["Granted", "Declined", "Cancelled", "Lapsed", "Still waiting"]);
+  await expect(page.getByRole("region", { name: "Requests received per quarter, by what became of them" }).getByRole("listitem")).toHaveText([
+    "Granted",
+    "Declined",
+    "Cancelled",
+    "Lapsed",
+    "Still waiting",
+  ]);
   await expectAccessible(page);
 
   // One month of it: the quarter is marked as covered in part.

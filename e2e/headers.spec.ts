@@ -54,7 +54,10 @@ function expectPagePolicy(headers: THeaders, html: string, where: string) {
   const scripts = html.match(/<script\b[^>]*>/g) ?? [];
   expect(scripts.length, `${where}: the page has scripts`).toBeGreaterThan(0);
   const nonceValue = nonce.slice("'nonce-".length, -1);
-  expect(scripts.filter((tag) => !tag.includes(`nonce="${nonceValue}"`)), `${where}: scripts without the nonce`).toEqual([]);
+  expect(
+    scripts.filter((tag) => !tag.includes(`nonce="${nonceValue}"`)),
+    `${where}: scripts without the nonce`,
+  ).toEqual([]);
 }
 
 /**
@@ -91,7 +94,17 @@ async function visit(page: Page, path: string, { status = 200, landsOn = path }:
 
 test("anonymous pages and the not-found page carry the whole policy, and load without a violation", async ({ page }) => {
   const violations = await watchViolations(page);
-  for (const path of ["/", "/signin", "/signin/check-email", "/signin/error", "/dev/mailbox", "/register", "/register?status=ended", "/figures", "/figures?from=2026-02-30"]) {
+  for (const path of [
+    "/",
+    "/signin",
+    "/signin/check-email",
+    "/signin/error",
+    "/dev/mailbox",
+    "/register",
+    "/register?status=ended",
+    "/figures",
+    "/figures?from=2026-02-30",
+  ]) {
     await visit(page, path, { landsOn: path.split("?")[0] });
   }
   await visit(page, "/no-such-page", { status: 404 });

@@ -17,7 +17,15 @@ const test = base.extend<TFixtures>({
     const clients: APIRequestContext[] = [];
     await use(async (role) => {
       const token = await createSession((await createUser(role)).id);
-      const client = await playwright.request.newContext({ baseURL, storageState: { cookies: [{ name: "authjs.session-token", value: token, domain: "localhost", path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" }], origins: [] } });
+      const client = await playwright.request.newContext({
+        baseURL,
+        storageState: {
+          cookies: [
+            { name: "authjs.session-token", value: token, domain: "localhost", path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" },
+          ],
+          origins: [],
+        },
+      });
       clients.push(client);
       return client;
     });

@@ -44,7 +44,9 @@ async function expectNoEnglish(page: Page) {
     );
     return [document.title, body.textContent ?? "", ...attributes].join("\n");
   });
-  const leaks = [...text.matchAll(ENGLISH_WORDS)].map((match) => text.slice(Math.max(0, match.index - 30), match.index + match[0].length + 30).replace(/\s+/g, " "));
+  const leaks = [...text.matchAll(ENGLISH_WORDS)].map((match) =>
+    text.slice(Math.max(0, match.index - 30), match.index + match[0].length + 30).replace(/\s+/g, " "),
+  );
   expect(leaks, `English left on ${page.url()}`).toEqual([]);
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
 }

@@ -75,7 +75,10 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/account\/erased$/);
     await expect(page.getByRole("heading", { level: 1, name: "Your data has been erased" })).toBeVisible();
 
-    const user = await testDb().query<{ email: string | null; name: string | null; erasedAt: Date | null }>(`SELECT email, name, "erasedAt" FROM "User" WHERE id = $1`, [mine.requester.id]);
+    const user = await testDb().query<{ email: string | null; name: string | null; erasedAt: Date | null }>(
+      `SELECT email, name, "erasedAt" FROM "User" WHERE id = $1`,
+      [mine.requester.id],
+    );
     expect(user.rows[0]).toMatchObject({ email: null, name: null });
     expect(user.rows[0]!.erasedAt).not.toBeNull();
     const request = await testDb().query<{ reference: string; answers: { who: Record<string, string> }; contactName: string | null }>(

@@ -13,10 +13,26 @@ const consent = (answers: { values: Record<string, string | string[]> }) => {
   answers.values.registerConsent = "on";
 };
 
-type TListed = { status?: string; expiresInDays?: number; endedDaysAgo?: number; endReason?: "MISUSE" | "REQUESTER_WISH"; name: string; summary?: string; consented?: boolean };
+type TListed = {
+  status?: string;
+  expiresInDays?: number;
+  endedDaysAgo?: number;
+  endReason?: "MISUSE" | "REQUESTER_WISH";
+  name: string;
+  summary?: string;
+  consented?: boolean;
+};
 
 /** A grant made an hour ago; with consent (the default) and an approved entry in the register. */
-async function grantListed({ status = "GRANTED", expiresInDays = 90, endedDaysAgo, endReason, name, summary = `What ${name} does with the data.`, consented = true }: TListed) {
+async function grantListed({
+  status = "GRANTED",
+  expiresInDays = 90,
+  endedDaysAgo,
+  endReason,
+  name,
+  summary = `What ${name} does with the data.`,
+  consented = true,
+}: TListed) {
   const ended = endedDaysAgo === undefined ? null : new Date(Date.now() - endedDaysAgo * DAY);
   return createRequestIn({
     status,
@@ -100,7 +116,17 @@ test("withdrawn, given-up and expired grants show what happened to them, and the
 });
 
 type TAtomEntry = { id: string; title: string; updated: string; published: string; link: string | null; summary: string; categories: string[] };
-type TAtom = { error: string | null; root: string; namespace: string | null; id: string; title: string; updated: string; author: string; self: string | null; entries: TAtomEntry[] };
+type TAtom = {
+  error: string | null;
+  root: string;
+  namespace: string | null;
+  id: string;
+  title: string;
+  updated: string;
+  author: string;
+  self: string | null;
+  entries: TAtomEntry[];
+};
 
 /** The feed as the browser's own XML parser reads it: a malformed document says so here. */
 async function parseAtom(page: Page, xml: string): Promise<TAtom> {
@@ -118,7 +144,10 @@ async function parseAtom(page: Page, xml: string): Promise<TAtom> {
       title: textOf(feed, "title"),
       updated: textOf(feed, "updated"),
       author: child(feed, "author") ? textOf(child(feed, "author")!, "name") : "",
-      self: Array.from(feed.children).find((element) => element.localName === "link" && element.getAttribute("rel") === "self")?.getAttribute("href") ?? null,
+      self:
+        Array.from(feed.children)
+          .find((element) => element.localName === "link" && element.getAttribute("rel") === "self")
+          ?.getAttribute("href") ?? null,
       entries: Array.from(feed.children)
         .filter((element) => element.localName === "entry")
         .map((entry) => ({
@@ -159,11 +188,28 @@ test("the JSON and the Atom feed carry the same entries, as valid documents", as
   type TGrant = { reference: string; name: string; summary: string; status: string; apis: string[]; updated: string; url: string };
   const data = (await json.json()) as { updated: string; links: { self: string; next: string | null }; grants: TGrant[] };
   const byReference = new Map(data.grants.map((grant) => [grant.reference, grant]));
-  expect(byReference.get(tricky.reference)).toMatchObject({ name: `Maps & <Places> "Quoted" 'Lab' ${id}`, summary: `Tom & Jerry's <b>atlas</b> of ${id}\u0007.`, status: "active", apis: ["snapshot", "realtime"] });
+  expect(byReference.get(tricky.reference)).toMatchObject({
+    name: `Maps & <Places> "Quoted" 'Lab' ${id}`,
+    summary: `Tom & Jerry's <b>atlas</b> of ${id}\u0007.`,
+    status: "active",
+    apis: ["snapshot", "realtime"],
+  });
   expect(byReference.get(withdrawn.reference)?.status).toBe("withdrawn");
   expect(byReference.has(unlisted.reference)).toBe(false);
   for (const grant of data.grants) {
-    expect(Object.keys(grant).sort()).toEqual(["apis", "endedOn", "expiresOn", "grantedOn", "name", "reference", "startsOn", "status", "summary", "updated", "url"]);
+    expect(Object.keys(grant).sort()).toEqual([
+      "apis",
+      "endedOn",
+      "expiresOn",
+      "grantedOn",
+      "name",
+      "reference",
+      "startsOn",
+      "status",
+      "summary",
+      "updated",
+      "url",
+    ]);
   }
   const text = JSON.stringify(data);
   for (const value of [...personalData(tricky), ...personalData(unlisted)]) expect(text).not.toContain(value);
@@ -179,7 +225,11 @@ test("the JSON and the Atom feed carry the same entries, as valid documents", as
   expect(feed.updated).toMatch(RFC3339);
   const entryOf = (reference: string) => feed.entries.find((item) => item.id.endsWith(`:grant/${reference}`));
   // The control character cannot travel in XML at all; everything else arrives as written.
-  expect(entryOf(tricky.reference)).toMatchObject({ title: `Maps & <Places> "Quoted" 'Lab' ${id}`, summary: `Tom & Jerry's <b>atlas</b> of ${id}.`, categories: ["active", "snapshot", "realtime"] });
+  expect(entryOf(tricky.reference)).toMatchObject({
+    title: `Maps & <Places> "Quoted" 'Lab' ${id}`,
+    summary: `Tom & Jerry's <b>atlas</b> of ${id}.`,
+    categories: ["active", "snapshot", "realtime"],
+  });
   expect(entryOf(withdrawn.reference)?.categories[0]).toBe("withdrawn");
   expect(entryOf(unlisted.reference)).toBeUndefined();
   for (const item of feed.entries) {
@@ -194,9 +244,16 @@ test("the JSON and the Atom feed carry the same entries, as valid documents", as
   // The same entries in the same order, as far as other tests adding grants meanwhile allow.
   await expect
     .poll(async () => {
-      const [latestJson, latestAtom] = await Promise.all([request.get("/register.json").then((response) => response.json()), request.get("/register.atom").then((response) => response.text())]);
+      const [latestJson, latestAtom] = await Promise.all([
+        request.get("/register.json").then((response) => response.json()),
+        request.get("/register.atom").then((response) => response.text()),
+      ]);
       const atomReferences = (await parseAtom(page, latestAtom)).entries.map((item) => item.id.split(":grant/")[1]);
-      return { json: (latestJson as typeof data).grants.map((grant) => grant.reference), atom: atomReferences, same: JSON.stringify(atomReferences) === JSON.stringify((latestJson as typeof data).grants.map((grant) => grant.reference)) };
+      return {
+        json: (latestJson as typeof data).grants.map((grant) => grant.reference),
+        atom: atomReferences,
+        same: JSON.stringify(atomReferences) === JSON.stringify((latestJson as typeof data).grants.map((grant) => grant.reference)),
+      };
     })
     .toMatchObject({ same: true });
 
@@ -230,7 +287,10 @@ test("the register's JSON and Atom carry no bidirectional control a reviewer's t
   });
   const json = await (await request.get(`/register.json?reference=${grant.reference}`)).text();
   const atom = await (await request.get(`/register.atom`)).text();
-  for (const [what, text] of [["JSON", json], ["Atom", atom]] as const) {
+  for (const [what, text] of [
+    ["JSON", json],
+    ["Atom", atom],
+  ] as const) {
     expect(text, what).toContain(`Maps gnp.exe ${id}`);
     expect(text, what).toContain(`Coverage reversed ${id}.`);
     expect(/[\u202A-\u202E\u2066-\u2069]/.test(text), `${what} holds a bidirectional control`).toBe(false);

@@ -71,15 +71,14 @@ async function stopApp() {
 async function signedInRequester(): Promise<{ id: string; token: string }> {
   const id = `test_${randomUUID()}`;
   const token = randomBytes(32).toString("hex");
-  await pool!.query(`INSERT INTO "User" (id, email, name, role, "emailVerified", "createdAt", "updatedAt") VALUES ($1, $2, 'Resilient', 'REQUESTER', now(), now(), now())`, [
-    id,
-    `${id}@example.org`,
-  ]);
-  await pool!.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires, "createdAt", "updatedAt") VALUES ($1, $2, $3, now() + interval '1 day', now(), now())`, [
-    randomUUID(),
-    token,
-    id,
-  ]);
+  await pool!.query(
+    `INSERT INTO "User" (id, email, name, role, "emailVerified", "createdAt", "updatedAt") VALUES ($1, $2, 'Resilient', 'REQUESTER', now(), now(), now())`,
+    [id, `${id}@example.org`],
+  );
+  await pool!.query(
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires, "createdAt", "updatedAt") VALUES ($1, $2, $3, now() + interval '1 day', now(), now())`,
+    [randomUUID(), token, id],
+  );
   return { id, token };
 }
 

@@ -36,7 +36,9 @@ async function expectArabicPage(page: Page, heading: string) {
   await expect(page).toHaveTitle(/[\u0600-\u06FF]/);
   const interfaceText = await page.evaluate(() => {
     const body = document.body.cloneNode(true) as HTMLElement;
-    body.querySelectorAll("bdi, [dir='auto'], [dir='ltr'], [lang]:not([lang='ar']), code, script, style, option:not([value=''])").forEach((node) => node.remove());
+    body
+      .querySelectorAll("bdi, [dir='auto'], [dir='ltr'], [lang]:not([lang='ar']), code, script, style, option:not([value=''])")
+      .forEach((node) => node.remove());
     const labels = [...document.querySelectorAll("[aria-label], [title], [placeholder]")].flatMap((node) =>
       ["aria-label", "title", "placeholder"].map((name) => node.getAttribute(name) ?? ""),
     );
@@ -55,15 +57,31 @@ async function screenshot(page: Page, name: string) {
   if (!process.env.E2E_SCREENSHOTS) return;
   await page.setViewportSize({ width: 1024, height: 720 });
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.screenshot({ path: path.join("docs", "screenshots", `ar-${name}.png`), fullPage: true, clip: { x: 0, y: 0, width: 1024, height: Math.min(height, 1400) } });
+  await page.screenshot({
+    path: path.join("docs", "screenshots", `ar-${name}.png`),
+    fullPage: true,
+    clip: { x: 0, y: 0, width: 1024, height: Math.min(height, 1400) },
+  });
 }
 
 /** A request of `requester`'s written as the app would have left it, with answers in English, as many are. */
-async function createOwnRequest(requester: TTestUser, status: "DRAFT" | "GRANTED" | "DECLINED" | "AWAITING_REQUESTER", answers: object = completeAnswers(day(7))) {
+async function createOwnRequest(
+  requester: TTestUser,
+  status: "DRAFT" | "GRANTED" | "DECLINED" | "AWAITING_REQUESTER",
+  answers: object = completeAnswers(day(7)),
+) {
   const id = `test_${randomUUID()}`;
   const reference = status === "DRAFT" ? null : await nextReference(testDb());
   const expiresAt = status === "GRANTED" ? new Date(Date.now() + 200 * DAY) : null;
-  await insertRequestRow(testDb(), { id, reference, requesterId: requester.id, status, answers, submittedAt: reference ? new Date(Date.now() - 20 * DAY) : null, expiresAt });
+  await insertRequestRow(testDb(), {
+    id,
+    reference,
+    requesterId: requester.id,
+    status,
+    answers,
+    submittedAt: reference ? new Date(Date.now() - 20 * DAY) : null,
+    expiresAt,
+  });
   return { id, reference: reference ?? "", expiresAt };
 }
 
@@ -163,10 +181,30 @@ test("the requester's request page: decision, dates, messages and history in Ara
   );
   await testDb().query(
     `INSERT INTO "InformationRequest" (id, "requestId", "askedById", question, "replyBy", "createdAt", answer, "answeredAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [randomUUID(), request.id, reviewer.id, "Which editions first?", new Date(Date.now() - 3 * DAY), new Date(Date.now() - 10 * DAY), "English and Swahili, then Yoruba.", new Date(Date.now() - 8 * DAY)],
+    [
+      randomUUID(),
+      request.id,
+      reviewer.id,
+      "Which editions first?",
+      new Date(Date.now() - 3 * DAY),
+      new Date(Date.now() - 10 * DAY),
+      "English and Swahili, then Yoruba.",
+      new Date(Date.now() - 8 * DAY),
+    ],
   );
-  await testDb().query(`INSERT INTO "Comment" (id, "requestId", "authorId", kind, body) VALUES ($1, $2, $3, 'MESSAGE', $4)`, [randomUUID(), request.id, reviewer.id, "شكرًا على ردكم السريع."]);
-  await addHistory(request.id, request.reference, requester.id, ["request.created", "request.submitted", "request.information_requested", "request.information_answered", "request.granted"]);
+  await testDb().query(`INSERT INTO "Comment" (id, "requestId", "authorId", kind, body) VALUES ($1, $2, $3, 'MESSAGE', $4)`, [
+    randomUUID(),
+    request.id,
+    reviewer.id,
+    "شكرًا على ردكم السريع.",
+  ]);
+  await addHistory(request.id, request.reference, requester.id, [
+    "request.created",
+    "request.submitted",
+    "request.information_requested",
+    "request.information_answered",
+    "request.granted",
+  ]);
 
   await page.goto(`/requests/${request.id}`);
   await expectArabicPage(page, `الطلب ${request.reference}`);
@@ -185,12 +223,10 @@ test("a declined request names the criteria not met, in Arabic list punctuation"
   const requester = await signInAs("REQUESTER");
   const reviewer = await createUser("WMF_REVIEWER");
   const request = await createOwnRequest(requester, "DECLINED");
-  await testDb().query(`INSERT INTO "Decision" (id, "requestId", outcome, "decidedById", message, criteria) VALUES ($1, $2, 'DECLINED', $3, $4, '{who,need,values}')`, [
-    randomUUID(),
-    request.id,
-    reviewer.id,
-    "The free account covers this volume.",
-  ]);
+  await testDb().query(
+    `INSERT INTO "Decision" (id, "requestId", outcome, "decidedById", message, criteria) VALUES ($1, $2, 'DECLINED', $3, $4, '{who,need,values}')`,
+    [randomUUID(), request.id, reviewer.id, "The free account covers this volume."],
+  );
   await page.goto(`/requests/${request.id}`);
   await expectArabicPage(page, `الطلب ${request.reference}`);
   const criteria = page.locator(".summary-list__row", { hasText: "المعايير غير المستوفاة" });

@@ -24,7 +24,11 @@ async function shoot(page: Page, name: string) {
   const { width, height } = page.viewportSize()!;
   const total = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let y = 0, index = 0; y < total; y += height, index += 1) {
-    await page.screenshot({ path: `${OUT}/${name}-${String(index).padStart(2, "0")}.png`, fullPage: true, clip: { x: 0, y, width, height: Math.min(height, total - y) } });
+    await page.screenshot({
+      path: `${OUT}/${name}-${String(index).padStart(2, "0")}.png`,
+      fullPage: true,
+      clip: { x: 0, y, width, height: Math.min(height, total - y) },
+    });
   }
 }
 

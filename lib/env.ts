@@ -4,9 +4,7 @@ import { z } from "zod";
  * Every setting the app and its launcher read, validated once. `.env.example` documents each one.
  * A wrong or missing setting stops the start with a list of what to fix.
  */
-const booleanFlag = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((value) => value === "true" || value === "1" || value === "yes");
+const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((value) => value === "true" || value === "1" || value === "yes");
 
 const emailList = z
   .string()
@@ -51,11 +49,31 @@ const ZEnvInput = z.object({
   DEMO_DATA: optionalString.pipe(booleanFlag.optional()),
   CLOCK_FILE: optionalString,
   JOINT_WIKIDATA_SHARE: z.coerce.number().int().min(0, "must be a percentage from 0 to 100").max(100, "must be a percentage from 0 to 100").default(25),
-  EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1, "must be a whole number of seconds from 1 to 3600").max(3600, "must be a whole number of seconds from 1 to 3600").default(30),
+  EMAIL_RETRY_DELAY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1, "must be a whole number of seconds from 1 to 3600")
+    .max(3600, "must be a whole number of seconds from 1 to 3600")
+    .default(30),
   EMAIL_RETRY_LIMIT: z.coerce.number().int().min(0, "must be a whole number from 0 to 20").max(20, "must be a whole number from 0 to 20").default(7),
-  WORKER_SWEEP_SECONDS: z.coerce.number().int().min(1, "must be a whole number of seconds from 1 to 3600").max(3600, "must be a whole number of seconds from 1 to 3600").default(60),
-  RETENTION_DAYS: z.coerce.number().int().min(30, "must be a whole number of days from 30 to 3650").max(3650, "must be a whole number of days from 30 to 3650").default(730),
-  SIGNIN_LINKS_PER_IP_PER_HOUR: z.coerce.number().int().min(1, "must be a whole number from 1 to 1000000").max(1_000_000, "must be a whole number from 1 to 1000000").default(20),
+  WORKER_SWEEP_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1, "must be a whole number of seconds from 1 to 3600")
+    .max(3600, "must be a whole number of seconds from 1 to 3600")
+    .default(60),
+  RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(30, "must be a whole number of days from 30 to 3650")
+    .max(3650, "must be a whole number of days from 30 to 3650")
+    .default(730),
+  SIGNIN_LINKS_PER_IP_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(1, "must be a whole number from 1 to 1000000")
+    .max(1_000_000, "must be a whole number from 1 to 1000000")
+    .default(20),
 });
 
 export type TEnv = ReturnType<typeof parseEnv>;
@@ -111,9 +129,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     // can send them, so only a proxy known to set them may be trusted (lib/http/front-door.ts).
     trustProxy: input.AUTH_TRUST_HOST ?? false,
     wikimedia:
-      input.AUTH_WIKIMEDIA_ID && input.AUTH_WIKIMEDIA_SECRET
-        ? { clientId: input.AUTH_WIKIMEDIA_ID, clientSecret: input.AUTH_WIKIMEDIA_SECRET }
-        : undefined,
+      input.AUTH_WIKIMEDIA_ID && input.AUTH_WIKIMEDIA_SECRET ? { clientId: input.AUTH_WIKIMEDIA_ID, clientSecret: input.AUTH_WIKIMEDIA_SECRET } : undefined,
     smtpUrl: input.SMTP_URL,
     mailFrom: input.MAIL_FROM,
     adminEmails: input.ADMIN_EMAILS,

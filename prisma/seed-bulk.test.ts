@@ -65,6 +65,9 @@ describe("bulk demo requests", () => {
   });
 
   it("leave no decision on an open request", async () => {
-    assert.equal(await database.db.decision.count({ where: { request: { status: { in: ["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER", "CANCELLED", "LAPSED"] } } } }), 0);
+    assert.equal(
+      await database.db.decision.count({ where: { request: { status: { in: ["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER", "CANCELLED", "LAPSED"] } } } }),
+      0,
+    );
   });
 });

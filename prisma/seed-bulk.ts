@@ -100,16 +100,103 @@ const grouped = (value: number) => value.toLocaleString("en-US");
 // --- Word pools --------------------------------------------------------------------------------
 
 const FIRST_NAMES = [
-  "Ada", "Amara", "Anil", "Aiko", "Bjorn", "Carmen", "Chidi", "Dalia", "Dmitri", "Elif", "Emeka", "Fatima", "Femi", "Greta",
-  "Hana", "Hamid", "Ines", "Ivan", "Jamal", "Joana", "Kai", "Kofi", "Lena", "Luis", "Mai", "Marta", "Nadia", "Noor", "Olu",
-  "Pavel", "Priya", "Quentin", "Rania", "Rohan", "Sakura", "Sione", "Tariq", "Thandi", "Uma", "Valentina", "Wei", "Yara",
-  "Yusuf", "Zanele", "Zofia", "Mateo", "Ngozi", "Astrid", "Kenji", "Leilani",
+  "Ada",
+  "Amara",
+  "Anil",
+  "Aiko",
+  "Bjorn",
+  "Carmen",
+  "Chidi",
+  "Dalia",
+  "Dmitri",
+  "Elif",
+  "Emeka",
+  "Fatima",
+  "Femi",
+  "Greta",
+  "Hana",
+  "Hamid",
+  "Ines",
+  "Ivan",
+  "Jamal",
+  "Joana",
+  "Kai",
+  "Kofi",
+  "Lena",
+  "Luis",
+  "Mai",
+  "Marta",
+  "Nadia",
+  "Noor",
+  "Olu",
+  "Pavel",
+  "Priya",
+  "Quentin",
+  "Rania",
+  "Rohan",
+  "Sakura",
+  "Sione",
+  "Tariq",
+  "Thandi",
+  "Uma",
+  "Valentina",
+  "Wei",
+  "Yara",
+  "Yusuf",
+  "Zanele",
+  "Zofia",
+  "Mateo",
+  "Ngozi",
+  "Astrid",
+  "Kenji",
+  "Leilani",
 ];
 const LAST_NAMES = [
-  "Abara", "Almeida", "Andersson", "Banerjee", "Becker", "Chen", "Costa", "Dlamini", "Dubois", "Eze", "Fischer", "Garcia",
-  "Haddad", "Hansen", "Ito", "Jovanovic", "Kamau", "Kowalski", "Lindqvist", "Lopez", "Mensah", "Moreau", "Nakamura", "Novak",
-  "Okafor", "Oliveira", "Petrov", "Quispe", "Rahman", "Rossi", "Santos", "Schmidt", "Singh", "Tanaka", "Torres", "Usman",
-  "Van Dijk", "Wagner", "Wang", "Yilmaz", "Zulu", "Mamani", "Kealoha", "Bergstrom", "Adeyemi",
+  "Abara",
+  "Almeida",
+  "Andersson",
+  "Banerjee",
+  "Becker",
+  "Chen",
+  "Costa",
+  "Dlamini",
+  "Dubois",
+  "Eze",
+  "Fischer",
+  "Garcia",
+  "Haddad",
+  "Hansen",
+  "Ito",
+  "Jovanovic",
+  "Kamau",
+  "Kowalski",
+  "Lindqvist",
+  "Lopez",
+  "Mensah",
+  "Moreau",
+  "Nakamura",
+  "Novak",
+  "Okafor",
+  "Oliveira",
+  "Petrov",
+  "Quispe",
+  "Rahman",
+  "Rossi",
+  "Santos",
+  "Schmidt",
+  "Singh",
+  "Tanaka",
+  "Torres",
+  "Usman",
+  "Van Dijk",
+  "Wagner",
+  "Wang",
+  "Yilmaz",
+  "Zulu",
+  "Mamani",
+  "Kealoha",
+  "Bergstrom",
+  "Adeyemi",
 ];
 const PLACE_WORDS = ["Nordic", "Andean", "Pacific", "Sahel", "Baltic", "Alpine", "Coastal", "Highland", "Lakeside", "Delta", "Savanna", "Harbour"];
 const TOPIC_WORDS = ["Knowledge", "Learning", "Library", "Archive", "Heritage", "Data", "Reading", "Language", "Science", "History", "Literacy", "Map"];
@@ -133,57 +220,128 @@ const ORGANISATIONS = Object.fromEntries(
 ) as Record<TRequesterKind, string[]>;
 
 const PRODUCTS = [
-  "An offline reading app", "A search engine", "A voice assistant", "A fact-checking tool", "A knowledge graph explorer",
-  "A museum guide app", "A translation memory", "A news aggregator", "A citation checker", "A browser extension",
-  "A research dashboard", "A question answering service", "A map of historical sites", "A digital library",
-  "A language learning app", "A biodiversity portal", "A civic information kiosk", "A quiz game", "A textbook companion",
+  "An offline reading app",
+  "A search engine",
+  "A voice assistant",
+  "A fact-checking tool",
+  "A knowledge graph explorer",
+  "A museum guide app",
+  "A translation memory",
+  "A news aggregator",
+  "A citation checker",
+  "A browser extension",
+  "A research dashboard",
+  "A question answering service",
+  "A map of historical sites",
+  "A digital library",
+  "A language learning app",
+  "A biodiversity portal",
+  "A civic information kiosk",
+  "A quiz game",
+  "A textbook companion",
   "An accessibility reader",
 ];
 const AUDIENCES = [
-  "secondary school students", "university researchers", "librarians", "journalists", "blind and partially sighted readers",
-  "farmers", "nurses", "museum visitors", "language learners", "refugees", "teachers", "software developers", "historians",
-  "patients", "local governments",
+  "secondary school students",
+  "university researchers",
+  "librarians",
+  "journalists",
+  "blind and partially sighted readers",
+  "farmers",
+  "nurses",
+  "museum visitors",
+  "language learners",
+  "refugees",
+  "teachers",
+  "software developers",
+  "historians",
+  "patients",
+  "local governments",
 ];
 const PLACES = [
-  "rural Kenya", "the Andes", "northern Sweden", "West Bengal", "the Pacific islands", "Brazil", "Indonesia", "Germany", "Nigeria",
-  "Canada", "the Philippines", "Quebec", "Wales", "Catalonia", "Mongolia",
+  "rural Kenya",
+  "the Andes",
+  "northern Sweden",
+  "West Bengal",
+  "the Pacific islands",
+  "Brazil",
+  "Indonesia",
+  "Germany",
+  "Nigeria",
+  "Canada",
+  "the Philippines",
+  "Quebec",
+  "Wales",
+  "Catalonia",
+  "Mongolia",
 ];
 const FEATURES = [
-  "syncs articles every week", "works without internet access", "links every answer back to its source",
-  "keeps a daily snapshot of the articles", "updates entities in near real time", "shows infoboxes next to search results",
-  "reads articles aloud", "compares revisions across languages", "builds timelines from dates in articles",
+  "syncs articles every week",
+  "works without internet access",
+  "links every answer back to its source",
+  "keeps a daily snapshot of the articles",
+  "updates entities in near real time",
+  "shows infoboxes next to search results",
+  "reads articles aloud",
+  "compares revisions across languages",
+  "builds timelines from dates in articles",
   "tracks edits to articles about elections",
 ];
 /** Sentences with uncommon words, each in a small share of requests, for selective searches. */
 const RARE_DETAILS = [
-  "The pilot covers herpetology field guides.", "We start with ornithology and mycology articles.", "The corpus includes Quechua and Aymara.",
-  "Our partners digitise palaeography manuscripts.", "We also index Wiktionary etymology entries.", "The first release covers volcanology.",
-  "Readers asked for numismatics and philately.", "The archive holds glaciology survey data.", "We focus on Guarani and Wayuu speakers.",
-  "A lexicography team curates the glossary.", "The kiosk runs in a lighthouse museum.", "Our tool checks cartography sources.",
-  "The app teaches beekeeping and apiculture.", "We document Sami reindeer herding.", "The guide explains speleology safely.",
+  "The pilot covers herpetology field guides.",
+  "We start with ornithology and mycology articles.",
+  "The corpus includes Quechua and Aymara.",
+  "Our partners digitise palaeography manuscripts.",
+  "We also index Wiktionary etymology entries.",
+  "The first release covers volcanology.",
+  "Readers asked for numismatics and philately.",
+  "The archive holds glaciology survey data.",
+  "We focus on Guarani and Wayuu speakers.",
+  "A lexicography team curates the glossary.",
+  "The kiosk runs in a lighthouse museum.",
+  "Our tool checks cartography sources.",
+  "The app teaches beekeeping and apiculture.",
+  "We document Sami reindeer herding.",
+  "The guide explains speleology safely.",
 ];
 const GENAI_PURPOSES = [
-  "We train our language model on article text to answer questions.", "Our chatbot answers questions with retrieval augmented generation.",
-  "We fine-tune an LLM to summarise articles for readers.", "The articles are training data for a generative AI tutor.",
+  "We train our language model on article text to answer questions.",
+  "Our chatbot answers questions with retrieval augmented generation.",
+  "We fine-tune an LLM to summarise articles for readers.",
+  "The articles are training data for a generative AI tutor.",
 ];
 const SHORTFALLS = [
-  "The monthly allowance runs out in a week.", "Rate limits are too low for our traffic.", "We cannot run our service there.",
-  "The dumps are a month old by the time we load them.", "We need structured content, not wikitext.", "The free tier has no support contact.",
-  "Parsing the dumps takes our small team days.", "We need edits within minutes, not days.",
+  "The monthly allowance runs out in a week.",
+  "Rate limits are too low for our traffic.",
+  "We cannot run our service there.",
+  "The dumps are a month old by the time we load them.",
+  "We need structured content, not wikitext.",
+  "The free tier has no support contact.",
+  "Parsing the dumps takes our small team days.",
+  "We need edits within minutes, not days.",
 ];
 const NEED_EXPLANATIONS = [
-  "Our readers need fresh articles every day.", "Schools in the region have no reliable connection, so we ship weekly snapshots.",
-  "Editors rely on our alerts within minutes of a change.", "Our volume grew tenfold after the national rollout.",
-  "Researchers need a consistent snapshot to reproduce their results.", "Our users expect answers that cite the current article.",
+  "Our readers need fresh articles every day.",
+  "Schools in the region have no reliable connection, so we ship weekly snapshots.",
+  "Editors rely on our alerts within minutes of a change.",
+  "Our volume grew tenfold after the national rollout.",
+  "Researchers need a consistent snapshot to reproduce their results.",
+  "Our users expect answers that cite the current article.",
 ];
 const MISSION_EXPLANATIONS = [
-  "We bring free knowledge to classrooms without internet.", "Every answer links back to Wikipedia and invites readers to edit.",
-  "We help communities read about their own history in their own language.", "Our tools make articles usable by readers with disabilities.",
-  "We share our corrections back with the editing community.", "The project widens access to knowledge in underserved regions.",
+  "We bring free knowledge to classrooms without internet.",
+  "Every answer links back to Wikipedia and invites readers to edit.",
+  "We help communities read about their own history in their own language.",
+  "Our tools make articles usable by readers with disabilities.",
+  "We share our corrections back with the editing community.",
+  "The project widens access to knowledge in underserved regions.",
 ];
 const COMMITMENTS = [
-  "We credit every article and link back to it.", "Attribution and the licence are shown on every page we display.",
-  "We follow the CC BY-SA licence and credit the authors.", "Readers always see where the text comes from and can open the article.",
+  "We credit every article and link back to it.",
+  "Attribution and the licence are shown on every page we display.",
+  "We follow the CC BY-SA licence and credit the authors.",
+  "Readers always see where the text comes from and can open the article.",
 ];
 const LONG_STATEMENT =
   "Our service sends readers back to Wikipedia with every answer, shows attribution prominently, and never presents the content " +
@@ -191,9 +349,33 @@ const LONG_STATEMENT =
   "with the Foundation each quarter, and fund a volunteer programme in the communities we serve.";
 const THIN_STATEMENTS = ["We follow best practices.", "No harm is expected.", "Our lawyers reviewed this.", "Ethics are important to us."];
 const LANGUAGE_SETS = ["en", "en, sw, yo", "de, fr, it", "es, qu, ay", "hi, bn, ta", "ja, ko, zh", "pt, es", "ar, fa, ur", "id, ms, jv", "sv, nb, fi, se"];
-const COUNTRY_CODES = ["US", "GB", "DE", "FR", "IN", "BR", "NG", "KE", "ZA", "JP", "ID", "MX", "CA", "AU", "ES", "IT", "NL", "SE", "PE", "BO", "PH", "BD", "EG", "TR", "PL"].filter((code) =>
-  COUNTRIES.includes(code),
-);
+const COUNTRY_CODES = [
+  "US",
+  "GB",
+  "DE",
+  "FR",
+  "IN",
+  "BR",
+  "NG",
+  "KE",
+  "ZA",
+  "JP",
+  "ID",
+  "MX",
+  "CA",
+  "AU",
+  "ES",
+  "IT",
+  "NL",
+  "SE",
+  "PE",
+  "BO",
+  "PH",
+  "BD",
+  "EG",
+  "TR",
+  "PL",
+].filter((code) => COUNTRIES.includes(code));
 
 // --- One request -------------------------------------------------------------------------------
 
@@ -242,7 +424,10 @@ function purposeText(random: TRandom, genai: boolean) {
 }
 
 function whatAnswers(random: TRandom, genaiPurpose: boolean): Record<string, string | string[]> {
-  const exceptionType = weighted(random, { above_free_volume: 55, new_feature: 15, sla_support: 20, other: 10 } satisfies Record<(typeof EXCEPTION_TYPES)[number], number>);
+  const exceptionType = weighted(random, { above_free_volume: 55, new_feature: 15, sla_support: 20, other: 10 } satisfies Record<
+    (typeof EXCEPTION_TYPES)[number],
+    number
+  >);
   const projects = [
     ...(chance(random, 0.9) ? ["wikipedia"] : []),
     ...(chance(random, 0.3) ? ["wikidata"] : []),
@@ -397,7 +582,16 @@ function decisionOf(random: TRandom, plan: TPlan, requestId: string, decidedById
   const criteria = subset(random, ["who", "what", "need", "obligation", "mission", "values"] as const, 0.4, true);
   const base = { id: idAt(random, decidedAt), requestId, decidedById, decidedAt, criteria };
   if (plan.status === "DECLINED") {
-    return { decision: { ...base, outcome: "DECLINED", message: "Thank you for your request. The free access methods cover the volume described.", rationale: "Need not shown.", apis: [] }, expiresAt: null };
+    return {
+      decision: {
+        ...base,
+        outcome: "DECLINED",
+        message: "Thank you for your request. The free access methods cover the volume described.",
+        rationale: "Need not shown.",
+        apis: [],
+      },
+      expiresAt: null,
+    };
   }
   const startsAt = new Date(`${day(decidedAt)}T00:00:00.000Z`);
   const longest = addDays(startsAt, 730).getTime();
@@ -412,7 +606,8 @@ function decisionOf(random: TRandom, plan: TPlan, requestId: string, decidedById
   }
   const expiresAt = new Date(`${day(new Date(Math.max(expiry, startsAt.getTime() + DAY)))}T23:59:59.999Z`);
   const apis = subset(random, APIS, 0.5, true);
-  const ended = plan.status === "WITHDRAWN" ? new Date(Math.min(now.getTime(), expiresAt.getTime(), decidedAt.getTime() + between(random, 30, 300) * DAY)) : null;
+  const ended =
+    plan.status === "WITHDRAWN" ? new Date(Math.min(now.getTime(), expiresAt.getTime(), decidedAt.getTime() + between(random, 30, 300) * DAY)) : null;
   return {
     decision: {
       ...base,
@@ -602,12 +797,15 @@ export async function seedBulkRequests(db: TDb, { count, seed, now, onProgress }
   const reviewers = await ensureReviewers(db);
   await reserveReferences(db, plans);
 
-  const batches = Array.from({ length: Math.ceil(count / BATCH_SIZE) }, (_, index): TBatchInput => ({
-    seed: mixSeed(seed, start, index),
-    now,
-    plans: plans.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE),
-    reviewers,
-  }));
+  const batches = Array.from(
+    { length: Math.ceil(count / BATCH_SIZE) },
+    (_, index): TBatchInput => ({
+      seed: mixSeed(seed, start, index),
+      now,
+      plans: plans.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE),
+      reviewers,
+    }),
+  );
   let next = 0;
   let written = 0;
   // One lane per core: while one lane's worker builds a batch, another lane writes its own.
@@ -655,15 +853,23 @@ async function runningEmbeddedUrl(dataDir: string): Promise<string | undefined> 
 
 async function main() {
   // Loaded here, not at the top: worker threads load this file too, and need none of it.
-  const [{ createDb }, { startEmbeddedDb }, { runNodeBin }] = await Promise.all([import("@/lib/db"), import("@/scripts/embedded-db"), import("@/scripts/run-bin")]);
-  const { positionals, values } = parseArgs({ options: { seed: { type: "string", default: "1" }, force: { type: "boolean", default: false } }, allowPositionals: true });
+  const [{ createDb }, { startEmbeddedDb }, { runNodeBin }] = await Promise.all([
+    import("@/lib/db"),
+    import("@/scripts/embedded-db"),
+    import("@/scripts/run-bin"),
+  ]);
+  const { positionals, values } = parseArgs({
+    options: { seed: { type: "string", default: "1" }, force: { type: "boolean", default: false } },
+    allowPositionals: true,
+  });
   const count = Number(positionals[0] ?? 1_000);
   const seed = Number(values.seed);
   if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed)) throw new Error("Usage: npm run db:seed-bulk -- <count> [--seed <integer>] [--force]");
 
   const config = parseEnv({ ...process.env, APP_ENV: "development" });
   const running = config.embeddedDatabase ? await runningEmbeddedUrl(config.dataDir) : undefined;
-  const started = config.embeddedDatabase && !running ? await startEmbeddedDb({ dataDir: config.dataDir, port: config.embeddedDbPort, log: console.log }) : undefined;
+  const started =
+    config.embeddedDatabase && !running ? await startEmbeddedDb({ dataDir: config.dataDir, port: config.embeddedDbPort, log: console.log }) : undefined;
   const url = config.databaseUrl ?? running ?? started!.url;
   try {
     assertLocal(url, values.force);

@@ -18,9 +18,7 @@ if (!name) {
 }
 
 const config = parseEnv(process.env);
-const database = config.embeddedDatabase
-  ? await startEmbeddedDb({ dataDir: config.dataDir, port: config.embeddedDbPort, log: console.log })
-  : undefined;
+const database = config.embeddedDatabase ? await startEmbeddedDb({ dataDir: config.dataDir, port: config.embeddedDbPort, log: console.log }) : undefined;
 try {
   const env = { ...process.env, DATABASE_URL: database?.url ?? config.databaseUrl };
   const prisma = createRequire(import.meta.url).resolve("prisma/build/index.js");

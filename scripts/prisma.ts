@@ -6,9 +6,7 @@ import { startEmbeddedDb } from "./embedded-db";
 import { runNodeBin } from "./run-bin";
 
 const config = parseEnv(process.env);
-const database = config.embeddedDatabase
-  ? await startEmbeddedDb({ dataDir: config.dataDir, port: config.embeddedDbPort, log: console.log })
-  : undefined;
+const database = config.embeddedDatabase ? await startEmbeddedDb({ dataDir: config.dataDir, port: config.embeddedDbPort, log: console.log }) : undefined;
 try {
   await runNodeBin("prisma", process.argv.slice(2), { ...process.env, DATABASE_URL: database?.url ?? config.databaseUrl });
 } finally {

@@ -20,10 +20,12 @@ async function connect(url: string) {
 async function createUser(db: pg.Client, role: TRole, prefix: string) {
   const id = `scan_${randomUUID()}`;
   const email = `${prefix}.${randomBytes(4).toString("hex")}@example.org`;
-  await db.query(
-    `INSERT INTO "User" (id, email, name, role, "emailVerified", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, now(), now(), now())`,
-    [id, email, `Scan ${prefix}`, role],
-  );
+  await db.query(`INSERT INTO "User" (id, email, name, role, "emailVerified", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, now(), now(), now())`, [
+    id,
+    email,
+    `Scan ${prefix}`,
+    role,
+  ]);
   return { id, email };
 }
 

@@ -25,7 +25,16 @@ const SEVERITY: Record<number, string> = { 4: "critical", 3: "high", 2: "medium"
 const FAIL_AT = 2;
 
 type TProfile = { name: string; token?: string; startPaths: string[] };
-type TFinding = { profile: string; kind: "vulnerability" | "anomaly"; category: string; level: number; method: string; path: string; parameter: string; info: string };
+type TFinding = {
+  profile: string;
+  kind: "vulnerability" | "anomaly";
+  category: string;
+  level: number;
+  method: string;
+  path: string;
+  parameter: string;
+  info: string;
+};
 type TAccepted = { category: string; path: string; info?: string; reason: string };
 
 const log = (line: string) => console.log(`[scan] ${line}`);
@@ -47,9 +56,25 @@ async function main() {
     {
       name: "anonymous",
       // Auth.js's own pages and the health check are linked from nowhere a crawler would find them.
-      startPaths: ["/", "/signin", "/signin/check-email", "/signin/error?error=Verification", "/requests", "/review", "/admin/users", "/api/health", "/api/auth/signin", "/api/auth/session", "/api/auth/providers"],
+      startPaths: [
+        "/",
+        "/signin",
+        "/signin/check-email",
+        "/signin/error?error=Verification",
+        "/requests",
+        "/review",
+        "/admin/users",
+        "/api/health",
+        "/api/auth/signin",
+        "/api/auth/session",
+        "/api/auth/providers",
+      ],
     },
-    { name: "applicant", token: people.applicant.token, startPaths: ["/requests", `/requests/${people.applicant.draftId}`, `/requests/${people.applicant.submittedId}`] },
+    {
+      name: "applicant",
+      token: people.applicant.token,
+      startPaths: ["/requests", `/requests/${people.applicant.draftId}`, `/requests/${people.applicant.submittedId}`],
+    },
     { name: "reviewer", token: people.reviewer.token, startPaths: ["/review", `/review/${people.reviewer.submittedId}`, "/review/dashboard"] },
   ];
 
@@ -63,7 +88,9 @@ async function main() {
   const accepted = readAccepted();
   const remaining = findings.filter((finding) => finding.level >= FAIL_AT && !acceptedReason(accepted, finding));
   writeFileSync(path.join(OUT_DIR, "summary.md"), summary(version, findings, accepted, sessions));
-  log(`${findings.length} findings; ${remaining.length} of medium severity or higher not accepted. Summary: ${path.relative(process.cwd(), OUT_DIR)}/summary.md`);
+  log(
+    `${findings.length} findings; ${remaining.length} of medium severity or higher not accepted. Summary: ${path.relative(process.cwd(), OUT_DIR)}/summary.md`,
+  );
   return remaining.length === 0 ? 0 : 1;
 }
 
@@ -81,7 +108,12 @@ async function startApp(): Promise<TApp> {
   chmodSync(dataDir, 0o755); // the embedded PostgreSQL runs as user postgres when we are root
   const [port, dbPort, smtpPort] = [await freePort(), await freePort(), await freePort()];
   // Production mode, as deployed: HSTS, no development mailbox. Email goes to a sink that keeps nothing.
-  const smtp = new SMTPServer({ authOptional: true, disabledCommands: ["STARTTLS"], logger: false, onData: (stream, _s, done) => stream.on("end", () => done()).resume() });
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData: (stream, _s, done) => stream.on("end", () => done()).resume(),
+  });
   await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -154,9 +186,30 @@ async function runWapiti(base: string, profile: TProfile): Promise<TFinding[]> {
   const attackSeconds = Math.max(5, Math.floor((SCAN_SECONDS * 0.8) / MODULE_COUNT));
   const session = mkdtempSync(path.join(os.tmpdir(), "wapiti-"));
   const args = [
-    "-u", `${base}/`, "--scope", "folder", "-m", MODULES, "--flush-session", "--store-session", session, "--store-config", session,
-    "--max-scan-time", String(crawlSeconds), "--max-attack-time", String(attackSeconds), "-t", "10",
-    "-f", "json", "-o", report, "-v", "1", "--no-bugreport",
+    "-u",
+    `${base}/`,
+    "--scope",
+    "folder",
+    "-m",
+    MODULES,
+    "--flush-session",
+    "--store-session",
+    session,
+    "--store-config",
+    session,
+    "--max-scan-time",
+    String(crawlSeconds),
+    "--max-attack-time",
+    String(attackSeconds),
+    "-t",
+    "10",
+    "-f",
+    "json",
+    "-o",
+    report,
+    "-v",
+    "1",
+    "--no-bugreport",
     ...profile.startPaths.flatMap((start) => ["-s", `${base}${start}`]),
   ];
   // Not `-x`: Debian's 3.0.4 fails on any exclusion under Python 3.11 ("global flags not at the
@@ -191,7 +244,16 @@ type TReport = { vulnerabilities: Record<string, TEntry[]>; anomalies: Record<st
 function findingsOf(profile: string, report: TReport): TFinding[] {
   const list = (kind: TFinding["kind"], groups: Record<string, TEntry[]>) =>
     Object.entries(groups).flatMap(([category, entries]) =>
-      entries.map((entry) => ({ profile, kind, category, level: Number(entry.level), method: entry.method, path: entry.path, parameter: entry.parameter, info: entry.info })),
+      entries.map((entry) => ({
+        profile,
+        kind,
+        category,
+        level: Number(entry.level),
+        method: entry.method,
+        path: entry.path,
+        parameter: entry.parameter,
+        info: entry.info,
+      })),
     );
   return [...list("vulnerability", report.vulnerabilities), ...list("anomaly", report.anomalies)];
 }
@@ -204,7 +266,8 @@ function readAccepted(): TAccepted[] {
 
 function acceptedReason(accepted: TAccepted[], finding: TFinding) {
   return accepted.find(
-    (entry) => entry.category === finding.category && (entry.path === "*" || entry.path === finding.path) && (entry.info === undefined || entry.info === finding.info),
+    (entry) =>
+      entry.category === finding.category && (entry.path === "*" || entry.path === finding.path) && (entry.info === undefined || entry.info === finding.info),
   )?.reason;
 }
 
@@ -212,7 +275,10 @@ function summary(version: string, findings: TFinding[], accepted: TAccepted[], s
   const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s+/g, " ").slice(0, 160);
   const rows = [...findings]
     .sort((a, b) => b.level - a.level || a.category.localeCompare(b.category))
-    .map((f) => `| ${SEVERITY[f.level] ?? f.level} | ${f.profile} | ${f.kind} | ${cell(f.category)} | ${f.method} ${cell(f.path)} | ${cell(f.parameter)} | ${cell(f.info)} | ${f.level >= FAIL_AT ? cell(acceptedReason(accepted, f) ?? "**open**") : ""} |`);
+    .map(
+      (f) =>
+        `| ${SEVERITY[f.level] ?? f.level} | ${f.profile} | ${f.kind} | ${cell(f.category)} | ${f.method} ${cell(f.path)} | ${cell(f.parameter)} | ${cell(f.info)} | ${f.level >= FAIL_AT ? cell(acceptedReason(accepted, f) ?? "**open**") : ""} |`,
+    );
   const counts = Object.entries(SEVERITY)
     .reverse()
     .map(([level, name]) => `${name} ${findings.filter((f) => f.level === Number(level)).length}`)

@@ -23,7 +23,10 @@ const handle = app.getRequestHandler();
 const door = { trustProxy: settings.trustProxy, publicUrl: settings.authUrl, secret };
 
 const server = createServer((request, response) => {
-  const verdict = frontDoor({ method: request.method ?? "GET", url: request.url ?? "/", headers: request.headers, remoteAddress: request.socket.remoteAddress }, door);
+  const verdict = frontDoor(
+    { method: request.method ?? "GET", url: request.url ?? "/", headers: request.headers, remoteAddress: request.socket.remoteAddress },
+    door,
+  );
   if (!verdict.pass) {
     response.writeHead(verdict.status, verdict.headers);
     response.end(verdict.body);

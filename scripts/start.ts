@@ -174,9 +174,7 @@ function isRunning(pid: number, child: TChild) {
 function assertPortFree(port: number, host: string | undefined) {
   return new Promise<void>((resolve, reject) => {
     const probe = createServer();
-    probe.once("error", () =>
-      reject(new Error(`Port ${port} is already in use. Stop whatever uses it, or set PORT to another port.`)),
-    );
+    probe.once("error", () => reject(new Error(`Port ${port} is already in use. Stop whatever uses it, or set PORT to another port.`)));
     probe.listen(port, host, () => probe.close(() => resolve()));
   });
 }

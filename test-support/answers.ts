@@ -21,8 +21,6 @@ export function completeAnswers(startDate: string): Required<TDraftAnswers> {
     country: "GB",
   };
 
-
-
   const what: TPost = {
     exceptionType: "above_free_volume",
     exceptionOther: "",

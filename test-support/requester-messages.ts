@@ -106,7 +106,8 @@ export function requesterMessageKeys(root: string, keys: readonly string[], entr
     }
     const nodes = module.declarations.get(name);
     if (nodes) nodes.forEach(walk);
-    else if (module.imports.has(name)) follow(name); // export { COUNTRIES } of an imported name
+    else if (module.imports.has(name))
+      follow(name); // export { COUNTRIES } of an imported name
     else
       for (const reExport of module.reExports) {
         if (!reExport.file) continue;
@@ -129,7 +130,13 @@ function isPropertyName(node: ts.Identifier) {
 }
 
 function parseModule(root: string, file: string): TModule {
-  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const module: TModule = { declarations: new Map(), imports: new Map(), reExports: [], statements: [...source.statements] };
   const declare = (name: string, node: ts.Node) => module.declarations.set(name, [...(module.declarations.get(name) ?? []), node]);
   const isDefault = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
@@ -143,7 +150,8 @@ function parseModule(root: string, file: string): TModule {
       const bindings = clause.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) module.imports.set(bindings.name.text, { file: from, name: "*" });
       if (bindings && ts.isNamedImports(bindings))
-        for (const element of bindings.elements) if (!element.isTypeOnly) module.imports.set(element.name.text, { file: from, name: (element.propertyName ?? element.name).text });
+        for (const element of bindings.elements)
+          if (!element.isTypeOnly) module.imports.set(element.name.text, { file: from, name: (element.propertyName ?? element.name).text });
     } else if (ts.isExportDeclaration(statement)) {
       if (statement.isTypeOnly) continue;
       const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? resolve(root, file, statement.moduleSpecifier.text) : undefined;

@@ -29,10 +29,7 @@ export function AnswerForm({ action, requestId, version, reopened }: Props) {
   const sent = state.values?.answer;
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary
-        fieldErrors={state.fieldErrors}
-        message={state.message ? t(state.message.key, ...(state.message.params ?? [])) : undefined}
-      />
+      <ErrorSummary fieldErrors={state.fieldErrors} message={state.message ? t(state.message.key, ...(state.message.params ?? [])) : undefined} />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
       {reopened.length > 0 ? (
@@ -44,7 +41,11 @@ export function AnswerForm({ action, requestId, version, reopened }: Props) {
               const sectionError = state.fieldErrors?.[`reopened-${section}`];
               return (
                 <li key={section}>
-                  <Link id={`reopened-${section}`} href={`/requests/${requestId}/${section}`} aria-describedby={sectionError ? `reopened-${section}-error` : undefined}>
+                  <Link
+                    id={`reopened-${section}`}
+                    href={`/requests/${requestId}/${section}`}
+                    aria-describedby={sectionError ? `reopened-${section}-error` : undefined}
+                  >
                     {t(SECTION_TITLE[section])}
                   </Link>
                   {sectionError ? (

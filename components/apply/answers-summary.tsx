@@ -35,7 +35,11 @@ export async function AnswersSummary({ answers, today, changeBase, headingLevel 
                   {row.answer.length === 0 ? (
                     <span className="hint">{t("answer-none")}</span>
                   ) : row.answer.length === 1 ? (
-                    row.typed === "line" ? <bdi>{row.answer[0]}</bdi> : row.answer[0]
+                    row.typed === "line" ? (
+                      <bdi>{row.answer[0]}</bdi>
+                    ) : (
+                      row.answer[0]
+                    )
                   ) : (
                     <ul>
                       {row.answer.map((line, index) => (

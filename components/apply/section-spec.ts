@@ -59,10 +59,19 @@ function volumeGroup(project: string): TFieldSpec {
 }
 
 const PROJECT_REVEALS: Record<string, TFieldSpec[]> = {
-  wikipedia: [{ kind: "textarea", name: "wikipediaLanguages", label: "field-wikipedia-languages", hint: "field-wikipedia-languages-hint", dir: "ltr" }, volumeGroup("wikipedia")],
+  wikipedia: [
+    { kind: "textarea", name: "wikipediaLanguages", label: "field-wikipedia-languages", hint: "field-wikipedia-languages-hint", dir: "ltr" },
+    volumeGroup("wikipedia"),
+  ],
   wikidata: [
     { kind: "number", name: "wikidataShare", label: "field-wikidata-share", hint: "field-wikidata-share-hint", width: "short", inputMode: "numeric" },
-    { kind: "radios", name: "wikidataCentral", label: "field-wikidata-central", hint: "field-wikidata-central-hint", options: options(YES_NO, "option-yes-no") },
+    {
+      kind: "radios",
+      name: "wikidataCentral",
+      label: "field-wikidata-central",
+      hint: "field-wikidata-central-hint",
+      options: options(YES_NO, "option-yes-no"),
+    },
     volumeGroup("wikidata"),
   ],
   commons: [volumeGroup("commons")],
@@ -77,7 +86,15 @@ export function sectionFields(section: TSectionId, context: TSectionContext): TF
         { kind: "text", name: "contactName", label: "field-contact-name", autoComplete: "name" },
         { kind: "text", name: "organisation", label: "field-organisation", hint: "field-organisation-hint", autoComplete: "organization" },
         { kind: "email", name: "email", label: "field-email", hint: "field-email-hint", autoComplete: "email" },
-        { kind: "text", name: "enterpriseUsername", label: "field-enterprise-username", hint: "field-enterprise-username-hint", width: "medium", autoComplete: "off", dir: "ltr" },
+        {
+          kind: "text",
+          name: "enterpriseUsername",
+          label: "field-enterprise-username",
+          hint: "field-enterprise-username-hint",
+          width: "medium",
+          autoComplete: "off",
+          dir: "ltr",
+        },
         { kind: "select", name: "country", label: "field-country", hint: "field-country-hint", options: "countries" },
       ];
     case "what":
@@ -138,16 +155,34 @@ export function sectionFields(section: TSectionId, context: TSectionContext): TF
             yes: { reveals: [{ kind: "textarea", name: "customDevelopmentDetail", label: "field-custom-development-detail" }] },
           }),
         },
-        { kind: "radios", name: "currentApisSuffice", label: "field-current-apis", hint: "field-current-apis-hint", options: options(YES_NO_UNSURE, "option-yes-no-unsure") },
+        {
+          kind: "radios",
+          name: "currentApisSuffice",
+          label: "field-current-apis",
+          hint: "field-current-apis-hint",
+          options: options(YES_NO_UNSURE, "option-yes-no-unsure"),
+        },
         { kind: "textarea", name: "currentApisDetail", label: "field-current-apis-detail", hint: "field-current-apis-detail-hint" },
         { kind: "date", name: "startDate", label: "field-start-date", hint: "field-start-date-hint" },
         { kind: "date", name: "endDate", label: "field-end-date", hint: "field-end-date-hint" },
-        { kind: "checkboxes", name: "reciprocal", label: "field-reciprocal", hint: "field-reciprocal-hint", options: options(RECIPROCAL_CONTRIBUTIONS, "option-reciprocal") },
+        {
+          kind: "checkboxes",
+          name: "reciprocal",
+          label: "field-reciprocal",
+          hint: "field-reciprocal-hint",
+          options: options(RECIPROCAL_CONTRIBUTIONS, "option-reciprocal"),
+        },
         { kind: "textarea", name: "reciprocalDetail", label: "field-reciprocal-detail", hint: "field-reciprocal-detail-hint" },
       ];
     case "mission":
       return [
-        { kind: "checkboxes", name: "recommendations", label: "field-recommendations", hint: "field-recommendations-hint", options: options(STRATEGY_RECOMMENDATIONS, "option-recommendation") },
+        {
+          kind: "checkboxes",
+          name: "recommendations",
+          label: "field-recommendations",
+          hint: "field-recommendations-hint",
+          options: options(STRATEGY_RECOMMENDATIONS, "option-recommendation"),
+        },
         { kind: "textarea", name: "missionExplanation", label: "field-mission-explanation", hint: "field-mission-explanation-hint" },
         { kind: "checkboxes", name: "special", label: "field-special", hint: "field-special-hint", options: options(SPECIAL_CONSIDERATIONS, "option-special") },
         { kind: "textarea", name: "specialDetail", label: "field-special-detail", hint: "field-special-detail-hint" },
@@ -156,7 +191,13 @@ export function sectionFields(section: TSectionId, context: TSectionContext): TF
     case "values":
       return [
         { kind: "textarea", name: "commitment", label: "field-commitment", hint: "field-commitment-hint" },
-        { kind: "checkboxes", name: "benefitAreas", label: "field-benefit-areas", hint: "field-benefit-areas-hint", options: options(PUBLIC_BENEFIT_AREAS, "option-benefit-area") },
+        {
+          kind: "checkboxes",
+          name: "benefitAreas",
+          label: "field-benefit-areas",
+          hint: "field-benefit-areas-hint",
+          options: options(PUBLIC_BENEFIT_AREAS, "option-benefit-area"),
+        },
         ...(context.requesterKind === "commercial"
           ? [{ kind: "textarea", name: "jeopardyStatement", label: "field-jeopardy", hint: "field-jeopardy-hint" } satisfies TFieldSpec]
           : []),

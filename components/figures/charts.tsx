@@ -85,11 +85,7 @@ export function ChartLegend({ id, series, lines = false }: { id: string; series:
       {series.map((item) => (
         <li key={item.key}>
           <svg className="chart-legend__sample" viewBox="0 0 24 16" aria-hidden="true" focusable="false">
-            {lines ? (
-              <LineSample series={item} />
-            ) : (
-              <rect x="1" y="1" width="22" height="14" fill={`url(#${id}-${item.key})`} className="chart__segment" />
-            )}
+            {lines ? <LineSample series={item} /> : <rect x="1" y="1" width="22" height="14" fill={`url(#${id}-${item.key})`} className="chart__segment" />}
           </svg>
           {item.label}
         </li>
@@ -112,9 +108,7 @@ export function StackedBarChart({ bars, series, ...chart }: TChart & { bars: TBa
       labels={bars.map((bar) => bar.label)}
       top={top}
       ticks={ticks}
-      defs={series.map((item) => (
-        <PatternFill key={item.key} id={chart.id} series={item} />
-      ))}
+      defs={series.map((item) => <PatternFill key={item.key} id={chart.id} series={item} />)}
     >
       {bars.map((bar, index) => {
         const x = centreOf(index, bars.length) - width / 2;

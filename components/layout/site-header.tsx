@@ -25,10 +25,14 @@ export async function SiteHeader() {
             {viewer ? (
               <>
                 <li>
-                  <NavLink href="/requests" reloadDocument={reload}>{t("nav-my-requests")}</NavLink>
+                  <NavLink href="/requests" reloadDocument={reload}>
+                    {t("nav-my-requests")}
+                  </NavLink>
                 </li>
                 <li>
-                  <NavLink href="/account" reloadDocument={reload}>{t("nav-account")}</NavLink>
+                  <NavLink href="/account" reloadDocument={reload}>
+                    {t("nav-account")}
+                  </NavLink>
                 </li>
                 {canReview(viewer.role) ? (
                   <li>
@@ -39,16 +43,22 @@ export async function SiteHeader() {
                 ) : null}
                 {canReview(viewer.role) ? (
                   <li>
-                    <NavLink href="/review/dashboard" reloadDocument={reload}>{t("nav-dashboard")}</NavLink>
+                    <NavLink href="/review/dashboard" reloadDocument={reload}>
+                      {t("nav-dashboard")}
+                    </NavLink>
                   </li>
                 ) : null}
                 {canAdminister(viewer.role) ? (
                   <>
                     <li>
-                      <NavLink href="/admin/users" reloadDocument={reload}>{t("nav-admin")}</NavLink>
+                      <NavLink href="/admin/users" reloadDocument={reload}>
+                        {t("nav-admin")}
+                      </NavLink>
                     </li>
                     <li>
-                      <NavLink href="/admin/emails" reloadDocument={reload}>{t("nav-admin-emails")}</NavLink>
+                      <NavLink href="/admin/emails" reloadDocument={reload}>
+                        {t("nav-admin-emails")}
+                      </NavLink>
                     </li>
                   </>
                 ) : null}

@@ -14,15 +14,34 @@ import { FieldError, useReviewForm, type TAction } from "./forms";
 type TOption = { value: string; label: TMessageKey };
 
 const API_OPTIONS: TOption[] = APIS.map((api) => ({ value: api, label: `scope-api-${api.replace("_", "-")}` as TMessageKey }));
-const FREQUENCY_OPTIONS: TOption[] = SNAPSHOT_FREQUENCIES.map((frequency) => ({ value: frequency, label: `snapshot-frequency-${frequency.replace("_", "-")}` as TMessageKey }));
+const FREQUENCY_OPTIONS: TOption[] = SNAPSHOT_FREQUENCIES.map((frequency) => ({
+  value: frequency,
+  label: `snapshot-frequency-${frequency.replace("_", "-")}` as TMessageKey,
+}));
 const RECOMMENDATION_OPTIONS: TOption[] = RECOMMENDATIONS.map((value) => ({ value, label: `recommendation-${value.toLowerCase()}` as TMessageKey }));
-const HUMAN_RIGHTS_OPTIONS: TOption[] = HUMAN_RIGHTS_OUTCOMES.map((value) => ({ value, label: `human-rights-${value.toLowerCase().replace(/_/g, "-")}` as TMessageKey }));
-const WITHDRAWAL_OPTIONS: TOption[] = WITHDRAWAL_REASONS.map((value) => ({ value, label: `withdraw-reason-${value.toLowerCase().replace(/_/g, "-")}` as TMessageKey }));
+const HUMAN_RIGHTS_OPTIONS: TOption[] = HUMAN_RIGHTS_OUTCOMES.map((value) => ({
+  value,
+  label: `human-rights-${value.toLowerCase().replace(/_/g, "-")}` as TMessageKey,
+}));
+const WITHDRAWAL_OPTIONS: TOption[] = WITHDRAWAL_REASONS.map((value) => ({
+  value,
+  label: `withdraw-reason-${value.toLowerCase().replace(/_/g, "-")}` as TMessageKey,
+}));
 
 type TForm = ReturnType<typeof useReviewForm>;
 
 /** Radios or checkboxes under one legend; the first input carries the group's id, for the error summary's link. */
-function Choices(props: { form: TForm; id: string; name: string; legend: string; hint?: string; options: TOption[]; selected: string[]; multiple?: boolean; inline?: boolean }) {
+function Choices(props: {
+  form: TForm;
+  id: string;
+  name: string;
+  legend: string;
+  hint?: string;
+  options: TOption[];
+  selected: string[];
+  multiple?: boolean;
+  inline?: boolean;
+}) {
   const { form, id, name } = props;
   const error = form.error(name);
   const describedBy = [props.hint ? `${id}-${name}-hint` : "", error ? `${id}-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
@@ -40,7 +59,13 @@ function Choices(props: { form: TForm; id: string; name: string; legend: string;
           const inputId = index === 0 ? `${id}-${name}` : `${id}-${name}-${option.value}`;
           return (
             <div className="choice" key={option.value}>
-              <input type={props.multiple ? "checkbox" : "radio"} id={inputId} name={name} value={option.value} defaultChecked={props.selected.includes(option.value)} />
+              <input
+                type={props.multiple ? "checkbox" : "radio"}
+                id={inputId}
+                name={name}
+                value={option.value}
+                defaultChecked={props.selected.includes(option.value)}
+              />
               <label htmlFor={inputId}>{form.t(option.label)}</label>
             </div>
           );
@@ -65,12 +90,28 @@ function TextArea(props: { form: TForm; id: string; name: string; label: string;
         </p>
       ) : null}
       <FieldError text={error} id={`${id}-${name}-error`} />
-      <textarea className="textarea" id={`${id}-${name}`} name={name} rows={props.rows ?? 4} defaultValue={form.value(name, props.defaultValue)} aria-describedby={describedBy} />
+      <textarea
+        className="textarea"
+        id={`${id}-${name}`}
+        name={name}
+        rows={props.rows ?? 4}
+        defaultValue={form.value(name, props.defaultValue)}
+        aria-describedby={describedBy}
+      />
     </div>
   );
 }
 
-function Input(props: { form: TForm; id: string; name: string; label: string; hint?: string; type: "date" | "text"; inputMode?: "numeric"; defaultValue?: string }) {
+function Input(props: {
+  form: TForm;
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  type: "date" | "text";
+  inputMode?: "numeric";
+  defaultValue?: string;
+}) {
   const { form, id, name } = props;
   const error = form.error(name);
   const describedBy = [props.hint ? `${id}-${name}-hint` : "", error ? `${id}-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
@@ -112,8 +153,24 @@ function RegisterEntry({ form, id, draft }: { form: TForm; id: string; draft?: {
       <p className="hint" id={`${id}-register-hint`}>
         {t("decide-register-hint")}
       </p>
-      <Input form={form} id={id} name="publicName" type="text" label={t("decide-register-name")} hint={t("decide-register-name-hint")} defaultValue={draft.name} />
-      <TextArea form={form} id={id} name="publicSummary" label={t("decide-register-summary")} hint={t("decide-register-summary-hint", PUBLIC_SUMMARY_MAX)} defaultValue={draft.summary} rows={5} />
+      <Input
+        form={form}
+        id={id}
+        name="publicName"
+        type="text"
+        label={t("decide-register-name")}
+        hint={t("decide-register-name-hint")}
+        defaultValue={draft.name}
+      />
+      <TextArea
+        form={form}
+        id={id}
+        name="publicSummary"
+        label={t("decide-register-summary")}
+        hint={t("decide-register-summary-hint", PUBLIC_SUMMARY_MAX)}
+        defaultValue={draft.summary}
+        rows={5}
+      />
     </fieldset>
   );
 }
@@ -144,16 +201,63 @@ export function GrantForm(props: {
       <div id={`${id}-humanRights`} tabIndex={-1}>
         {props.notices}
       </div>
-      <Choices form={form} id={id} name="apis" legend={t("decide-grant-apis")} options={API_OPTIONS} selected={form.list("apis", props.defaults.apis)} multiple />
-      <Input form={form} id={id} name="onDemandPerMonth" type="text" inputMode="numeric" label={t("decide-grant-on-demand")} hint={t("decide-grant-on-demand-hint")} defaultValue={props.defaults.onDemandPerMonth} />
-      <Choices form={form} id={id} name="snapshotFrequency" legend={t("decide-grant-snapshot")} hint={t("decide-grant-snapshot-hint")} options={FREQUENCY_OPTIONS} selected={form.list("snapshotFrequency", [])} inline />
+      <Choices
+        form={form}
+        id={id}
+        name="apis"
+        legend={t("decide-grant-apis")}
+        options={API_OPTIONS}
+        selected={form.list("apis", props.defaults.apis)}
+        multiple
+      />
+      <Input
+        form={form}
+        id={id}
+        name="onDemandPerMonth"
+        type="text"
+        inputMode="numeric"
+        label={t("decide-grant-on-demand")}
+        hint={t("decide-grant-on-demand-hint")}
+        defaultValue={props.defaults.onDemandPerMonth}
+      />
+      <Choices
+        form={form}
+        id={id}
+        name="snapshotFrequency"
+        legend={t("decide-grant-snapshot")}
+        hint={t("decide-grant-snapshot-hint")}
+        options={FREQUENCY_OPTIONS}
+        selected={form.list("snapshotFrequency", [])}
+        inline
+      />
       <div className="field-row">
         <Input form={form} id={id} name="startsOn" type="date" label={t("decide-grant-starts")} defaultValue={props.defaults.startsOn} />
-        <Input form={form} id={id} name="expiresOn" type="date" label={t("decide-grant-expires")} hint={t("decide-grant-expires-hint")} defaultValue={props.defaults.expiresOn} />
+        <Input
+          form={form}
+          id={id}
+          name="expiresOn"
+          type="date"
+          label={t("decide-grant-expires")}
+          hint={t("decide-grant-expires-hint")}
+          defaultValue={props.defaults.expiresOn}
+        />
       </div>
-      {props.askLengthOverride ? <TextArea form={form} id={id} name="lengthOverride" rows={2} label={t("decide-length-override")} hint={t("decide-length-override-hint")} /> : null}
-      {props.askJointOverride ? <TextArea form={form} id={id} name="jointOverride" rows={2} label={t("decide-joint-override")} hint={t("decide-joint-override-hint")} /> : null}
-      <Choices form={form} id={id} name="criteria" legend={t("decide-grant-criteria")} hint={t("decide-grant-criteria-hint")} options={CRITERIA_OPTIONS} selected={form.list("criteria", [])} multiple />
+      {props.askLengthOverride ? (
+        <TextArea form={form} id={id} name="lengthOverride" rows={2} label={t("decide-length-override")} hint={t("decide-length-override-hint")} />
+      ) : null}
+      {props.askJointOverride ? (
+        <TextArea form={form} id={id} name="jointOverride" rows={2} label={t("decide-joint-override")} hint={t("decide-joint-override-hint")} />
+      ) : null}
+      <Choices
+        form={form}
+        id={id}
+        name="criteria"
+        legend={t("decide-grant-criteria")}
+        hint={t("decide-grant-criteria-hint")}
+        options={CRITERIA_OPTIONS}
+        selected={form.list("criteria", [])}
+        multiple
+      />
       <TextArea form={form} id={id} name="rationale" label={t("decide-rationale")} hint={t("decide-rationale-hint")} />
       <TextArea form={form} id={id} name="message" label={t("decide-message")} hint={t("decide-message-hint")} rows={6} />
       <RegisterEntry form={form} id={id} draft={props.register} />
@@ -171,7 +275,16 @@ export function DeclineForm(props: { action: TAction; requestId: string; version
     id,
     <>
       <h2 id={`${id}-title`}>{t("decide-decline-title")}</h2>
-      <Choices form={form} id={id} name="criteria" legend={t("decide-decline-criteria")} hint={t("decide-decline-criteria-hint")} options={CRITERIA_OPTIONS} selected={form.list("criteria", [])} multiple />
+      <Choices
+        form={form}
+        id={id}
+        name="criteria"
+        legend={t("decide-decline-criteria")}
+        hint={t("decide-decline-criteria-hint")}
+        options={CRITERIA_OPTIONS}
+        selected={form.list("criteria", [])}
+        multiple
+      />
       <TextArea form={form} id={id} name="rationale" label={t("decide-rationale-optional")} hint={t("decide-rationale-hint")} />
       <TextArea form={form} id={id} name="message" label={t("decide-message")} hint={t("decide-decline-message-hint")} rows={6} />
     </>,
@@ -188,7 +301,15 @@ export function RecommendationForm(props: { action: TAction; requestId: string; 
     id,
     <>
       <h3 id={`${id}-title`}>{t("recommend-title")}</h3>
-      <Choices form={form} id={id} name="recommendation" legend={t("recommend-legend")} options={RECOMMENDATION_OPTIONS} selected={form.list("recommendation", props.recommendation ? [props.recommendation] : [])} inline />
+      <Choices
+        form={form}
+        id={id}
+        name="recommendation"
+        legend={t("recommend-legend")}
+        options={RECOMMENDATION_OPTIONS}
+        selected={form.list("recommendation", props.recommendation ? [props.recommendation] : [])}
+        inline
+      />
       <TextArea form={form} id={id} name="note" label={t("recommend-note")} defaultValue={props.note} />
     </>,
     "recommend-submit",
@@ -205,7 +326,14 @@ export function HumanRightsForm(props: { action: TAction; requestId: string; out
     <>
       <h3 id={`${id}-title`}>{t("human-rights-title")}</h3>
       <p className="hint">{t("human-rights-intro")}</p>
-      <Choices form={form} id={id} name="outcome" legend={t("human-rights-legend")} options={HUMAN_RIGHTS_OPTIONS} selected={form.list("outcome", props.outcome ? [props.outcome] : [])} />
+      <Choices
+        form={form}
+        id={id}
+        name="outcome"
+        legend={t("human-rights-legend")}
+        options={HUMAN_RIGHTS_OPTIONS}
+        selected={form.list("outcome", props.outcome ? [props.outcome] : [])}
+      />
       <TextArea form={form} id={id} name="note" label={t("human-rights-note")} defaultValue={props.note} />
     </>,
     "human-rights-submit",
@@ -222,7 +350,9 @@ export function ExtendForm(props: { action: TAction; requestId: string; version:
     <>
       <h3 id={`${id}-title`}>{t("extend-title")}</h3>
       <Input form={form} id={id} name="expiresOn" type="date" label={t("extend-expires")} defaultValue={props.defaultExpiresOn} />
-      {props.askLengthOverride ? <TextArea form={form} id={id} name="lengthOverride" rows={2} label={t("decide-length-override")} hint={t("decide-length-override-hint")} /> : null}
+      {props.askLengthOverride ? (
+        <TextArea form={form} id={id} name="lengthOverride" rows={2} label={t("decide-length-override")} hint={t("decide-length-override-hint")} />
+      ) : null}
       <TextArea form={form} id={id} name="message" label={t("decide-message")} hint={t("extend-message-hint")} rows={3} />
     </>,
     "extend-submit",

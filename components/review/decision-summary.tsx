@@ -71,7 +71,11 @@ export async function DecisionSummary({ request }: { request: TReviewRequest }) 
       <div className="summary-list__row">
         <dt>{t("decision-outcome")}</dt>
         <dd>
-          {t(granted ? "decision-outcome-granted" : "decision-outcome-declined", personOf(decision.decidedBy, t("history-system")), dates.format(decision.decidedAt))}
+          {t(
+            granted ? "decision-outcome-granted" : "decision-outcome-declined",
+            personOf(decision.decidedBy, t("history-system")),
+            dates.format(decision.decidedAt),
+          )}
         </dd>
       </div>
       {granted ? <GrantTerms decision={decision} expiresAt={request.expiresAt} /> : null}
@@ -106,7 +110,12 @@ export async function DecisionSummary({ request }: { request: TReviewRequest }) 
         <div className="summary-list__row">
           <dt>{t("decision-ended")}</dt>
           <dd>
-            {t("decision-ended-value", t(WITHDRAWAL_REASON_LABEL[decision.endReason]), personOf(decision.endedBy, t("history-system")), dates.format(decision.endedAt))}
+            {t(
+              "decision-ended-value",
+              t(WITHDRAWAL_REASON_LABEL[decision.endReason]),
+              personOf(decision.endedBy, t("history-system")),
+              dates.format(decision.endedAt),
+            )}
             {decision.endNote ? <span className="assessment-note">{decision.endNote}</span> : null}
           </dd>
         </div>
@@ -136,7 +145,11 @@ export async function GrantTerms({ decision, expiresAt }: TGrantTerms) {
       <div className="summary-list__row">
         <dt>{t("decision-dates")}</dt>
         <dd>
-          {t("decision-dates-value", decision.startsAt ? longDate(dayOf(decision.startsAt), formats) : "", expiresAt ? longDate(dayOf(expiresAt), formats) : "")}
+          {t(
+            "decision-dates-value",
+            decision.startsAt ? longDate(dayOf(decision.startsAt), formats) : "",
+            expiresAt ? longDate(dayOf(expiresAt), formats) : "",
+          )}
           {extended && decision.expiresAt ? <span className="hint"> {t("decision-extended-from", longDate(dayOf(decision.expiresAt), formats))}</span> : null}
         </dd>
       </div>

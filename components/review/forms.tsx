@@ -86,7 +86,13 @@ export function AssessmentForm(props: { action: TAction; requestId: string; crit
         <div className="choices-inline">
           {ASSESSMENT_RATINGS.map((option, index) => (
             <div className="choice" key={option}>
-              <input type="radio" id={index === 0 ? `${id}-rating` : `${id}-rating-${option}`} name="rating" value={option} defaultChecked={rating === option} />
+              <input
+                type="radio"
+                id={index === 0 ? `${id}-rating` : `${id}-rating-${option}`}
+                name="rating"
+                value={option}
+                defaultChecked={rating === option}
+              />
               <label htmlFor={index === 0 ? `${id}-rating` : `${id}-rating-${option}`}>{t(RATING_LABEL[option])}</label>
             </div>
           ))}
@@ -131,7 +137,14 @@ export function CommentForm(props: { action: TAction; requestId: string }) {
           {t("review-comment-body")}
         </label>
         <FieldError text={error("body")} id={`${id}-body-error`} />
-        <textarea className="textarea" id={`${id}-body`} name="body" defaultValue={value("body")} rows={4} aria-describedby={error("body") ? `${id}-body-error` : undefined} />
+        <textarea
+          className="textarea"
+          id={`${id}-body`}
+          name="body"
+          defaultValue={value("body")}
+          rows={4}
+          aria-describedby={error("body") ? `${id}-body-error` : undefined}
+        />
       </div>
     </>,
     "review-comment-send",
@@ -139,7 +152,13 @@ export function CommentForm(props: { action: TAction; requestId: string }) {
   );
 }
 
-export function InformationForm(props: { action: TAction; requestId: string; version: number; sections: { id: string; label: string }[]; defaultReplyBy: string }) {
+export function InformationForm(props: {
+  action: TAction;
+  requestId: string;
+  version: number;
+  sections: { id: string; label: string }[];
+  defaultReplyBy: string;
+}) {
   const { t, value, error, shell } = useReviewForm(props.action);
   const id = "info";
   return shell(
@@ -151,7 +170,14 @@ export function InformationForm(props: { action: TAction; requestId: string; ver
           {t("review-info-question")}
         </label>
         <FieldError text={error("question")} id={`${id}-question-error`} />
-        <textarea className="textarea" id={`${id}-question`} name="question" defaultValue={value("question")} rows={4} aria-describedby={error("question") ? `${id}-question-error` : undefined} />
+        <textarea
+          className="textarea"
+          id={`${id}-question`}
+          name="question"
+          defaultValue={value("question")}
+          rows={4}
+          aria-describedby={error("question") ? `${id}-question-error` : undefined}
+        />
       </div>
       <div className={error("replyBy") ? "field field--error" : "field"}>
         <label className="label" htmlFor={`${id}-replyBy`}>
@@ -191,7 +217,14 @@ export function JointMoveForm(props: { action: TAction; requestId: string; versi
           {t("review-routing-reason")}
         </label>
         <FieldError text={error("reason")} id={`${id}-reason-error`} />
-        <textarea className="textarea textarea--short" id={`${id}-reason`} name="reason" defaultValue={value("reason")} rows={2} aria-describedby={error("reason") ? `${id}-reason-error` : undefined} />
+        <textarea
+          className="textarea textarea--short"
+          id={`${id}-reason`}
+          name="reason"
+          defaultValue={value("reason")}
+          rows={2}
+          aria-describedby={error("reason") ? `${id}-reason-error` : undefined}
+        />
       </div>
     </>,
     label,

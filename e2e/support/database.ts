@@ -28,10 +28,12 @@ export function uniqueEmail(prefix: string) {
 
 export async function createUser(role: TRole, prefix: string = role.toLowerCase()): Promise<TTestUser> {
   const user = { id: `test_${randomUUID()}`, email: uniqueEmail(prefix), name: `Test ${prefix}`, role };
-  await testDb().query(
-    `INSERT INTO "User" (id, email, name, role, "emailVerified", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, now(), now(), now())`,
-    [user.id, user.email, user.name, user.role],
-  );
+  await testDb().query(`INSERT INTO "User" (id, email, name, role, "emailVerified", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, now(), now(), now())`, [
+    user.id,
+    user.email,
+    user.name,
+    user.role,
+  ]);
   return user;
 }
 

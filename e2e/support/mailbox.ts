@@ -9,7 +9,9 @@ import { mailDir } from "./settings";
 export type TReceivedMail = { to: string; subject: string; text: string; html: string };
 
 async function readAll(): Promise<TReceivedMail[]> {
-  const files = readdirSync(mailDir).filter((name) => name.endsWith(".eml")).sort();
+  const files = readdirSync(mailDir)
+    .filter((name) => name.endsWith(".eml"))
+    .sort();
   return Promise.all(
     files.map(async (name) => {
       const parsed = await simpleParser(readFileSync(path.join(mailDir, name)));

@@ -73,11 +73,22 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
   answers.who.organisation = `Org ${randomUUID().slice(0, 8)}`;
   if (kind === "joint") wikidataHeavy(answers as Required<TDraftAnswers>);
   const id = `test_${randomUUID()}`;
-  const status = { draft: "DRAFT", submitted: "SUBMITTED", inReview: "IN_REVIEW", joint: "SUBMITTED", granted: "GRANTED", awaiting: "AWAITING_REQUESTER" }[kind];
+  const status = { draft: "DRAFT", submitted: "SUBMITTED", inReview: "IN_REVIEW", joint: "SUBMITTED", granted: "GRANTED", awaiting: "AWAITING_REQUESTER" }[
+    kind
+  ];
   const assignee = kind === "inReview" || kind === "awaiting" || kind === "granted" ? wmfReviewer.id : null;
   const reference = kind === "draft" ? null : await nextReference(testDb());
   const expiresAt = kind === "granted" ? new Date(Date.now() + 200 * DAY) : null;
-  await insertRequestRow(testDb(), { id, reference, requesterId: requester.id, status, answers, submittedAt: kind === "draft" ? null : new Date(), assigneeId: assignee, expiresAt });
+  await insertRequestRow(testDb(), {
+    id,
+    reference,
+    requesterId: requester.id,
+    status,
+    answers,
+    submittedAt: kind === "draft" ? null : new Date(),
+    assigneeId: assignee,
+    expiresAt,
+  });
   if (kind === "granted") {
     await testDb().query(
       `INSERT INTO "Decision" (id, "requestId", outcome, "decidedById", message, criteria, apis, realtime, "startsAt", "expiresAt")
@@ -150,7 +161,12 @@ export async function countRequestsOf(userId: string) {
  * fields prefixed "_1_", then argument 0 referring to them. Actions used with useActionState go
  * through callActionDirectly (e2e/support/requests.ts) instead.
  */
-export async function callFormActionDirectly(request: APIRequestContext, pagePath: string, exportedName: string, fields: Record<string, string>): Promise<APIResponse> {
+export async function callFormActionDirectly(
+  request: APIRequestContext,
+  pagePath: string,
+  exportedName: string,
+  fields: Record<string, string>,
+): Promise<APIResponse> {
   const multipart = new FormData();
   for (const [name, value] of Object.entries(fields)) multipart.append(`_1_${name}`, value);
   multipart.append("0", JSON.stringify(["$K1"]));

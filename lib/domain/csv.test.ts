@@ -22,12 +22,12 @@ describe("CSV cells", () => {
   });
 
   it("that a spreadsheet would run as a formula start with a single quote", () => {
-    assert.equal(csvCell("=HYPERLINK(\"https://evil.example\",\"click\")"), '"\'=HYPERLINK(""https://evil.example"",""click"")"');
+    assert.equal(csvCell('=HYPERLINK("https://evil.example","click")'), '"\'=HYPERLINK(""https://evil.example"",""click"")"');
     assert.equal(csvCell("+1 555"), "'+1 555");
     assert.equal(csvCell("-2+3"), "'-2+3");
     assert.equal(csvCell("@SUM(A1:A9)"), "'@SUM(A1:A9)");
     assert.equal(csvCell("\tcmd"), "'\tcmd");
-    assert.equal(csvCell("\r=cmd"), "\"'\r=cmd\"");
+    assert.equal(csvCell("\r=cmd"), '"\'\r=cmd"');
     // Only the first character counts: a formula sign later on is text to any spreadsheet.
     assert.equal(csvCell("Open=Maps"), "Open=Maps");
     assert.equal(csvCell("Ada@example.org"), "Ada@example.org");

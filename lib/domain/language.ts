@@ -8,8 +8,14 @@ const CODES = Object.keys(LANGUAGES) as [TLanguageCode, ...TLanguageCode[]];
 
 /** A choice from the language menu: a language, or "" to follow the browser again; anything else is no choice. */
 export const ZLanguageChoice = z.object({
-  locale: z.union([z.literal(""), z.enum(CODES)]).optional().catch(undefined),
-  returnTo: z.unknown().optional().transform((value) => withoutUselang(safeReturnPath(value) ?? "/")),
+  locale: z
+    .union([z.literal(""), z.enum(CODES)])
+    .optional()
+    .catch(undefined),
+  returnTo: z
+    .unknown()
+    .optional()
+    .transform((value) => withoutUselang(safeReturnPath(value) ?? "/")),
 });
 export type TLanguageChoice = z.infer<typeof ZLanguageChoice>;
 

@@ -16,7 +16,12 @@ describe("ZEmailSignIn", () => {
   });
 
   it("takes one address only: a list or a header trick is refused with its own message", () => {
-    for (const email of ["ada@example.org, eve@example.org", "ada@example.org;eve@example.org", "Ada <ada@example.org>", "ada@example.org\r\nBcc: eve@example.org"]) {
+    for (const email of [
+      "ada@example.org, eve@example.org",
+      "ada@example.org;eve@example.org",
+      "Ada <ada@example.org>",
+      "ada@example.org\r\nBcc: eve@example.org",
+    ]) {
       assert.equal(ZEmailSignIn.safeParse({ email }).error?.issues[0]?.message, "error-email-one-address", JSON.stringify(email));
     }
   });

@@ -7,6 +7,9 @@ export const ZEmailSignIn = z.object({
   email: emailAddress("error-email-required"),
   callbackUrl: z.string().optional(),
   /** The language of the page the link is asked for on, for the email; anything else is ignored. */
-  locale: z.unknown().optional().transform((value) => (isLanguageCode(value) ? value : undefined)),
+  locale: z
+    .unknown()
+    .optional()
+    .transform((value) => (isLanguageCode(value) ? value : undefined)),
 });
 export type TEmailSignIn = z.infer<typeof ZEmailSignIn>;

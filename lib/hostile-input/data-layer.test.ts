@@ -68,7 +68,9 @@ async function request(requester: TViewer, data: Partial<Prisma.RequestUnchecked
     data: {
       requesterId: requester.id,
       answers: { ...answers, who: { ...answers.who, email: requester.email } } as Prisma.InputJsonValue,
-      ...(data.status && data.status !== "DRAFT" ? { reference: `EA-2026-${String(counter).padStart(5, "0")}`, submittedAt: new Date(), requesterKind: "nonprofit" } : {}),
+      ...(data.status && data.status !== "DRAFT"
+        ? { reference: `EA-2026-${String(counter).padStart(5, "0")}`, submittedAt: new Date(), requesterKind: "nonprofit" }
+        : {}),
       ...data,
     },
   });
@@ -77,7 +79,16 @@ async function request(requester: TViewer, data: Partial<Prisma.RequestUnchecked
 async function granted(requester: TViewer, reviewer: TViewer) {
   const row = await request(requester, { status: "GRANTED", expiresAt: new Date(Date.now() + 300 * DAY) });
   await database.db.decision.create({
-    data: { requestId: row.id, outcome: "GRANTED", decidedById: reviewer.id, message: "Welcome.", criteria: ["need"], apis: ["snapshot"], startsAt: new Date(), expiresAt: row.expiresAt },
+    data: {
+      requestId: row.id,
+      outcome: "GRANTED",
+      decidedById: reviewer.id,
+      message: "Welcome.",
+      criteria: ["need"],
+      apis: ["snapshot"],
+      startsAt: new Date(),
+      expiresAt: row.expiresAt,
+    },
   });
   return row;
 }
@@ -122,7 +133,10 @@ async function assertStoredRowsValid(requestId: string) {
   for (const asked of row.infoRequests) {
     assertText(asked.question, LIMITS.long, "informationRequest.question");
     assertText(asked.answer, LIMITS.long, "informationRequest.answer", false);
-    assert.ok(asked.sections.every((section) => (SECTION_IDS as readonly string[]).includes(section)), "informationRequest.sections");
+    assert.ok(
+      asked.sections.every((section) => (SECTION_IDS as readonly string[]).includes(section)),
+      "informationRequest.sections",
+    );
   }
   for (const assessment of row.assessments) assertText(assessment.note, LIMITS.long, "assessment.note", false);
   if (row.decision) {
@@ -150,12 +164,20 @@ const hostileString = anyString.map(withoutKnownBugs);
 const hostileValue = anyValue.map(cleanValue);
 const hostileText = (max: number) => anyText(max).map(withoutKnownBugs);
 const hostileForm = (fields: readonly string[]) =>
-  anyForm(fields).map((values) => Object.fromEntries(Object.entries(values).map(([name, value]) => [withoutKnownBugs(name), cleanValue(value)])) as TFormValues);
+  anyForm(fields).map(
+    (values) => Object.fromEntries(Object.entries(values).map(([name, value]) => [withoutKnownBugs(name), cleanValue(value)])) as TFormValues,
+  );
 
 /** An id as a forged post carries it: someone else's, made up, or an injection. */
-const forgedId = fc.oneof(anyString.map((value) => withoutKnownBugs(value.slice(0, 64))), fc.constant("")).filter((value) => value.length > 0);
+const forgedId = fc
+  .oneof(
+    anyString.map((value) => withoutKnownBugs(value.slice(0, 64))),
+    fc.constant(""),
+  )
+  .filter((value) => value.length > 0);
 const idOr = (real: string) => fc.oneof({ arbitrary: fc.constant(real), weight: 4 }, { arbitrary: forgedId, weight: 1 });
-const versionOr = (real: number) => fc.oneof({ arbitrary: fc.constant(String(real)), weight: 4 }, { arbitrary: fc.oneof(hostileString, fc.integer().map(String)), weight: 1 });
+const versionOr = (real: number) =>
+  fc.oneof({ arbitrary: fc.constant(String(real)), weight: 4 }, { arbitrary: fc.oneof(hostileString, fc.integer().map(String)), weight: 1 });
 /** Free text: mostly hostile but within the field's limit; sometimes anything at all. */
 const textFor = (max: number) => fc.oneof({ arbitrary: hostileText(max), weight: 4 }, { arbitrary: hostileValue, weight: 1 });
 
@@ -176,7 +198,10 @@ describe("hostile drafts", () => {
           const stored = (await database.db.request.findUniqueOrThrow({ where: { id: draft.id } })).answers as TDraftAnswers;
           if (result?.outcome === "saved" || result?.outcome === "invalid") assert.deepEqual(stored[section], draftValues(section, posted));
           const kept = stored[section] ?? {};
-          assert.deepEqual(Object.keys(kept).filter((name) => !SECTION_FIELD_NAMES[section].includes(name)), []);
+          assert.deepEqual(
+            Object.keys(kept).filter((name) => !SECTION_FIELD_NAMES[section].includes(name)),
+            [],
+          );
           for (const value of Object.values(kept)) {
             for (const item of Array.isArray(value) ? value : [value]) assert.ok(typeof item === "string" && item.length <= 20_000);
             if (Array.isArray(value)) assert.ok(value.length <= 50);
@@ -242,7 +267,14 @@ describe("hostile review posts", () => {
           const requester = await person("REQUESTER");
           const row = await request(requester, { status: "IN_REVIEW", joint, assigneeId: seed % 2 === 0 ? wmf.id : null });
           const [requestId, version, text, short, choice, dates] = fc.sample(
-            fc.tuple(idOr(row.id), versionOr(row.version), textFor(LIMITS.long), textFor(LIMITS.medium), hostileValue, fc.constantFrom(day(1), day(0), day(-1), day(400), "2026-02-30", "")),
+            fc.tuple(
+              idOr(row.id),
+              versionOr(row.version),
+              textFor(LIMITS.long),
+              textFor(LIMITS.medium),
+              hostileValue,
+              fc.constantFrom(day(1), day(0), day(-1), day(400), "2026-02-30", ""),
+            ),
             { numRuns: 1, seed },
           )[0]!;
           const base = { requestId, version };
@@ -316,45 +348,58 @@ describe("hostile requester posts after review", () => {
   it("answerInformation, giveUpGrant, startFollowUp, cancel and delete refuse readably or store what is allowed", async () => {
     const wmf = await person("WMF_REVIEWER");
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom("answer", "giveUp", "followUp", "cancel", "delete"), textFor(LIMITS.long), textFor(LIMITS.medium), fc.nat(), async (operation, text, short, seed) => {
-        const requester = await person("REQUESTER");
-        let row = operation === "giveUp" || operation === "followUp" ? await granted(requester, wmf) : await request(requester, operation === "delete" ? {} : { status: "IN_REVIEW" });
-        if (operation === "answer") {
-          await review.askForInformation(wmf, ZInformationInput.parse({ requestId: row.id, version: "0", question: "How many readers?", replyBy: day(14), sections: ["need"] }), BASE_URL);
-          row = await database.db.request.findUniqueOrThrow({ where: { id: row.id } });
-        }
-        const [requestId, version] = fc.sample(fc.tuple(idOr(row.id), versionOr(row.version)), { numRuns: 1, seed })[0]!;
-        const base = { requestId, version };
-        const run = (): Promise<unknown> | undefined => {
-          switch (operation) {
-            case "answer": {
-              const input = parsed(ZInformationAnswer, { ...base, answer: text });
-              return input && requests.answerInformation(requester, input, BASE_URL);
-            }
-            case "giveUp": {
-              const input = parsed(ZGiveUpInput, { ...base, note: short });
-              return input && followUps.giveUpGrant(requester, input, BASE_URL);
-            }
-            case "followUp": {
-              const input = parsed(ZRequestChange, base);
-              return input && followUps.startFollowUp(requester, input.requestId);
-            }
-            case "cancel": {
-              const input = parsed(ZRequestChange, base);
-              return input && requests.cancelRequest(requester, input);
-            }
-            case "delete": {
-              const input = parsed(ZRequestChange, base);
-              return input && requests.deleteDraft(requester, input);
-            }
+      fc.asyncProperty(
+        fc.constantFrom("answer", "giveUp", "followUp", "cancel", "delete"),
+        textFor(LIMITS.long),
+        textFor(LIMITS.medium),
+        fc.nat(),
+        async (operation, text, short, seed) => {
+          const requester = await person("REQUESTER");
+          let row =
+            operation === "giveUp" || operation === "followUp"
+              ? await granted(requester, wmf)
+              : await request(requester, operation === "delete" ? {} : { status: "IN_REVIEW" });
+          if (operation === "answer") {
+            await review.askForInformation(
+              wmf,
+              ZInformationInput.parse({ requestId: row.id, version: "0", question: "How many readers?", replyBy: day(14), sections: ["need"] }),
+              BASE_URL,
+            );
+            row = await database.db.request.findUniqueOrThrow({ where: { id: row.id } });
           }
-        };
-        const call = run();
-        if (call) await asAction(() => call);
-        await assertStoredRowsValid(row.id);
-        const decision = await database.db.decision.findUnique({ where: { requestId: row.id } });
-        if (decision?.endNote) assertText(decision.endNote, LIMITS.medium, "decision.endNote (given up)");
-      }),
+          const [requestId, version] = fc.sample(fc.tuple(idOr(row.id), versionOr(row.version)), { numRuns: 1, seed })[0]!;
+          const base = { requestId, version };
+          const run = (): Promise<unknown> | undefined => {
+            switch (operation) {
+              case "answer": {
+                const input = parsed(ZInformationAnswer, { ...base, answer: text });
+                return input && requests.answerInformation(requester, input, BASE_URL);
+              }
+              case "giveUp": {
+                const input = parsed(ZGiveUpInput, { ...base, note: short });
+                return input && followUps.giveUpGrant(requester, input, BASE_URL);
+              }
+              case "followUp": {
+                const input = parsed(ZRequestChange, base);
+                return input && followUps.startFollowUp(requester, input.requestId);
+              }
+              case "cancel": {
+                const input = parsed(ZRequestChange, base);
+                return input && requests.cancelRequest(requester, input);
+              }
+              case "delete": {
+                const input = parsed(ZRequestChange, base);
+                return input && requests.deleteDraft(requester, input);
+              }
+            }
+          };
+          const call = run();
+          if (call) await asAction(() => call);
+          await assertStoredRowsValid(row.id);
+          const decision = await database.db.decision.findUnique({ where: { requestId: row.id } });
+          if (decision?.endNote) assertText(decision.endNote, LIMITS.medium, "decision.endNote (given up)");
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -397,7 +442,10 @@ describe("hostile queue queries, exported", () => {
         listed += ids.length;
         const shown = await database.db.request.findMany({ where: { id: { in: ids } }, select: { joint: true, status: true } });
         assert.equal(shown.length, ids.length, "every row is a request");
-        assert.ok(shown.every((row) => row.joint && row.status !== "DRAFT"), "a WMDE reviewer exported a request outside the joint queue");
+        assert.ok(
+          shown.every((row) => row.joint && row.status !== "DRAFT"),
+          "a WMDE reviewer exported a request outside the joint queue",
+        );
       }),
       { numRuns: RUNS },
     );

@@ -12,7 +12,16 @@ import { REQUEST_EMAIL_KINDS, requestEmail } from "@/lib/mail/templates/request-
 
 import { PAYLOADS } from "./arbitraries";
 
-const MARKUP = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "' onmouseover='alert(1)", "javascript:alert(1)", "<a href=\"https://evil.example\">x</a>", "</p><h1>", "<!--", "]]>"];
+const MARKUP = [
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "' onmouseover='alert(1)",
+  "javascript:alert(1)",
+  '<a href="https://evil.example">x</a>',
+  "</p><h1>",
+  "<!--",
+  "]]>",
+];
 
 /** Text with markup in it, and no message-formatter syntax ($1, {{...}}, [link]), which is tested apart. */
 const markupText = fc
@@ -24,7 +33,9 @@ const markupText = fc
 const oneLine = markupText.filter((text) => !/[\r\n]/.test(text));
 
 /** References are made by the server (EA-2026-0042); the people's words are the detail and the rest. */
-const reference = fc.tuple(fc.integer({ min: 2000, max: 9999 }), fc.integer({ min: 1, max: 99_999 })).map(([year, n]) => `EA-${year}-${String(n).padStart(4, "0")}`);
+const reference = fc
+  .tuple(fc.integer({ min: 2000, max: 9999 }), fc.integer({ min: 1, max: 99_999 }))
+  .map(([year, n]) => `EA-${year}-${String(n).padStart(4, "0")}`);
 
 /** The user's text sits in the HTML only escaped: not one raw `<`, `>` or quote of it survives. */
 function assertEscapedIn(html: string, text: string) {
@@ -36,7 +47,10 @@ function assertEscapedIn(html: string, text: string) {
 /** Every tag in the HTML part is one of the layout's own. */
 function assertOnlyLayoutTags(html: string) {
   const tags = new Set([...html.matchAll(/<\/?([a-zA-Z!][\w-]*)/g)].map((match) => match[1]!.toLowerCase()));
-  assert.deepEqual([...tags].filter((tag) => !["!doctype", "html", "head", "meta", "title", "body", "div", "h1", "p", "a"].includes(tag)), []);
+  assert.deepEqual(
+    [...tags].filter((tag) => !["!doctype", "html", "head", "meta", "title", "body", "div", "h1", "p", "a"].includes(tag)),
+    [],
+  );
   // Attribute values hold only escaped text (no raw quote), so they can be set aside first.
   assert.doesNotMatch(html.replace(/"[^"]*"/g, '""'), /<[^>]*\son\w+\s*=/i, "an event handler attribute");
 }
@@ -62,12 +76,15 @@ describe("request emails with hostile text", () => {
 
   it("message: text with formatter syntax arrives as typed, and escaped in HTML", () => {
     fc.assert(
-      fc.property(fc.constantFrom("$1 $2 $3", "{{PLURAL:$1|one|many}}", "{{int:error-unexpected}}", "[https://evil.example click]", "<b>$1</b>", "{{GENDER:x|a|b}}"), (detail) => {
-        const mail = requestEmail("message", { reference: "EA-2026-0042", url: "https://access.example.org/requests/abc", detail });
-        assert.ok(mail.text.includes(detail), `${JSON.stringify(detail)} changed on its way into the email`);
-        assertEscapedIn(mail.html, detail);
-        assertOnlyLayoutTags(mail.html);
-      }),
+      fc.property(
+        fc.constantFrom("$1 $2 $3", "{{PLURAL:$1|one|many}}", "{{int:error-unexpected}}", "[https://evil.example click]", "<b>$1</b>", "{{GENDER:x|a|b}}"),
+        (detail) => {
+          const mail = requestEmail("message", { reference: "EA-2026-0042", url: "https://access.example.org/requests/abc", detail });
+          assert.ok(mail.text.includes(detail), `${JSON.stringify(detail)} changed on its way into the email`);
+          assertEscapedIn(mail.html, detail);
+          assertOnlyLayoutTags(mail.html);
+        },
+      ),
     );
   });
 });
@@ -100,7 +117,12 @@ describe("raw HTML in pages", () => {
     });
 
   it("no page or component sets inner HTML outside the reviewed list", () => {
-    const users = ["app", "components", "lib"].flatMap(sourceFiles).filter((file) => /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML/.test(readFileSync(file, "utf8")));
-    assert.deepEqual(users.filter((file) => !ALLOWED.includes(file)), []);
+    const users = ["app", "components", "lib"]
+      .flatMap(sourceFiles)
+      .filter((file) => /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML/.test(readFileSync(file, "utf8")));
+    assert.deepEqual(
+      users.filter((file) => !ALLOWED.includes(file)),
+      [],
+    );
   });
 });

@@ -16,15 +16,7 @@ import { PROJECTS, REQUESTER_KINDS } from "@/lib/domain/request/options";
 import { objectKeys, SECTION_FIELD_NAMES, SECTION_IDS, sectionSchema } from "@/lib/domain/request/sections";
 import { ZAssessmentInput, ZCommentInput, ZInformationAnswer, ZInformationInput, ZJointMove, ZRequestVersion } from "@/lib/domain/review/actions";
 import { queueParamsFrom, queueSearch, ZQueueParams } from "@/lib/domain/review/queue";
-import {
-  ZDeclineInput,
-  ZExtendInput,
-  ZGiveUpInput,
-  ZGrantInput,
-  ZHumanRightsInput,
-  ZRecommendationInput,
-  ZWithdrawInput,
-} from "@/lib/domain/review/decisions";
+import { ZDeclineInput, ZExtendInput, ZGiveUpInput, ZGrantInput, ZHumanRightsInput, ZRecommendationInput, ZWithdrawInput } from "@/lib/domain/review/decisions";
 import { safeReturnPath } from "@/lib/domain/return-path";
 import { ZRoleChange } from "@/lib/domain/roles";
 import { ZEmailSignIn } from "@/lib/domain/sign-in";
@@ -119,7 +111,9 @@ function checkPost(schema: z.ZodType, values: TFormValues, where: string, knownB
 
 describe("hostile posts to every server action's schema", () => {
   it("covers every action the app declares", () => {
-    const declared = actionFiles("app").flatMap((file) => [...readFileSync(file, "utf8").matchAll(/(?:validated|public)Action\("(\w+)"/g)].map((match) => match[1]!));
+    const declared = actionFiles("app").flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/(?:validated|public)Action\("(\w+)"/g)].map((match) => match[1]!),
+    );
     assert.ok(declared.length > 0);
     assert.deepEqual(
       declared.filter((name) => !(name in ACTION_SCHEMAS)),
@@ -131,7 +125,10 @@ describe("hostile posts to every server action's schema", () => {
   for (const [name, schema] of Object.entries(ACTION_SCHEMAS)) {
     it(`${name}: refuses with readable messages, or accepts within limits`, () => {
       const fields = objectKeys(schema);
-      fc.assert(fc.property(hostileForm(fields.length > 0 ? fields : ["unused"]), (values) => checkPost(schema, values, name)), { numRuns: RUNS });
+      fc.assert(
+        fc.property(hostileForm(fields.length > 0 ? fields : ["unused"]), (values) => checkPost(schema, values, name)),
+        { numRuns: RUNS },
+      );
     });
   }
 
@@ -163,7 +160,15 @@ describe("hostile posts to every server action's schema", () => {
     const candidates = fc.oneof(
       hostileString,
       fc.webUrl(),
-      fc.constantFrom("//evil.example", "/\\evil.example", "/\t/evil.example", "/%2F%2Fevil.example", "/\u3000/evil.example", "\\\\evil.example", "/.//evil.example"),
+      fc.constantFrom(
+        "//evil.example",
+        "/\\evil.example",
+        "/\t/evil.example",
+        "/%2F%2Fevil.example",
+        "/\u3000/evil.example",
+        "\\\\evil.example",
+        "/.//evil.example",
+      ),
       fc.string({ unit: "binary", maxLength: 40 }).map((rest) => `/${rest}`),
     );
     fc.assert(
@@ -200,12 +205,18 @@ describe("the form post as the action wrapper reads it", () => {
   // two pure steps are checked here: formValues on the post, fieldErrorsOf on a refusal.
   // FormData holds well-formed Unicode: a lone surrogate arrives as U+FFFD, as from a browser; and
   // formValues drops NUL characters, which PostgreSQL cannot store.
-  const wellFormed = (text: string) => Buffer.from(text, "utf8").toString("utf8").replace(/\u0000/g, "");
+  const wellFormed = (text: string) =>
+    Buffer.from(text, "utf8")
+      .toString("utf8")
+      .replace(/\u0000/g, "");
   const expected = (values: TFormValues) =>
     Object.fromEntries(
       Object.entries(values)
         .filter(([name, value]) => !name.startsWith("$ACTION") && name !== "__proto__" && !(Array.isArray(value) && value.length === 0))
-        .map(([name, value]) => [wellFormed(name), Array.isArray(value) ? (value.length === 1 ? wellFormed(value[0]!) : value.map(wellFormed)) : wellFormed(value)]),
+        .map(([name, value]) => [
+          wellFormed(name),
+          Array.isArray(value) ? (value.length === 1 ? wellFormed(value[0]!) : value.map(wellFormed)) : wellFormed(value),
+        ]),
     );
 
   it("keeps every field as sent, as plain strings the page can be given back", () => {

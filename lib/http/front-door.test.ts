@@ -1,7 +1,17 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { BODY_LIMIT_BYTES, CLIENT_ADDRESS_HEADER, FRONT_DOOR_HEADER, frontDoor, isLoopback, normaliseAddress, NOT_FOUND_PATH, type TIncoming, type TVerdict } from "./front-door";
+import {
+  BODY_LIMIT_BYTES,
+  CLIENT_ADDRESS_HEADER,
+  FRONT_DOOR_HEADER,
+  frontDoor,
+  isLoopback,
+  normaliseAddress,
+  NOT_FOUND_PATH,
+  type TIncoming,
+  type TVerdict,
+} from "./front-door";
 
 const DIRECT = { trustProxy: false, publicUrl: "https://access.example.org", secret: "s3cret" };
 const PROXIED = { ...DIRECT, trustProxy: true };
@@ -22,7 +32,18 @@ function statusOf(verdict: TVerdict) {
 describe("forwarded headers", () => {
   it("are dropped unless a proxy is trusted, and the client is the socket's peer", () => {
     const { headers } = passed(
-      frontDoor(request({ headers: { host: "access.example.org", "x-forwarded-for": "203.0.113.9", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", forwarded: "for=1.2.3.4" } }), DIRECT),
+      frontDoor(
+        request({
+          headers: {
+            host: "access.example.org",
+            "x-forwarded-for": "203.0.113.9",
+            "x-forwarded-host": "evil.example",
+            "x-forwarded-proto": "https",
+            forwarded: "for=1.2.3.4",
+          },
+        }),
+        DIRECT,
+      ),
     );
     assert.equal(headers["x-forwarded-host"], undefined);
     assert.equal(headers["x-forwarded-proto"], "https", "kept: it only decides whether HSTS is sent");
@@ -32,13 +53,23 @@ describe("forwarded headers", () => {
   });
 
   it("behind a trusted proxy, keep its headers and take the address it added (the last one)", () => {
-    const { headers } = passed(frontDoor(request({ headers: { host: "app:3000", "x-forwarded-for": "203.0.113.9, 192.0.2.44", "x-forwarded-host": "access.example.org" }, remoteAddress: "10.0.0.2" }), PROXIED));
+    const { headers } = passed(
+      frontDoor(
+        request({
+          headers: { host: "app:3000", "x-forwarded-for": "203.0.113.9, 192.0.2.44", "x-forwarded-host": "access.example.org" },
+          remoteAddress: "10.0.0.2",
+        }),
+        PROXIED,
+      ),
+    );
     assert.equal(headers["x-forwarded-host"], "access.example.org");
     assert.equal(headers[CLIENT_ADDRESS_HEADER], "192.0.2.44");
   });
 
   it("never pass on a client's own stamp", () => {
-    const { headers } = passed(frontDoor(request({ headers: { host: "access.example.org", [CLIENT_ADDRESS_HEADER]: "127.0.0.1", [FRONT_DOOR_HEADER]: "guess" } }), DIRECT));
+    const { headers } = passed(
+      frontDoor(request({ headers: { host: "access.example.org", [CLIENT_ADDRESS_HEADER]: "127.0.0.1", [FRONT_DOOR_HEADER]: "guess" } }), DIRECT),
+    );
     assert.equal(headers[CLIENT_ADDRESS_HEADER], "198.51.100.7");
     assert.equal(headers[FRONT_DOOR_HEADER], "s3cret");
   });
@@ -55,7 +86,8 @@ describe("cross-origin posts", () => {
   });
 
   it("are refused from another site, another port, or a null origin, with 403", () => {
-    for (const origin of ["https://evil.example", "http://localhost:3999", "null", "file://", "not a url"]) assert.equal(statusOf(frontDoor(post(origin), DIRECT)), 403, origin);
+    for (const origin of ["https://evil.example", "http://localhost:3999", "null", "file://", "not a url"])
+      assert.equal(statusOf(frontDoor(post(origin), DIRECT)), 403, origin);
   });
 
   it("cannot be let in by a forged X-Forwarded-Host unless the proxy is trusted", () => {
@@ -91,7 +123,8 @@ describe("paths", () => {
   });
 
   it("leave every other path and its query as they are", () => {
-    for (const url of ["/", "/review/abc?view=new&after=%00", "/register?q=%FF", "/requests/caf%C3%A9"]) assert.equal(passed(frontDoor(request({ url }), DIRECT)).url, url);
+    for (const url of ["/", "/review/abc?view=new&after=%00", "/register?q=%FF", "/requests/caf%C3%A9"])
+      assert.equal(passed(frontDoor(request({ url }), DIRECT)).url, url);
   });
 });
 

@@ -88,7 +88,11 @@ function cleanHeaders(incoming: TIncoming, settings: TFrontDoorSettings) {
 
 function lastForwardedFor(value: string | string[] | undefined) {
   const list = Array.isArray(value) ? value.join(",") : (value ?? "");
-  return list.split(",").map((entry) => entry.trim()).filter(Boolean).at(-1);
+  return list
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .at(-1);
 }
 
 /** "::ffff:127.0.0.1" is 127.0.0.1; anything that is not an IP address is no address. */
@@ -125,7 +129,11 @@ function sameOrigin(headers: Record<string, string | string[] | undefined>, sett
   if (origin === undefined) return true;
   const originHost = hostOf(origin);
   if (!originHost) return false;
-  const allowed = [single(headers.host), settings.trustProxy ? single(headers["x-forwarded-host"])?.split(",")[0]?.trim() : undefined, settings.publicUrl ? hostOf(settings.publicUrl) : undefined];
+  const allowed = [
+    single(headers.host),
+    settings.trustProxy ? single(headers["x-forwarded-host"])?.split(",")[0]?.trim() : undefined,
+    settings.publicUrl ? hostOf(settings.publicUrl) : undefined,
+  ];
   return allowed.some((host) => host !== undefined && host.toLowerCase() === originHost);
 }
 

@@ -80,7 +80,16 @@ describe("Arabic plurals", () => {
 
 describe("Arabic emails", () => {
   it("are marked right to left, with the reference and link intact", () => {
-    const mail = requestEmail("granted", { reference: "EA-2026-0042", url: "https://access.example.org/requests/abc", detail: "مرحبًا", more: ["واجهة Realtime", "1 ديسمبر 2026", "30 نوفمبر 2027"] }, "ar");
+    const mail = requestEmail(
+      "granted",
+      {
+        reference: "EA-2026-0042",
+        url: "https://access.example.org/requests/abc",
+        detail: "مرحبًا",
+        more: ["واجهة Realtime", "1 ديسمبر 2026", "30 نوفمبر 2027"],
+      },
+      "ar",
+    );
     assert.match(mail.subject, /^قُبل طلبك EA-2026-0042$/);
     assert.match(mail.html, /<html lang="ar" dir="rtl">/);
     assert.match(mail.text, /https:\/\/access\.example\.org\/requests\/abc/);
@@ -90,7 +99,12 @@ describe("Arabic emails", () => {
   });
 
   it("sign-in: says how long the link works", () => {
-    const mail = signInEmail(createTranslator("ar", messagesFor("ar")), "ar", "https://access.example.org/api/auth/callback/nodemailer?token=abc", "access.example.org");
+    const mail = signInEmail(
+      createTranslator("ar", messagesFor("ar")),
+      "ar",
+      "https://access.example.org/api/auth/callback/nodemailer?token=abc",
+      "access.example.org",
+    );
     assert.match(mail.text, /لمدة 60 دقيقة\./);
     assert.match(mail.html, /lang="ar" dir="rtl"/);
   });
@@ -101,7 +115,13 @@ describe("finding the requester side's messages in the code", () => {
   const found = requesterMessageKeys(process.cwd(), keys);
 
   it("sees messages named directly, built from a prefix, or built from a template", () => {
-    for (const key of ["start-title", "option-requester-kind-public-body", "check-error-incomplete-values", "field-volume-commons-legend", "transition-error-cancel-not-now"]) {
+    for (const key of [
+      "start-title",
+      "option-requester-kind-public-body",
+      "check-error-incomplete-values",
+      "field-volume-commons-legend",
+      "transition-error-cancel-not-now",
+    ]) {
       assert.ok(found.has(key), key);
     }
   });
@@ -118,7 +138,10 @@ describe("finding the requester side's messages in the code", () => {
         mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
         writeFileSync(path.join(root, file), text);
       };
-      write("app/(requester)/new/page.tsx", `import { label } from "@/components/shared/labels";\nexport default function Page() { return t("brand-new") + label("x"); }\n`);
+      write(
+        "app/(requester)/new/page.tsx",
+        `import { label } from "@/components/shared/labels";\nexport default function Page() { return t("brand-new") + label("x"); }\n`,
+      );
       write("components/shared/labels.ts", `export const label = (kind: string) => t(\`kind-\${kind}\`);\nexport const unused = () => t("reviewer-only");\n`);
       const result = requesterMessageKeys(root, ["brand-new", "kind-x", "kind-y", "reviewer-only", "other"], ["app/(requester)"]);
       assert.deepEqual([...result].sort(), ["brand-new", "kind-x", "kind-y"]);

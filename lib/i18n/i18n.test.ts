@@ -69,19 +69,36 @@ describe("message files", () => {
       });
 
       it("has no message English lacks", () => {
-        assert.deepEqual(Object.keys(translation).filter((key) => !(key in en)), []);
+        assert.deepEqual(
+          Object.keys(translation).filter((key) => !(key in en)),
+          [],
+        );
       });
 
       if (complete) {
         it("translates every message, as a language covering every page must", () => {
-          assert.deepEqual(Object.keys(en).filter((key) => !(key in translation)), []);
+          assert.deepEqual(
+            Object.keys(en).filter((key) => !(key in translation)),
+            [],
+          );
         });
       }
 
       it("keeps each message's parameters, neither dropping nor adding any", () => {
         const changed = Object.entries(translation)
           .filter(([key, text]) => key in en && parameters(text).join() !== parameters(en[key]!).join())
-          .map(([key, text]) => `${key}: English ${parameters(en[key]!).map((n) => `$${n}`).join(" ") || "none"}, ${code} ${parameters(text).map((n) => `$${n}`).join(" ") || "none"}`);
+          .map(
+            ([key, text]) =>
+              `${key}: English ${
+                parameters(en[key]!)
+                  .map((n) => `$${n}`)
+                  .join(" ") || "none"
+              }, ${code} ${
+                parameters(text)
+                  .map((n) => `$${n}`)
+                  .join(" ") || "none"
+              }`,
+          );
         assert.deepEqual(changed, []);
       });
 

@@ -95,25 +95,45 @@ describe("message keys in the code", () => {
     const unknown = patterns.filter(({ pattern }) => !(pattern in FAMILIES));
     assert.deepEqual(unknown, [], "a key built in a new way: add its pattern and values to FAMILIES in lib/i18n/keys.test.ts");
     const seen = new Set(patterns.map(({ pattern }) => pattern));
-    assert.deepEqual(Object.keys(FAMILIES).filter((pattern) => !seen.has(pattern)), [], "patterns in FAMILIES that the code no longer builds");
+    assert.deepEqual(
+      Object.keys(FAMILIES).filter((pattern) => !seen.has(pattern)),
+      [],
+      "patterns in FAMILIES that the code no longer builds",
+    );
     const undeclared = helpers.used.filter(({ prefix }) => !helpers.declared.has(prefix));
     assert.deepEqual(undeclared, [], "option(prefix, …) with a prefix no options(…) call declares");
   });
 
   it("use only keys that are in en.json", () => {
     const built = [...Object.values(FAMILIES).flat(), ...[...helpers.declared.values()].flat()];
-    assert.deepEqual(built.filter((key) => !KEYS.has(key)), [], "keys the code can build that en.json lacks");
+    assert.deepEqual(
+      built.filter((key) => !KEYS.has(key)),
+      [],
+      "keys the code can build that en.json lacks",
+    );
     // Zod messages are plain strings (lib/form-state.ts reads "error-…" as a key), so TypeScript cannot check them.
     const errors = SOURCES.flatMap(({ file, text }) =>
-      [...text.matchAll(/["'`](error-[a-z0-9-]+)["'`|]/g)].map((match) => match[1]!).filter((key) => !KEYS.has(key) && !file.endsWith("error-summary.tsx")).map((key) => `${file}: ${key}`),
+      [...text.matchAll(/["'`](error-[a-z0-9-]+)["'`|]/g)]
+        .map((match) => match[1]!)
+        .filter((key) => !KEYS.has(key) && !file.endsWith("error-summary.tsx"))
+        .map((key) => `${file}: ${key}`),
     );
     assert.deepEqual(errors, [], "error messages missing from en.json");
-    const called = SOURCES.flatMap(({ file, text }) => [...text.matchAll(/\bt\("([^"]+)"/g)].map((match) => match[1]!).filter((key) => !KEYS.has(key)).map((key) => `${file}: ${key}`));
+    const called = SOURCES.flatMap(({ file, text }) =>
+      [...text.matchAll(/\bt\("([^"]+)"/g)]
+        .map((match) => match[1]!)
+        .filter((key) => !KEYS.has(key))
+        .map((key) => `${file}: ${key}`),
+    );
     assert.deepEqual(called, [], "t() called with keys missing from en.json");
   });
 
   it("leave no key in en.json unused", () => {
     const used = new Set([...literalKeys(), ...Object.values(FAMILIES).flat(), ...[...helpers.declared.values()].flat()]);
-    assert.deepEqual([...KEYS].filter((key) => !used.has(key)), [], "keys in en.json that no code uses: remove them (and from qqq.json and every translation)");
+    assert.deepEqual(
+      [...KEYS].filter((key) => !used.has(key)),
+      [],
+      "keys in en.json that no code uses: remove them (and from qqq.json and every translation)",
+    );
   });
 });

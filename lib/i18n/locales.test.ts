@@ -29,7 +29,13 @@ describe("resolveLocale", () => {
 
   it("ignores values that are no loaded language, never failing", () => {
     const available: TLanguageCode[] = ["en", "de"];
-    assert.equal(resolveLocale({ uselang: "xx", preference: "klingon", cookie: "<script>", acceptLanguage: "garbage;;q=x, ;q=, de;q=abc, de" }, { area: "requester", available }), "de");
+    assert.equal(
+      resolveLocale(
+        { uselang: "xx", preference: "klingon", cookie: "<script>", acceptLanguage: "garbage;;q=x, ;q=, de;q=abc, de" },
+        { area: "requester", available },
+      ),
+      "de",
+    );
     assert.equal(resolveLocale({ uselang: "ar" }, { area: "requester", available }), "en", "a registered language whose file is not loaded");
     assert.equal(resolveLocale({ uselang: "__proto__", preference: "constructor" }, requester), "en");
     assert.equal(resolveLocale({ acceptLanguage: "de;q=0, *" }, requester), "en");
@@ -80,7 +86,10 @@ describe("formats and direction", () => {
   it("formats dates and numbers for each language", () => {
     assert.equal(formatsOf("de"), "de-DE");
     assert.equal(formatsOf("qqx"), formatsOf("en"));
-    assert.equal(new Intl.DateTimeFormat(formatsOf("de"), { dateStyle: "long", timeZone: "UTC" }).format(new Date("2026-11-22T12:00:00Z")), "22. November 2026");
+    assert.equal(
+      new Intl.DateTimeFormat(formatsOf("de"), { dateStyle: "long", timeZone: "UTC" }).format(new Date("2026-11-22T12:00:00Z")),
+      "22. November 2026",
+    );
   });
 
   it("knows which languages are written right to left", () => {

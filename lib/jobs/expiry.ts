@@ -37,7 +37,13 @@ export async function expireGrants(db: PrismaClient, { now, baseUrl }: TContext)
         select: { reference: true, requesterId: true, answers: true, expiresAt: true, requester: { select: { locale: true, lastLocale: true } } },
       });
       await tx.auditEntry.create({
-        data: { action: "request.expired", subjectType: "request", subjectId: id, before: { status: "GRANTED" }, after: { status: "EXPIRED", expiresAt: request.expiresAt?.toISOString() } },
+        data: {
+          action: "request.expired",
+          subjectType: "request",
+          subjectId: id,
+          before: { status: "GRANTED" },
+          after: { status: "EXPIRED", expiresAt: request.expiresAt?.toISOString() },
+        },
       });
       const to = await requestRecipient(tx, request);
       const { locale, formats } = emailWording(emailLocaleOf(request.requester));
@@ -46,7 +52,11 @@ export async function expireGrants(db: PrismaClient, { now, baseUrl }: TContext)
           idempotencyKey: `expired:${id}`,
           to,
           requestId: id,
-          ...requestEmail("expired", { reference: request.reference ?? "", url: `${baseUrl}/requests/${id}`, more: [longDate(dayOf(request.expiresAt ?? now), formats)] }, locale),
+          ...requestEmail(
+            "expired",
+            { reference: request.reference ?? "", url: `${baseUrl}/requests/${id}`, more: [longDate(dayOf(request.expiresAt ?? now), formats)] },
+            locale,
+          ),
         });
       }
       expired += 1;
@@ -91,7 +101,12 @@ export async function sendExpiryReminders(db: PrismaClient, { now, baseUrl }: TC
       });
       if (!request) return;
       await tx.auditEntry.create({
-        data: { action: "request.expiry_reminded", subjectType: "request", subjectId: grant.id, after: { daysAhead: nearest, expiresAt: expiresAt.toISOString() } },
+        data: {
+          action: "request.expiry_reminded",
+          subjectType: "request",
+          subjectId: grant.id,
+          after: { daysAhead: nearest, expiresAt: expiresAt.toISOString() },
+        },
       });
       const to = await requestRecipient(tx, request);
       const { locale, formats } = emailWording(emailLocaleOf(request.requester));

@@ -55,11 +55,7 @@ export function staleAfterSeconds({ retryLimit, retryDelaySeconds }: TRetryPolic
  * row is marked dispatched. Either all of that commits or none of it, so an email is handed over
  * exactly once, however many dispatchers run and wherever one stops.
  */
-export async function dispatchPending(
-  pool: Pool,
-  boss: PgBoss,
-  { retryLimit, retryDelaySeconds, batchSize = 50 }: TRetryPolicy & { batchSize?: number },
-) {
+export async function dispatchPending(pool: Pool, boss: PgBoss, { retryLimit, retryDelaySeconds, batchSize = 50 }: TRetryPolicy & { batchSize?: number }) {
   // Idle most of the time: one cheap look before taking a connection for a transaction.
   const stale = staleAfterSeconds({ retryLimit, retryDelaySeconds });
   const due = `"status" = 'PENDING' AND ("dispatchedAt" IS NULL OR "dispatchedAt" < (now() AT TIME ZONE 'UTC') - make_interval(secs => $1))`;
@@ -79,19 +75,19 @@ export async function dispatchPending(
     const inTransaction = { executeSql: (text: string, values: unknown[]) => client.query(text, values) };
     const handedOver: { id: string; jobId: string }[] = [];
     for (const { id } of rows) {
-      const jobId = await boss.send(
-        EMAIL_QUEUE,
-        { id } satisfies TEmailJob,
-        { db: inTransaction, singletonKey: id, retryLimit, retryDelay: retryDelaySeconds, retryBackoff: true },
-      );
+      const jobId = await boss.send(EMAIL_QUEUE, { id } satisfies TEmailJob, {
+        db: inTransaction,
+        singletonKey: id,
+        retryLimit,
+        retryDelay: retryDelaySeconds,
+        retryBackoff: true,
+      });
       if (!jobId) throw new Error(`The job queue refused email ${id}`);
       handedOver.push({ id, jobId });
     }
     if (handedOver.length > 0) {
       // The column holds UTC without a zone, as Prisma writes it.
-      await client.query(`UPDATE "OutboxEmail" SET "dispatchedAt" = now() AT TIME ZONE 'UTC' WHERE "id" = ANY($1::text[])`, [
-        handedOver.map(({ id }) => id),
-      ]);
+      await client.query(`UPDATE "OutboxEmail" SET "dispatchedAt" = now() AT TIME ZONE 'UTC' WHERE "id" = ANY($1::text[])`, [handedOver.map(({ id }) => id)]);
     }
     await client.query("COMMIT");
     return handedOver;
@@ -165,10 +161,7 @@ type TEmailWorkerOptions = {
  * Sends the emails of `email` jobs. A failed send fails its job, which pg-boss retries after its
  * backoff; the attempt number and whether it is the last come from the job itself.
  */
-export function workEmails(
-  boss: PgBoss,
-  { db, send, messageDomain, pollingIntervalSeconds = 1, batchSize = 5, onOutcome, onError }: TEmailWorkerOptions,
-) {
+export function workEmails(boss: PgBoss, { db, send, messageDomain, pollingIntervalSeconds = 1, batchSize = 5, onOutcome, onError }: TEmailWorkerOptions) {
   return boss.work<TEmailJob>(EMAIL_QUEUE, { includeMetadata: true, pollingIntervalSeconds, batchSize }, async (jobs) => {
     for (const job of jobs) {
       // Each job completes or fails on its own: pg-boss completes the rest of the batch afterwards.

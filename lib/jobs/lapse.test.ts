@@ -48,7 +48,10 @@ describe("lapsing unanswered questions", () => {
 
   it("leaves a request alone once it was answered, even if the date has passed", async () => {
     const answered = await awaitingRequest(new Date("2026-12-01T23:59:59Z"));
-    await database.db.informationRequest.updateMany({ where: { requestId: answered.request.id }, data: { answeredAt: new Date("2026-11-30T10:00:00Z"), answer: "Soon" } });
+    await database.db.informationRequest.updateMany({
+      where: { requestId: answered.request.id },
+      data: { answeredAt: new Date("2026-11-30T10:00:00Z"), answer: "Soon" },
+    });
     await database.db.request.update({ where: { id: answered.request.id }, data: { status: "IN_REVIEW" } });
     await lapseOverdueRequests(database.db, { now: new Date("2026-12-20T12:00:00Z"), baseUrl: "http://localhost:3000" });
     assert.equal((await database.db.request.findUniqueOrThrow({ where: { id: answered.request.id } })).status, "IN_REVIEW");

@@ -28,7 +28,13 @@ export async function lapseOverdueRequests(db: PrismaClient, { now = new Date(),
       });
       await tx.informationRequest.update({ where: { id: question.id }, data: { lapsedAt: now } });
       await tx.auditEntry.create({
-        data: { action: "request.lapsed", subjectType: "request", subjectId: question.requestId, before: { status: "AWAITING_REQUESTER" }, after: { status: "LAPSED" } },
+        data: {
+          action: "request.lapsed",
+          subjectType: "request",
+          subjectId: question.requestId,
+          before: { status: "AWAITING_REQUESTER" },
+          after: { status: "LAPSED" },
+        },
       });
       const to = await requestRecipient(tx, request);
       if (to) {

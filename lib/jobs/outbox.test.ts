@@ -241,7 +241,10 @@ describe("email outbox and worker", () => {
     assert.ok(handedOver);
     assert.deepEqual(more, []);
     await waitFor("the email is sent", async () => (await row("EA-LOST")).status === "SENT");
-    assert.deepEqual(mailbox.subjects().filter((subject) => subject.includes("EA-LOST")), ["Your request EA-LOST"]);
+    assert.deepEqual(
+      mailbox.subjects().filter((subject) => subject.includes("EA-LOST")),
+      ["Your request EA-LOST"],
+    );
   });
 
   it("keeps a decision when the SMTP server is down, and delivers its email exactly once after it is back", async (t) => {

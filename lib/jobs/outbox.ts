@@ -26,10 +26,7 @@ const ERROR_LENGTH = 1_000;
  * Mail goes to exactly one address: anything else (a list, a header trick) is refused here, so a
  * slip upstream fails the change instead of mailing someone it should not.
  */
-export async function enqueueEmail(
-  tx: Prisma.TransactionClient,
-  email: TOutboxMail & { idempotencyKey: string; requestId?: string; kind?: string },
-) {
+export async function enqueueEmail(tx: Prisma.TransactionClient, email: TOutboxMail & { idempotencyKey: string; requestId?: string; kind?: string }) {
   assertOneAddress(email.to);
   await tx.outboxEmail.createMany({ data: [email], skipDuplicates: true });
 }
@@ -62,12 +59,7 @@ type TAttempt = { attempt: number; lastAttempt: boolean; messageDomain: string }
  * A failure is recorded; on the last attempt the email is marked failed and stays that way until
  * an admin sends it again.
  */
-export async function deliverEmail(
-  db: PrismaClient,
-  send: TSendMail,
-  id: string,
-  { attempt, lastAttempt, messageDomain }: TAttempt,
-): Promise<TOutcome> {
+export async function deliverEmail(db: PrismaClient, send: TSendMail, id: string, { attempt, lastAttempt, messageDomain }: TAttempt): Promise<TOutcome> {
   const email = await db.outboxEmail.findUnique({
     where: { id },
     select: { idempotencyKey: true, to: true, subject: true, text: true, html: true, status: true },

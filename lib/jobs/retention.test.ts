@@ -43,7 +43,9 @@ describe("the retention sweep", () => {
     const old = await Promise.all((["DECLINED", "CANCELLED", "LAPSED", "EXPIRED", "WITHDRAWN"] as const).map((status) => requestOf(status, 731)));
     const recent = await requestOf("DECLINED", 729);
     const openOld = await Promise.all((["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER", "GRANTED", "DRAFT"] as const).map((status) => requestOf(status, 1000)));
-    await database.db.outboxEmail.create({ data: { idempotencyKey: `declined:${old[0]!.id}`, to: "x@example.org", subject: "s", text: "t", html: "h", requestId: old[0]!.id, status: "SENT" } });
+    await database.db.outboxEmail.create({
+      data: { idempotencyKey: `declined:${old[0]!.id}`, to: "x@example.org", subject: "s", text: "t", html: "h", requestId: old[0]!.id, status: "SENT" },
+    });
 
     assert.equal(await anonymiseClosedRequests(database.db, { now: NOW, afterDays: 730 }), 5);
     assert.equal(await anonymiseClosedRequests(database.db, { now: NOW, afterDays: 730 }), 0);

@@ -35,11 +35,7 @@ const WHERE = {
 } as const;
 
 /** One page of emails not delivered, newest first, by keyset on (createdAt, id). */
-export async function listUndeliveredEmails(
-  viewer: TViewer,
-  which: TUndelivered,
-  after?: string,
-): Promise<{ emails: TUndeliveredEmail[]; next?: string }> {
+export async function listUndeliveredEmails(viewer: TViewer, which: TUndelivered, after?: string): Promise<{ emails: TUndeliveredEmail[]; next?: string }> {
   assertAdmin(viewer);
   const cursor = isRecordId(after) ? await db().outboxEmail.findUnique({ where: { id: after }, select: { id: true, createdAt: true } }) : null;
   const rows = await db().outboxEmail.findMany({

@@ -4,7 +4,6 @@ import { startOfDay, SNAPSHOT_FREQUENCIES } from "@/lib/domain/review/decisions"
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import type { TMessageKey, TTranslate } from "@/lib/i18n/translator";
 
-
 export const CRITERION_LABEL = SECTION_TITLE;
 
 export const WITHDRAWAL_REASON_LABEL: Record<TWithdrawalReason, TMessageKey> = {

@@ -1,11 +1,6 @@
 /** Escapes text for HTML email bodies; every value placed in a template goes through it. */
 export function escapeHtml(value: string) {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 type TEmailParts = { lang: string; dir: "ltr" | "rtl"; heading: string; paragraphs: string[]; action?: { label: string; url: string }; footer: string };
@@ -19,8 +14,12 @@ export function renderEmail({ lang, dir, heading, paragraphs, action, footer }: 
 <div style="max-width:560px;margin:0 auto;background:#fff;border:1px solid #c8ccd1;border-radius:2px;padding:24px">
 <h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(heading)}</h1>
 ${paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join("\n")}
-${action ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#36c;color:#fff;padding:10px 16px;border-radius:2px;text-decoration:none;font-weight:bold">${escapeHtml(action.label)}</a></p>
-<p dir="ltr" style="margin:0 0 16px;font-size:14px;word-break:break-all">${escapeHtml(action.url)}</p>` : ""}
+${
+  action
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#36c;color:#fff;padding:10px 16px;border-radius:2px;text-decoration:none;font-weight:bold">${escapeHtml(action.label)}</a></p>
+<p dir="ltr" style="margin:0 0 16px;font-size:14px;word-break:break-all">${escapeHtml(action.url)}</p>`
+    : ""
+}
 <p style="margin:24px 0 0;font-size:14px;color:#54595d">${escapeHtml(footer)}</p>
 </div></body></html>`;
   return { text, html };

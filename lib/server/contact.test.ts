@@ -34,7 +34,9 @@ after(async () => {
 /** A complete draft whose Who section still gives the sign-in address. */
 async function draftOf(viewer: TViewer) {
   const answers = completeAnswers(day(10));
-  return database.db.request.create({ data: { requesterId: viewer.id, answers: { ...answers, who: { ...answers.who, email: viewer.email } } as Prisma.InputJsonValue } });
+  return database.db.request.create({
+    data: { requesterId: viewer.id, answers: { ...answers, who: { ...answers.who, email: viewer.email } } as Prisma.InputJsonValue },
+  });
 }
 
 async function saveWho(viewer: TViewer, requestId: string, email: string) {
@@ -49,7 +51,9 @@ async function linksTo(address: string) {
 }
 
 const recipientOf = (requestId: string) =>
-  database.db.$transaction(async (tx) => recipient.requestRecipient(tx, await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { requesterId: true, answers: true } })));
+  database.db.$transaction(async (tx) =>
+    recipient.requestRecipient(tx, await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { requesterId: true, answers: true } })),
+  );
 
 describe("a contact address other than the sign-in address", () => {
   it("gets a link when Who is saved, and the request's mail only once the link is followed", async () => {
@@ -76,7 +80,11 @@ describe("a contact address other than the sign-in address", () => {
     assert.deepEqual(await contact.contactLink(token), { email: "office@example.org", name: viewer.name, expired: false });
     await contact.confirmContact(token!);
     assert.equal(await recipientOf(draft.id), "office@example.org");
-    await assert.rejects(contact.confirmContact(token!), (error: unknown) => error instanceof DomainError && error.messageKey === "contact-error-link", "a link works once");
+    await assert.rejects(
+      contact.confirmContact(token!),
+      (error: unknown) => error instanceof DomainError && error.messageKey === "contact-error-link",
+      "a link works once",
+    );
     assert.equal(await contact.contactLink(token), undefined);
   });
 
@@ -108,7 +116,10 @@ describe("a contact address other than the sign-in address", () => {
     for (let index = 0; index < 5; index++) await saveWho(viewer, draft.id, `someone${index}@example.org`);
     await saveWho(viewer, draft.id, "someone5@example.org");
     assert.equal(await database.db.outboxEmail.count({ where: { kind: "contact_confirmation", to: { startsWith: "someone" } } }), 5);
-    await assert.rejects(contact.resendContactLink(viewer, { requestId: draft.id }, BASE_URL), (error: unknown) => error instanceof DomainError && error.messageKey === "contact-error-too-many");
+    await assert.rejects(
+      contact.resendContactLink(viewer, { requestId: draft.id }, BASE_URL),
+      (error: unknown) => error instanceof DomainError && error.messageKey === "contact-error-too-many",
+    );
   });
 
   it("never sends a link for another person's request", async () => {

@@ -33,7 +33,10 @@ export type TContactStatus = { contact: string; signInEmail: string | null; conf
 export async function contactStatus(viewer: TViewer, answers: unknown): Promise<TContactStatus | undefined> {
   const contact = contactAddressOf(answers);
   if (!contact || sameAddress(contact, viewer.email)) return undefined;
-  const row = await db().contactAddress.findUnique({ where: { userId_email: { userId: viewer.id, email: contact } }, select: { confirmedAt: true, sentAt: true } });
+  const row = await db().contactAddress.findUnique({
+    where: { userId_email: { userId: viewer.id, email: contact } },
+    select: { confirmedAt: true, sentAt: true },
+  });
   return { contact, signInEmail: viewer.email, confirmed: Boolean(row?.confirmedAt), sentAt: row?.sentAt ?? null };
 }
 
@@ -72,11 +75,16 @@ async function sendLink(viewer: TViewer, contact: string, baseUrl: string) {
       update: fields,
       select: { id: true },
     });
-    await tx.auditEntry.create({ data: { actorId: viewer.id, action: "contact.link_sent", subjectType: "user", subjectId: viewer.id, after: { contactAddressId: row.id } } });
+    await tx.auditEntry.create({
+      data: { actorId: viewer.id, action: "contact.link_sent", subjectType: "user", subjectId: viewer.id, after: { contactAddressId: row.id } },
+    });
     await enqueueEmail(tx, {
       idempotencyKey: `contact-link:${row.id}:${sentAt.getTime()}`,
       to: contact,
-      ...contactConfirmationEmail({ url: `${baseUrl}${CONFIRM_PATH}?token=${token}`, name: viewer.name, days: LINK_DAYS }, await emailLocaleOfUser(tx, viewer.id)),
+      ...contactConfirmationEmail(
+        { url: `${baseUrl}${CONFIRM_PATH}?token=${token}`, name: viewer.name, days: LINK_DAYS },
+        await emailLocaleOfUser(tx, viewer.id),
+      ),
     });
   });
   log.info("contact.link_sent", { userId: viewer.id });
@@ -85,7 +93,10 @@ async function sendLink(viewer: TViewer, contact: string, baseUrl: string) {
 /** What a confirmation link stands for, for its page: the address, and whether the link still works. */
 export async function contactLink(token: string | undefined) {
   if (!token || token.length > 100) return undefined;
-  const row = await db().contactAddress.findUnique({ where: { tokenHash: hashOf(token) }, select: { email: true, expiresAt: true, user: { select: { name: true } } } });
+  const row = await db().contactAddress.findUnique({
+    where: { tokenHash: hashOf(token) },
+    select: { email: true, expiresAt: true, user: { select: { name: true } } },
+  });
   if (!row) return undefined;
   return { email: row.email, name: row.user.name, expired: !row.expiresAt || row.expiresAt.getTime() <= now().getTime() };
 }
@@ -100,7 +111,10 @@ export async function confirmContact(token: string) {
   const confirmed = await db().$transaction(async (tx) => {
     const row = await tx.contactAddress.findUnique({ where: { tokenHash: hashOf(token) }, select: { id: true, userId: true, email: true, expiresAt: true } });
     if (!row || !row.expiresAt || row.expiresAt.getTime() <= at.getTime()) throw new DomainError("contact-error-link");
-    const updated = await tx.contactAddress.updateMany({ where: { id: row.id, tokenHash: hashOf(token) }, data: { confirmedAt: at, tokenHash: null, expiresAt: null } });
+    const updated = await tx.contactAddress.updateMany({
+      where: { id: row.id, tokenHash: hashOf(token) },
+      data: { confirmedAt: at, tokenHash: null, expiresAt: null },
+    });
     if (updated.count === 0) throw new DomainError("contact-error-link");
     await tx.auditEntry.create({ data: { action: "contact.confirmed", subjectType: "user", subjectId: row.userId, after: { contactAddressId: row.id } } });
     return row;

@@ -61,11 +61,26 @@ describe("publicFigures", () => {
     assert.deepEqual(
       result.quarters.map(({ bucket, figures: quarter }) => [bucket.key, quarter]),
       [
-        ["2011-Q1", { received: 6, granted: 3, declined: 2, cancelled: 1, lapsed: 0, open: 0, joint: 2, jointShare: 2 / 6, decisions: 5, medianDays: 3, p90Days: 7.6 }],
+        [
+          "2011-Q1",
+          { received: 6, granted: 3, declined: 2, cancelled: 1, lapsed: 0, open: 0, joint: 2, jointShare: 2 / 6, decisions: 5, medianDays: 3, p90Days: 7.6 },
+        ],
         ["2011-Q2", { received: 3, granted: 0, declined: 0, cancelled: 0, lapsed: 1, open: 2, joint: 1, jointShare: 1 / 3, decisions: 0 }],
       ],
     );
-    assert.deepEqual(result.total, { received: 9, granted: 3, declined: 2, cancelled: 1, lapsed: 1, open: 2, joint: 3, jointShare: 3 / 9, decisions: 5, medianDays: 3, p90Days: 7.6 });
+    assert.deepEqual(result.total, {
+      received: 9,
+      granted: 3,
+      declined: 2,
+      cancelled: 1,
+      lapsed: 1,
+      open: 2,
+      joint: 3,
+      jointShare: 3 / 9,
+      decisions: 5,
+      medianDays: 3,
+      p90Days: 7.6,
+    });
     assert.equal(result.activeGrants, 1);
   });
 

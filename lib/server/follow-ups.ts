@@ -57,8 +57,19 @@ export async function giveUpGrant(viewer: TViewer, input: TGiveUpInput, baseUrl:
       data: { status, version: { increment: 1 }, lastActivityAt: at },
     });
     if (updated.count === 0) throw new DomainError("request-error-conflict");
-    await tx.decision.update({ where: { requestId: request.id }, data: { endedAt: at, endedById: viewer.id, endReason: "REQUESTER_WISH", endNote: input.note || null, updatedAt: at } });
-    await auditRequest(tx, viewer.id, request.id, "request.given_up", { status: request.status }, { status, reason: "REQUESTER_WISH" }, input.note || undefined);
+    await tx.decision.update({
+      where: { requestId: request.id },
+      data: { endedAt: at, endedById: viewer.id, endReason: "REQUESTER_WISH", endNote: input.note || null, updatedAt: at },
+    });
+    await auditRequest(
+      tx,
+      viewer.id,
+      request.id,
+      "request.given_up",
+      { status: request.status },
+      { status, reason: "REQUESTER_WISH" },
+      input.note || undefined,
+    );
     const to = await requestRecipient(tx, { requesterId: viewer.id, answers: request.answers });
     if (to) {
       await enqueueEmail(tx, {
@@ -81,7 +92,11 @@ export async function ownDecision(request: { id: string }) {
 export async function ownLinks(viewer: TViewer, request: { id: string; basedOnId: string | null }) {
   const [basedOn, followUps] = await Promise.all([
     request.basedOnId ? db().request.findFirst({ where: { id: request.basedOnId, requesterId: viewer.id }, select: { id: true, reference: true } }) : null,
-    db().request.findMany({ where: { basedOnId: request.id, requesterId: viewer.id }, orderBy: { createdAt: "asc" }, select: { id: true, reference: true, status: true } }),
+    db().request.findMany({
+      where: { basedOnId: request.id, requesterId: viewer.id },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, reference: true, status: true },
+    }),
   ]);
   return { basedOn, followUps };
 }

@@ -26,7 +26,9 @@ async function requesterWithHistory(status: "DECLINED" | "IN_REVIEW" = "DECLINED
   const db = database.db;
   const email = `person${counter}@example.org`;
   const user = await db.user.create({ data: { email, name: `Person ${counter}` } });
-  await db.account.create({ data: { userId: user.id, type: "oidc", provider: "wikimedia", providerAccountId: `gid-${counter}`, access_token: "secret-access-token" } });
+  await db.account.create({
+    data: { userId: user.id, type: "oidc", provider: "wikimedia", providerAccountId: `gid-${counter}`, access_token: "secret-access-token" },
+  });
   const reviewer = await db.user.create({ data: { email: `reviewer${counter}@example.org`, role: "WMF_REVIEWER" } });
   const answers = completeAnswers("2026-12-01");
   const request = await db.request.create({
@@ -43,16 +45,31 @@ async function requesterWithHistory(status: "DECLINED" | "IN_REVIEW" = "DECLINED
   });
   if (status === "DECLINED") {
     await db.decision.create({
-      data: { requestId: request.id, outcome: "DECLINED", decidedById: reviewer.id, message: "Your need is met by the free tier.", rationale: "INTERNAL-RATIONALE", criteria: ["need"] },
+      data: {
+        requestId: request.id,
+        outcome: "DECLINED",
+        decidedById: reviewer.id,
+        message: "Your need is met by the free tier.",
+        rationale: "INTERNAL-RATIONALE",
+        criteria: ["need"],
+      },
     });
   }
   await db.comment.create({ data: { requestId: request.id, authorId: reviewer.id, kind: "MESSAGE", body: "Thanks for applying." } });
   await db.comment.create({ data: { requestId: request.id, authorId: reviewer.id, kind: "INTERNAL", body: "INTERNAL-COMMENT" } });
-  await db.assessment.create({ data: { requestId: request.id, reviewerId: reviewer.id, organisation: "WMF", criterion: "need", rating: "NOT_MET", note: "INTERNAL-ASSESSMENT" } });
-  await db.informationRequest.create({ data: { requestId: request.id, askedById: reviewer.id, question: "How many users?", replyBy: new Date(), answer: "About 500", answeredAt: new Date() } });
-  await db.auditEntry.create({ data: { actorId: user.id, action: "request.submitted", subjectType: "request", subjectId: request.id, after: { status: "SUBMITTED" } } });
+  await db.assessment.create({
+    data: { requestId: request.id, reviewerId: reviewer.id, organisation: "WMF", criterion: "need", rating: "NOT_MET", note: "INTERNAL-ASSESSMENT" },
+  });
+  await db.informationRequest.create({
+    data: { requestId: request.id, askedById: reviewer.id, question: "How many users?", replyBy: new Date(), answer: "About 500", answeredAt: new Date() },
+  });
+  await db.auditEntry.create({
+    data: { actorId: user.id, action: "request.submitted", subjectType: "request", subjectId: request.id, after: { status: "SUBMITTED" } },
+  });
   await db.auditEntry.create({ data: { actorId: reviewer.id, action: "request.taken", subjectType: "request", subjectId: request.id } });
-  await db.outboxEmail.create({ data: { idempotencyKey: `declined:${request.id}`, to: email, subject: "Declined", text: "t", html: "h", requestId: request.id, status: "SENT" } });
+  await db.outboxEmail.create({
+    data: { idempotencyKey: `declined:${request.id}`, to: email, subject: "Declined", text: "t", html: "h", requestId: request.id, status: "SENT" },
+  });
   await db.outboxEmail.create({ data: { idempotencyKey: `other:${request.id}`, to: email.toUpperCase(), subject: "Pending", text: "t", html: "h" } });
   await db.session.create({ data: { userId: user.id, sessionToken: `token-${counter}`, expires: new Date(Date.now() + 86_400_000) } });
   const viewer: TViewer = { id: user.id, email, name: user.name, role: "REQUESTER" };
@@ -68,19 +85,40 @@ describe("exporting personal data", () => {
 
     assert.equal(data.account.email, mine.viewer.email);
     assert.equal(data.account.name, mine.viewer.name);
-    assert.deepEqual(data.signInAccounts.map((account) => [account.provider, account.providerAccountId]), [["wikimedia", `gid-${counter - 1}`]]);
+    assert.deepEqual(
+      data.signInAccounts.map((account) => [account.provider, account.providerAccountId]),
+      [["wikimedia", `gid-${counter - 1}`]],
+    );
     assert.equal(data.requests.length, 1);
     const [request] = data.requests;
     assert.equal(request!.reference, mine.request.reference);
     assert.equal(request!.decision?.message, "Your need is met by the free tier.");
-    assert.deepEqual(request!.messages.map((message) => message.body), ["Thanks for applying."]);
-    assert.deepEqual(request!.questions.map((question) => [question.question, question.answer]), [["How many users?", "About 500"]]);
-    assert.deepEqual(request!.history.map((entry) => [entry.action, entry.byYou]), [["request.submitted", true]]);
+    assert.deepEqual(
+      request!.messages.map((message) => message.body),
+      ["Thanks for applying."],
+    );
+    assert.deepEqual(
+      request!.questions.map((question) => [question.question, question.answer]),
+      [["How many users?", "About 500"]],
+    );
+    assert.deepEqual(
+      request!.history.map((entry) => [entry.action, entry.byYou]),
+      [["request.submitted", true]],
+    );
 
-    for (const secret of ["secret-access-token", "INTERNAL-RATIONALE", "INTERNAL-COMMENT", "INTERNAL-ASSESSMENT", "request.taken", mine.reviewer.id, mine.reviewer.email!]) {
+    for (const secret of [
+      "secret-access-token",
+      "INTERNAL-RATIONALE",
+      "INTERNAL-COMMENT",
+      "INTERNAL-ASSESSMENT",
+      "request.taken",
+      mine.reviewer.id,
+      mine.reviewer.email!,
+    ]) {
       assert.ok(!text.includes(secret), `the export leaks ${secret}`);
     }
-    for (const other of [theirs.viewer.email!, theirs.request.reference!, theirs.request.id]) assert.ok(!text.includes(other), `the export includes someone else's ${other}`);
+    for (const other of [theirs.viewer.email!, theirs.request.reference!, theirs.request.id])
+      assert.ok(!text.includes(other), `the export includes someone else's ${other}`);
   });
 });
 
@@ -100,7 +138,10 @@ describe("erasing personal data", () => {
     assert.equal(await database.db.session.count({ where: { userId: viewer.id } }), 0);
     assert.equal(await database.db.account.count({ where: { userId: viewer.id } }), 0);
     assert.equal(await database.db.request.count({ where: { id: draft.id } }), 0);
-    assert.equal(await database.db.outboxEmail.count({ where: { OR: [{ requestId: request.id }, { to: { equals: viewer.email!, mode: "insensitive" } }] } }), 0);
+    assert.equal(
+      await database.db.outboxEmail.count({ where: { OR: [{ requestId: request.id }, { to: { equals: viewer.email!, mode: "insensitive" } }] } }),
+      0,
+    );
 
     const stored = await database.db.request.findUniqueOrThrow({ where: { id: request.id } });
     const who = (stored.answers as { who: Record<string, string> }).who;
@@ -124,7 +165,10 @@ describe("erasing personal data", () => {
   it("drops the organisation too when the requester is an individual", async () => {
     const { viewer, request } = await requesterWithHistory();
     const answers = request.answers as { who: Record<string, string> };
-    await database.db.request.update({ where: { id: request.id }, data: { answers: { ...answers, who: { ...answers.who, requesterKind: "individual", organisation: "Me Ltd" } }, organisation: "Me Ltd" } });
+    await database.db.request.update({
+      where: { id: request.id },
+      data: { answers: { ...answers, who: { ...answers.who, requesterKind: "individual", organisation: "Me Ltd" } }, organisation: "Me Ltd" },
+    });
     await personalData.eraseMyData(viewer, { confirmEmail: viewer.email! });
     const stored = await database.db.request.findUniqueOrThrow({ where: { id: request.id } });
     assert.equal((stored.answers as { who: Record<string, string> }).who.organisation, undefined);
@@ -134,12 +178,21 @@ describe("erasing personal data", () => {
 
   it("refuses while a request is open, with a wrong confirmation, and for staff, changing nothing", async () => {
     const open = await requesterWithHistory("IN_REVIEW");
-    await assert.rejects(personalData.eraseMyData(open.viewer, { confirmEmail: open.viewer.email! }), (error: Error & { messageKey?: string }) => error.messageKey === "error-erase-open");
+    await assert.rejects(
+      personalData.eraseMyData(open.viewer, { confirmEmail: open.viewer.email! }),
+      (error: Error & { messageKey?: string }) => error.messageKey === "error-erase-open",
+    );
     assert.equal(await personalData.erasureBlockers(open.viewer), 1);
 
     const closed = await requesterWithHistory();
-    await assert.rejects(personalData.eraseMyData(closed.viewer, { confirmEmail: "someone-else@example.org" }), (error: Error) => error.name === "FieldRuleError");
-    await assert.rejects(personalData.eraseMyData({ ...closed.viewer, role: "WMF_REVIEWER" }, { confirmEmail: closed.viewer.email! }), (error: Error & { messageKey?: string }) => error.messageKey === "error-erase-staff");
+    await assert.rejects(
+      personalData.eraseMyData(closed.viewer, { confirmEmail: "someone-else@example.org" }),
+      (error: Error) => error.name === "FieldRuleError",
+    );
+    await assert.rejects(
+      personalData.eraseMyData({ ...closed.viewer, role: "WMF_REVIEWER" }, { confirmEmail: closed.viewer.email! }),
+      (error: Error & { messageKey?: string }) => error.messageKey === "error-erase-staff",
+    );
 
     for (const { viewer } of [open, closed]) {
       const user = await database.db.user.findUniqueOrThrow({ where: { id: viewer.id } });

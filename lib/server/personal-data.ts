@@ -13,7 +13,6 @@ import { now } from "./clock";
 import { OWN_DECISION_FIELDS } from "./decision-fields";
 import type { TViewer } from "./session";
 
-
 /**
  * Everything held about the viewer that they may see, as one JSON-able object: the account, its
  * sign-in methods (no tokens), and each of their requests with its answers, decision, messages,
@@ -140,7 +139,16 @@ export async function eraseMyData(viewer: TViewer, input: z.infer<typeof ZErasur
     const drafts = requests.filter((request) => request.status === "DRAFT");
     await tx.request.deleteMany({ where: { id: { in: drafts.map((draft) => draft.id) }, status: "DRAFT" } });
     for (const draft of drafts) {
-      await tx.auditEntry.create({ data: { actorId: viewer.id, action: "request.draft_deleted", subjectType: "request", subjectId: draft.id, before: { status: "DRAFT" }, note: "erasure" } });
+      await tx.auditEntry.create({
+        data: {
+          actorId: viewer.id,
+          action: "request.draft_deleted",
+          subjectType: "request",
+          subjectId: draft.id,
+          before: { status: "DRAFT" },
+          note: "erasure",
+        },
+      });
     }
     let anonymised = 0;
     for (const request of requests.filter((request) => request.status !== "DRAFT")) {
@@ -156,7 +164,13 @@ export async function eraseMyData(viewer: TViewer, input: z.infer<typeof ZErasur
     await tx.account.deleteMany({ where: { userId: viewer.id } });
     await tx.user.update({ where: { id: viewer.id }, data: { email: null, name: null, image: null, emailVerified: null, erasedAt: at } });
     await tx.auditEntry.create({
-      data: { actorId: viewer.id, action: "user.erased", subjectType: "user", subjectId: viewer.id, after: { requestsAnonymised: anonymised, draftsDeleted: drafts.length } },
+      data: {
+        actorId: viewer.id,
+        action: "user.erased",
+        subjectType: "user",
+        subjectId: viewer.id,
+        after: { requestsAnonymised: anonymised, draftsDeleted: drafts.length },
+      },
     });
     return { anonymised, draftsDeleted: drafts.length };
   });

@@ -63,7 +63,10 @@ describe("rate limits in PostgreSQL", () => {
     await limiter.consume("signInEmail", "private.person@example.org");
     const rows = await pool.query<{ key: string }>(`SELECT key FROM "RateLimit"`);
     assert.ok(rows.rows.length > 0);
-    assert.ok(rows.rows.every((row) => !row.key.includes("@")), JSON.stringify(rows.rows));
+    assert.ok(
+      rows.rows.every((row) => !row.key.includes("@")),
+      JSON.stringify(rows.rows),
+    );
   });
 
   it("allows again once the window has passed, and gives back refunded points", async () => {
@@ -126,7 +129,13 @@ describe("refusals", () => {
 
   it("refuses a server action with its message, as an expected outcome", async () => {
     const outcomes = [];
-    for (let attempt = 0; attempt < 61; attempt++) outcomes.push(await limits.enforceRateLimit("message", "busy-user").then(() => "ok", (error: unknown) => error));
+    for (let attempt = 0; attempt < 61; attempt++)
+      outcomes.push(
+        await limits.enforceRateLimit("message", "busy-user").then(
+          () => "ok",
+          (error: unknown) => error,
+        ),
+      );
     assert.ok(outcomes.slice(0, 60).every((outcome) => outcome === "ok"));
     const refusal = outcomes[60];
     assert.ok(refusal instanceof DomainError && refusal.messageKey === "error-too-many-messages", String(refusal));

@@ -27,7 +27,9 @@ export async function registerJson(params: TRegisterParams, { t }: TWords) {
   const { entries, next } = await listRegister(params);
   const base = publicUrl();
   const query = (extra: Record<string, string | undefined>) => {
-    const search = new URLSearchParams(Object.entries({ status: params.status, reference: params.reference, ...extra }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    const search = new URLSearchParams(
+      Object.entries({ status: params.status, reference: params.reference, ...extra }).filter((entry): entry is [string, string] => Boolean(entry[1])),
+    );
     return search.size > 0 ? `?${search}` : "";
   };
   return {

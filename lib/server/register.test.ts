@@ -50,7 +50,11 @@ async function inReview(reviewer: TViewer, consent: boolean) {
       submittedAt: new Date(),
       requesterKind: "nonprofit",
       assigneeId: reviewer.id,
-      answers: { ...answers, who: { ...answers.who, email: requester.email }, values: { ...answers.values, registerConsent: consent ? "on" : "" } } as Prisma.InputJsonValue,
+      answers: {
+        ...answers,
+        who: { ...answers.who, email: requester.email },
+        values: { ...answers.values, registerConsent: consent ? "on" : "" },
+      } as Prisma.InputJsonValue,
     },
   });
   return { requester, request };
@@ -131,7 +135,11 @@ describe("the register after a grant", () => {
   it("moves an extended grant's expiry, and dates the change", async () => {
     const { reviewer, request } = await grant(true);
     const before = (await entryOf(request.reference))!;
-    await decisions.extendGrant(reviewer, { requestId: request.id, version: request.version, expiresOn: day(500), lengthOverride: "", message: "More time." }, BASE_URL);
+    await decisions.extendGrant(
+      reviewer,
+      { requestId: request.id, version: request.version, expiresOn: day(500), lengthOverride: "", message: "More time." },
+      BASE_URL,
+    );
     const after = (await entryOf(request.reference))!;
     assert.equal(after.expiresOn, day(500));
     assert.ok(after.updated >= before.updated);
@@ -140,12 +148,22 @@ describe("the register after a grant", () => {
 
   it("shows a withdrawal and a grant given up, with the day each ended", async () => {
     const withdrawn = await grant(true);
-    await decisions.withdrawGrant(withdrawn.reviewer, { requestId: withdrawn.request.id, version: withdrawn.request.version, reason: "MISUSE", message: "Terms broken." }, BASE_URL);
+    await decisions.withdrawGrant(
+      withdrawn.reviewer,
+      { requestId: withdrawn.request.id, version: withdrawn.request.version, reason: "MISUSE", message: "Terms broken." },
+      BASE_URL,
+    );
     const givenUp = await grant(true);
     await followUps.giveUpGrant(givenUp.requester, { requestId: givenUp.request.id, version: givenUp.request.version, note: "" }, BASE_URL);
 
     const entries = await Promise.all([entryOf(withdrawn.request.reference), entryOf(givenUp.request.reference)]);
-    assert.deepEqual(entries.map((entry) => [entry?.status, entry?.endedOn]), [["withdrawn", day(0)], ["given_up", day(0)]]);
+    assert.deepEqual(
+      entries.map((entry) => [entry?.status, entry?.endedOn]),
+      [
+        ["withdrawn", day(0)],
+        ["given_up", day(0)],
+      ],
+    );
     const ended = await register.listRegister({ status: "ended" });
     assert.ok(ended.entries.some((entry) => entry.reference === withdrawn.request.reference));
     assert.ok(!(await register.listRegister({ status: "active" })).entries.some((entry) => entry.reference === withdrawn.request.reference));
@@ -184,7 +202,16 @@ describe("register pages, data and feed", () => {
           answers,
           expiresAt: new Date(Date.now() + 100 * DAY),
           decision: {
-            create: { outcome: "GRANTED", decidedById: reviewer.id, decidedAt, message: "M", apis: ["snapshot"], startsAt: new Date(), publicName: `Project ${index}`, publicSummary: "S" },
+            create: {
+              outcome: "GRANTED",
+              decidedById: reviewer.id,
+              decidedAt,
+              message: "M",
+              apis: ["snapshot"],
+              startsAt: new Date(),
+              publicName: `Project ${index}`,
+              publicSummary: "S",
+            },
           },
         },
       });
@@ -207,6 +234,10 @@ describe("register pages, data and feed", () => {
     assert.match(json.links.next ?? "", /^http:\/\/localhost:3000\/register\.json\?after=/);
     const atom = await feed.registerAtom(words);
     const ids = [...atom.matchAll(/<entry>\n {4}<id>tag:localhost,\d{4}-\d{2}-\d{2}:grant\/(EA-[\d-]+)<\/id>/g)].map((match) => match[1]);
-    assert.deepEqual(ids, json.grants.map((grant) => grant.reference), "the feed and the data hold the same entries, in the same order");
+    assert.deepEqual(
+      ids,
+      json.grants.map((grant) => grant.reference),
+      "the feed and the data hold the same entries, in the same order",
+    );
   });
 });

@@ -70,11 +70,7 @@ function statusCondition(filter: TRegisterParams["status"], at: Date): Prisma.Sq
 export async function listRegister(params: TRegisterParams): Promise<{ entries: TRegisterEntry[]; next?: string }> {
   const at = now();
   // An entry is only ever written on a grant; the walk follows the partial index of entries.
-  const conditions: Prisma.Sql[] = [
-    Prisma.sql`d."publicSummary" IS NOT NULL`,
-    statusCondition(params.status, at),
-    Prisma.sql`u."erasedAt" IS NULL`,
-  ];
+  const conditions: Prisma.Sql[] = [Prisma.sql`d."publicSummary" IS NOT NULL`, statusCondition(params.status, at), Prisma.sql`u."erasedAt" IS NULL`];
   if (params.reference) conditions.push(Prisma.sql`r.reference = ${params.reference}`);
   const cursor = decodeCursor(params.after);
   if (cursor) conditions.push(Prisma.sql`(d."decidedAt", d.id) < (${cursor.at}, ${cursor.id})`);

@@ -33,9 +33,7 @@ async function requesterWithCompleteDraft(index: number): Promise<{ viewer: TVie
 describe("submitting requests", () => {
   it("gives 20 requests submitted at the same moment 20 distinct references, numbered without gaps", async () => {
     const drafts = await Promise.all(Array.from({ length: 20 }, (_, index) => requesterWithCompleteDraft(index)));
-    const results = await Promise.all(
-      drafts.map(({ viewer, id }) => requests.submitRequest(viewer, { requestId: id, version: 0 }, "http://localhost:3000")),
-    );
+    const results = await Promise.all(drafts.map(({ viewer, id }) => requests.submitRequest(viewer, { requestId: id, version: 0 }, "http://localhost:3000")));
 
     const references = results.map((result) => result.reference);
     assert.equal(new Set(references).size, 20);
@@ -79,8 +77,9 @@ describe("submitting requests", () => {
     assert.equal(saved.outcome, "invalid");
     const draft = await database.db.request.findUniqueOrThrow({ where: { id } });
     assert.deepEqual((draft.answers as Record<string, unknown>).need, { needExplanation: "Half" });
-    await assert.rejects(requests.submitRequest(viewer, { requestId: id, version: 1 }, "http://localhost:3000"), (error: Error & { sections?: string[] }) =>
-      error.name === "IncompleteRequestError" && error.sections?.join() === "need",
+    await assert.rejects(
+      requests.submitRequest(viewer, { requestId: id, version: 1 }, "http://localhost:3000"),
+      (error: Error & { sections?: string[] }) => error.name === "IncompleteRequestError" && error.sections?.join() === "need",
     );
   });
 
@@ -100,7 +99,9 @@ describe("answering a reviewer's question", () => {
     await requests.submitRequest(viewer, { requestId: id, version: 0 }, "http://localhost:3000");
     const reviewer = await database.db.user.create({ data: { email: "reviewer9000@example.org", role: "WMF_REVIEWER" } });
     await database.db.request.update({ where: { id }, data: { status: "AWAITING_REQUESTER", version: { increment: 1 } } });
-    await database.db.informationRequest.create({ data: { requestId: id, askedById: reviewer.id, question: "Who are you?", replyBy: new Date(Date.now() + 14 * 86_400_000), sections: ["who"] } });
+    await database.db.informationRequest.create({
+      data: { requestId: id, askedById: reviewer.id, question: "Who are you?", replyBy: new Date(Date.now() + 14 * 86_400_000), sections: ["who"] },
+    });
     const stored = await database.db.request.findUniqueOrThrow({ where: { id } });
     const who = (stored.answers as { who: Record<string, string> }).who;
 

@@ -76,7 +76,9 @@ export async function getOwnRequest(viewer: TViewer, id: string): Promise<TOwnRe
 }
 
 export async function listOwnRequests(viewer: TViewer, after?: string) {
-  const cursor = isRecordId(after) ? await db().request.findFirst({ where: { id: after, requesterId: viewer.id }, select: { id: true, updatedAt: true } }) : null;
+  const cursor = isRecordId(after)
+    ? await db().request.findFirst({ where: { id: after, requesterId: viewer.id }, select: { id: true, updatedAt: true } })
+    : null;
   const rows = await db().request.findMany({
     where: {
       requesterId: viewer.id,
@@ -272,7 +274,11 @@ export async function answerInformation(viewer: TViewer, input: { requestId: str
     });
     if (!open) throw new DomainError("request-error-not-awaiting");
     // Routing stays as the reviewers left it; flags, filters and search follow the new answers.
-    const { joint: _joint, routingReasons: _reasons, ...columns } = reviewColumns(request.answers, { today: asOf, wikidataShareThreshold: env().jointWikidataShare });
+    const {
+      joint: _joint,
+      routingReasons: _reasons,
+      ...columns
+    } = reviewColumns(request.answers, { today: asOf, wikidataShareThreshold: env().jointWikidataShare });
     const updated = await tx.request.updateMany({
       where: { id: request.id, requesterId: viewer.id, status: "AWAITING_REQUESTER", version: input.version },
       data: { status, version: { increment: 1 }, lastActivityAt: answeredAt, ...columns },
@@ -280,13 +286,20 @@ export async function answerInformation(viewer: TViewer, input: { requestId: str
     if (updated.count === 0) throw new DomainError("request-error-conflict");
     await tx.informationRequest.update({ where: { id: open.id }, data: { answer: input.answer, answeredAt } });
     await auditRequest(tx, viewer.id, request.id, "request.information_answered", { status: request.status }, { status });
-    const assignee = await tx.request.findUnique({ where: { id: request.id }, select: { assignee: { select: { email: true, locale: true, lastLocale: true } } } });
+    const assignee = await tx.request.findUnique({
+      where: { id: request.id },
+      select: { assignee: { select: { email: true, locale: true, lastLocale: true } } },
+    });
     if (assignee?.assignee?.email) {
       await enqueueEmail(tx, {
         idempotencyKey: `information-answered:${open.id}`,
         to: assignee.assignee.email,
         requestId: request.id,
-        ...requestEmail("information_answered", { reference: request.reference ?? "", url: `${baseUrl}/review/${request.id}` }, emailLocaleOf(assignee.assignee, "staff")),
+        ...requestEmail(
+          "information_answered",
+          { reference: request.reference ?? "", url: `${baseUrl}/review/${request.id}` },
+          emailLocaleOf(assignee.assignee, "staff"),
+        ),
       });
     }
   });

@@ -154,7 +154,14 @@ async function Figures({ range, t, locale }: { range: { from: string; to: string
         ) : (
           <>
             <ChartLegend id="times" series={timeSeries} lines />
-            <LineChart id="times" locale={locale} title={t("figures-chart-times")} description={t("figures-chart-times-desc", first, last, MIN_DECISIONS_FOR_TIMES)} labels={labels} series={timeSeries} />
+            <LineChart
+              id="times"
+              locale={locale}
+              title={t("figures-chart-times")}
+              description={t("figures-chart-times-desc", first, last, MIN_DECISIONS_FOR_TIMES)}
+              labels={labels}
+              series={timeSeries}
+            />
           </>
         )}
       </section>
@@ -186,17 +193,31 @@ async function Figures({ range, t, locale }: { range: { from: string; to: string
                   heading={
                     <>
                       {quarterLabel(t, bucket)}
-                      {bucket.partial ? <span className="hint table__note">{t("figures-partial", longDate(bucket.from, locale), longDate(bucket.to, locale))}</span> : null}
+                      {bucket.partial ? (
+                        <span className="hint table__note">{t("figures-partial", longDate(bucket.from, locale), longDate(bucket.to, locale))}</span>
+                      ) : null}
                     </>
                   }
-                  cells={[number.format(figures.received), ...OUTCOMES.map((outcome) => number.format(figures[outcome.key])), share(figures), timeText(figures.medianDays), timeText(figures.p90Days)]}
+                  cells={[
+                    number.format(figures.received),
+                    ...OUTCOMES.map((outcome) => number.format(figures[outcome.key])),
+                    share(figures),
+                    timeText(figures.medianDays),
+                    timeText(figures.p90Days),
+                  ]}
                 />
               ))}
             </tbody>
             <tfoot>
               <Row
                 heading={t("figures-total")}
-                cells={[number.format(total.received), ...OUTCOMES.map((outcome) => number.format(total[outcome.key])), share(total), timeText(total.medianDays), timeText(total.p90Days)]}
+                cells={[
+                  number.format(total.received),
+                  ...OUTCOMES.map((outcome) => number.format(total[outcome.key])),
+                  share(total),
+                  timeText(total.medianDays),
+                  timeText(total.p90Days),
+                ]}
               />
             </tfoot>
           </table>

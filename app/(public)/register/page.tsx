@@ -22,7 +22,12 @@ export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return {
     title: fullTitle(t, t("register-title")),
-    alternates: { types: { "application/atom+xml": [{ url: "/register.atom", title: t("register-feed-atom") }], "application/json": [{ url: "/register.json", title: t("register-feed-json") }] } },
+    alternates: {
+      types: {
+        "application/atom+xml": [{ url: "/register.atom", title: t("register-feed-atom") }],
+        "application/json": [{ url: "/register.json", title: t("register-feed-json") }],
+      },
+    },
   };
 }
 

@@ -38,7 +38,15 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const [{ t, formats }, raw] = await Promise.all([getI18n(), searchParams]);
   const params = queueParamsFrom(Object.entries(raw));
   const [{ rows, next }, counts] = await Promise.all([listQueue(viewer, params), queueCounts(viewer)]);
-  const filters = { kind: params.kind, exception: params.exception, api: params.api, assignee: params.assignee, flagged: params.flagged, q: params.q, sort: params.sort };
+  const filters = {
+    kind: params.kind,
+    exception: params.exception,
+    api: params.api,
+    assignee: params.assignee,
+    flagged: params.flagged,
+    q: params.q,
+    sort: params.sort,
+  };
   const today = now().getTime();
 
   return (
@@ -50,8 +58,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           {QUEUE_VIEWS.map((view) => (
             <li key={view}>
               <Link href={queueHref({ ...filters, view })} aria-current={view === params.view ? "page" : undefined}>
-                {t(VIEW_LABEL[view])}{" "}
-                <span className="tabs__count">{counts[view].toLocaleString(formats)}</span>
+                {t(VIEW_LABEL[view])} <span className="tabs__count">{counts[view].toLocaleString(formats)}</span>
               </Link>
             </li>
           ))}
@@ -69,9 +76,27 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           </p>
           <input className="input" id="q" name="q" type="search" defaultValue={params.q ?? ""} aria-describedby="q-hint" />
         </div>
-        <Select name="kind" label={t("queue-filter-kind")} value={params.kind} anyLabel={t("queue-filter-any")} options={REQUESTER_KINDS.map((value) => [value, t(option("option-requester-kind", value))])} />
-        <Select name="exception" label={t("queue-filter-exception")} value={params.exception} anyLabel={t("queue-filter-any")} options={EXCEPTION_TYPES.map((value) => [value, t(option("option-exception-type", value))])} />
-        <Select name="api" label={t("queue-filter-api")} value={params.api} anyLabel={t("queue-filter-any")} options={APIS.map((value) => [value, t(option("option-api", value))])} />
+        <Select
+          name="kind"
+          label={t("queue-filter-kind")}
+          value={params.kind}
+          anyLabel={t("queue-filter-any")}
+          options={REQUESTER_KINDS.map((value) => [value, t(option("option-requester-kind", value))])}
+        />
+        <Select
+          name="exception"
+          label={t("queue-filter-exception")}
+          value={params.exception}
+          anyLabel={t("queue-filter-any")}
+          options={EXCEPTION_TYPES.map((value) => [value, t(option("option-exception-type", value))])}
+        />
+        <Select
+          name="api"
+          label={t("queue-filter-api")}
+          value={params.api}
+          anyLabel={t("queue-filter-any")}
+          options={APIS.map((value) => [value, t(option("option-api", value))])}
+        />
         <Select
           name="assignee"
           label={t("queue-filter-assignee")}

@@ -6,8 +6,5 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const database = await checkDatabase();
   const healthy = database.status === "up";
-  return Response.json(
-    { status: healthy ? "ok" : "unavailable", database },
-    { status: healthy ? 200 : 503, headers: { "Cache-Control": "no-store" } },
-  );
+  return Response.json({ status: healthy ? "ok" : "unavailable", database }, { status: healthy ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

@@ -31,9 +31,7 @@ export default async function DevMailboxPage() {
         <article className="panel" key={mail.id} aria-labelledby={`mail-${mail.id}`}>
           <h2 id={`mail-${mail.id}`}>{mail.subject}</h2>
           <p className="hint">{t("dev-mailbox-meta", mail.to, times.format(mail.createdAt))}</p>
-          <div className="mail">
-            {linkify(mail.text)}
-          </div>
+          <div className="mail">{linkify(mail.text)}</div>
         </article>
       ))}
     </div>

@@ -41,8 +41,14 @@ describe("quarters", () => {
       { key: "2025-Q2", year: 2025, quarter: 2, from: "2025-04-01", to: "2025-06-30", partial: false },
       { key: "2025-Q3", year: 2025, quarter: 3, from: "2025-07-01", to: "2025-07-10", partial: true },
     ]);
-    assert.deepEqual(quarterBuckets("2025-10-01", "2025-12-31").map((bucket) => [bucket.key, bucket.partial]), [["2025-Q4", false]]);
-    assert.deepEqual(quarterBuckets("2025-11-05", "2025-11-05").map((bucket) => [bucket.key, bucket.from, bucket.to]), [["2025-Q4", "2025-11-05", "2025-11-05"]]);
+    assert.deepEqual(
+      quarterBuckets("2025-10-01", "2025-12-31").map((bucket) => [bucket.key, bucket.partial]),
+      [["2025-Q4", false]],
+    );
+    assert.deepEqual(
+      quarterBuckets("2025-11-05", "2025-11-05").map((bucket) => [bucket.key, bucket.from, bucket.to]),
+      [["2025-Q4", "2025-11-05", "2025-11-05"]],
+    );
   });
 
   it("has forty quarters in ten years", () => {
@@ -58,8 +64,16 @@ describe("parseFiguresQuery", () => {
   });
 
   it("fills in a missing end with today, and a missing start from the end", () => {
-    assert.deepEqual(parseFiguresQuery({ from: "2026-01-01" }, TODAY), { ok: true, range: { from: "2026-01-01", to: TODAY }, values: { from: "2026-01-01", to: "" } });
-    assert.deepEqual(parseFiguresQuery({ to: "2020-05-05" }, TODAY), { ok: true, range: { from: "2018-07-01", to: "2020-05-05" }, values: { from: "", to: "2020-05-05" } });
+    assert.deepEqual(parseFiguresQuery({ from: "2026-01-01" }, TODAY), {
+      ok: true,
+      range: { from: "2026-01-01", to: TODAY },
+      values: { from: "2026-01-01", to: "" },
+    });
+    assert.deepEqual(parseFiguresQuery({ to: "2020-05-05" }, TODAY), {
+      ok: true,
+      range: { from: "2018-07-01", to: "2020-05-05" },
+      values: { from: "", to: "2020-05-05" },
+    });
   });
 
   it("names each field with a date that is not one", () => {
@@ -104,18 +118,63 @@ describe("parseFiguresQuery", () => {
 
 describe("percentile", () => {
   it("interpolates between the nearest ranks, as percentile_cont does", () => {
-    const days: [number, number][] = [[1, 1], [2, 1], [3, 1], [4, 1], [10, 1]];
+    const days: [number, number][] = [
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 1],
+      [10, 1],
+    ];
     assert.equal(percentile(days, 0.5), 3);
     assert.equal(percentile(days, 0.9), 7.6);
     assert.equal(percentile(days, 0), 1);
     assert.equal(percentile(days, 1), 10);
-    assert.equal(percentile([[5, 1], [7, 1]], 0.5), 6);
+    assert.equal(
+      percentile(
+        [
+          [5, 1],
+          [7, 1],
+        ],
+        0.5,
+      ),
+      6,
+    );
   });
 
   it("reads repeated values from their counts, in any order", () => {
-    assert.equal(percentile([[30, 2], [10, 3], [20, 5]], 0.5), 20);
-    assert.equal(percentile([[10, 3], [20, 5], [30, 2]], 0.9), 30);
-    assert.equal(percentile([[10, 3], [20, 5], [30, 2]], 0.25), 12.5);
+    assert.equal(
+      percentile(
+        [
+          [30, 2],
+          [10, 3],
+          [20, 5],
+        ],
+        0.5,
+      ),
+      20,
+    );
+    assert.equal(
+      percentile(
+        [
+          [10, 3],
+          [20, 5],
+          [30, 2],
+        ],
+        0.9,
+      ),
+      30,
+    );
+    assert.equal(
+      percentile(
+        [
+          [10, 3],
+          [20, 5],
+          [30, 2],
+        ],
+        0.25,
+      ),
+      12.5,
+    );
     assert.equal(percentile([[4, 1]], 0.9), 4);
   });
 
@@ -147,12 +206,46 @@ describe("summariseFigures", () => {
   const { quarters, total } = summariseFigures(buckets, counts, days);
 
   it("counts what became of each quarter's requests, a grant that ended still a grant", () => {
-    assert.deepEqual(quarters[0]!.figures, { received: 6, granted: 4, declined: 1, cancelled: 1, lapsed: 0, open: 0, joint: 2, jointShare: 2 / 6, decisions: 5, medianDays: 3, p90Days: 7.6 });
-    assert.deepEqual(quarters[1]!.figures, { received: 4, granted: 0, declined: 0, cancelled: 0, lapsed: 1, open: 3, joint: 1, jointShare: 0.25, decisions: 0 });
+    assert.deepEqual(quarters[0]!.figures, {
+      received: 6,
+      granted: 4,
+      declined: 1,
+      cancelled: 1,
+      lapsed: 0,
+      open: 0,
+      joint: 2,
+      jointShare: 2 / 6,
+      decisions: 5,
+      medianDays: 3,
+      p90Days: 7.6,
+    });
+    assert.deepEqual(quarters[1]!.figures, {
+      received: 4,
+      granted: 0,
+      declined: 0,
+      cancelled: 0,
+      lapsed: 1,
+      open: 3,
+      joint: 1,
+      jointShare: 0.25,
+      decisions: 0,
+    });
   });
 
   it("adds the whole period up, with its percentiles from every decision in it", () => {
-    assert.deepEqual(total, { received: 10, granted: 4, declined: 1, cancelled: 1, lapsed: 1, open: 3, joint: 3, jointShare: 0.3, decisions: 5, medianDays: 3, p90Days: 7.6 });
+    assert.deepEqual(total, {
+      received: 10,
+      granted: 4,
+      declined: 1,
+      cancelled: 1,
+      lapsed: 1,
+      open: 3,
+      joint: 3,
+      jointShare: 0.3,
+      decisions: 5,
+      medianDays: 3,
+      p90Days: 7.6,
+    });
   });
 
   it("shows no times to decision for a handful of decisions", () => {

@@ -62,7 +62,13 @@ export function quarterBuckets(from: string, to: string): TQuarter[] {
     const end = quarterEnd(current.year, current.quarter);
     const bucketFrom = start < from ? from : start;
     const bucketTo = end > to ? to : end;
-    buckets.push({ key: quarterKey(current.year, current.quarter), ...current, from: bucketFrom, to: bucketTo, partial: bucketFrom !== start || bucketTo !== end });
+    buckets.push({
+      key: quarterKey(current.year, current.quarter),
+      ...current,
+      from: bucketFrom,
+      to: bucketTo,
+      partial: bucketFrom !== start || bucketTo !== end,
+    });
   }
   return buckets;
 }

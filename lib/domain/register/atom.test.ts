@@ -79,7 +79,7 @@ describe("atomFeed", () => {
     assert.ok(xml.includes("<updated>2026-11-20T09:00:00.000Z</updated>"));
     assert.ok(xml.includes('href="https://example.org/register?reference=EA-2026-0042&amp;x=1"'));
     assert.ok(xml.includes('<category term="active" label="Active"/>'));
-    assert.ok(xml.includes("<summary type=\"text\">It&apos;s a map.</summary>"));
+    assert.ok(xml.includes('<summary type="text">It&apos;s a map.</summary>'));
   });
 
   it("is a feed even with no entries", () => {

@@ -72,7 +72,10 @@ describe("publicTextProblems", () => {
 
   it("needs both texts", () => {
     assert.deepEqual(publicTextProblems(fine, "Ada Lovelace"), {});
-    assert.deepEqual(publicTextProblems({ publicName: "", publicSummary: "" }), { publicName: { key: "error-public-name" }, publicSummary: { key: "error-public-summary" } });
+    assert.deepEqual(publicTextProblems({ publicName: "", publicSummary: "" }), {
+      publicName: { key: "error-public-name" },
+      publicSummary: { key: "error-public-summary" },
+    });
   });
 
   it("refuses an email address in either", () => {
@@ -128,7 +131,11 @@ describe("entryUpdated", () => {
 
 describe("ZRegisterParams", () => {
   it("keeps known filters and well-formed references, and ignores anything else", () => {
-    assert.deepEqual(ZRegisterParams.parse({ status: "ended", reference: " ea-2026-0042 ", after: "abc" }), { status: "ended", reference: "EA-2026-0042", after: "abc" });
+    assert.deepEqual(ZRegisterParams.parse({ status: "ended", reference: " ea-2026-0042 ", after: "abc" }), {
+      status: "ended",
+      reference: "EA-2026-0042",
+      after: "abc",
+    });
     assert.deepEqual(ZRegisterParams.parse({ status: "DECLINED", reference: "EA-2026-0042' OR 1=1", after: "x".repeat(201) }), {
       status: undefined,
       reference: undefined,

@@ -3,7 +3,23 @@ import { describe, it } from "node:test";
 
 import { z } from "zod";
 
-import { choice, choices, decimalNumber, isOneEmailAddress, isoDate, isRealDate, isRecordId, isWebLink, linkList, message, parseMessage, requiredText, text, ticked, wholeNumber } from "./fields";
+import {
+  choice,
+  choices,
+  decimalNumber,
+  isOneEmailAddress,
+  isoDate,
+  isRealDate,
+  isRecordId,
+  isWebLink,
+  linkList,
+  message,
+  parseMessage,
+  requiredText,
+  text,
+  ticked,
+  wholeNumber,
+} from "./fields";
 
 /** The messages of a failed parse, as [path, message] pairs; empty when it passes. */
 function issuesOf(schema: z.ZodType, input: unknown) {
@@ -146,10 +162,7 @@ describe("form field building blocks", () => {
   });
 
   it("reads links one per line, skipping blank lines and surrounding spaces", () => {
-    assert.deepEqual(valueOf(linkList(3), "https://a.example.org\r\n\n  http://b.example.org/x  \n"), [
-      "https://a.example.org",
-      "http://b.example.org/x",
-    ]);
+    assert.deepEqual(valueOf(linkList(3), "https://a.example.org\r\n\n  http://b.example.org/x  \n"), ["https://a.example.org", "http://b.example.org/x"]);
     assert.deepEqual(valueOf(linkList(3), undefined), []);
   });
 
@@ -171,7 +184,19 @@ describe("isOneEmailAddress", () => {
   });
 
   it("refuses lists, display names, header injections, blanks and anything not a string", () => {
-    for (const value of ["a@x.org, b@y.org", "a@x.org;b@y.org", "Ada <a@x.org>", "a@x.org\r\nBcc: b@y.org", "a@x.org\nTo: b@y.org", " a@x.org", "", "x".repeat(250) + "@x.org", null, ["a@x.org"], 42]) {
+    for (const value of [
+      "a@x.org, b@y.org",
+      "a@x.org;b@y.org",
+      "Ada <a@x.org>",
+      "a@x.org\r\nBcc: b@y.org",
+      "a@x.org\nTo: b@y.org",
+      " a@x.org",
+      "",
+      "x".repeat(250) + "@x.org",
+      null,
+      ["a@x.org"],
+      42,
+    ]) {
       assert.equal(isOneEmailAddress(value), false, JSON.stringify(value));
     }
   });
@@ -180,6 +205,7 @@ describe("isOneEmailAddress", () => {
 describe("isRecordId", () => {
   it("accepts the ids the app makes, and refuses anything that could not name a record", () => {
     for (const id of ["cmxbkm26d0005v27dcppvxk8s", "test_0f0e-aa"]) assert.equal(isRecordId(id), true, id);
-    for (const value of ["", "\u0000", "a\u0000b", "../x", "a b", "x".repeat(65), "\uFFFD", ["abc"], undefined]) assert.equal(isRecordId(value), false, JSON.stringify(value));
+    for (const value of ["", "\u0000", "a\u0000b", "../x", "a b", "x".repeat(65), "\uFFFD", ["abc"], undefined])
+      assert.equal(isRecordId(value), false, JSON.stringify(value));
   });
 });

@@ -18,7 +18,11 @@ export function parseMessage(text: string): { key: TMessageKey; params: TParam[]
 export const LIMITS = { short: 200, medium: 1000, long: 5000 } as const;
 
 /** The id of a stored record (cuid, or a test's prefixed uuid): anything else names no record. */
-export const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const recordId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 /** Whether a value could name a stored record at all; anything else (NUL, "..", a list) is looked up nowhere. */
 export function isRecordId(value: unknown): value is string {
@@ -33,15 +37,15 @@ function firstString(value: unknown): string {
 }
 
 /** Free text: trimmed; empty when missing. */
-export const text = (max: number) =>
-  z.preprocess(
-    (value) => firstString(value).trim(),
-    z.string().max(max, message("error-too-long", max)),
-  );
+export const text = (max: number) => z.preprocess((value) => firstString(value).trim(), z.string().max(max, message("error-too-long", max)));
 
 /** What separates addresses, or starts a header, in an email field: a field holds one address, never a list. */
 const ADDRESS_SEPARATORS = /[,;<>\r\n]/;
-const ZOneAddress = z.string().max(254).refine((value) => !ADDRESS_SEPARATORS.test(value)).pipe(z.email());
+const ZOneAddress = z
+  .string()
+  .max(254)
+  .refine((value) => !ADDRESS_SEPARATORS.test(value))
+  .pipe(z.email());
 
 /** Whether `value` is exactly one email address that mail may be addressed to, and nothing more. */
 export function isOneEmailAddress(value: unknown): value is string {
@@ -60,18 +64,11 @@ export function oneParagraph(value: string) {
 }
 
 /** Free text kept as one paragraph; empty when missing. */
-export const paragraph = (max: number) =>
-  z.preprocess(
-    (value) => oneParagraph(firstString(value)),
-    z.string().max(max, message("error-too-long", max)),
-  );
+export const paragraph = (max: number) => z.preprocess((value) => oneParagraph(firstString(value)), z.string().max(max, message("error-too-long", max)));
 
 /** Free text that must be given. */
 export const requiredText = (max: number, requiredKey: TMessageKey) =>
-  z.preprocess(
-    (value) => firstString(value).trim(),
-    z.string().min(1, requiredKey).max(max, message("error-too-long", max)),
-  );
+  z.preprocess((value) => firstString(value).trim(), z.string().min(1, requiredKey).max(max, message("error-too-long", max)));
 
 /** One of a fixed set of choices. */
 export const choice = <T extends readonly [string, ...string[]]>(options: T, requiredKey: TMessageKey) =>
@@ -89,35 +86,26 @@ export const ticked = z.preprocess((value) => ["yes", "on", "true"].includes(fir
 
 /** A whole number or empty (undefined); anything else is an error. */
 export const wholeNumber = (max: number) =>
-  z.preprocess(
-    (value) => {
-      const raw = firstString(value).trim().replace(/[\s,_]/g, "");
-      if (raw === "") return undefined;
-      // Points between groups of three digits group thousands, as German writes them (250.000).
-      const grouped = /^\d{1,3}(\.\d{3})+$/.test(raw) ? raw.replace(/\./g, "") : raw;
-      return /^\d+$/.test(grouped) ? Number(grouped) : Number.NaN;
-    },
-    z
-      .number({ error: "error-whole-number" })
-      .int("error-whole-number")
-      .min(0, "error-whole-number")
-      .max(max, message("error-number-max", max))
-      .optional(),
-  );
+  z.preprocess((value) => {
+    const raw = firstString(value)
+      .trim()
+      .replace(/[\s,_]/g, "");
+    if (raw === "") return undefined;
+    // Points between groups of three digits group thousands, as German writes them (250.000).
+    const grouped = /^\d{1,3}(\.\d{3})+$/.test(raw) ? raw.replace(/\./g, "") : raw;
+    return /^\d+$/.test(grouped) ? Number(grouped) : Number.NaN;
+  }, z.number({ error: "error-whole-number" }).int("error-whole-number").min(0, "error-whole-number").max(max, message("error-number-max", max)).optional());
 
 /** A decimal number or empty (undefined). */
 export const decimalNumber = (max: number) =>
-  z.preprocess(
-    (value) => {
-      const raw = firstString(value).trim().replace(/[\s_]/g, "");
-      if (raw === "") return undefined;
-      // "1,000" and "1,000.5" group thousands; a lone comma before one or two digits is a decimal comma.
-      if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(raw)) return Number(raw.replace(/,/g, ""));
-      if (/^\d+,\d{1,2}$/.test(raw)) return Number(raw.replace(",", "."));
-      return /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
-    },
-    z.number({ error: "error-number" }).min(0, "error-number").max(max, message("error-number-max", max)).optional(),
-  );
+  z.preprocess((value) => {
+    const raw = firstString(value).trim().replace(/[\s_]/g, "");
+    if (raw === "") return undefined;
+    // "1,000" and "1,000.5" group thousands; a lone comma before one or two digits is a decimal comma.
+    if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(raw)) return Number(raw.replace(/,/g, ""));
+    if (/^\d+,\d{1,2}$/.test(raw)) return Number(raw.replace(",", "."));
+    return /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  }, z.number({ error: "error-number" }).min(0, "error-number").max(max, message("error-number-max", max)).optional());
 
 /** A calendar date as YYYY-MM-DD (what <input type="date"> sends), or empty. */
 export const isoDate = z.preprocess(

@@ -50,7 +50,10 @@ const ZRequestId = recordId;
 
 export const ZSectionSave = z.object({
   requestId: ZRequestId,
-  section: z.string().refine(isSectionId).transform((value) => value as TSectionId),
+  section: z
+    .string()
+    .refine(isSectionId)
+    .transform((value) => value as TSectionId),
   version: ZVersion,
   intent: z.enum(["continue", "save"]).default("continue"),
   returnTo: z.enum(["check"]).optional().catch(undefined),

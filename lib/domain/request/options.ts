@@ -20,15 +20,7 @@ export const NEED_REASONS = ["above_free_rate", "missing_feature", "sla_required
 export const YES_NO = ["yes", "no"] as const;
 export const YES_NO_UNSURE = ["yes", "no", "unsure"] as const;
 
-export const RECIPROCAL_CONTRIBUTIONS = [
-  "content_data",
-  "reports",
-  "tools",
-  "infrastructure",
-  "volunteer_support",
-  "technical_collaboration",
-  "none",
-] as const;
+export const RECIPROCAL_CONTRIBUTIONS = ["content_data", "reports", "tools", "infrastructure", "volunteer_support", "technical_collaboration", "none"] as const;
 
 /** The ten recommendations of the Wikimedia 2030 Movement Strategy. */
 export const STRATEGY_RECOMMENDATIONS = [
@@ -46,14 +38,7 @@ export const STRATEGY_RECOMMENDATIONS = [
 
 export const SPECIAL_CONSIDERATIONS = ["marginalised_communities", "underrepresented_languages", "sister_projects"] as const;
 
-export const PUBLIC_BENEFIT_AREAS = [
-  "education",
-  "cultural_heritage",
-  "research",
-  "accessibility",
-  "public_information",
-  "intergovernmental",
-] as const;
+export const PUBLIC_BENEFIT_AREAS = ["education", "cultural_heritage", "research", "accessibility", "public_information", "intergovernmental"] as const;
 
 /** ISO 3166-1 alpha-2 codes; names come from Intl.DisplayNames in the reader's language. */
 export const COUNTRIES = (

@@ -197,16 +197,26 @@ describe("what is requested", () => {
   });
 
   it("asks for requests and snapshots per month for every selected project, but not the peak rate", () => {
-    assert.deepEqual(issuesOf("what", { ...WHAT, ...EMPTY_VOLUMES, projects: ["wikipedia", "wikidata", "commons", "other"], wikidataShare: "10", wikidataCentral: "no", otherProjects: "Wikisource" }), [
-      ["wikipediaRequestsPerMonth", "error-volume-requests-wikipedia"],
-      ["wikipediaSnapshotsPerMonth", "error-volume-snapshots-wikipedia"],
-      ["wikidataRequestsPerMonth", "error-volume-requests-wikidata"],
-      ["wikidataSnapshotsPerMonth", "error-volume-snapshots-wikidata"],
-      ["commonsRequestsPerMonth", "error-volume-requests-commons"],
-      ["commonsSnapshotsPerMonth", "error-volume-snapshots-commons"],
-      ["otherRequestsPerMonth", "error-volume-requests-other"],
-      ["otherSnapshotsPerMonth", "error-volume-snapshots-other"],
-    ]);
+    assert.deepEqual(
+      issuesOf("what", {
+        ...WHAT,
+        ...EMPTY_VOLUMES,
+        projects: ["wikipedia", "wikidata", "commons", "other"],
+        wikidataShare: "10",
+        wikidataCentral: "no",
+        otherProjects: "Wikisource",
+      }),
+      [
+        ["wikipediaRequestsPerMonth", "error-volume-requests-wikipedia"],
+        ["wikipediaSnapshotsPerMonth", "error-volume-snapshots-wikipedia"],
+        ["wikidataRequestsPerMonth", "error-volume-requests-wikidata"],
+        ["wikidataSnapshotsPerMonth", "error-volume-snapshots-wikidata"],
+        ["commonsRequestsPerMonth", "error-volume-requests-commons"],
+        ["commonsSnapshotsPerMonth", "error-volume-snapshots-commons"],
+        ["otherRequestsPerMonth", "error-volume-requests-other"],
+        ["otherSnapshotsPerMonth", "error-volume-snapshots-other"],
+      ],
+    );
   });
 
   it("reads volumes written with thousands separators, a decimal peak rate, or zero", () => {
@@ -331,7 +341,10 @@ describe("the obligation and reciprocity", () => {
 
   it("asks for details of custom development when some is needed, and forgets them when none is", () => {
     assert.deepEqual(issuesOf("obligation", { ...OBLIGATION, customDevelopment: "yes" }), [["customDevelopmentDetail", "error-custom-development-detail"]]);
-    assert.equal(parse<TObligationSection>("obligation", { ...OBLIGATION, customDevelopment: "yes", customDevelopmentDetail: "A diff feed" }).customDevelopmentDetail, "A diff feed");
+    assert.equal(
+      parse<TObligationSection>("obligation", { ...OBLIGATION, customDevelopment: "yes", customDevelopmentDetail: "A diff feed" }).customDevelopmentDetail,
+      "A diff feed",
+    );
     assert.equal(parse<TObligationSection>("obligation", { ...OBLIGATION, customDevelopmentDetail: "stale" }).customDevelopmentDetail, "");
     assert.deepEqual(issuesOf("obligation", { ...OBLIGATION, customDevelopment: "" }), [["customDevelopment", "error-custom-development"]]);
   });
@@ -507,7 +520,12 @@ describe("answers that become final again", () => {
   });
 
   it("names a reopened section whose answers break its rules, as reviewers would otherwise receive them", () => {
-    for (const who of [{ ...WHO, requesterKind: "pirate" }, { ...WHO, contactName: "" }, { ...WHO, country: "XX" }, { ...WHO, email: "a@x.org, b@y.org" }]) {
+    for (const who of [
+      { ...WHO, requesterKind: "pirate" },
+      { ...WHO, contactName: "" },
+      { ...WHO, country: "XX" },
+      { ...WHO, email: "a@x.org, b@y.org" },
+    ]) {
       assert.deepEqual(reopenedProblems({ ...complete, who }, ["who", "need"], TODAY), { sections: ["who"], closedSections: [] });
     }
   });

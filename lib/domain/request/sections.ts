@@ -2,7 +2,21 @@ import { z } from "zod";
 
 import type { TMessageKey } from "@/lib/i18n/translator";
 
-import { choice, choices, decimalNumber, emailAddress, isoDate, isRealDate, LIMITS, linkList, message, requiredText, text, ticked, wholeNumber } from "./fields";
+import {
+  choice,
+  choices,
+  decimalNumber,
+  emailAddress,
+  isoDate,
+  isRealDate,
+  LIMITS,
+  linkList,
+  message,
+  requiredText,
+  text,
+  ticked,
+  wholeNumber,
+} from "./fields";
 import {
   APIS,
   COUNTRIES,
@@ -131,7 +145,8 @@ const ZWhatObject = z
     for (const project of (value.projects ?? []).filter((project) => (PROJECTS as readonly string[]).includes(project))) {
       for (const field of ["RequestsPerMonth", "SnapshotsPerMonth"] as const) {
         const name = volumeField(project, field);
-        if (volumes[name] === undefined) issues.push({ path: name, message: `error-volume-${field === "RequestsPerMonth" ? "requests" : "snapshots"}-${project}` });
+        if (volumes[name] === undefined)
+          issues.push({ path: name, message: `error-volume-${field === "RequestsPerMonth" ? "requests" : "snapshots"}-${project}` });
       }
     }
     addIssues(context, issues);
@@ -222,30 +237,33 @@ const obligationSchema = (context: TSectionContext) =>
   z.preprocess(
     obligationHidden,
     z
-    .object({
-      customDevelopment: choice(YES_NO, "error-custom-development"),
-      customDevelopmentDetail: text(LIMITS.long),
-      currentApisSuffice: choice(YES_NO_UNSURE, "error-current-apis"),
-      currentApisDetail: text(LIMITS.long),
-      startDate: isoDate,
-      endDate: isoDate,
-      reciprocal: choices(RECIPROCAL_CONTRIBUTIONS).refine((list) => list.length > 0, "error-reciprocal"),
-      reciprocalDetail: text(LIMITS.long),
-    })
-    .superRefine((value, refinement) => {
-      const issues: Issue[] = [];
-      if (value.customDevelopment === "yes" && !value.customDevelopmentDetail) issues.push({ path: "customDevelopmentDetail", message: "error-custom-development-detail" });
-      if ((value.currentApisSuffice === "no" || value.currentApisSuffice === "unsure") && !value.currentApisDetail) issues.push({ path: "currentApisDetail", message: "error-current-apis-detail" });
-      const start = isDate(value.startDate) ? value.startDate : undefined;
-      const end = isDate(value.endDate) ? value.endDate : undefined;
-      if (value.startDate === "") issues.push({ path: "startDate", message: "error-start-date" });
-      else if (start && start < context.today) issues.push({ path: "startDate", message: "error-start-date-past" });
-      if (start && end && end <= start) issues.push({ path: "endDate", message: "error-end-date-order" });
-      const reciprocal = listOf(value.reciprocal);
-      if (reciprocal.includes("none") && reciprocal.length > 1) issues.push({ path: "reciprocal", message: "error-reciprocal-none" });
-      if (reciprocal.some((kind) => kind !== "none") && !value.reciprocalDetail) issues.push({ path: "reciprocalDetail", message: "error-reciprocal-detail" });
-      addIssues(refinement, issues);
-    }, ALWAYS),
+      .object({
+        customDevelopment: choice(YES_NO, "error-custom-development"),
+        customDevelopmentDetail: text(LIMITS.long),
+        currentApisSuffice: choice(YES_NO_UNSURE, "error-current-apis"),
+        currentApisDetail: text(LIMITS.long),
+        startDate: isoDate,
+        endDate: isoDate,
+        reciprocal: choices(RECIPROCAL_CONTRIBUTIONS).refine((list) => list.length > 0, "error-reciprocal"),
+        reciprocalDetail: text(LIMITS.long),
+      })
+      .superRefine((value, refinement) => {
+        const issues: Issue[] = [];
+        if (value.customDevelopment === "yes" && !value.customDevelopmentDetail)
+          issues.push({ path: "customDevelopmentDetail", message: "error-custom-development-detail" });
+        if ((value.currentApisSuffice === "no" || value.currentApisSuffice === "unsure") && !value.currentApisDetail)
+          issues.push({ path: "currentApisDetail", message: "error-current-apis-detail" });
+        const start = isDate(value.startDate) ? value.startDate : undefined;
+        const end = isDate(value.endDate) ? value.endDate : undefined;
+        if (value.startDate === "") issues.push({ path: "startDate", message: "error-start-date" });
+        else if (start && start < context.today) issues.push({ path: "startDate", message: "error-start-date-past" });
+        if (start && end && end <= start) issues.push({ path: "endDate", message: "error-end-date-order" });
+        const reciprocal = listOf(value.reciprocal);
+        if (reciprocal.includes("none") && reciprocal.length > 1) issues.push({ path: "reciprocal", message: "error-reciprocal-none" });
+        if (reciprocal.some((kind) => kind !== "none") && !value.reciprocalDetail)
+          issues.push({ path: "reciprocalDetail", message: "error-reciprocal-detail" });
+        addIssues(refinement, issues);
+      }, ALWAYS),
   );
 export type TObligationSection = z.infer<ReturnType<typeof obligationSchema>>;
 
@@ -271,26 +289,23 @@ export type TMissionSection = z.infer<typeof ZMissionObject>;
 
 const valuesSchema = (context: TSectionContext) =>
   z.preprocess(
-    withoutHidden((input) => [
-      ...(input.generativeAi === "yes" ? [] : ["aiEthics"]),
-      ...(context.requesterKind === "commercial" ? [] : ["jeopardyStatement"]),
-    ]),
+    withoutHidden((input) => [...(input.generativeAi === "yes" ? [] : ["aiEthics"]), ...(context.requesterKind === "commercial" ? [] : ["jeopardyStatement"])]),
     z
-    .object({
-      commitment: requiredText(LIMITS.long, "error-commitment"),
-      benefitAreas: choices(PUBLIC_BENEFIT_AREAS),
-      jeopardyStatement: text(LIMITS.long),
-      generativeAi: choice(YES_NO, "error-generative-ai"),
-      aiEthics: text(LIMITS.long),
-      noHarms: ticked.refine((value) => value, "error-no-harms"),
-      registerConsent: ticked,
-    })
-    .superRefine((value, refinement) => {
-      const issues: Issue[] = [];
-      if (context.requesterKind === "commercial" && !value.jeopardyStatement) issues.push({ path: "jeopardyStatement", message: "error-jeopardy" });
-      if (value.generativeAi === "yes" && !value.aiEthics) issues.push({ path: "aiEthics", message: "error-ai-ethics" });
-      addIssues(refinement, issues);
-    }, ALWAYS),
+      .object({
+        commitment: requiredText(LIMITS.long, "error-commitment"),
+        benefitAreas: choices(PUBLIC_BENEFIT_AREAS),
+        jeopardyStatement: text(LIMITS.long),
+        generativeAi: choice(YES_NO, "error-generative-ai"),
+        aiEthics: text(LIMITS.long),
+        noHarms: ticked.refine((value) => value, "error-no-harms"),
+        registerConsent: ticked,
+      })
+      .superRefine((value, refinement) => {
+        const issues: Issue[] = [];
+        if (context.requesterKind === "commercial" && !value.jeopardyStatement) issues.push({ path: "jeopardyStatement", message: "error-jeopardy" });
+        if (value.generativeAi === "yes" && !value.aiEthics) issues.push({ path: "aiEthics", message: "error-ai-ethics" });
+        addIssues(refinement, issues);
+      }, ALWAYS),
   );
 export type TValuesSection = z.infer<ReturnType<typeof valuesSchema>>;
 

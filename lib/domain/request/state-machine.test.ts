@@ -165,7 +165,11 @@ describe("the rules that matter most", () => {
       assert.equal(result.ok, false, from);
       if (!result.ok) assert.equal(result.reason, "not_allowed_from_status");
     }
-    assert.deepEqual(transition("GRANTED", "cancel", "requester"), { ok: false, reason: "not_allowed_from_status", messageKey: "transition-error-cancel-not-now" });
+    assert.deepEqual(transition("GRANTED", "cancel", "requester"), {
+      ok: false,
+      reason: "not_allowed_from_status",
+      messageKey: "transition-error-cancel-not-now",
+    });
     assert.deepEqual(transition("DECLINED", "cancel", "requester"), { ok: false, reason: "not_allowed_from_status", messageKey: "transition-error-closed" });
     for (const status of REQUEST_STATUSES) assert.equal(transition(status, "cancel", "requester").ok, requesterMayCancel(status), status);
   });
@@ -198,17 +202,33 @@ describe("the rules that matter most", () => {
     assert.deepEqual(allowedEvents("DRAFT", "requester"), ["submit"]);
     for (const actor of ["wmf", "wmde", "system"] as const) assert.deepEqual(allowedEvents("DRAFT", actor), []);
     assert.deepEqual(transition("DRAFT", "cancel", "requester"), { ok: false, reason: "not_allowed_from_status", messageKey: "transition-error-still-draft" });
-    assert.deepEqual(transition("SUBMITTED", "submit", "requester"), { ok: false, reason: "not_allowed_from_status", messageKey: "transition-error-submit-not-now" });
+    assert.deepEqual(transition("SUBMITTED", "submit", "requester"), {
+      ok: false,
+      reason: "not_allowed_from_status",
+      messageKey: "transition-error-submit-not-now",
+    });
   });
 
   it("only the system lapses or expires a request", () => {
-    assert.deepEqual(transition("AWAITING_REQUESTER", "lapse", "wmf"), { ok: false, reason: "not_allowed_for_actor", messageKey: "transition-error-automatic-only" });
-    assert.deepEqual(transition("GRANTED", "expire", "requester"), { ok: false, reason: "not_allowed_for_actor", messageKey: "transition-error-automatic-only" });
+    assert.deepEqual(transition("AWAITING_REQUESTER", "lapse", "wmf"), {
+      ok: false,
+      reason: "not_allowed_for_actor",
+      messageKey: "transition-error-automatic-only",
+    });
+    assert.deepEqual(transition("GRANTED", "expire", "requester"), {
+      ok: false,
+      reason: "not_allowed_for_actor",
+      messageKey: "transition-error-automatic-only",
+    });
   });
 
   it("refuses an event it does not know, even one named like a built-in property", () => {
     for (const event of ["approve", "toString", "constructor"]) {
-      assert.deepEqual(transition("IN_REVIEW", event as TRequestEvent, "wmf"), { ok: false, reason: "unknown_event", messageKey: "transition-error-unknown-event" });
+      assert.deepEqual(transition("IN_REVIEW", event as TRequestEvent, "wmf"), {
+        ok: false,
+        reason: "unknown_event",
+        messageKey: "transition-error-unknown-event",
+      });
     }
   });
 });

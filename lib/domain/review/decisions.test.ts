@@ -96,7 +96,10 @@ describe("ZGrantInput", () => {
     const input = parseGrant({ publicName: "  Open  Maps\nLab ", publicSummary: "A map of places.\r\n\r\nIt links  articles." });
     assert.equal(input.publicName, "Open Maps Lab");
     assert.equal(input.publicSummary, "A map of places. It links articles.");
-    assert.deepEqual(issuesOf(ZGrantInput, grant({ publicName: long(151), publicSummary: long(601) })), ["publicName error-too-long|150", "publicSummary error-too-long|600"]);
+    assert.deepEqual(issuesOf(ZGrantInput, grant({ publicName: long(151), publicSummary: long(601) })), [
+      "publicName error-too-long|150",
+      "publicSummary error-too-long|600",
+    ]);
     assert.equal(parseGrant({ publicSummary: long(600) }).publicSummary.length, 600);
   });
 
@@ -314,7 +317,10 @@ describe("ZDeclineInput", () => {
   });
 
   it("needs the criteria and a message", () => {
-    assert.deepEqual(issuesOf(ZDeclineInput, { ...DECLINE, criteria: [], message: " " }), ["criteria error-decline-criteria", "message error-decision-message"]);
+    assert.deepEqual(issuesOf(ZDeclineInput, { ...DECLINE, criteria: [], message: " " }), [
+      "criteria error-decline-criteria",
+      "message error-decision-message",
+    ]);
     assert.deepEqual(fieldsWithIssues(ZDeclineInput, {}), ["criteria", "message", "requestId", "version"]);
   });
 
@@ -399,7 +405,10 @@ describe("ZHumanRightsInput", () => {
   });
 
   it("needs an outcome and a note", () => {
-    assert.deepEqual(issuesOf(ZHumanRightsInput, { ...ASSESSMENT, outcome: "", note: "  " }), ["outcome error-human-rights-outcome", "note error-human-rights-note"]);
+    assert.deepEqual(issuesOf(ZHumanRightsInput, { ...ASSESSMENT, outcome: "", note: "  " }), [
+      "outcome error-human-rights-outcome",
+      "note error-human-rights-note",
+    ]);
     assert.deepEqual(fieldsWithIssues(ZHumanRightsInput, {}), ["note", "outcome", "requestId"]);
   });
 

@@ -39,7 +39,10 @@ describe("the queue's CSV columns", () => {
   it("have a header from the message files for every cell", () => {
     const header = queueExportHeader(t);
     assert.equal(header.length, queueExportCells(row, context).length);
-    assert.ok(header.every((text) => text && !text.startsWith("export-col-")), "every header has its message");
+    assert.ok(
+      header.every((text) => text && !text.startsWith("export-col-")),
+      "every header has its message",
+    );
     assert.deepEqual(header.slice(0, 3), ["Reference", "Status", "Submitted (UTC)"]);
   });
 
@@ -67,7 +70,17 @@ describe("the queue's CSV columns", () => {
   it("leave out what a request does not have, and show values the form no longer offers as stored", () => {
     const cells = byHeader(
       queueExportCells(
-        { ...row, status: "AWAITING_REQUESTER", organisation: null, requesterKind: "guild", exceptionType: null, apis: [], joint: false, flags: [{ id: "retired_flag", severity: "red" }], assigneeName: null },
+        {
+          ...row,
+          status: "AWAITING_REQUESTER",
+          organisation: null,
+          requesterKind: "guild",
+          exceptionType: null,
+          apis: [],
+          joint: false,
+          flags: [{ id: "retired_flag", severity: "red" }],
+          assigneeName: null,
+        },
         context,
       ),
     );

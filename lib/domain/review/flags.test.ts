@@ -77,16 +77,15 @@ describe("reviewer flags", () => {
     const request = wikidataHeavyResearch(START, "2028-12-01");
     const flags = computeFlags(request, TODAY);
     assert.deepEqual(flags, [{ id: "open_ended_or_long", severity: "warning", key: "flag-long-duration", params: [24] }]);
-    assert.equal(flags.some((found) => found.severity === "red"), false);
+    assert.equal(
+      flags.some((found) => found.severity === "red"),
+      false,
+    );
   });
 
   it("raises both red flags for a generative-AI start-up with no ethics statement", () => {
     const startUp = changed("who", { requesterKind: "commercial", organisation: "Answerly Inc." }, ONE_YEAR);
-    const answers = changed(
-      "values",
-      { generativeAi: "yes", aiEthics: "We use AI responsibly.", jeopardyStatement: "We would grow more slowly." },
-      startUp,
-    );
+    const answers = changed("values", { generativeAi: "yes", aiEthics: "We use AI responsibly.", jeopardyStatement: "We would grow more slowly." }, startUp);
     assert.deepEqual(computeFlags(answers, TODAY), [
       { id: "genai_without_ethics", severity: "red", key: "flag-genai-ethics-thin", params: [4, 22] },
       { id: "commercial_without_public_benefit", severity: "red", key: "flag-commercial-jeopardy-thin", params: [26] },
@@ -137,15 +136,33 @@ describe("reviewer flags", () => {
       ["mission", "missionExplanation", "Fine-tuning open LLMs in African languages."],
       ["values", "commitment", "We publish our fine tuned weights openly."],
     ];
-    const expected = ["Generative AI", "GenAI", "gen-AI", "large language model", "ChatGPT", "GPT", "chatbot", "retrieval-augmented generation",
-      "train our model", "training a new model", "training data", "Fine-tuning", "fine tuned"];
+    const expected = [
+      "Generative AI",
+      "GenAI",
+      "gen-AI",
+      "large language model",
+      "ChatGPT",
+      "GPT",
+      "chatbot",
+      "retrieval-augmented generation",
+      "train our model",
+      "training a new model",
+      "training data",
+      "Fine-tuning",
+      "fine tuned",
+    ];
     mentions.forEach(([section, field, text], index) => {
       assert.deepEqual(flag(changed(section, { [field]: text }, ONE_YEAR), "genai_without_ethics")?.params, [expected[index]], text);
     });
   });
 
   it("matches generative-AI terms only as whole words", () => {
-    for (const purpose of ["Travel guides for Egypt.", "Links to allmusic and gptables.", "We train our volunteers to model good citations.", "A regenai festival."]) {
+    for (const purpose of [
+      "Travel guides for Egypt.",
+      "Links to allmusic and gptables.",
+      "We train our volunteers to model good citations.",
+      "A regenai festival.",
+    ]) {
       assert.equal(flag(changed("what", { purpose }, ONE_YEAR), "genai_without_ethics"), undefined, purpose);
     }
   });
@@ -173,23 +190,31 @@ describe("reviewer flags", () => {
   });
 
   it("warns when no free method is said to have been tried or considered", () => {
-    const answers = changed("need", {
-      free_accountUse: "not_considered",
-      cloud_servicesUse: "not_considered",
-      dumpsUse: "not_considered",
-      public_apisUse: "not_considered",
-    }, ONE_YEAR);
+    const answers = changed(
+      "need",
+      {
+        free_accountUse: "not_considered",
+        cloud_servicesUse: "not_considered",
+        dumpsUse: "not_considered",
+        public_apisUse: "not_considered",
+      },
+      ONE_YEAR,
+    );
     assert.deepEqual(flagsOf(answers), ["need_names_no_insufficient_method flag-need-no-method"]);
   });
 
   it("is satisfied by one free method considered and found wanting", () => {
-    const answers = changed("need", {
-      free_accountUse: "not_considered",
-      cloud_servicesUse: "not_considered",
-      dumpsUse: "considered",
-      dumpsShortfall: "Twice a month is too stale for us.",
-      public_apisUse: "not_considered",
-    }, ONE_YEAR);
+    const answers = changed(
+      "need",
+      {
+        free_accountUse: "not_considered",
+        cloud_servicesUse: "not_considered",
+        dumpsUse: "considered",
+        dumpsShortfall: "Twice a month is too stale for us.",
+        public_apisUse: "not_considered",
+      },
+      ONE_YEAR,
+    );
     assert.equal(flag(answers, "need_names_no_insufficient_method"), undefined);
   });
 
@@ -269,7 +294,12 @@ describe("reviewer flags", () => {
     assert.deepEqual(computeFlags({}, TODAY), []);
     const { obligation: _obligation, mission: _mission, ...rest } = completeAnswers(START);
     assert.deepEqual(flagsOf(rest), []);
-    const unfinished = changed("need", { needExplanation: "", free_accountUse: "not_considered", cloud_servicesUse: "not_considered", public_apisUse: "not_considered" });
+    const unfinished = changed("need", {
+      needExplanation: "",
+      free_accountUse: "not_considered",
+      cloud_servicesUse: "not_considered",
+      public_apisUse: "not_considered",
+    });
     assert.equal(flag(unfinished, "need_names_no_insufficient_method"), undefined);
     assert.deepEqual(flagsOf({ who: { requesterKind: "commercial" }, values: { generativeAi: "yes" } }), []);
   });

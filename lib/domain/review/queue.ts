@@ -44,8 +44,7 @@ export function reviewOrganisation(role: TRole): "WMF" | "WMDE" {
 }
 
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
-const optionalEnum = <T extends readonly [string, ...string[]]>(options: T) =>
-  z.preprocess(blankToUndefined, z.enum(options).optional()).catch(undefined);
+const optionalEnum = <T extends readonly [string, ...string[]]>(options: T) => z.preprocess(blankToUndefined, z.enum(options).optional()).catch(undefined);
 
 /** The queue's view, filters, search and sort, read from the address bar; anything unknown is ignored. */
 export const ZQueueParams = z.object({

@@ -11,7 +11,12 @@ import { signInEmail } from "./sign-in";
 describe("request emails", () => {
   for (const kind of REQUEST_EMAIL_KINDS) {
     it(`${kind}: carries the reference and the link in both the plain-text and the HTML part, every placeholder filled`, () => {
-      const mail = requestEmail(kind, { reference: "EA-2026-0042", url: "https://access.example.org/requests/abc", detail: "Words", more: ["Scope", "1 December 2026", "1 December 2027"] });
+      const mail = requestEmail(kind, {
+        reference: "EA-2026-0042",
+        url: "https://access.example.org/requests/abc",
+        detail: "Words",
+        more: ["Scope", "1 December 2026", "1 December 2027"],
+      });
       assert.match(mail.subject, /EA-2026-0042/);
       assert.equal(mail.kind, kind);
       for (const part of [mail.subject, mail.text, mail.html]) assert.doesNotMatch(part, /\$\d/);
@@ -23,7 +28,12 @@ describe("request emails", () => {
   }
 
   it("give the scope and the dates of a grant, and the days left in a reminder", () => {
-    const granted = requestEmail("granted", { reference: "EA-2026-0042", url: "https://a.example/requests/x", detail: "Welcome", more: ["Realtime API", "1 December 2026", "30 November 2027"] });
+    const granted = requestEmail("granted", {
+      reference: "EA-2026-0042",
+      url: "https://a.example/requests/x",
+      detail: "Welcome",
+      more: ["Realtime API", "1 December 2026", "30 November 2027"],
+    });
     assert.match(granted.text, /What you get: Realtime API\./);
     assert.match(granted.text, /from 1 December 2026 to 30 November 2027/);
     const reminder = requestEmail("expiry_reminder", { reference: "EA-2026-0042", url: "https://a.example/requests/x", more: ["30 November 2027", "1"] });
@@ -52,7 +62,16 @@ describe("emails in German", () => {
   it("word the subject, the text and the dates in the recipient's language", () => {
     const { locale, t, formats } = emailWording("de");
     const scope = scopeSummary(t, { apis: ["on_demand", "realtime"], onDemandPerMonth: 250_000, snapshotFrequency: null }, formats);
-    const mail = requestEmail("granted", { reference: "EA-2026-0042", url: "https://a.example/requests/x", detail: "Willkommen", more: [scope, longDate("2026-12-01", formats), longDate("2027-11-30", formats)] }, locale);
+    const mail = requestEmail(
+      "granted",
+      {
+        reference: "EA-2026-0042",
+        url: "https://a.example/requests/x",
+        detail: "Willkommen",
+        more: [scope, longDate("2026-12-01", formats), longDate("2027-11-30", formats)],
+      },
+      locale,
+    );
     assert.equal(mail.subject, "Ihr Antrag EA-2026-0042 ist bewilligt");
     assert.match(mail.text, /Sie erhalten: On-demand API, bis zu 250\.000 Abfragen im Monat; Realtime API\./);
     assert.match(mail.text, /vom 1\. Dezember 2026 bis einschließlich 30\. November 2027/);

@@ -174,7 +174,11 @@ describe("deciding a request", () => {
       (error: unknown) => error instanceof FieldRuleError && error.fieldErrors.expiresOn?.key === "error-grant-too-long",
     );
     const admin = await person("ADMIN");
-    await decisions.grantRequest(admin, grantInput(request.id, request.version, { jointOverride: "x", expiresOn: day(800), lengthOverride: "Multi-year research grant." }), BASE_URL);
+    await decisions.grantRequest(
+      admin,
+      grantInput(request.id, request.version, { jointOverride: "x", expiresOn: day(800), lengthOverride: "Multi-year research grant." }),
+      BASE_URL,
+    );
     assert.equal((await database.db.decision.findUniqueOrThrow({ where: { requestId: request.id } })).lengthOverride, "Multi-year research grant.");
   });
 });
@@ -190,7 +194,11 @@ describe("after a grant", () => {
 
   it("withdraws an active grant with a reason, after which nothing more can happen to it", async () => {
     const { reviewer, request } = await granted();
-    await decisions.withdrawGrant(reviewer, { requestId: request.id, version: request.version, reason: "USE_CASE_ENDED", message: "The project has finished." }, BASE_URL);
+    await decisions.withdrawGrant(
+      reviewer,
+      { requestId: request.id, version: request.version, reason: "USE_CASE_ENDED", message: "The project has finished." },
+      BASE_URL,
+    );
     const stored = await database.db.request.findUniqueOrThrow({ where: { id: request.id }, include: { decision: true } });
     assert.equal(stored.status, "WITHDRAWN");
     assert.equal(stored.decision?.endReason, "USE_CASE_ENDED");
@@ -203,10 +211,18 @@ describe("after a grant", () => {
   it("extends a grant to a later date only", async () => {
     const { reviewer, request } = await granted();
     await assert.rejects(
-      decisions.extendGrant(reviewer, { requestId: request.id, version: request.version, expiresOn: day(100), lengthOverride: "", message: "Shorter?" }, BASE_URL),
+      decisions.extendGrant(
+        reviewer,
+        { requestId: request.id, version: request.version, expiresOn: day(100), lengthOverride: "", message: "Shorter?" },
+        BASE_URL,
+      ),
       (error: unknown) => error instanceof FieldRuleError && error.fieldErrors.expiresOn?.key === "error-extend-not-later",
     );
-    await decisions.extendGrant(reviewer, { requestId: request.id, version: request.version, expiresOn: day(500), lengthOverride: "", message: "More time." }, BASE_URL);
+    await decisions.extendGrant(
+      reviewer,
+      { requestId: request.id, version: request.version, expiresOn: day(500), lengthOverride: "", message: "More time." },
+      BASE_URL,
+    );
     const stored = await database.db.request.findUniqueOrThrow({ where: { id: request.id } });
     assert.equal(stored.expiresAt?.toISOString(), `${day(500)}T23:59:59.999Z`);
     assert.equal(stored.status, "GRANTED");
@@ -258,7 +274,10 @@ describe("expiry", () => {
     await expiry.sendExpiryReminders(database.db, { now: at(29), baseUrl: BASE_URL });
     await expiry.sendExpiryReminders(database.db, { now: at(28), baseUrl: BASE_URL });
     assert.equal((await reminders()).length, 1);
-    await Promise.all([expiry.sendExpiryReminders(database.db, { now: at(6), baseUrl: BASE_URL }), expiry.sendExpiryReminders(database.db, { now: at(6), baseUrl: BASE_URL })]);
+    await Promise.all([
+      expiry.sendExpiryReminders(database.db, { now: at(6), baseUrl: BASE_URL }),
+      expiry.sendExpiryReminders(database.db, { now: at(6), baseUrl: BASE_URL }),
+    ]);
     const sent = await reminders();
     assert.equal(sent.length, 2);
     assert.match(sent[1]!.text, /in 6 days/);

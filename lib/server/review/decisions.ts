@@ -29,9 +29,11 @@ import type { TViewer } from "../session";
 import { actorOf, nextStatus } from "../transitions";
 import { change, getReviewRequest, type TReviewRequest } from "./request";
 
-
 /** What a reviewer is told when someone else decided or changed the request first: its state now. */
-const CONFLICT_NOW: Record<TRequestStatus, "decision-conflict-now-open" | "decision-conflict-now-granted" | "decision-conflict-now-declined" | "decision-conflict-now-ended"> = {
+const CONFLICT_NOW: Record<
+  TRequestStatus,
+  "decision-conflict-now-open" | "decision-conflict-now-granted" | "decision-conflict-now-declined" | "decision-conflict-now-ended"
+> = {
   DRAFT: "decision-conflict-now-open",
   SUBMITTED: "decision-conflict-now-open",
   IN_REVIEW: "decision-conflict-now-open",
@@ -211,9 +213,25 @@ export async function declineRequest(viewer: TViewer, input: TDeclineInput, base
     input.version,
     async (tx) => {
       await tx.decision.create({
-        data: { requestId: request.id, outcome: "DECLINED", decidedById: viewer.id, decidedAt: now(), message: input.message, rationale: input.rationale, criteria: input.criteria },
+        data: {
+          requestId: request.id,
+          outcome: "DECLINED",
+          decidedById: viewer.id,
+          decidedAt: now(),
+          message: input.message,
+          rationale: input.rationale,
+          criteria: input.criteria,
+        },
       });
-      await auditRequest(tx, viewer.id, request.id, "request.declined", { status: request.status }, { status, criteria: input.criteria }, input.rationale || undefined);
+      await auditRequest(
+        tx,
+        viewer.id,
+        request.id,
+        "request.declined",
+        { status: request.status },
+        { status, criteria: input.criteria },
+        input.rationale || undefined,
+      );
       const { locale, t } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
       const criteria = SECTION_IDS.filter((id) => input.criteria.includes(id)).map((id) => t(CRITERION_LABEL[id]));
       const to = await requestRecipient(tx, request);
@@ -222,7 +240,11 @@ export async function declineRequest(viewer: TViewer, input: TDeclineInput, base
           idempotencyKey: `declined:${request.id}`,
           to,
           requestId: request.id,
-          ...requestEmail("declined", { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [criteria.join(", ")] }, locale),
+          ...requestEmail(
+            "declined",
+            { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [criteria.join(", ")] },
+            locale,
+          ),
         });
       }
     },
@@ -240,7 +262,10 @@ export async function withdrawGrant(viewer: TViewer, input: TWithdrawInput, base
     request,
     input.version,
     async (tx) => {
-      await tx.decision.update({ where: { requestId: request.id }, data: { endedAt: at, endedById: viewer.id, endReason: input.reason, endNote: input.message, updatedAt: at } });
+      await tx.decision.update({
+        where: { requestId: request.id },
+        data: { endedAt: at, endedById: viewer.id, endReason: input.reason, endNote: input.message, updatedAt: at },
+      });
       await auditRequest(tx, viewer.id, request.id, "request.withdrawn", { status: request.status }, { status, reason: input.reason }, input.message);
       const { locale, t } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
       const to = await requestRecipient(tx, request);
@@ -251,7 +276,12 @@ export async function withdrawGrant(viewer: TViewer, input: TWithdrawInput, base
           requestId: request.id,
           ...requestEmail(
             "withdrawn",
-            { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [t(WITHDRAWAL_REASON_LABEL[input.reason])] },
+            {
+              reference: request.reference ?? "",
+              url: requestUrl(baseUrl, request.id),
+              detail: input.message,
+              more: [t(WITHDRAWAL_REASON_LABEL[input.reason])],
+            },
             locale,
           ),
         });
@@ -271,8 +301,13 @@ export async function extendGrant(viewer: TViewer, input: TExtendInput, baseUrl:
   const decision = request.decision;
   if (!decision?.startsAt || !request.expiresAt) throw new NotFoundError();
   const currentExpiry = dayOf(request.expiresAt);
-  const problems = grantLengthProblems({ startsOn: dayOf(decision.startsAt), expiresOn: input.expiresOn, lengthOverride: input.lengthOverride }, { today: today(), isAdmin: viewer.role === "ADMIN" }, false);
-  if (!problems.expiresOn && input.expiresOn <= currentExpiry) problems.expiresOn = { key: "error-extend-not-later", params: [longDate(currentExpiry, pageFormats)] };
+  const problems = grantLengthProblems(
+    { startsOn: dayOf(decision.startsAt), expiresOn: input.expiresOn, lengthOverride: input.lengthOverride },
+    { today: today(), isAdmin: viewer.role === "ADMIN" },
+    false,
+  );
+  if (!problems.expiresOn && input.expiresOn <= currentExpiry)
+    problems.expiresOn = { key: "error-extend-not-later", params: [longDate(currentExpiry, pageFormats)] };
   if (Object.keys(problems).length > 0) throw new FieldRuleError(problems);
   const expiresAt = endOfDay(input.expiresOn);
   await decide(
@@ -281,8 +316,19 @@ export async function extendGrant(viewer: TViewer, input: TExtendInput, baseUrl:
     input.version,
     async (tx) => {
       // Touched even without a reason: the register's feed dates the entry by its last change.
-      await tx.decision.update({ where: { requestId: request.id }, data: { updatedAt: now(), ...(input.lengthOverride ? { lengthOverride: input.lengthOverride } : {}) } });
-      await auditRequest(tx, viewer.id, request.id, "request.extended", { expiresOn: currentExpiry }, { expiresOn: input.expiresOn, lengthOverride: input.lengthOverride || null }, input.message);
+      await tx.decision.update({
+        where: { requestId: request.id },
+        data: { updatedAt: now(), ...(input.lengthOverride ? { lengthOverride: input.lengthOverride } : {}) },
+      });
+      await auditRequest(
+        tx,
+        viewer.id,
+        request.id,
+        "request.extended",
+        { expiresOn: currentExpiry },
+        { expiresOn: input.expiresOn, lengthOverride: input.lengthOverride || null },
+        input.message,
+      );
       const { locale, formats } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
       const to = await requestRecipient(tx, request);
       if (to) {
@@ -290,7 +336,11 @@ export async function extendGrant(viewer: TViewer, input: TExtendInput, baseUrl:
           idempotencyKey: `extended:${request.id}:${input.expiresOn}`,
           to,
           requestId: request.id,
-          ...requestEmail("extended", { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [longDate(input.expiresOn, formats)] }, locale),
+          ...requestEmail(
+            "extended",
+            { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [longDate(input.expiresOn, formats)] },
+            locale,
+          ),
         });
       }
     },

@@ -23,7 +23,15 @@ export async function exportQueue(viewer: TViewer, params: TQueueParams, t: TTra
   if (!canReview(viewer.role)) throw new NotFoundError();
   const at = now();
   // The search words may name a person: the record says that there was a search, not what it was.
-  const filters = { view: params.view, kind: params.kind, exception: params.exception, api: params.api, assignee: params.assignee, flagged: params.flagged, sort: params.sort };
+  const filters = {
+    view: params.view,
+    kind: params.kind,
+    exception: params.exception,
+    api: params.api,
+    assignee: params.assignee,
+    flagged: params.flagged,
+    sort: params.sort,
+  };
   const searched = Boolean(params.q);
   await db().auditEntry.create({
     data: { actorId: viewer.id, action: "queue.exported", subjectType: "queue", subjectId: params.view, after: { ...filters, searched } },

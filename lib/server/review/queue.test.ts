@@ -59,7 +59,15 @@ describe("queue counts kept by the database", () => {
 describe("queue pages", () => {
   const DAY = 86_400_000;
   const START = Date.UTC(2025, 0, 1);
-  type TMade = { id: string; status: (typeof CLOSED_STATUSES)[number] | "SUBMITTED" | "DRAFT"; joint: boolean; searchText: string; reference: string; submittedAt: Date; lastActivityAt: Date };
+  type TMade = {
+    id: string;
+    status: (typeof CLOSED_STATUSES)[number] | "SUBMITTED" | "DRAFT";
+    joint: boolean;
+    searchText: string;
+    reference: string;
+    submittedAt: Date;
+    lastActivityAt: Date;
+  };
 
   // 30 decided requests in pairs submitted at the same moment (so pages break inside a tie), a
   // few with rarer words, and open and draft requests that the decided view must leave out.
@@ -67,7 +75,9 @@ describe("queue pages", () => {
     id: `q${String(index).padStart(2, "0")}`,
     status: index < 30 ? CLOSED_STATUSES[index % CLOSED_STATUSES.length]! : index < 33 ? "SUBMITTED" : "DRAFT",
     joint: index % 3 === 0,
-    searchText: ["Wikipedia articles", index % 5 === 0 ? "herpetology field guides" : "", index % 7 === 0 ? "a daily snapshot" : "snapshot taken daily"].join(" "),
+    searchText: ["Wikipedia articles", index % 5 === 0 ? "herpetology field guides" : "", index % 7 === 0 ? "a daily snapshot" : "snapshot taken daily"].join(
+      " ",
+    ),
     reference: `EA-2025-${String(index + 1).padStart(4, "0")}`,
     submittedAt: new Date(START + Math.floor(index / 2) * DAY),
     lastActivityAt: new Date(START + ((index * 7) % 34) * DAY),
@@ -106,18 +116,28 @@ describe("queue pages", () => {
       const first = await queue.listQueue(wmf, ZQueueParams.parse({ view: "decided", sort }));
       assert.equal(first.rows.length, queue.QUEUE_PAGE_SIZE);
       assert.ok(first.next);
-      assert.deepEqual(await allPages(wmf, { sort }), expected(() => true, sort), sort);
+      assert.deepEqual(
+        await allPages(wmf, { sort }),
+        expected(() => true, sort),
+        sort,
+      );
     }
   });
 
   it("find words, phrases and references, and show WMDE reviewers only joint requests", async () => {
     const has = (word: string) => (request: TMade) => request.searchText.includes(word);
     assert.deepEqual(await allPages(wmf, { q: "herpetology" }), expected(has("herpetology"), "oldest"));
-    assert.deepEqual(await allPages(wmf, { q: "wikipedia", sort: "newest" }), expected(() => true, "newest"));
+    assert.deepEqual(
+      await allPages(wmf, { q: "wikipedia", sort: "newest" }),
+      expected(() => true, "newest"),
+    );
     assert.deepEqual(await allPages(wmf, { q: '"daily snapshot"' }), expected(has("daily snapshot"), "oldest"));
     assert.deepEqual(await allPages(wmf, { q: "ea-2025-0008" }), ["q07"]);
     assert.deepEqual(await allPages(wmf, { q: "xylophonist" }), []);
-    assert.deepEqual(await allPages(wmde, {}), expected(() => true, "oldest", true));
+    assert.deepEqual(
+      await allPages(wmde, {}),
+      expected(() => true, "oldest", true),
+    );
     assert.deepEqual(await allPages(wmde, { q: "herpetology", sort: "activity" }), expected(has("herpetology"), "activity", true));
   });
 
@@ -131,18 +151,32 @@ describe("queue pages", () => {
       return ids;
     };
     for (const sort of ["oldest", "newest", "activity"] as const) assert.deepEqual(await batched(wmf, { sort }), await allPages(wmf, { sort }), sort);
-    assert.deepEqual(await batched(wmf, { q: "snapshot", sort: "newest" }), expected(() => true, "newest"));
-    assert.deepEqual(await batched(wmde, { q: "herpetology" }), expected((request) => request.searchText.includes("herpetology"), "oldest", true));
+    assert.deepEqual(
+      await batched(wmf, { q: "snapshot", sort: "newest" }),
+      expected(() => true, "newest"),
+    );
+    assert.deepEqual(
+      await batched(wmde, { q: "herpetology" }),
+      expected((request) => request.searchText.includes("herpetology"), "oldest", true),
+    );
     // From the first row, whatever page the reviewer was on.
     const second = (await queue.listQueue(wmf, ZQueueParams.parse({ view: "decided" }))).next;
-    assert.deepEqual(await batched(wmf, { after: second ?? "" }), expected(() => true, "oldest"));
+    assert.deepEqual(
+      await batched(wmf, { after: second ?? "" }),
+      expected(() => true, "oldest"),
+    );
   });
 
   it("export as CSV only to reviewers, each export recorded before any row leaves, without its search words", async () => {
     const t = createTranslator("en", messagesFor("en"));
     const reviewer = await database.db.user.create({ data: { email: "exporter@example.org", role: "WMDE_REVIEWER" } });
     const viewer: TViewer = { id: reviewer.id, email: reviewer.email, name: null, role: "WMDE_REVIEWER" };
-    const { filename, body } = await exports.exportQueue(viewer, ZQueueParams.parse({ view: "decided", q: "herpetology", sort: "newest" }), t, "https://access.example.org");
+    const { filename, body } = await exports.exportQueue(
+      viewer,
+      ZQueueParams.parse({ view: "decided", q: "herpetology", sort: "newest" }),
+      t,
+      "https://access.example.org",
+    );
     assert.match(filename, /^exceptional-access-queue-decided-\d{4}-\d{2}-\d{2}\.csv$/);
     const audit = await database.db.auditEntry.findMany({ where: { actorId: reviewer.id } });
     assert.deepEqual(

@@ -95,7 +95,9 @@ export function queuePageSql(viewer: TViewer, params: TQueueParams, size: number
   const direction = Prisma.raw(ascending ? "ASC" : "DESC");
   const cursor = decodeCursor(params.after);
   if (cursor) {
-    conditions.push(ascending ? Prisma.sql`(r.${column}, r.id) > (${cursor.at}, ${cursor.id})` : Prisma.sql`(r.${column}, r.id) < (${cursor.at}, ${cursor.id})`);
+    conditions.push(
+      ascending ? Prisma.sql`(r.${column}, r.id) > (${cursor.at}, ${cursor.id})` : Prisma.sql`(r.${column}, r.id) < (${cursor.at}, ${cursor.id})`,
+    );
   }
 
   // The page first, then its assignees: only the rows shown are joined.
@@ -137,8 +139,7 @@ export async function queueCounts(viewer: TViewer): Promise<Record<TQueueView, n
     db().request.groupBy({ by: ["status", "joint"], where: { requesterId: viewer.id, status: { not: "DRAFT" }, ...jointOnly }, _count: { _all: true } }),
   ]);
   const rows = [...all, ...own.map((row) => ({ status: row.status, joint: row.joint, n: -row._count._all }))];
-  const count = (matches: (row: { status: TRequestStatus; joint: boolean }) => boolean) =>
-    rows.filter(matches).reduce((total, row) => total + row.n, 0);
+  const count = (matches: (row: { status: TRequestStatus; joint: boolean }) => boolean) => rows.filter(matches).reduce((total, row) => total + row.n, 0);
   return {
     new: count((row) => row.status === "SUBMITTED"),
     in_review: count((row) => row.status === "IN_REVIEW"),

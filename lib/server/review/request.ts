@@ -58,7 +58,15 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
       assignee: { select: { id: true, name: true, email: true } },
       assessments: {
         orderBy: [{ criterion: "asc" }, { updatedAt: "asc" }],
-        select: { id: true, criterion: true, rating: true, note: true, organisation: true, updatedAt: true, reviewer: { select: { id: true, name: true, email: true } } },
+        select: {
+          id: true,
+          criterion: true,
+          rating: true,
+          note: true,
+          organisation: true,
+          updatedAt: true,
+          reviewer: { select: { id: true, name: true, email: true } },
+        },
       },
       comments: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -72,7 +80,12 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
   });
   if (!request || !reviewerMaySee(viewer, request)) throw new NotFoundError();
   // A grant past its expiry is expired here too, whether or not the expiry job has run.
-  return { ...request, storedStatus: request.status, status: effectiveStatus(request.status, request.expiresAt, now()), answers: (request.answers ?? {}) as TDraftAnswers };
+  return {
+    ...request,
+    storedStatus: request.status,
+    status: effectiveStatus(request.status, request.expiresAt, now()),
+    answers: (request.answers ?? {}) as TDraftAnswers,
+  };
 }
 export type TReviewRequest = Awaited<ReturnType<typeof getReviewRequest>>;
 
@@ -119,9 +132,14 @@ export async function releaseRequest(viewer: TViewer, input: { requestId: string
   const request = await getReviewRequest(viewer, input.requestId);
   if (!request.assignee) return;
   if (request.assignee.id !== viewer.id && viewer.role !== "ADMIN") throw new DomainError("review-error-not-assignee");
-  await change(request, input.version, (tx) => auditRequest(tx, viewer.id, request.id, "request.released", { assigneeId: request.assignee!.id }, { assigneeId: null }), {
-    assigneeId: null,
-  });
+  await change(
+    request,
+    input.version,
+    (tx) => auditRequest(tx, viewer.id, request.id, "request.released", { assigneeId: request.assignee!.id }, { assigneeId: null }),
+    {
+      assigneeId: null,
+    },
+  );
 }
 
 /** Moves a request into or out of the joint WMF/WMDE queue, with the reviewer's reason; WMDE reviewers hear of arrivals. */
@@ -133,7 +151,15 @@ export async function moveJoint(viewer: TViewer, input: TJointMove, baseUrl: str
     input.version,
     async (tx) => {
       if (request.joint === input.joint) throw new DomainError("review-error-no-change");
-      await auditRequest(tx, viewer.id, request.id, input.joint ? "request.joint_added" : "request.joint_removed", { joint: request.joint }, { joint: input.joint }, input.reason);
+      await auditRequest(
+        tx,
+        viewer.id,
+        request.id,
+        input.joint ? "request.joint_added" : "request.joint_removed",
+        { joint: request.joint },
+        { joint: input.joint },
+        input.reason,
+      );
       if (input.joint) await notifyWmde(tx, request, input.reason, baseUrl);
     },
     { joint: input.joint },
@@ -151,7 +177,11 @@ export async function notifyWmde(tx: Prisma.TransactionClient, request: { id: st
       idempotencyKey: `joint-entered:${request.id}:${reviewer.id}:${Date.now()}`,
       to: reviewer.email!,
       requestId: request.id,
-      ...requestEmail("joint_entered", { reference: request.reference ?? "", url: `${baseUrl}/review/${request.id}`, detail: reason }, emailLocaleOf(reviewer, "staff")),
+      ...requestEmail(
+        "joint_entered",
+        { reference: request.reference ?? "", url: `${baseUrl}/review/${request.id}`, detail: reason },
+        emailLocaleOf(reviewer, "staff"),
+      ),
     });
   }
 }
@@ -192,7 +222,11 @@ export async function addComment(viewer: TViewer, input: TCommentInput, baseUrl:
         idempotencyKey: `message:${comment.id}`,
         to,
         requestId: request.id,
-        ...requestEmail("message", { reference: request.reference ?? "", url: `${baseUrl}/requests/${request.id}`, detail: input.body }, await emailLocaleOfUser(tx, request.requesterId)),
+        ...requestEmail(
+          "message",
+          { reference: request.reference ?? "", url: `${baseUrl}/requests/${request.id}`, detail: input.body },
+          await emailLocaleOfUser(tx, request.requesterId),
+        ),
       });
     }
   });
@@ -212,7 +246,15 @@ export async function askForInformation(viewer: TViewer, input: TInformationInpu
         data: { requestId: request.id, askedById: viewer.id, question: input.question, replyBy, sections: input.sections },
         select: { id: true },
       });
-      await auditRequest(tx, viewer.id, request.id, "request.information_requested", { status: request.status }, { status, replyBy: input.replyBy, sections: input.sections }, input.question);
+      await auditRequest(
+        tx,
+        viewer.id,
+        request.id,
+        "request.information_requested",
+        { status: request.status },
+        { status, replyBy: input.replyBy, sections: input.sections },
+        input.question,
+      );
       const to = await requestRecipient(tx, request);
       if (!to) return;
       await enqueueEmail(tx, {

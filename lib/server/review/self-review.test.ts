@@ -57,7 +57,10 @@ async function ownRequest(requester: TViewer, data: Partial<Prisma.RequestUnchec
 /** Everything a reviewer's action could have touched on a request. */
 async function footprint(requestId: string) {
   const [request, assessments, comments, questions, audit, emails, decision, recommendation, humanRights] = await Promise.all([
-    database.db.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, version: true, assigneeId: true, joint: true, expiresAt: true } }),
+    database.db.request.findUniqueOrThrow({
+      where: { id: requestId },
+      select: { status: true, version: true, assigneeId: true, joint: true, expiresAt: true },
+    }),
     database.db.assessment.count({ where: { requestId } }),
     database.db.comment.count({ where: { requestId } }),
     database.db.informationRequest.count({ where: { requestId } }),
@@ -83,7 +86,16 @@ describe("a reviewer who is also the requester", () => {
       const open = await ownRequest(self, { status: "IN_REVIEW", joint: true });
       const granted = await ownRequest(self, { status: "GRANTED", expiresAt: new Date(Date.now() + 200 * DAY) });
       await database.db.decision.create({
-        data: { requestId: granted.id, outcome: "GRANTED", decidedById: (await createViewer(database.db, "WMF_REVIEWER")).id, message: "Granted.", criteria: ["need"], apis: ["snapshot"], startsAt: new Date(), expiresAt: granted.expiresAt },
+        data: {
+          requestId: granted.id,
+          outcome: "GRANTED",
+          decidedById: (await createViewer(database.db, "WMF_REVIEWER")).id,
+          message: "Granted.",
+          criteria: ["need"],
+          apis: ["snapshot"],
+          startsAt: new Date(),
+          expiresAt: granted.expiresAt,
+        },
       });
       const id = open.id;
       const version = open.version;
@@ -95,7 +107,9 @@ describe("a reviewer who is also the requester", () => {
       await assertRefused(id, "assess", () => review.saveAssessment(self, { requestId: id, criterion: "need", rating: "MET", note: "Looks fine to me" }));
       await assertRefused(id, "internal comment", () => review.addComment(self, { requestId: id, kind: "INTERNAL", body: "Please hurry" }, BASE_URL));
       await assertRefused(id, "message", () => review.addComment(self, { requestId: id, kind: "MESSAGE", body: "Hello me" }, BASE_URL));
-      await assertRefused(id, "ask", () => review.askForInformation(self, { requestId: id, version, question: "Why?", replyBy: day(14), sections: ["need"] }, BASE_URL));
+      await assertRefused(id, "ask", () =>
+        review.askForInformation(self, { requestId: id, version, question: "Why?", replyBy: day(14), sections: ["need"] }, BASE_URL),
+      );
       await assertRefused(id, "history", () => review.getReviewRequest(self, id).then((request) => review.reviewHistory(request)));
       await assertRefused(id, "human rights", () => decisions.recordHumanRights(self, { requestId: id, outcome: "NO_CONCERNS", note: "" }));
       const grant = ZGrantInput.parse({
@@ -111,7 +125,9 @@ describe("a reviewer who is also the requester", () => {
         message: "Granted to myself",
       });
       await assertRefused(id, "grant", () => decisions.grantRequest(self, grant, BASE_URL));
-      await assertRefused(id, "decline", () => decisions.declineRequest(self, { requestId: id, version, criteria: ["need"], rationale: "", message: "No" }, BASE_URL));
+      await assertRefused(id, "decline", () =>
+        decisions.declineRequest(self, { requestId: id, version, criteria: ["need"], rationale: "", message: "No" }, BASE_URL),
+      );
       await assertRefused(granted.id, "extend", () =>
         decisions.extendGrant(self, { requestId: granted.id, version: granted.version, expiresOn: day(400), lengthOverride: "", message: "More" }, BASE_URL),
       );
@@ -141,14 +157,25 @@ describe("a reviewer who is also the requester", () => {
     const ownIds = new Set(own.map((request) => request.id));
     const listed = async (viewer: TViewer) => {
       const ids: string[] = [];
-      for (const view of QUEUE_VIEWS) for await (const batch of queue.queueBatches(viewer, ZQueueParams.parse({ view }))) ids.push(...batch.map((row) => row.id));
+      for (const view of QUEUE_VIEWS)
+        for await (const batch of queue.queueBatches(viewer, ZQueueParams.parse({ view }))) ids.push(...batch.map((row) => row.id));
       return ids;
     };
-    assert.deepEqual((await listed(self)).filter((id) => ownIds.has(id)), [], "own requests in the queue");
+    assert.deepEqual(
+      (await listed(self)).filter((id) => ownIds.has(id)),
+      [],
+      "own requests in the queue",
+    );
     assert.equal(new Set((await listed(colleague)).filter((id) => ownIds.has(id))).size, own.length, "a colleague sees them all");
 
     const [mine, theirs] = await Promise.all([queue.queueCounts(self), queue.queueCounts(colleague)]);
-    assert.deepEqual(mine, { new: theirs.new - 1, in_review: theirs.in_review - 1, awaiting: theirs.awaiting - 1, joint: theirs.joint - 1, decided: theirs.decided - 2 });
+    assert.deepEqual(mine, {
+      new: theirs.new - 1,
+      in_review: theirs.in_review - 1,
+      awaiting: theirs.awaiting - 1,
+      joint: theirs.joint - 1,
+      decided: theirs.decided - 2,
+    });
 
     const [selfBoard, colleagueBoard] = await Promise.all([board.dashboard(self), board.dashboard(colleague)]);
     const onBoard = (result: Awaited<ReturnType<typeof board.dashboard>>) => [...result.expiring, ...result.waiting].filter((row) => ownIds.has(row.id)).length;

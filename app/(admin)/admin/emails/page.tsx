@@ -41,18 +41,12 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
 
       <h2>{t("admin-emails-failed-title")}</h2>
       <EmailTable t={t} times={times} emails={failed.emails} which="failed" />
-      <Pagination
-        firstHref={params.failed ? pageOf("failed") : undefined}
-        nextHref={failed.next ? pageOf("failed", failed.next) : undefined}
-      />
+      <Pagination firstHref={params.failed ? pageOf("failed") : undefined} nextHref={failed.next ? pageOf("failed", failed.next) : undefined} />
 
       <h2>{t("admin-emails-retrying-title")}</h2>
       <p>{t("admin-emails-retrying-intro")}</p>
       <EmailTable t={t} times={times} emails={retrying.emails} which="retrying" />
-      <Pagination
-        firstHref={params.retrying ? pageOf("retrying") : undefined}
-        nextHref={retrying.next ? pageOf("retrying", retrying.next) : undefined}
-      />
+      <Pagination firstHref={params.retrying ? pageOf("retrying") : undefined} nextHref={retrying.next ? pageOf("retrying", retrying.next) : undefined} />
     </div>
   );
 }

@@ -24,10 +24,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const params = firstValues(raw);
   const query = searchText(200).parse(params.q);
   const role = ROLES.find((candidate) => candidate === params.role);
-  const [{ users, next }, changes] = await Promise.all([
-    listUsers(viewer, { after: params.after, query, role }),
-    recentRoleChanges(viewer),
-  ]);
+  const [{ users, next }, changes] = await Promise.all([listUsers(viewer, { after: params.after, query, role }), recentRoleChanges(viewer)]);
   const dates = new Intl.DateTimeFormat(formats, { dateStyle: "medium" });
   const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "short" });
 
@@ -87,12 +84,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                     </td>
                     <td>{dates.format(user.createdAt)}</td>
                     <td>
-                      <RoleForm
-                        userId={user.id}
-                        role={user.role}
-                        personLabel={label}
-                        disabled={user.id === viewer.id}
-                      />
+                      <RoleForm userId={user.id} role={user.role} personLabel={label} disabled={user.id === viewer.id} />
                       {user.id === viewer.id ? <p className="hint">{t("admin-users-self-hint")}</p> : null}
                     </td>
                   </tr>

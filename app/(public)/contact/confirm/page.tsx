@@ -35,7 +35,9 @@ export default async function ConfirmContactPage({ searchParams }: TProps) {
         <p className="notice notice--warning">{t("contact-confirm-invalid")}</p>
       ) : (
         <>
-          <p className="lead">{link.name ? isolatedMessage(t, "contact-confirm-intro-named", link.email, link.name) : isolatedMessage(t, "contact-confirm-intro", link.email)}</p>
+          <p className="lead">
+            {link.name ? isolatedMessage(t, "contact-confirm-intro-named", link.email, link.name) : isolatedMessage(t, "contact-confirm-intro", link.email)}
+          </p>
           <p>{t("contact-confirm-explain")}</p>
           <ConfirmContactForm action={confirmContactAction} token={params.token ?? ""} />
         </>

@@ -53,7 +53,8 @@ export default async function RequestPage({ params, searchParams }: Params) {
   );
   const basedOn = links.basedOn ? (
     <p className="notice">
-      {t("request-based-on")} <Link href={`/requests/${links.basedOn.id}`}>
+      {t("request-based-on")}{" "}
+      <Link href={`/requests/${links.basedOn.id}`}>
         <bdi>{links.basedOn.reference}</bdi>
       </Link>
     </p>
@@ -119,8 +120,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
         </p>
       ) : null}
       <p>
-        <RequestStatusTag status={request.status} />{" "}
-        {request.submittedAt ? t("request-submitted-on", dates.format(request.submittedAt)) : null}
+        <RequestStatusTag status={request.status} /> {request.submittedAt ? t("request-submitted-on", dates.format(request.submittedAt)) : null}
       </p>
       {basedOn}
       {contactNotices}

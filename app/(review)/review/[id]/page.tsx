@@ -86,8 +86,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
         </p>
       ) : null}
       <p>
-        <RequestStatusTag status={request.status} />{" "}
-        {request.joint ? <span className="tag tag--progressive">{t("queue-joint-badge")}</span> : null}{" "}
+        <RequestStatusTag status={request.status} /> {request.joint ? <span className="tag tag--progressive">{t("queue-joint-badge")}</span> : null}{" "}
         {request.submittedAt ? t("review-submitted-by", dates.format(request.submittedAt), person(request.requester)) : null}
       </p>
 
@@ -142,7 +141,12 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
               />
             ) : null}
             {wmf && request.requesterKind === "commercial" ? (
-              <HumanRightsForm action={recordHumanRightsAction} requestId={request.id} outcome={request.humanRights?.outcome} note={request.humanRights?.note} />
+              <HumanRightsForm
+                action={recordHumanRightsAction}
+                requestId={request.id}
+                outcome={request.humanRights?.outcome}
+                note={request.humanRights?.note}
+              />
             ) : null}
           </>
         ) : (

@@ -20,7 +20,10 @@ export async function POST(request: NextRequest) {
 
 /** Read as Auth.js reads it (empty segments dropped), so that no spelling of the path slips past. */
 function isEmailSignIn(request: NextRequest) {
-  const [action, provider] = request.nextUrl.pathname.replace(/^\/api\/auth/, "").split("/").filter(Boolean);
+  const [action, provider] = request.nextUrl.pathname
+    .replace(/^\/api\/auth/, "")
+    .split("/")
+    .filter(Boolean);
   return action === "signin" && provider === "nodemailer";
 }
 

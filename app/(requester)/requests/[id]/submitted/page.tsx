@@ -24,7 +24,9 @@ export default async function SubmittedPage({ params }: Params) {
         <p>
           {t("submitted-reference-label")}
           <br />
-          <strong className="confirmation__reference" dir="ltr">{request.reference}</strong>
+          <strong className="confirmation__reference" dir="ltr">
+            {request.reference}
+          </strong>
         </p>
       </div>
       <p>{t("submitted-email")}</p>

@@ -42,7 +42,9 @@ export default async function DecidePage({ params }: Params) {
       <div className="page narrow">
         {back}
         <h1>{t("decide-title", request.reference ?? "")}</h1>
-        <p className="notice notice--warning">{t(request.status === "SUBMITTED" ? "decide-not-taken" : request.status === "AWAITING_REQUESTER" ? "decide-awaiting" : "decide-already")}</p>
+        <p className="notice notice--warning">
+          {t(request.status === "SUBMITTED" ? "decide-not-taken" : request.status === "AWAITING_REQUESTER" ? "decide-awaiting" : "decide-already")}
+        </p>
       </div>
     );
   }
