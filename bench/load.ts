@@ -264,8 +264,7 @@ function multipart(fields: Record<string, string>) {
     ...Object.entries(fields).map(([name, value]): [string, string] => [`_1_${name}`, value]),
     ["0", JSON.stringify([{ status: "idle" }, "$K1"])],
   ];
-  const body =
-    parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
+  const body = `${parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("")}--${boundary}--\r\n`;
   return { body: Buffer.from(body), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
@@ -286,7 +285,10 @@ function stepsOf(person: TPerson, actions: ReturnType<typeof actionIds>, tally: 
     };
   };
   let counter = person.index * 7;
-  const sent = (write: TWrite) => (tally.writes.push(write), write);
+  const sent = (write: TWrite) => {
+    tally.writes.push(write);
+    return write;
+  };
 
   if (person.kind === "reviewer") {
     const queue = (query: Record<string, string>) => page("review queue", `/review?${new URLSearchParams(query)}`);
@@ -375,7 +377,10 @@ async function drive(people: TPerson[], actions: ReturnType<typeof actionIds>, t
       client.setRequests([
         {
           // Keep autocannon's defaults (the Host header comes from them).
-          setupRequest: (defaults) => ({ ...defaults, ...(current = stepOf()).request }),
+          setupRequest: (defaults) => {
+            current = stepOf();
+            return { ...defaults, ...current.request };
+          },
           onResponse: (status, body, _context, headers) => {
             if (!current) return;
             const lower = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));

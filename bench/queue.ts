@@ -48,7 +48,10 @@ function figures(samples: number[]): TFigures {
 /** A fixed shuffle per round, so no call always runs right after the same other one. */
 function shuffled<T>(items: T[], round: number): T[] {
   let state = (round + 1) * 2_654_435_761;
-  const random = () => (state = Math.imul(state ^ (state >>> 13), 0x5bd1e995) >>> 0) / 4_294_967_296;
+  const random = () => {
+    state = Math.imul(state ^ (state >>> 13), 0x5bd1e995) >>> 0;
+    return state / 4_294_967_296;
+  };
   const copy = [...items];
   for (let index = copy.length - 1; index > 0; index--) {
     const other = Math.floor(random() * (index + 1));

@@ -31,6 +31,7 @@ import {
 type TWorkerFixtures = { world: TWorld; as: (persona: TPersona, token?: string) => Promise<APIRequestContext> };
 
 const test = base.extend<object, TWorkerFixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; this one has none
   world: [async ({}, use) => use(await createWorld()), { scope: "worker" }],
   // One HTTP client per persona and worker, each carrying only that persona's session cookie.
   as: [
@@ -128,7 +129,7 @@ for (const row of [...PAGES, ...ROUTES.filter((route) => route.method === "GET")
         const target = resolvePath(row.path, world, persona);
         const response = await (await as(persona)).get(target, { maxRedirects: 0 });
         expectNoServerError(response, target);
-        const location = response.headers()["location"] ?? "";
+        const location = response.headers().location ?? "";
         const redirectedTo = location ? new URL(location, baseURL) : undefined;
         const status = response.status();
         if (outcome === "allow") expect(row.kind === "page" ? status : status < 400 ? 200 : status, `${target} as ${persona}`).toBe(200);

@@ -81,7 +81,7 @@ test("PUT, DELETE and PATCH on pages answer 405 and say what is allowed", async 
     for (const path of ["/", "/requests", "/review", "/signin"]) {
       const response = await request.fetch(path, { method, maxRedirects: 0 });
       expect(response.status(), `${method} ${path}`).toBe(405);
-      expect(response.headers()["allow"]).toBe("GET, HEAD, POST");
+      expect(response.headers().allow).toBe("GET, HEAD, POST");
     }
   }
 });

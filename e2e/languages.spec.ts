@@ -38,7 +38,7 @@ const ENGLISH_WORDS =
 async function expectNoEnglish(page: Page) {
   const text = await page.evaluate(() => {
     const body = document.body.cloneNode(true) as HTMLElement;
-    body.querySelectorAll("script, style, template, noscript, [lang]:not([lang='de'])").forEach((element) => element.remove());
+    for (const element of body.querySelectorAll("script, style, template, noscript, [lang]:not([lang='de'])")) element.remove();
     const attributes = [...document.querySelectorAll("[aria-label], [title], [placeholder], [alt]")].flatMap((element) =>
       ["aria-label", "title", "placeholder", "alt"].map((name) => element.getAttribute(name) ?? ""),
     );

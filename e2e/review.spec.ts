@@ -36,7 +36,7 @@ test("a WMF reviewer takes a new request, assesses it, asks a question, and gets
   await who.getByLabel("Met", { exact: true }).check();
   await review.getByLabel("Note").first().fill("Known research group.");
   await review.getByRole("button", { name: "Save assessment" }).first().click();
-  await expect(review.getByRole("table", { name: "Assessments of Who" })).toContainText("Met – " + reviewer.name);
+  await expect(review.getByRole("table", { name: "Assessments of Who" })).toContainText(`Met – ${reviewer.name}`);
 
   await review.getByLabel("Text", { exact: true }).fill("Checked their publications.");
   await review.getByRole("button", { name: "Add", exact: true }).click();
@@ -128,7 +128,7 @@ test("a requester calling a reviewer action directly is refused, and nothing cha
   const reviewer = await createUser("WMF_REVIEWER", "direct");
   const context = await browser.newContext({ baseURL });
   await context.addCookies([{ name: "authjs.session-token", value: await createSession(reviewer.id), url: baseURL }]);
-  const accepted = await callActionDirectly(context.request, `/review/${request.id}`, "takeRequestAction", { requestId: request.id, version: "0" });
+  await callActionDirectly(context.request, `/review/${request.id}`, "takeRequestAction", { requestId: request.id, version: "0" });
   expect(await state()).toEqual({ status: "IN_REVIEW", assigneeId: reviewer.id, version: 1 });
   await context.close();
 });

@@ -33,6 +33,7 @@ function networkAddress() {
 const local = () => `http://localhost:${port}`;
 const remote = () => `http://${networkAddress()}:${port}`;
 
+// biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a hook uses from this pattern; it uses none
 test.beforeAll(async ({}, testInfo) => {
   test.setTimeout(180_000);
   port = E2E.appPort + 30 + testInfo.parallelIndex;

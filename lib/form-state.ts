@@ -40,6 +40,7 @@ export function formValues(formData: FormData): TFormValues {
 }
 
 export function storable(text: string) {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL, which PostgreSQL refuses, is what this removes
   return text.replace(/\u0000/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 

@@ -15,7 +15,7 @@ import type { TDb } from "@/lib/db";
 import { parseEnv } from "@/lib/env";
 import { publicDraft, registerConsented } from "@/lib/domain/register/register";
 import { formatReference, type TRequestStatus } from "@/lib/domain/request/lifecycle";
-import { APIS, COUNTRIES, EXCEPTION_TYPES, REQUESTER_KINDS, STRATEGY_RECOMMENDATIONS, type TRequesterKind } from "@/lib/domain/request/options";
+import { APIS, COUNTRIES, type EXCEPTION_TYPES, REQUESTER_KINDS, STRATEGY_RECOMMENDATIONS, type TRequesterKind } from "@/lib/domain/request/options";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
 import { reviewColumns } from "@/lib/domain/review/columns";
 import { DEFAULT_WIKIDATA_SHARE_THRESHOLD } from "@/lib/domain/review/routing";
@@ -747,7 +747,7 @@ async function reserveReferences(db: TDb, plans: TPlan[]) {
       ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceCounter"."last" + ${yearPlans.length}
       RETURNING "last"`;
     const first = counter!.last - yearPlans.length + 1;
-    yearPlans.forEach((plan, index) => (plan.reference = formatReference(year, first + index)));
+    for (const [index, plan] of yearPlans.entries()) plan.reference = formatReference(year, first + index);
   }
 }
 

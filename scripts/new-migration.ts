@@ -9,7 +9,6 @@ import path from "node:path";
 import { parseEnv } from "@/lib/env";
 
 import { startEmbeddedDb } from "./embedded-db";
-import { runNodeBin } from "./run-bin";
 
 const name = process.argv[2]?.replace(/[^a-z0-9_]+/gi, "_").toLowerCase();
 if (!name) {

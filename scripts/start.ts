@@ -111,7 +111,7 @@ function printWelcome() {
   console.log(
     [
       "",
-      "  Demo accounts (sign in at " + `${base}/signin` + " with one of these addresses,",
+      `  Demo accounts (sign in at ${base}/signin with one of these addresses,`,
       `  then open the sign-in link from ${mailbox}):`,
       ...DEMO_ACCOUNTS.map((account) => `    ${account.email.padEnd(28)} ${account.name.replace("Demo ", "")}`),
       "",

@@ -43,6 +43,7 @@ export async function AnswersSummary({ answers, today, changeBase, headingLevel 
                   ) : (
                     <ul>
                       {row.answer.map((line, index) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one answer, which may repeat, in their order
                         <li key={index}>{line}</li>
                       ))}
                     </ul>

@@ -51,7 +51,8 @@ export function SectionForm({ requestId, section, version, saved, context, retur
     void form.handleSubmit(
       () => {
         setClientErrors(null);
-        const data = new FormData(formRef.current!, submitter);
+        if (!formRef.current) return;
+        const data = new FormData(formRef.current, submitter);
         startTransition(() => formAction(data));
       },
       (found: FieldErrors) => setClientErrors(toFieldErrors(found)),

@@ -163,7 +163,12 @@ export function LineChart({ labels, series, ...chart }: TChart & { labels: strin
         return (
           <g key={item.key} className={`chart__line chart__line--${item.key}`}>
             <path d={path} />
-            <g className="chart__marker">{points.map((point, index) => (point ? <g key={index}>{MARKERS[item.marker](point[0], point[1])}</g> : null))}</g>
+            <g className="chart__marker">
+              {points.map((point, index) =>
+                // biome-ignore lint/suspicious/noArrayIndexKey: one marker per quarter, in the quarters' order
+                point ? <g key={index}>{MARKERS[item.marker](point[0], point[1])}</g> : null,
+              )}
+            </g>
           </g>
         );
       })}

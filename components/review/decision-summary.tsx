@@ -174,7 +174,7 @@ export async function RegisterEntryRow({ entry, reference, unlisted }: TRegister
             {reference ? <Link href={`/register?reference=${encodeURIComponent(reference)}`}>{t("decision-register-link")}</Link> : null}
           </>
         ) : (
-          t(unlisted!)
+          unlisted && t(unlisted)
         )}
       </dd>
     </div>

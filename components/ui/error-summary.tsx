@@ -26,6 +26,7 @@ export function ErrorSummary({ fieldErrors = {}, message, retitle = true }: Prop
   const entries = Object.entries(fieldErrors);
   const visible = entries.length > 0 || Boolean(message);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new error state (new fieldErrors or message) takes focus again, even while the summary stays visible
   useEffect(() => {
     if (!visible) return;
     ref.current?.focus();

@@ -5,6 +5,7 @@
 export function safeReturnPath(value: unknown): string | undefined {
   if (typeof value !== "string" || value.length > 2000) return undefined;
   if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return undefined;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a return path with a control character is refused
   if (/[\u0000-\u001f]/.test(value)) return undefined;
   return value;
 }

@@ -39,7 +39,7 @@ export function areaOf(pathname: string): TArea {
 const RTL_LANGUAGES = new Set(["ar", "arc", "dv", "fa", "he", "ckb", "ps", "ur", "yi"]);
 
 export function directionOf(locale: string): "ltr" | "rtl" {
-  return RTL_LANGUAGES.has(locale.split("-")[0]!.toLowerCase()) ? "rtl" : "ltr";
+  return RTL_LANGUAGES.has((locale.split("-")[0] ?? "").toLowerCase()) ? "rtl" : "ltr";
 }
 
 /** The tag Intl formats dates and numbers with; the debug language formats as English does. */

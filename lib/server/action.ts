@@ -20,6 +20,7 @@ type TServerAction = (previous: TActionState, formData: FormData) => Promise<TAc
 export function validatedAction<TSchema extends z.ZodType>(
   name: string,
   schema: TSchema,
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that ends in redirect() returns nothing, typed void
   handler: (viewer: TViewer, input: z.infer<TSchema>, values: TFormValues) => Promise<TActionState | void>,
 ): TServerAction {
   return runAction(name, async (values) => {
@@ -39,6 +40,7 @@ export function validatedAction<TSchema extends z.ZodType>(
 export function publicAction<TSchema extends z.ZodType>(
   name: string,
   schema: TSchema,
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that ends in redirect() returns nothing, typed void
   handler: (input: z.infer<TSchema>, values: TFormValues) => Promise<TActionState | void>,
 ): TServerAction {
   return runAction(name, async (values) => {
@@ -48,6 +50,7 @@ export function publicAction<TSchema extends z.ZodType>(
   });
 }
 
+// biome-ignore lint/suspicious/noConfusingVoidType: as above, the handlers' own return type
 function runAction(name: string, work: (values: TFormValues) => Promise<TActionState | void>): TServerAction {
   return async (_previous, formData) => {
     const values = formValues(formData);

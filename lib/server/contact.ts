@@ -110,7 +110,7 @@ export async function confirmContact(token: string) {
   const at = now();
   const confirmed = await db().$transaction(async (tx) => {
     const row = await tx.contactAddress.findUnique({ where: { tokenHash: hashOf(token) }, select: { id: true, userId: true, email: true, expiresAt: true } });
-    if (!row || !row.expiresAt || row.expiresAt.getTime() <= at.getTime()) throw new DomainError("contact-error-link");
+    if (!row?.expiresAt || row.expiresAt.getTime() <= at.getTime()) throw new DomainError("contact-error-link");
     const updated = await tx.contactAddress.updateMany({
       where: { id: row.id, tokenHash: hashOf(token) },
       data: { confirmedAt: at, tokenHash: null, expiresAt: null },

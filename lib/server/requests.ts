@@ -184,7 +184,8 @@ export async function submitRequest(viewer: TViewer, input: { requestId: string;
       INSERT INTO "ReferenceCounter" ("year", "last") VALUES (${year}, 1)
       ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceCounter"."last" + 1
       RETURNING "last"`;
-    const reference = formatReference(year, counter!.last);
+    if (!counter) throw new Error("The reference counter returned no row");
+    const reference = formatReference(year, counter.last);
     const columns = reviewColumns(request.answers, { today: today(), wikidataShareThreshold: env().jointWikidataShare });
     await tx.request.update({ where: { id: request.id }, data: { reference, lastActivityAt: submittedAt, ...columns } });
     if (columns.joint) await notifyWmde(tx, { id: request.id, reference }, "", baseUrl);

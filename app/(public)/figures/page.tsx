@@ -100,7 +100,10 @@ async function Figures({ range, t, locale }: { range: { from: string; to: string
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   const period = t("figures-period", longDate(range.from, locale), longDate(range.to, locale));
   const labels = quarters.map(({ bucket }) => quarterLabel(t, bucket));
-  const busiest = quarters.reduce((best, quarter) => (quarter.figures.received > best.figures.received ? quarter : best), quarters[0]!);
+  const busiest = quarters.reduce<(typeof quarters)[number] | undefined>(
+    (best, quarter) => (!best || quarter.figures.received > best.figures.received ? quarter : best),
+    undefined,
+  );
   const withTimes = quarters.filter(({ figures }) => figures.medianDays !== undefined);
   const timeText = (value: number | undefined) => (value === undefined ? t("figures-too-few") : days.format(value));
   const share = (figures: TFigures) => (figures.jointShare === undefined ? t("figures-no-requests") : percent.format(figures.jointShare));
@@ -134,7 +137,7 @@ async function Figures({ range, t, locale }: { range: { from: string; to: string
           locale={locale}
           title={t("figures-chart-outcomes")}
           description={
-            total.received === 0
+            total.received === 0 || !busiest
               ? t("figures-chart-outcomes-empty", first, last)
               : t("figures-chart-outcomes-desc", quarters.length, first, last, number.format(busiest.figures.received), quarterLabel(t, busiest.bucket))
           }
@@ -169,6 +172,9 @@ async function Figures({ range, t, locale }: { range: { from: string; to: string
 
       <section aria-labelledby="figures-table">
         <h2 id="figures-table">{t("figures-table-title")}</h2>
+        {/* A table wider than a phone scrolls: its region takes focus so a keyboard can scroll it (WCAG 2.1.1). */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: see above */}
+        {/* biome-ignore lint/a11y/useSemanticElements: a region landmark around a table, not a section of the page */}
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="figures-table-caption">
           <table className="table table--numbers">
             <caption id="figures-table-caption">{t("figures-table-caption", period)}</caption>
@@ -253,6 +259,7 @@ function Row({ heading, cells }: { heading: ReactNode; cells: string[] }) {
     <tr>
       <th scope="row">{heading}</th>
       {cells.map((cell, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are its columns, in a fixed order
         <td key={index}>{cell}</td>
       ))}
     </tr>

@@ -65,6 +65,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         </ul>
       </nav>
 
+      {/* biome-ignore lint/a11y/useSemanticElements: a form as the search landmark, which every screen reader knows; <search> is too new */}
       <form className="filters" method="get" action="/review" role="search" aria-label={t("queue-filters-label")}>
         <input type="hidden" name="view" value={params.view} />
         <div className="field">

@@ -42,6 +42,7 @@ export default async function DevMailboxPage() {
 function linkify(text: string) {
   return text.split(/(https?:\/\/\S+)/g).map((part, index) =>
     index % 2 === 1 ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one text, in their order
       <a key={index} href={part}>
         {part}
       </a>

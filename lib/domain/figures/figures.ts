@@ -121,7 +121,7 @@ export function parseFiguresQuery(raw: { from?: string; to?: string }, today: st
 }
 
 function orderedErrors(errors: Record<string, TFieldError>) {
-  return Object.fromEntries(["from", "to"].filter((field) => errors[field]).map((field) => [field, errors[field]!]));
+  return Object.fromEntries(["from", "to"].flatMap((field) => (errors[field] ? [[field, errors[field]] as const] : [])));
 }
 
 /**
@@ -140,7 +140,7 @@ export function percentile(counts: readonly (readonly [number, number])[], p: nu
       seen += n;
       if (rank < seen) return value;
     }
-    return sorted.at(-1)![0];
+    return sorted.at(-1)?.[0] ?? 0;
   };
   const lower = valueAt(Math.floor(position));
   const upper = valueAt(Math.ceil(position));
@@ -220,7 +220,8 @@ export function niceScale(max: number): { top: number; ticks: number[] } {
   if (!(max > 0)) return { top: 1, ticks: [0, 1] };
   const rough = max / 4;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = Math.max(1, [1, 2, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= rough)!);
+  // 10 times the magnitude is always at least `rough`, so a step is always found.
+  const step = Math.max(1, [1, 2, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= rough) ?? 10 * magnitude);
   const top = Math.ceil(max / step) * step;
   return { top, ticks: Array.from({ length: Math.round(top / step) + 1 }, (_, index) => index * step) };
 }

@@ -28,6 +28,7 @@ export type TAtomFeed = {
 };
 
 // Characters XML 1.0 does not allow at all, not even escaped: most controls, lone surrogates, U+FFFE/F.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML refuses are control characters; matching them is the point
 const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
@@ -35,7 +36,7 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 export function xmlText(value: string) {
   return withoutBidiControls(value)
     .replace(NOT_XML, "")
-    .replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+    .replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { z } from "zod";
+import type { z } from "zod";
 
 import {
   choice,
@@ -27,7 +27,7 @@ function issuesOf(schema: z.ZodType, input: unknown) {
   return result.success ? [] : result.error.issues.map((issue) => [issue.path.join("."), issue.message]);
 }
 
-function valueOf(schema: z.ZodType, input: unknown) {
+function parsedValue(schema: z.ZodType, input: unknown) {
   const result = schema.safeParse(input);
   assert.ok(result.success, `expected ${JSON.stringify(input)} to pass, got ${JSON.stringify(issuesOf(schema, input))}`);
   return result.data;
@@ -92,9 +92,9 @@ describe("isWebLink", () => {
 
 describe("form field building blocks", () => {
   it("trims free text, treats a missing field as empty and names the limit when text is too long", () => {
-    assert.equal(valueOf(text(10), "  hello  "), "hello");
-    assert.equal(valueOf(text(10), undefined), "");
-    assert.equal(valueOf(text(10), ["first", "second"]), "first");
+    assert.equal(parsedValue(text(10), "  hello  "), "hello");
+    assert.equal(parsedValue(text(10), undefined), "");
+    assert.equal(parsedValue(text(10), ["first", "second"]), "first");
     assert.deepEqual(issuesOf(text(10), "x".repeat(11)), [["", "error-too-long|10"]]);
   });
 
@@ -105,36 +105,36 @@ describe("form field building blocks", () => {
 
   it("accepts only the offered choices, with the field's own message for anything else", () => {
     const yesNo = choice(["yes", "no"] as const, "error-email-required");
-    assert.equal(valueOf(yesNo, "yes"), "yes");
+    assert.equal(parsedValue(yesNo, "yes"), "yes");
     assert.deepEqual(issuesOf(yesNo, ""), [["", "error-email-required"]]);
     assert.deepEqual(issuesOf(yesNo, "maybe"), [["", "error-email-required"]]);
   });
 
   it("reads a checkbox group from a list, a single ticked box or nothing, dropping repeats", () => {
     const group = choices(["a", "b", "c"] as const);
-    assert.deepEqual(valueOf(group, ["a", "c", "a"]), ["a", "c"]);
-    assert.deepEqual(valueOf(group, "b"), ["b"]);
-    assert.deepEqual(valueOf(group, undefined), []);
-    assert.deepEqual(valueOf(group, ""), []);
+    assert.deepEqual(parsedValue(group, ["a", "c", "a"]), ["a", "c"]);
+    assert.deepEqual(parsedValue(group, "b"), ["b"]);
+    assert.deepEqual(parsedValue(group, undefined), []);
+    assert.deepEqual(parsedValue(group, ""), []);
     assert.deepEqual(issuesOf(group, ["a", "forged"]), [["1", "error-invalid"]]);
   });
 
   it("counts a checkbox as ticked only when the browser sends a ticked value", () => {
-    assert.equal(valueOf(ticked, "yes"), true);
-    assert.equal(valueOf(ticked, "on"), true);
-    assert.equal(valueOf(ticked, "true"), true);
-    assert.equal(valueOf(ticked, undefined), false);
-    assert.equal(valueOf(ticked, "no"), false);
+    assert.equal(parsedValue(ticked, "yes"), true);
+    assert.equal(parsedValue(ticked, "on"), true);
+    assert.equal(parsedValue(ticked, "true"), true);
+    assert.equal(parsedValue(ticked, undefined), false);
+    assert.equal(parsedValue(ticked, "no"), false);
   });
 
   it("reads whole numbers written with thousands separators or spaces, and leaves an empty box empty", () => {
     const count = wholeNumber(1e12);
-    assert.equal(valueOf(count, "1,000,000"), 1_000_000);
-    assert.equal(valueOf(count, " 2 500 "), 2500);
-    assert.equal(valueOf(count, "250.000"), 250_000);
-    assert.equal(valueOf(count, "0"), 0);
-    assert.equal(valueOf(count, ""), undefined);
-    assert.equal(valueOf(count, undefined), undefined);
+    assert.equal(parsedValue(count, "1,000,000"), 1_000_000);
+    assert.equal(parsedValue(count, " 2 500 "), 2500);
+    assert.equal(parsedValue(count, "250.000"), 250_000);
+    assert.equal(parsedValue(count, "0"), 0);
+    assert.equal(parsedValue(count, ""), undefined);
+    assert.equal(parsedValue(count, undefined), undefined);
   });
 
   it("rejects negative, fractional and written-out numbers where a whole number is asked for", () => {
@@ -145,25 +145,25 @@ describe("form field building blocks", () => {
 
   it("reads decimal numbers with a point or a comma and rejects anything else", () => {
     const rate = decimalNumber(1e6);
-    assert.equal(valueOf(rate, "2.5"), 2.5);
-    assert.equal(valueOf(rate, "2,5"), 2.5);
-    assert.equal(valueOf(rate, "40"), 40);
-    assert.equal(valueOf(rate, ""), undefined);
+    assert.equal(parsedValue(rate, "2.5"), 2.5);
+    assert.equal(parsedValue(rate, "2,5"), 2.5);
+    assert.equal(parsedValue(rate, "40"), 40);
+    assert.equal(parsedValue(rate, ""), undefined);
     for (const input of ["-1", "fast", "1.2.3"]) assert.deepEqual(issuesOf(rate, input), [["", "error-number"]], input);
     assert.deepEqual(issuesOf(rate, "1000001"), [["", "error-number-max|1000000"]]);
   });
 
   it("accepts a date as the date picker sends it, or nothing, and rejects impossible or free-form dates", () => {
-    assert.equal(valueOf(isoDate, "2026-12-01"), "2026-12-01");
-    assert.equal(valueOf(isoDate, " 2026-12-01 "), "2026-12-01");
-    assert.equal(valueOf(isoDate, undefined), "");
+    assert.equal(parsedValue(isoDate, "2026-12-01"), "2026-12-01");
+    assert.equal(parsedValue(isoDate, " 2026-12-01 "), "2026-12-01");
+    assert.equal(parsedValue(isoDate, undefined), "");
     assert.deepEqual(issuesOf(isoDate, "2026-02-30"), [["", "error-date"]]);
     assert.deepEqual([...new Set(issuesOf(isoDate, "1 December 2026").map(([, text]) => text))], ["error-date"]);
   });
 
   it("reads links one per line, skipping blank lines and surrounding spaces", () => {
-    assert.deepEqual(valueOf(linkList(3), "https://a.example.org\r\n\n  http://b.example.org/x  \n"), ["https://a.example.org", "http://b.example.org/x"]);
-    assert.deepEqual(valueOf(linkList(3), undefined), []);
+    assert.deepEqual(parsedValue(linkList(3), "https://a.example.org\r\n\n  http://b.example.org/x  \n"), ["https://a.example.org", "http://b.example.org/x"]);
+    assert.deepEqual(parsedValue(linkList(3), undefined), []);
   });
 
   it("names the line of every bad link, counting blank lines so the number matches what the person sees", () => {
@@ -192,7 +192,7 @@ describe("isOneEmailAddress", () => {
       "a@x.org\nTo: b@y.org",
       " a@x.org",
       "",
-      "x".repeat(250) + "@x.org",
+      `${"x".repeat(250)}@x.org`,
       null,
       ["a@x.org"],
       42,

@@ -215,7 +215,8 @@ export function grantDefaults(answers: TDraftAnswers, today: string): { apis: st
     const value = answers.obligation?.[field];
     return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
   };
-  const startsOn = wanted("startDate") && wanted("startDate")! >= today ? wanted("startDate")! : today;
+  const asked = wanted("startDate");
+  const startsOn = asked && asked >= today ? asked : today;
   const end = wanted("endDate");
   const expiresOn = end && end > startsOn && end <= addMonths(startsOn, MAX_GRANT_MONTHS) ? end : addMonths(startsOn, 12);
   return { apis, startsOn, expiresOn, onDemandPerMonth: apis.includes("on_demand") && requests > 0 ? String(requests) : "" };

@@ -55,8 +55,8 @@ const isThin = (text: string) => text.length < STATEMENT_MIN_CHARACTERS || wordC
 const GENAI_TERMS = [
   String.raw`gen(?:erative)?[\s-]?ai`,
   String.raw`(?:large[\s-])?language[\s-]models?`,
-  String.raw`llms?`,
-  String.raw`(?:chat)?gpt`,
+  "llms?",
+  "(?:chat)?gpt",
   String.raw`chat[\s-]?bots?`,
   String.raw`train(?:s|ed|ing)?\s+(?:a|an|our|the|my|their)\s+(?:[\w-]+\s+)?models?`,
   String.raw`fine[\s-]?tun(?:e|es|ed|ing)`,

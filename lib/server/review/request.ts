@@ -130,16 +130,12 @@ export async function takeRequest(viewer: TViewer, input: { requestId: string; v
 /** The assignee (or an admin) lets the request go back to the pool. */
 export async function releaseRequest(viewer: TViewer, input: { requestId: string; version: number }) {
   const request = await getReviewRequest(viewer, input.requestId);
-  if (!request.assignee) return;
-  if (request.assignee.id !== viewer.id && viewer.role !== "ADMIN") throw new DomainError("review-error-not-assignee");
-  await change(
-    request,
-    input.version,
-    (tx) => auditRequest(tx, viewer.id, request.id, "request.released", { assigneeId: request.assignee!.id }, { assigneeId: null }),
-    {
-      assigneeId: null,
-    },
-  );
+  const assignee = request.assignee;
+  if (!assignee) return;
+  if (assignee.id !== viewer.id && viewer.role !== "ADMIN") throw new DomainError("review-error-not-assignee");
+  await change(request, input.version, (tx) => auditRequest(tx, viewer.id, request.id, "request.released", { assigneeId: assignee.id }, { assigneeId: null }), {
+    assigneeId: null,
+  });
 }
 
 /** Moves a request into or out of the joint WMF/WMDE queue, with the reviewer's reason; WMDE reviewers hear of arrivals. */
@@ -173,9 +169,10 @@ export async function notifyWmde(tx: Prisma.TransactionClient, request: { id: st
     select: { id: true, email: true, locale: true, lastLocale: true },
   });
   for (const reviewer of reviewers) {
+    if (!reviewer.email) continue;
     await enqueueEmail(tx, {
       idempotencyKey: `joint-entered:${request.id}:${reviewer.id}:${Date.now()}`,
-      to: reviewer.email!,
+      to: reviewer.email,
       requestId: request.id,
       ...requestEmail(
         "joint_entered",

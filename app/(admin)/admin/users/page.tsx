@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { RoleForm } from "@/components/admin/role-form";
 import { canAdminister, ROLES, type TRole } from "@/lib/domain/roles";
@@ -33,6 +32,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       <h1>{t("admin-users-title")}</h1>
       <p className="lead">{t("admin-users-intro")}</p>
 
+      {/* biome-ignore lint/a11y/useSemanticElements: a form as the search landmark, which every screen reader knows; <search> is too new */}
       <form className="filters" method="get" role="search" aria-label={t("admin-users-filter-label")}>
         <div className="field">
           <label className="label" htmlFor="q">

@@ -8,7 +8,6 @@ import { RequestActionForm } from "@/components/apply/request-action-form";
 import { DocumentTitle } from "@/components/ui/document-title";
 import { incompleteSections } from "@/lib/domain/request/sections";
 import { getI18n } from "@/lib/i18n/server";
-import { fullTitle } from "@/lib/i18n/title";
 import { today } from "@/lib/server/clock";
 import { contactStatus } from "@/lib/server/contact";
 import { loadOwnRequest } from "@/lib/server/pages";
