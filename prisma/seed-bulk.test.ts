@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 
 import { registerConsented } from "@/lib/domain/register/register";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
-import { addMonths, dayOf } from "@/lib/domain/review/decisions";
+import { addMonths, dayOf } from "@/lib/domain/time";
 import { startTestDatabase, type TTestDatabase } from "@/test-support/database";
 
 import { seedBulkRequests } from "./seed-bulk";

@@ -14,6 +14,7 @@ import { z } from "zod";
 import type { TDb } from "@/lib/db";
 import { parseEnv } from "@/lib/env";
 import { publicDraft, registerConsented } from "@/lib/domain/register/register";
+import { DAY_MS } from "@/lib/domain/time";
 import { formatReference, type TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { APIS, COUNTRIES, type EXCEPTION_TYPES, REQUESTER_KINDS, STRATEGY_RECOMMENDATIONS, type TRequesterKind } from "@/lib/domain/request/options";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
@@ -41,7 +42,7 @@ export const BULK_REVIEWERS: { email: string; name: string; role: Role }[] = [
 ];
 
 const BATCH_SIZE = 1_000;
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const WORKER_ROLE = "seed-bulk-batch";
 

@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 
 import type { TRole } from "@/lib/domain/roles";
+import { addDays, dayOf } from "@/lib/domain/time";
 import { completeAnswers } from "@/test-support/answers";
 import { insertRequestRow, nextReference } from "@/test-support/request-rows";
 
@@ -39,7 +40,7 @@ async function createSession(db: pg.Client, userId: string) {
 }
 
 async function createDraft(db: pg.Client, requesterId: string) {
-  const answers = completeAnswers(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+  const answers = completeAnswers(dayOf(addDays(new Date(), 7)));
   const id = `scan_${randomUUID()}`;
   await db.query(
     `INSERT INTO "Request" (id, "requesterId", status, answers, "createdAt", "updatedAt", "lastActivityAt") VALUES ($1, $2, 'DRAFT', $3, now(), now(), now())`,
@@ -49,7 +50,7 @@ async function createDraft(db: pg.Client, requesterId: string) {
 }
 
 async function createSubmitted(db: pg.Client, requester: { id: string; email: string }) {
-  const answers = completeAnswers(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+  const answers = completeAnswers(dayOf(addDays(new Date(), 7)));
   answers.who.email = requester.email;
   const id = `scan_${randomUUID()}`;
   await insertRequestRow(db, { id, reference: await nextReference(db), requesterId: requester.id, status: "SUBMITTED", answers, submittedAt: new Date() });

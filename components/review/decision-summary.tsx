@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { dayOf } from "@/lib/domain/review/decisions";
+import { dayOf } from "@/lib/domain/time";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { CRITERION_LABEL, longDate, scopeLines, WITHDRAWAL_REASON_LABEL, type TScope } from "@/lib/mail/decision-text";
 import { getI18n } from "@/lib/i18n/server";

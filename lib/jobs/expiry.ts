@@ -2,7 +2,8 @@
 // the recorded end once the date has passed. Pages already show a passed grant as expired
 // (effectiveStatus); this records it and tells the requester. No Next.js here: the worker and
 // tests use it.
-import { dayOf, REMINDER_DAYS, remindersDue } from "@/lib/domain/review/decisions";
+import { REMINDER_DAYS, remindersDue } from "@/lib/domain/review/decisions";
+import { addDays, DAY_MS, dayOf } from "@/lib/domain/time";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { longDate } from "@/lib/mail/decision-text";
 import { requestRecipient } from "@/lib/mail/recipient";
@@ -74,7 +75,7 @@ export async function sendExpiryReminders(db: PrismaClient, { now, baseUrl }: TC
   const grants = await db.request.findMany({
     where: {
       status: "GRANTED",
-      expiresAt: { gt: now, lte: new Date(now.getTime() + longest * 86_400_000) },
+      expiresAt: { gt: now, lte: addDays(now, longest) },
     },
     orderBy: { expiresAt: "asc" },
     take: BATCH,
@@ -120,7 +121,7 @@ export async function sendExpiryReminders(db: PrismaClient, { now, baseUrl }: TC
             {
               reference: request.reference ?? "",
               url: `${baseUrl}/requests/${grant.id}`,
-              more: [longDate(dayOf(expiresAt), formats), String(Math.ceil((expiresAt.getTime() - now.getTime()) / 86_400_000))],
+              more: [longDate(dayOf(expiresAt), formats), String(Math.ceil((expiresAt.getTime() - now.getTime()) / DAY_MS))],
             },
             locale,
           ),

@@ -4,6 +4,7 @@
 // the audit trail stay. No Next.js here: the worker and tests use it.
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
 import { reviewColumns } from "@/lib/domain/review/columns";
+import { addDays } from "@/lib/domain/time";
 import type { Prisma, PrismaClient, RequestStatus } from "@/lib/generated/prisma/client";
 
 /** Requests nothing more happens to; a grant is not among them until it ends. */
@@ -13,7 +14,6 @@ export const RETIRED_STATUSES: RequestStatus[] = ["DECLINED", "CANCELLED", "LAPS
 const PERSONAL_WHO_FIELDS = ["contactName", "email", "enterpriseUsername"];
 
 const BATCH = 100;
-const DAY_MS = 86_400_000;
 
 function asAnswers(value: unknown): TDraftAnswers {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as TDraftAnswers) : {};
@@ -75,7 +75,7 @@ export async function anonymiseRequest(
  * ago, oldest first, at most BATCH per run. Idempotent: an anonymised request is never taken again.
  */
 export async function anonymiseClosedRequests(db: PrismaClient, { now, afterDays }: { now: Date; baseUrl?: string; afterDays: number }) {
-  const cutoff = new Date(now.getTime() - afterDays * DAY_MS);
+  const cutoff = addDays(now, -afterDays);
   const due = await db.request.findMany({
     where: { anonymisedAt: null, status: { in: RETIRED_STATUSES }, lastActivityAt: { lt: cutoff } },
     orderBy: [{ lastActivityAt: "asc" }, { id: "asc" }],

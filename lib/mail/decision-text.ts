@@ -1,6 +1,7 @@
 // Wording shared by decision emails and pages: scope, criteria and reasons in the people's words.
 import type { TWithdrawalReason } from "@/lib/domain/review/decisions";
-import { startOfDay, type SNAPSHOT_FREQUENCIES } from "@/lib/domain/review/decisions";
+import type { SNAPSHOT_FREQUENCIES } from "@/lib/domain/review/decisions";
+import { startOfDay } from "@/lib/domain/time";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import type { TMessageKey, TTranslate } from "@/lib/i18n/translator";
 

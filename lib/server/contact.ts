@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { DomainError, NotFoundError } from "@/lib/domain/errors";
 import { contactAddressOf, sameAddress } from "@/lib/domain/request/contact";
+import { addDays } from "@/lib/domain/time";
 import { emailLocaleOfUser, enqueueEmail } from "@/lib/jobs/outbox";
 import { log } from "@/lib/log";
 import { contactConfirmationEmail } from "@/lib/mail/templates/contact-confirmation";
@@ -67,7 +68,7 @@ export async function resendContactLink(viewer: TViewer, input: { requestId: str
 async function sendLink(viewer: TViewer, contact: string, baseUrl: string) {
   const token = randomBytes(32).toString("base64url");
   const sentAt = now();
-  const fields = { tokenHash: hashOf(token), sentAt, expiresAt: new Date(sentAt.getTime() + LINK_DAYS * 86_400_000) };
+  const fields = { tokenHash: hashOf(token), sentAt, expiresAt: addDays(sentAt, LINK_DAYS) };
   await db().$transaction(async (tx) => {
     const row = await tx.contactAddress.upsert({
       where: { userId_email: { userId: viewer.id, email: contact } },

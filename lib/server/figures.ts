@@ -2,11 +2,9 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { quarterBuckets, summariseFigures, type TCountRow, type TDaysRow, type TFiguresRange } from "@/lib/domain/figures/figures";
-import { startOfDay } from "@/lib/domain/review/decisions";
+import { DAY_MS, startOfDay } from "@/lib/domain/time";
 
 import { now } from "./clock";
-
-const DAY_MS = 86_400_000;
 
 /**
  * The public figures for a period: two grouped counts over the requests submitted in it, each an

@@ -2,7 +2,7 @@ import "server-only";
 
 import { atomFeed, tagUri } from "@/lib/domain/register/atom";
 import type { TRegisterParams } from "@/lib/domain/register/register";
-import { dayOf } from "@/lib/domain/review/decisions";
+import { dayOf } from "@/lib/domain/time";
 import { publicUrl } from "@/lib/env";
 import { apiNames, periodText, REGISTER_STATUS_LABEL } from "@/lib/i18n/register-text";
 import type { TTranslate } from "@/lib/i18n/translator";

@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { entryUpdated, registerConsented, registerStatus, type TRegisterParams, type TRegisterStatus } from "@/lib/domain/register/register";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
-import { dayOf } from "@/lib/domain/review/decisions";
+import { dayOf } from "@/lib/domain/time";
 import { decodeCursor, encodeCursor } from "@/lib/domain/review/queue";
 import { Prisma } from "@/lib/generated/prisma/client";
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
 import { QUEUE_VIEWS, queueParamsFrom, queueSearch, type TQueueView } from "@/lib/domain/review/queue";
 import { canReview } from "@/lib/domain/roles";
+import { daysBetween } from "@/lib/domain/time";
 import { Pagination } from "@/components/ui/pagination";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
@@ -47,7 +48,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     q: params.q,
     sort: params.sort,
   };
-  const today = now().getTime();
+  const today = now();
 
   return (
     <div className="page">
@@ -163,7 +164,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
               rows.map((row) => {
                 const red = row.flags.filter((flag) => flag.severity === "red").length;
                 const warnings = row.flags.filter((flag) => flag.severity === "warning").length;
-                const days = Math.max(0, Math.floor((today - row.submittedAt.getTime()) / 86_400_000));
+                const days = Math.max(0, daysBetween(row.submittedAt, today));
                 return (
                   <tr key={row.id}>
                     <td>

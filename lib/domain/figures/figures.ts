@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { isRealDate } from "@/lib/domain/request/fields";
+import { addYears } from "@/lib/domain/time";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import type { TFieldError } from "@/lib/form-state";
 
@@ -80,10 +81,6 @@ export function defaultFrom(to: string) {
   const first = shiftQuarter(quarterOf(to), -(DEFAULT_QUARTERS - 1));
   const day = quarterStart(first.year, first.quarter);
   return day < EARLIEST_DAY ? EARLIEST_DAY : day;
-}
-
-function addYears(day: string, years: number) {
-  return `${String(Number(day.slice(0, 4)) + years).padStart(4, "0")}${day.slice(4)}`;
 }
 
 const dateField = (invalid: "error-figures-from-invalid" | "error-figures-to-invalid") =>

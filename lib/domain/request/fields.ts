@@ -24,6 +24,9 @@ export const recordId = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
 
+/** The version of a record the person saw, as a form posts it back: a concurrent change is detected against it. */
+export const recordVersion = z.coerce.number().int().min(0).max(2_147_483_647);
+
 /** Whether a value could name a stored record at all; anything else (NUL, "..", a list) is looked up nowhere. */
 export function isRecordId(value: unknown): value is string {
   return recordId.safeParse(value).success;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { recordId } from "./fields";
+import { recordId, recordVersion } from "./fields";
 
 import { isSectionId, type TSectionId } from "./sections";
 
@@ -45,7 +45,7 @@ export const REQUESTER_VISIBLE_ACTIONS = [
   "request.expired",
 ] as const;
 
-const ZVersion = z.coerce.number().int().min(0).max(2_147_483_647);
+const ZVersion = recordVersion;
 const ZRequestId = recordId;
 
 export const ZSectionSave = z.object({

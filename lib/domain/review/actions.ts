@@ -1,10 +1,10 @@
 import { z } from "zod";
 
-import { choice, choices, isoDate, LIMITS, recordId, requiredText, text } from "@/lib/domain/request/fields";
+import { choice, choices, isoDate, LIMITS, recordId, recordVersion, requiredText, text } from "@/lib/domain/request/fields";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 
 const ZRequestId = recordId;
-const ZVersion = z.coerce.number().int().min(0).max(2_147_483_647);
+const ZVersion = recordVersion;
 
 export const ZRequestVersion = z.object({ requestId: ZRequestId, version: ZVersion });
 

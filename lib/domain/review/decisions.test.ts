@@ -4,11 +4,9 @@ import { describe, it } from "node:test";
 import type { z } from "zod";
 
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
+import { DAY_MS, endOfDay } from "@/lib/domain/time";
 
 import {
-  addMonths,
-  dayOf,
-  endOfDay,
   grantDefaults,
   grantLengthProblems,
   grantProblems,
@@ -18,7 +16,6 @@ import {
   REMINDER_DAYS,
   remindersDue,
   SNAPSHOT_FREQUENCIES,
-  startOfDay,
   WITHDRAWAL_REASONS,
   ZDeclineInput,
   ZExtendInput,
@@ -570,74 +567,8 @@ describe("grantProblems", () => {
   });
 });
 
-describe("addMonths", () => {
-  it("moves to the same day", () => {
-    assert.equal(addMonths("2026-03-15", 1), "2026-04-15");
-    assert.equal(addMonths("2026-03-15", 0), "2026-03-15");
-    assert.equal(addMonths("2026-12-01", 12), "2027-12-01");
-  });
-
-  it("ends on the month's last day when the month is shorter", () => {
-    assert.equal(addMonths("2026-01-31", 1), "2026-02-28");
-    assert.equal(addMonths("2028-01-31", 1), "2028-02-29");
-    assert.equal(addMonths("2026-03-31", 1), "2026-04-30");
-    assert.equal(addMonths("2026-01-30", 1), "2026-02-28");
-    assert.equal(addMonths("2026-01-29", 1), "2026-02-28");
-    assert.equal(addMonths("2028-01-29", 1), "2028-02-29");
-  });
-
-  it("keeps the day in a month that is long enough", () => {
-    assert.equal(addMonths("2026-01-31", 2), "2026-03-31");
-    assert.equal(addMonths("2026-02-28", 1), "2026-03-28");
-  });
-
-  it("takes 29 February to 28 February a year on", () => {
-    assert.equal(addMonths("2028-02-29", 12), "2029-02-28");
-    assert.equal(addMonths("2028-02-29", 48), "2032-02-29");
-  });
-
-  it("crosses years", () => {
-    assert.equal(addMonths("2026-11-30", 3), "2027-02-28");
-    assert.equal(addMonths("2026-12-31", 1), "2027-01-31");
-    assert.equal(addMonths("2027-12-31", 2), "2028-02-29");
-  });
-
-  it("adds 24 months", () => {
-    assert.equal(addMonths("2026-12-01", 24), "2028-12-01");
-    assert.equal(addMonths("2026-02-28", 24), "2028-02-28");
-    assert.equal(addMonths("2027-02-28", 24), "2029-02-28");
-    assert.equal(addMonths("2026-08-31", 24), "2028-08-31");
-  });
-
-  it("goes back with a negative number", () => {
-    assert.equal(addMonths("2026-03-31", -1), "2026-02-28");
-    assert.equal(addMonths("2026-01-15", -1), "2025-12-15");
-  });
-});
-
-describe("startOfDay, endOfDay and dayOf", () => {
-  it("give the first and last instants of a day, UTC", () => {
-    assert.equal(startOfDay("2026-12-01").toISOString(), "2026-12-01T00:00:00.000Z");
-    assert.equal(endOfDay("2026-12-01").toISOString(), "2026-12-01T23:59:59.999Z");
-    assert.equal(endOfDay("2026-12-01").getTime() + 1, startOfDay("2026-12-02").getTime());
-  });
-
-  it("round-trip through dayOf", () => {
-    for (const day of ["2026-01-01", "2026-12-31", "2028-02-29", "2027-02-28"]) {
-      assert.equal(dayOf(startOfDay(day)), day);
-      assert.equal(dayOf(endOfDay(day)), day);
-    }
-  });
-
-  it("gives the UTC day of any instant", () => {
-    assert.equal(dayOf(new Date("2026-12-01T12:34:56Z")), "2026-12-01");
-    assert.equal(dayOf(new Date("2026-12-01T23:30:00-02:00")), "2026-12-02");
-    assert.equal(dayOf(new Date("2026-12-01T00:30:00+02:00")), "2026-11-30");
-  });
-});
-
 describe("remindersDue", () => {
-  const DAY = 86_400_000;
+  const DAY = DAY_MS;
   const EXPIRES = endOfDay("2027-06-30");
   const before = (ms: number) => new Date(EXPIRES.getTime() - ms);
 

@@ -1,7 +1,9 @@
 import { z } from "zod";
 
+import { addMonths, DAY_MS } from "@/lib/domain/time";
+
 import { PUBLIC_NAME_MAX, PUBLIC_SUMMARY_MAX, publicTextProblems } from "@/lib/domain/register/register";
-import { choice, choices, isoDate, LIMITS, paragraph, recordId, requiredText, text, wholeNumber } from "@/lib/domain/request/fields";
+import { choice, choices, isoDate, LIMITS, paragraph, recordId, recordVersion, requiredText, text, wholeNumber } from "@/lib/domain/request/fields";
 import { APIS, PROJECTS } from "@/lib/domain/request/options";
 import { SECTION_IDS, volumeField, type TDraftAnswers } from "@/lib/domain/request/sections";
 import type { TFieldError } from "@/lib/form-state";
@@ -10,7 +12,7 @@ import type { TFieldError } from "@/lib/form-state";
 // YYYY-MM-DD; a grant runs from the start of its start day to the end of its expiry day (UTC).
 
 const ZRequestId = recordId;
-const ZVersion = z.coerce.number().int().min(0).max(2_147_483_647);
+const ZVersion = recordVersion;
 
 /** The longest grant without an admin's written reason. */
 export const MAX_GRANT_MONTHS = 24;
@@ -110,30 +112,6 @@ export const ZHumanRightsInput = z.object({
 });
 export type THumanRightsInput = z.infer<typeof ZHumanRightsInput>;
 
-/** The first instant of a day, UTC. */
-export function startOfDay(day: string) {
-  return new Date(`${day}T00:00:00.000Z`);
-}
-
-/** The last instant of a day, UTC: a grant expiring on a day still holds throughout it. */
-export function endOfDay(day: string) {
-  return new Date(`${day}T23:59:59.999Z`);
-}
-
-/** The calendar day (UTC) an instant falls on. */
-export function dayOf(instant: Date) {
-  return instant.toISOString().slice(0, 10);
-}
-
-/** The same day `months` later, or the month's last day when it is shorter (31 Jan + 1 = 28/29 Feb). */
-export function addMonths(day: string, months: number) {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(date, lastDay));
-  return dayOf(target);
-}
-
 export type TLengthContext = { today: string; isAdmin: boolean };
 
 /**
@@ -193,7 +171,7 @@ export function grantProblems(
 export function remindersDue(expiresAt: Date, now: Date): number[] {
   const remainingMs = expiresAt.getTime() - now.getTime();
   if (remainingMs <= 0) return [];
-  return [...REMINDER_DAYS].sort((a, b) => a - b).filter((days) => remainingMs <= days * 86_400_000);
+  return [...REMINDER_DAYS].sort((a, b) => a - b).filter((days) => remainingMs <= days * DAY_MS);
 }
 
 /**

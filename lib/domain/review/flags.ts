@@ -1,4 +1,5 @@
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
+import { DAY_MS } from "@/lib/domain/time";
 
 import { parseAnswers, type TParsedAnswers } from "./parsed";
 
@@ -120,7 +121,7 @@ function customDevelopment({ obligation }: TParsedAnswers): TFinding | undefined
 
 /** Whole months from one date to another, to the nearest month. */
 function monthsBetween(start: string, end: string): number {
-  const days = (Date.parse(end) - Date.parse(start)) / 86_400_000;
+  const days = (Date.parse(end) - Date.parse(start)) / DAY_MS;
   return Math.round(days / (365.25 / 12));
 }
 

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/domain/errors";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { canReview } from "@/lib/domain/roles";
+import { addDays } from "@/lib/domain/time";
 
 import { now } from "../clock";
 import type { TViewer } from "../session";
@@ -38,7 +39,7 @@ export async function dashboard(viewer: TViewer) {
   const jointOnly = { requesterId: { not: viewer.id }, ...(viewer.role === "WMDE_REVIEWER" ? { joint: true } : {}) };
   const [expiring, ...waiting] = await Promise.all([
     db().request.findMany({
-      where: { status: "GRANTED", expiresAt: { gt: at, lte: new Date(at.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000) }, ...jointOnly },
+      where: { status: "GRANTED", expiresAt: { gt: at, lte: addDays(at, EXPIRING_WITHIN_DAYS) }, ...jointOnly },
       orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
       take: EXPIRING_LIMIT,
       select: ROW,

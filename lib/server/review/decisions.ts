@@ -6,11 +6,8 @@ import { registerConsented } from "@/lib/domain/register/register";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import {
-  dayOf,
-  endOfDay,
   grantLengthProblems,
   grantProblems,
-  startOfDay,
   type TDeclineInput,
   type TExtendInput,
   type TGrantInput,
@@ -18,6 +15,7 @@ import {
   type TRecommendationInput,
   type TWithdrawInput,
 } from "@/lib/domain/review/decisions";
+import { dayOf, endOfDay, startOfDay } from "@/lib/domain/time";
 import { emailLocaleOfUser, enqueueEmail } from "@/lib/jobs/outbox";
 import { requestRecipient } from "@/lib/mail/recipient";
 import { emailWording, requestEmail } from "@/lib/mail/templates/request-email";

@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { DomainError, NotFoundError } from "@/lib/domain/errors";
 import { isRecordId } from "@/lib/domain/request/fields";
+import { endOfDay } from "@/lib/domain/time";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { effectiveStatus } from "@/lib/domain/request/state-machine";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
@@ -234,7 +235,7 @@ export async function askForInformation(viewer: TViewer, input: TInformationInpu
   const request = await getReviewRequest(viewer, input.requestId);
   const status = nextStatus(request.status, "ask_requester", actorOf(viewer, request.requesterId));
   if (input.replyBy <= today()) throw new DomainError("review-error-reply-by-past");
-  const replyBy = new Date(`${input.replyBy}T23:59:59Z`);
+  const replyBy = endOfDay(input.replyBy);
   await change(
     request,
     input.version,

@@ -18,7 +18,8 @@ import { now } from "@/lib/server/clock";
 import { loadReviewRequest } from "@/lib/server/pages";
 import { reviewHistory } from "@/lib/server/review/request";
 
-import { addMonths, dayOf, MAX_GRANT_MONTHS } from "@/lib/domain/review/decisions";
+import { MAX_GRANT_MONTHS } from "@/lib/domain/review/decisions";
+import { addDays, addMonths, dayOf } from "@/lib/domain/time";
 
 import {
   addCommentAction,
@@ -64,7 +65,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
   const flags = messages(request.flags) as (TMessage & { severity: string })[];
   const pendingQuestion = request.infoRequests.find((question) => !question.answeredAt && !question.lapsedAt);
   const day = (request.submittedAt ?? now()).toISOString().slice(0, 10);
-  const inTwoWeeks = new Date(now().getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const inTwoWeeks = dayOf(addDays(now(), 14));
   const person = (user: { name: string | null; email: string | null } | null) => user?.name ?? user?.email ?? t("history-system");
   // WMF reviewers and admins decide; a WMDE reviewer recommends on joint requests. Nobody decides their own request.
   const ownRequest = request.requesterId === viewer.id;

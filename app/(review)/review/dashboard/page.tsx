@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { RequestStatusTag } from "@/components/apply/status-tag";
 import { canReview } from "@/lib/domain/roles";
+import { DAY_MS, daysBetween } from "@/lib/domain/time";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { dashboard, EXPIRING_WITHIN_DAYS } from "@/lib/server/review/dashboard";
@@ -12,8 +13,6 @@ export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: fullTitle(t, t("dashboard-title")) };
 }
-
-const DAY_MS = 86_400_000;
 
 export default async function DashboardPage() {
   const viewer = await requireRole("/review/dashboard", canReview);
@@ -83,7 +82,7 @@ export default async function DashboardPage() {
                   <td>
                     <RequestStatusTag status={row.status} />
                   </td>
-                  <td>{row.submittedAt ? t("dashboard-days", Math.floor((data.now.getTime() - row.submittedAt.getTime()) / DAY_MS)) : ""}</td>
+                  <td>{row.submittedAt ? t("dashboard-days", daysBetween(row.submittedAt, data.now)) : ""}</td>
                   <td>{person(row.assignee)}</td>
                 </tr>
               ))}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { RequestActionForm } from "@/components/apply/request-action-form";
-import { dayOf } from "@/lib/domain/review/decisions";
+import { dayOf } from "@/lib/domain/time";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { longDate } from "@/lib/mail/decision-text";
