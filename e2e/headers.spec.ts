@@ -3,7 +3,7 @@
 // so the script policy is the production one and HSTS appears only behind TLS (X-Forwarded-Proto).
 import type { Page } from "@playwright/test";
 
-import { createSession, testDb, uniqueEmail } from "./support/database";
+import { createSession, moveStatus, uniqueEmail } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { firstLink, waitForMail } from "./support/mailbox";
 import { createSubmittedRequest } from "./support/requests";
@@ -115,10 +115,7 @@ test("requester pages of a draft, a submitted and a granted request carry the wh
   const violations = await watchViolations(page);
   const submitted = await createSubmittedRequest();
   const granted = await createSubmittedRequest();
-  await testDb().query(`UPDATE "Request" SET status = 'GRANTED', "expiresAt" = now() + interval '90 days', "requesterId" = $2 WHERE id = $1`, [
-    granted.id,
-    submitted.requester.id,
-  ]);
+  await moveStatus(granted.id, "GRANTED", `"expiresAt" = now() + interval '90 days', "requesterId" = $3`, [submitted.requester.id]);
   await context.addCookies([{ name: "authjs.session-token", value: await createSession(submitted.requester.id), url: baseURL }]);
 
   await visit(page, "/home", { landsOn: "/requests" });

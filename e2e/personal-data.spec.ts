@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 
 import type { BrowserContext } from "@playwright/test";
 
-import { createSession, testDb } from "./support/database";
+import { createSession, moveStatus, testDb } from "./support/database";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { createSubmittedRequest } from "./support/requests";
 import { baseURL } from "./support/settings";
@@ -44,7 +44,7 @@ test("a requester sees and downloads their data, and cannot erase it while a req
 
 test("the erasure form and its error are accessible", async ({ page, context }) => {
   const mine = await createSubmittedRequest();
-  await testDb().query(`UPDATE "Request" SET status = 'DECLINED' WHERE id = $1`, [mine.id]);
+  await moveStatus(mine.id, "DECLINED");
   await signInAsUser(context, mine.requester.id);
   await page.goto("/account/erase");
   await expectAccessible(page);
@@ -61,7 +61,7 @@ test.describe("without JavaScript", () => {
 
   test("a requester erases their data once the request is closed, and is signed out", async ({ page, context }) => {
     const mine = await createSubmittedRequest();
-    await testDb().query(`UPDATE "Request" SET status = 'CANCELLED' WHERE id = $1`, [mine.id]);
+    await moveStatus(mine.id, "CANCELLED");
     await signInAsUser(context, mine.requester.id);
 
     await page.goto("/account/erase");

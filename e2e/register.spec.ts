@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 
 import type { Page } from "@playwright/test";
 
-import { testDb } from "./support/database";
+import { moveStatus, testDb } from "./support/database";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { createRequestIn, type TSubmitted } from "./support/requests";
 
@@ -259,7 +259,7 @@ test("the JSON and the Atom feed carry the same entries, as valid documents", as
 
   // An entry keeps its id whatever happens to the grant.
   const before = entryOf(tricky.reference)!.id;
-  await testDb().query(`UPDATE "Request" SET status = 'WITHDRAWN' WHERE id = $1`, [tricky.id]);
+  await moveStatus(tricky.id, "WITHDRAWN");
   await testDb().query(`UPDATE "Decision" SET "endedAt" = now(), "endReason" = 'REQUESTER_WISH', "updatedAt" = now() WHERE "requestId" = $1`, [tricky.id]);
   const after = await parseAtom(page, await (await request.get("/register.atom")).text());
   const changed = after.entries.find((item) => item.id === before);

@@ -51,3 +51,27 @@ export async function roleOf(userId: string): Promise<TRole> {
   const result = await testDb().query<{ role: TRole }>(`SELECT role FROM "User" WHERE id = $1`, [userId]);
   return result.rows[0]!.role;
 }
+
+/**
+ * Set-up: moves a request straight to `status` (and sets `extra`, SQL assignments with $3, $4...
+ * as parameters), with the audit entry the database demands for a status change, in one transaction.
+ */
+export async function moveStatus(requestId: string, status: string, extra = "", values: unknown[] = []) {
+  const client = await testDb().connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`INSERT INTO "AuditEntry" (id, action, "subjectType", "subjectId", after, note) VALUES ($1, $2, 'request', $3, $4, 'test set-up')`, [
+      randomUUID(),
+      `request.${status === "IN_REVIEW" ? "assigned" : status.toLowerCase()}`,
+      requestId,
+      JSON.stringify({ status }),
+    ]);
+    await client.query(`UPDATE "Request" SET status = $2${extra ? `, ${extra}` : ""} WHERE id = $1`, [requestId, status, ...values]);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -29,14 +29,8 @@ const SOURCES = ROOTS.flatMap(sourceFiles).map((file) => ({ file, text: readFile
 const kebab = (value: string) => value.toLowerCase().replace(/_/g, "-");
 const family = (prefix: string, values: readonly string[], suffix = "") => values.map((value) => `${prefix}-${kebab(value)}${suffix}`);
 
-/** The audit actions recorded on requests, as the code writes them ("request.granted"…): the review page's history names each. */
-const REQUEST_ACTIONS = [...new Set(SOURCES.flatMap(({ text }) => [...text.matchAll(/["']request\.([a-z_]+)["']/g)].map((match) => match[1]!)))];
-/** Deleted drafts leave no page whose history could show the entry. */
-const UNSHOWN_ACTIONS = new Set(["draft_deleted"]);
-
 /** Each pattern as the code builds it (a `${…}` is a `*`), with the keys it can produce. */
 const FAMILIES: Record<string, string[]> = {
-  "history-*": REQUEST_ACTIONS.filter((action) => !UNSHOWN_ACTIONS.has(action)).map((action) => `history-request-${kebab(action)}`),
   "check-error-incomplete-*": family("check-error-incomplete", SECTION_IDS),
   "request-answer-error-*": family("request-answer-error", SECTION_IDS),
   "field-volume-*-legend": family("field-volume", PROJECTS, "-legend"),

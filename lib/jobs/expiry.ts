@@ -5,18 +5,16 @@
 import { REMINDER_DAYS, remindersDue } from "@/lib/domain/review/decisions";
 import { addDays, DAY_MS, dayOf } from "@/lib/domain/time";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { longDate } from "@/lib/mail/decision-text";
-import { requestRecipient } from "@/lib/mail/recipient";
-import { emailLocaleOf } from "@/lib/i18n/messages";
-import { emailWording, requestEmail } from "@/lib/mail/templates/request-email";
-
-import { enqueueEmail } from "./outbox";
+import { applyEvent, EventRefused } from "@/lib/lifecycle/apply";
+import type { TActor } from "@/lib/lifecycle/types";
 
 const BATCH = 100;
 
 type TContext = { now: Date; baseUrl: string };
 
-/** Records every grant whose expiry has passed as EXPIRED, with its audit entry and email. */
+const SYSTEM: TActor = { kind: "system", userId: null };
+
+/** Records every grant whose expiry has passed as EXPIRED, with its audit entry and email, through the lifecycle pipeline. */
 export async function expireGrants(db: PrismaClient, { now, baseUrl }: TContext) {
   const due = await db.request.findMany({
     where: { status: "GRANTED", expiresAt: { lte: now } },
@@ -26,42 +24,33 @@ export async function expireGrants(db: PrismaClient, { now, baseUrl }: TContext)
   });
   let expired = 0;
   for (const { id } of due) {
-    await db.$transaction(async (tx) => {
-      // The status and expiry are checked again under the write: an extension may have landed.
-      const updated = await tx.request.updateMany({
-        where: { id, status: "GRANTED", expiresAt: { lte: now } },
-        data: { status: "EXPIRED", version: { increment: 1 }, lastActivityAt: now },
+    const refused = await db
+      .$transaction((tx) =>
+        applyEvent(
+          tx,
+          { now, baseUrl },
+          {
+            event: "expire",
+            actor: SYSTEM,
+            requestId: id,
+            // Checked again under the lock: an extension may have landed.
+            guard: (request) => {
+              if (!request.expiresAt || request.expiresAt.getTime() > now.getTime())
+                throw new EventRefused("not_allowed_from_status", "transition-error-expire-not-now");
+            },
+            write: async (inner) => {
+              const { expiresAt } = await inner.request.findUniqueOrThrow({ where: { id }, select: { expiresAt: true } });
+              return { details: { expiresOn: dayOf(expiresAt ?? now) }, audit: { after: { expiresAt: expiresAt?.toISOString() ?? null } } };
+            },
+          },
+        ),
+      )
+      .then(() => false)
+      .catch((error: unknown) => {
+        if (error instanceof EventRefused) return true;
+        throw error;
       });
-      if (updated.count === 0) return;
-      const request = await tx.request.findUniqueOrThrow({
-        where: { id },
-        select: { reference: true, requesterId: true, answers: true, expiresAt: true, requester: { select: { locale: true, lastLocale: true } } },
-      });
-      await tx.auditEntry.create({
-        data: {
-          action: "request.expired",
-          subjectType: "request",
-          subjectId: id,
-          before: { status: "GRANTED" },
-          after: { status: "EXPIRED", expiresAt: request.expiresAt?.toISOString() },
-        },
-      });
-      const to = await requestRecipient(tx, request);
-      const { locale, formats } = emailWording(emailLocaleOf(request.requester));
-      if (to) {
-        await enqueueEmail(tx, {
-          idempotencyKey: `expired:${id}`,
-          to,
-          requestId: id,
-          ...requestEmail(
-            "expired",
-            { reference: request.reference ?? "", url: `${baseUrl}/requests/${id}`, more: [longDate(dayOf(request.expiresAt ?? now), formats)] },
-            locale,
-          ),
-        });
-      }
-      expired += 1;
-    });
+    if (!refused) expired += 1;
   }
   return expired;
 }
@@ -96,36 +85,26 @@ export async function sendExpiryReminders(db: PrismaClient, { now, baseUrl }: TC
       });
       // Another worker recorded them first, or the nearest one was already sent.
       if (recorded.count === 0 || done.has(nearest)) return;
-      const request = await tx.request.findFirst({
-        where: { id: grant.id, status: "GRANTED", expiresAt },
-        select: { reference: true, requesterId: true, answers: true, requester: { select: { locale: true, lastLocale: true } } },
-      });
-      if (!request) return;
-      await tx.auditEntry.create({
-        data: {
-          action: "request.expiry_reminded",
-          subjectType: "request",
-          subjectId: grant.id,
-          after: { daysAhead: nearest, expiresAt: expiresAt.toISOString() },
-        },
-      });
-      const to = await requestRecipient(tx, request);
-      const { locale, formats } = emailWording(emailLocaleOf(request.requester));
-      if (to) {
-        await enqueueEmail(tx, {
-          idempotencyKey: `expiry-reminder:${grant.id}:${dayOf(expiresAt)}:${nearest}`,
-          to,
-          requestId: grant.id,
-          ...requestEmail(
-            "expiry_reminder",
-            {
-              reference: request.reference ?? "",
-              url: `${baseUrl}/requests/${grant.id}`,
-              more: [longDate(dayOf(expiresAt), formats), String(Math.ceil((expiresAt.getTime() - now.getTime()) / DAY_MS))],
+      try {
+        await applyEvent(
+          tx,
+          { now, baseUrl },
+          {
+            event: "remind_expiry",
+            actor: SYSTEM,
+            requestId: grant.id,
+            touch: false,
+            // Extended meanwhile: this reminder is about an expiry that no longer holds.
+            guard: (request) => {
+              if (request.expiresAt?.getTime() !== expiresAt.getTime()) throw new EventRefused("not_allowed_from_status", "review-error-closed");
             },
-            locale,
-          ),
-        });
+            details: { daysAhead: nearest, expiresOn: dayOf(expiresAt), daysLeft: Math.ceil((expiresAt.getTime() - now.getTime()) / DAY_MS) },
+            audit: { after: { daysAhead: nearest, expiresAt: expiresAt.toISOString() } },
+          },
+        );
+      } catch (error) {
+        if (error instanceof EventRefused) return;
+        throw error;
       }
       sent += 1;
     });

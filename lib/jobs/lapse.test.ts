@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import { startTestDatabase, type TTestDatabase } from "@/test-support/database";
+import { moveStatus } from "@/test-support/status";
 
 import { lapseOverdueRequests } from "./lapse";
 
@@ -52,7 +53,7 @@ describe("lapsing unanswered questions", () => {
       where: { requestId: answered.request.id },
       data: { answeredAt: new Date("2026-11-30T10:00:00Z"), answer: "Soon" },
     });
-    await database.db.request.update({ where: { id: answered.request.id }, data: { status: "IN_REVIEW" } });
+    await moveStatus(database.db, { id: answered.request.id }, "IN_REVIEW");
     await lapseOverdueRequests(database.db, { now: new Date("2026-12-20T12:00:00Z"), baseUrl: "http://localhost:3000" });
     assert.equal((await database.db.request.findUniqueOrThrow({ where: { id: answered.request.id } })).status, "IN_REVIEW");
   });

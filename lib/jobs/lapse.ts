@@ -1,11 +1,7 @@
 // Requests whose question went unanswered past its reply-by date lapse: the worker records it
-// and tells the requester. No Next.js here: the worker and tests use it.
+// and tells the requester, through the lifecycle pipeline. No Next.js here: the worker and tests use it.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { emailLocaleOf } from "@/lib/i18n/messages";
-import { requestRecipient } from "@/lib/mail/recipient";
-import { requestEmail } from "@/lib/mail/templates/request-email";
-
-import { enqueueEmail } from "./outbox";
+import { applyEvent, EventRefused } from "@/lib/lifecycle/apply";
 
 export async function lapseOverdueRequests(db: PrismaClient, { now = new Date(), baseUrl }: { now?: Date; baseUrl: string }) {
   const overdue = await db.informationRequest.findMany({
@@ -16,37 +12,27 @@ export async function lapseOverdueRequests(db: PrismaClient, { now = new Date(),
   });
   let lapsed = 0;
   for (const question of overdue) {
-    await db.$transaction(async (tx) => {
-      const updated = await tx.request.updateMany({
-        where: { id: question.requestId, status: "AWAITING_REQUESTER" },
-        data: { status: "LAPSED", version: { increment: 1 }, lastActivityAt: now },
-      });
-      if (updated.count === 0) return;
-      const request = await tx.request.findUniqueOrThrow({
-        where: { id: question.requestId },
-        select: { reference: true, requesterId: true, answers: true, requester: { select: { locale: true, lastLocale: true } } },
-      });
-      await tx.informationRequest.update({ where: { id: question.id }, data: { lapsedAt: now } });
-      await tx.auditEntry.create({
-        data: {
-          action: "request.lapsed",
-          subjectType: "request",
-          subjectId: question.requestId,
-          before: { status: "AWAITING_REQUESTER" },
-          after: { status: "LAPSED" },
-        },
-      });
-      const to = await requestRecipient(tx, request);
-      if (to) {
-        await enqueueEmail(tx, {
-          idempotencyKey: `lapsed:${question.id}`,
-          to,
-          requestId: question.requestId,
-          ...requestEmail("lapsed", { reference: request.reference ?? "", url: `${baseUrl}/requests/${question.requestId}` }, emailLocaleOf(request.requester)),
-        });
-      }
+    try {
+      await db.$transaction((tx) =>
+        applyEvent(
+          tx,
+          { now, baseUrl },
+          {
+            event: "lapse",
+            actor: { kind: "system", userId: null },
+            requestId: question.requestId,
+            write: async (inner) => {
+              await inner.informationRequest.update({ where: { id: question.id }, data: { lapsedAt: now } });
+              return { details: { questionId: question.id } };
+            },
+          },
+        ),
+      );
       lapsed += 1;
-    });
+    } catch (error) {
+      // Answered (or cancelled) meanwhile: nothing lapses.
+      if (!(error instanceof EventRefused)) throw error;
+    }
   }
   return lapsed;
 }

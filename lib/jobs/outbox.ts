@@ -3,6 +3,7 @@
 // file, and a change must commit whether or not a worker is running.
 import { createHash } from "node:crypto";
 
+import { audit } from "@/lib/audit";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { TArea } from "@/lib/i18n/locales";
 import { emailLocaleOf } from "@/lib/i18n/messages";
@@ -102,15 +103,13 @@ export async function resendEmail(db: PrismaClient, id: string, { actorId }: { a
       data: { status: "PENDING", attempts: 0, lastError: null, dispatchedAt: null, nextAttemptAt: new Date() },
     });
     if (count === 0) return false;
-    await tx.auditEntry.create({
-      data: {
-        actorId,
-        action: "email.resent",
-        subjectType: "email",
-        subjectId: id,
-        before: { status: "FAILED", attempts: email.attempts, lastError: email.lastError },
-        after: { status: "PENDING" },
-      },
+    await audit(tx, {
+      subject: "email",
+      id,
+      actorId,
+      action: "email.resent",
+      before: { status: "FAILED", attempts: email.attempts, lastError: email.lastError },
+      after: { status: "PENDING" },
     });
     return true;
   });

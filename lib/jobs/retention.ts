@@ -2,6 +2,7 @@
 // They are anonymised when the requester asks for erasure (lib/server/personal-data.ts) and, by
 // the sweep below, once a request has been closed for RETENTION_DAYS. Decisions, references and
 // the audit trail stay. No Next.js here: the worker and tests use it.
+import { audit } from "@/lib/audit";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
 import { reviewColumns } from "@/lib/domain/review/columns";
 import { addDays } from "@/lib/domain/time";
@@ -66,7 +67,7 @@ export async function anonymiseRequest(
   });
   // Emails hold the contact address; the audit trail keeps what was sent and when.
   await tx.outboxEmail.deleteMany({ where: { requestId } });
-  await tx.auditEntry.create({ data: { actorId, action: "request.anonymised", subjectType: "request", subjectId: requestId, after: { reason } } });
+  await audit(tx, { subject: "request", id: requestId, actorId, action: "request.anonymised", after: { reason } });
   return true;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 
 import { createHash, randomBytes } from "node:crypto";
 
+import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { DomainError, NotFoundError } from "@/lib/domain/errors";
 import { contactAddressOf, sameAddress } from "@/lib/domain/request/contact";
@@ -76,9 +77,7 @@ async function sendLink(viewer: TViewer, contact: string, baseUrl: string) {
       update: fields,
       select: { id: true },
     });
-    await tx.auditEntry.create({
-      data: { actorId: viewer.id, action: "contact.link_sent", subjectType: "user", subjectId: viewer.id, after: { contactAddressId: row.id } },
-    });
+    await audit(tx, { subject: "user", id: viewer.id, actorId: viewer.id, action: "contact.link_sent", after: { contactAddressId: row.id } });
     await enqueueEmail(tx, {
       idempotencyKey: `contact-link:${row.id}:${sentAt.getTime()}`,
       to: contact,
@@ -117,7 +116,7 @@ export async function confirmContact(token: string) {
       data: { confirmedAt: at, tokenHash: null, expiresAt: null },
     });
     if (updated.count === 0) throw new DomainError("contact-error-link");
-    await tx.auditEntry.create({ data: { action: "contact.confirmed", subjectType: "user", subjectId: row.userId, after: { contactAddressId: row.id } } });
+    await audit(tx, { subject: "user", id: row.userId, actorId: null, action: "contact.confirmed", after: { contactAddressId: row.id } });
     return row;
   });
   log.info("contact.confirmed", { userId: confirmed.userId });

@@ -5,18 +5,15 @@ import { DomainError } from "@/lib/domain/errors";
 import { followUpAnswers } from "@/lib/domain/request/follow-up";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import type { TGiveUpInput } from "@/lib/domain/review/decisions";
+import { audit } from "@/lib/audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { emailLocaleOfUser, enqueueEmail } from "@/lib/jobs/outbox";
 import { log } from "@/lib/log";
-import { requestRecipient } from "@/lib/mail/recipient";
-import { requestEmail } from "@/lib/mail/templates/request-email";
 
-import { auditRequest } from "./audit";
-import { OWN_DECISION_FIELDS } from "./decision-fields";
 import { now } from "./clock";
+import { OWN_DECISION_FIELDS } from "./decision-fields";
+import { runEvent } from "./events";
 import { getOwnRequest } from "./requests";
 import type { TViewer } from "./session";
-import { nextStatus } from "./transitions";
 
 /** A request that may be the start of a new one: a decision was made (granted, still or once, or declined). */
 export function mayFollowUp(status: TRequestStatus) {
@@ -41,7 +38,13 @@ export async function startFollowUp(viewer: TViewer, previousId: string): Promis
       data: { requesterId: viewer.id, answers: answers as Prisma.InputJsonValue, basedOnId: previous.id },
       select: { id: true },
     });
-    await auditRequest(tx, viewer.id, draft.id, "request.created", null, { status: "DRAFT", basedOn: previous.reference });
+    await audit(tx, {
+      subject: "request",
+      id: draft.id,
+      actorId: viewer.id,
+      action: "request.created",
+      after: { status: "DRAFT", basedOn: previous.reference },
+    });
     return draft.id;
   });
 }
@@ -49,37 +52,25 @@ export async function startFollowUp(viewer: TViewer, previousId: string): Promis
 /** The requester ends their own grant early; the decision's record keeps who and why. */
 export async function giveUpGrant(viewer: TViewer, input: TGiveUpInput, baseUrl: string) {
   const request = await getOwnRequest(viewer, input.requestId);
-  const status = nextStatus(request.status, "give_up", "requester");
   const at = now();
-  await db().$transaction(async (tx) => {
-    const updated = await tx.request.updateMany({
-      where: { id: request.id, requesterId: viewer.id, version: input.version, status: "GRANTED", expiresAt: { gt: at } },
-      data: { status, version: { increment: 1 }, lastActivityAt: at },
-    });
-    if (updated.count === 0) throw new DomainError("request-error-conflict");
-    await tx.decision.update({
-      where: { requestId: request.id },
-      data: { endedAt: at, endedById: viewer.id, endReason: "REQUESTER_WISH", endNote: input.note || null, updatedAt: at },
-    });
-    await auditRequest(
-      tx,
-      viewer.id,
-      request.id,
-      "request.given_up",
-      { status: request.status },
-      { status, reason: "REQUESTER_WISH" },
-      input.note || undefined,
-    );
-    const to = await requestRecipient(tx, { requesterId: viewer.id, answers: request.answers });
-    if (to) {
-      await enqueueEmail(tx, {
-        idempotencyKey: `given-up:${request.id}`,
-        to,
-        requestId: request.id,
-        ...requestEmail("given_up", { reference: request.reference ?? "", url: `${baseUrl}/requests/${request.id}` }, await emailLocaleOfUser(tx, viewer.id)),
-      });
-    }
-  });
+  await runEvent(
+    {
+      event: "give_up",
+      actor: { kind: "requester", userId: viewer.id },
+      requestId: request.id,
+      version: input.version,
+      conflictKey: "request-error-conflict",
+      write: async (tx) => {
+        await tx.decision.update({
+          where: { requestId: request.id },
+          data: { endedAt: at, endedById: viewer.id, endReason: "REQUESTER_WISH", endNote: input.note || null, updatedAt: at },
+        });
+        return { details: {} };
+      },
+      audit: { after: { reason: "REQUESTER_WISH" }, note: input.note || null },
+    },
+    baseUrl,
+  );
   log.info("request.given_up", { requestId: request.id });
 }
 

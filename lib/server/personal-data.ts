@@ -2,9 +2,11 @@ import "server-only";
 
 import { z } from "zod";
 
+import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { DomainError, FieldRuleError } from "@/lib/domain/errors";
-import { REQUESTER_VISIBLE_ACTIONS, requesterMayCancel } from "@/lib/domain/request/lifecycle";
+import { REQUESTER_VISIBLE_ACTIONS } from "@/lib/domain/audit";
+import { requesterMayCancel } from "@/lib/domain/request/lifecycle";
 import { effectiveStatus } from "@/lib/domain/request/state-machine";
 import { anonymiseRequest, contactAddresses } from "@/lib/jobs/retention";
 import { log } from "@/lib/log";
@@ -139,16 +141,7 @@ export async function eraseMyData(viewer: TViewer, input: z.infer<typeof ZErasur
     const drafts = requests.filter((request) => request.status === "DRAFT");
     await tx.request.deleteMany({ where: { id: { in: drafts.map((draft) => draft.id) }, status: "DRAFT" } });
     for (const draft of drafts) {
-      await tx.auditEntry.create({
-        data: {
-          actorId: viewer.id,
-          action: "request.draft_deleted",
-          subjectType: "request",
-          subjectId: draft.id,
-          before: { status: "DRAFT" },
-          note: "erasure",
-        },
-      });
+      await audit(tx, { subject: "request", id: draft.id, actorId: viewer.id, action: "request.draft_deleted", before: { status: "DRAFT" }, note: "erasure" });
     }
     let anonymised = 0;
     for (const request of requests.filter((request) => request.status !== "DRAFT")) {
@@ -163,14 +156,12 @@ export async function eraseMyData(viewer: TViewer, input: z.infer<typeof ZErasur
     await tx.session.deleteMany({ where: { userId: viewer.id } });
     await tx.account.deleteMany({ where: { userId: viewer.id } });
     await tx.user.update({ where: { id: viewer.id }, data: { email: null, name: null, image: null, emailVerified: null, erasedAt: at } });
-    await tx.auditEntry.create({
-      data: {
-        actorId: viewer.id,
-        action: "user.erased",
-        subjectType: "user",
-        subjectId: viewer.id,
-        after: { requestsAnonymised: anonymised, draftsDeleted: drafts.length },
-      },
+    await audit(tx, {
+      subject: "user",
+      id: viewer.id,
+      actorId: viewer.id,
+      action: "user.erased",
+      after: { requestsAnonymised: anonymised, draftsDeleted: drafts.length },
     });
     return { anonymised, draftsDeleted: drafts.length };
   });

@@ -5,6 +5,7 @@ import { FieldRuleError } from "@/lib/domain/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { completeAnswers } from "@/test-support/answers";
 import { startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
+import { moveStatus } from "@/test-support/status";
 
 import type { TViewer } from "./session";
 
@@ -98,7 +99,7 @@ describe("answering a reviewer's question", () => {
     const { viewer, id } = await requesterWithCompleteDraft(9000);
     await requests.submitRequest(viewer, { requestId: id, version: 0 }, "http://localhost:3000");
     const reviewer = await database.db.user.create({ data: { email: "reviewer9000@example.org", role: "WMF_REVIEWER" } });
-    await database.db.request.update({ where: { id }, data: { status: "AWAITING_REQUESTER", version: { increment: 1 } } });
+    await moveStatus(database.db, { id }, "AWAITING_REQUESTER", { version: { increment: 1 } });
     await database.db.informationRequest.create({
       data: { requestId: id, askedById: reviewer.id, question: "Who are you?", replyBy: new Date(Date.now() + 14 * 86_400_000), sections: ["who"] },
     });

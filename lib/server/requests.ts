@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { DomainError, FieldRuleError, NotFoundError } from "@/lib/domain/errors";
 import { isRecordId } from "@/lib/domain/request/fields";
-import { formatReference, REQUESTER_VISIBLE_ACTIONS, type TRequestStatus } from "@/lib/domain/request/lifecycle";
+import { formatReference, type TRequestStatus } from "@/lib/domain/request/lifecycle";
 import {
   contextOf,
   draftValues,
@@ -20,19 +20,16 @@ import { effectiveStatus } from "@/lib/domain/request/state-machine";
 import { reviewColumns } from "@/lib/domain/review/columns";
 import { env, publicUrl } from "@/lib/env";
 import { fieldErrorsOf, type TFieldError, type TFormValues } from "@/lib/form-state";
-import { emailLocaleOf } from "@/lib/i18n/messages";
-import { emailLocaleOfUser, enqueueEmail } from "@/lib/jobs/outbox";
-import { log } from "@/lib/log";
-import { requestRecipient } from "@/lib/mail/recipient";
-import { requestEmail } from "@/lib/mail/templates/request-email";
+import { audit } from "@/lib/audit";
+import { REQUESTER_VISIBLE_ACTIONS, type TRequesterVisibleAction } from "@/lib/domain/audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
 
-import { auditRequest } from "./audit";
-import { offerContactConfirmation } from "./contact";
-import { nextStatus } from "./transitions";
-import { notifyWmde } from "./review/request";
 import { now, today } from "./clock";
+import { offerContactConfirmation } from "./contact";
+import { runEvent } from "./events";
 import type { TViewer } from "./session";
+import { nextStatus } from "./transitions";
 
 const PAGE_SIZE = 25;
 
@@ -98,7 +95,7 @@ export async function createDraft(viewer: TViewer): Promise<string> {
   return db().$transaction(async (tx) => {
     const answers: TDraftAnswers = viewer.email ? { who: { email: viewer.email, ...(viewer.name ? { contactName: viewer.name } : {}) } } : {};
     const request = await tx.request.create({ data: { requesterId: viewer.id, answers }, select: { id: true } });
-    await auditRequest(tx, viewer.id, request.id, "request.created", null, { status: "DRAFT" });
+    await audit(tx, { subject: "request", id: request.id, actorId: viewer.id, action: "request.created", after: { status: "DRAFT" } });
     return request.id;
   });
 }
@@ -166,41 +163,36 @@ export class IncompleteRequestError extends Error {
  */
 export async function submitRequest(viewer: TViewer, input: { requestId: string; version: number }, baseUrl: string) {
   const request = await getOwnRequest(viewer, input.requestId);
-  const status = nextStatus(request.status, "submit", "requester");
+  nextStatus(request.status, "submit", "requester");
   if (request.version !== input.version) throw new DomainError("request-error-conflict");
   const incomplete = incompleteSections(request.answers, today());
   if (incomplete.length > 0) throw new IncompleteRequestError(incomplete);
 
   const submittedAt = now();
   const year = submittedAt.getUTCFullYear();
-  const reference = await db().$transaction(async (tx) => {
-    const claimed = await tx.request.updateMany({
-      where: { id: request.id, requesterId: viewer.id, status: "DRAFT", version: input.version },
-      data: { status, version: { increment: 1 }, submittedAt },
-    });
-    if (claimed.count === 0) throw new DomainError("request-error-conflict");
-    // The counter row stays locked until commit, so concurrent submissions take turns.
-    const [counter] = await tx.$queryRaw<{ last: number }[]>`
-      INSERT INTO "ReferenceCounter" ("year", "last") VALUES (${year}, 1)
-      ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceCounter"."last" + 1
-      RETURNING "last"`;
-    if (!counter) throw new Error("The reference counter returned no row");
-    const reference = formatReference(year, counter.last);
-    const columns = reviewColumns(request.answers, { today: today(), wikidataShareThreshold: env().jointWikidataShare });
-    await tx.request.update({ where: { id: request.id }, data: { reference, lastActivityAt: submittedAt, ...columns } });
-    if (columns.joint) await notifyWmde(tx, { id: request.id, reference }, "", baseUrl);
-    await auditRequest(tx, viewer.id, request.id, "request.submitted", { status: "DRAFT" }, { status: "SUBMITTED", reference });
-    const to = await requestRecipient(tx, { requesterId: viewer.id, answers: request.answers });
-    if (to) {
-      await enqueueEmail(tx, {
-        idempotencyKey: `request-submitted:${request.id}`,
-        to,
-        requestId: request.id,
-        ...requestEmail("submitted", { reference, url: `${baseUrl}/requests/${request.id}` }, await emailLocaleOfUser(tx, viewer.id)),
-      });
-    }
-    return reference;
-  });
+  let reference = "";
+  await runEvent(
+    {
+      event: "submit",
+      actor: { kind: "requester", userId: viewer.id },
+      requestId: request.id,
+      version: input.version,
+      conflictKey: "request-error-conflict",
+      set: { submittedAt, ...reviewColumns(request.answers, { today: today(), wikidataShareThreshold: env().jointWikidataShare }) },
+      write: async (tx) => {
+        // The counter row stays locked until commit, so concurrent submissions take turns.
+        const [counter] = await tx.$queryRaw<{ last: number }[]>`
+          INSERT INTO "ReferenceCounter" ("year", "last") VALUES (${year}, 1)
+          ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceCounter"."last" + 1
+          RETURNING "last"`;
+        if (!counter) throw new Error("The reference counter returned no row");
+        reference = formatReference(year, counter.last);
+        await tx.request.update({ where: { id: request.id }, data: { reference } });
+        return { details: {}, audit: { after: { reference } } };
+      },
+    },
+    baseUrl,
+  );
   log.info("request.submitted", { requestId: request.id, reference });
   return { reference };
 }
@@ -208,14 +200,13 @@ export async function submitRequest(viewer: TViewer, input: { requestId: string;
 /** The requester withdraws their request before any decision; recorded, and final. */
 export async function cancelRequest(viewer: TViewer, input: { requestId: string; version: number }) {
   const request = await getOwnRequest(viewer, input.requestId);
-  const status = nextStatus(request.status, "cancel", "requester");
-  await db().$transaction(async (tx) => {
-    const updated = await tx.request.updateMany({
-      where: { id: request.id, requesterId: viewer.id, version: input.version, status: request.status },
-      data: { status, version: { increment: 1 }, lastActivityAt: now() },
-    });
-    if (updated.count === 0) throw new DomainError("request-error-conflict");
-    await auditRequest(tx, viewer.id, request.id, "request.cancelled", { status: request.status }, { status });
+  await runEvent({
+    event: "cancel",
+    actor: { kind: "requester", userId: viewer.id },
+    requestId: request.id,
+    version: input.version,
+    conflictKey: "request-error-conflict",
+    details: {},
   });
   log.info("request.cancelled", { requestId: request.id });
 }
@@ -227,11 +218,11 @@ export async function deleteDraft(viewer: TViewer, input: { requestId: string; v
   await db().$transaction(async (tx) => {
     const deleted = await tx.request.deleteMany({ where: { id: request.id, requesterId: viewer.id, status: "DRAFT", version: input.version } });
     if (deleted.count === 0) throw new DomainError("request-error-conflict");
-    await auditRequest(tx, viewer.id, request.id, "request.draft_deleted", { status: "DRAFT" }, null);
+    await audit(tx, { subject: "request", id: request.id, actorId: viewer.id, action: "request.draft_deleted", before: { status: "DRAFT" } });
   });
 }
 
-export type TTimelineEntry = { id: string; at: Date; action: (typeof REQUESTER_VISIBLE_ACTIONS)[number]; byRequester: boolean; reference?: string };
+export type TTimelineEntry = { id: string; at: Date; action: TRequesterVisibleAction; byRequester: boolean; reference?: string };
 
 /** What happened to a request of the viewer's own (from getOwnRequest) that they may see, oldest first. */
 export async function requesterTimeline(viewer: TViewer, request: TOwnRequest): Promise<TTimelineEntry[]> {
@@ -259,51 +250,41 @@ function asAnswers(value: unknown): TDraftAnswers {
  */
 export async function answerInformation(viewer: TViewer, input: { requestId: string; version: number; answer: string }, baseUrl: string) {
   const request = await getOwnRequest(viewer, input.requestId);
-  const status = nextStatus(request.status, "requester_answered", "requester");
+  nextStatus(request.status, "requester_answered", "requester");
   if (request.version !== input.version) throw new DomainError("request-error-conflict");
   const answeredAt = now();
   // The reopened answers become final again: the same rules as at submission, as on that day.
-  // The version check below makes sure they are the answers checked here.
+  // The version check of the event makes sure they are the answers checked here.
   const asOf = (request.submittedAt ?? answeredAt).toISOString().slice(0, 10);
   const problems = reopenedProblems(request.answers, await editableSections(request), asOf);
   if (problems) throw new FieldRuleError(reopenedErrors(problems));
-  await db().$transaction(async (tx) => {
-    const open = await tx.informationRequest.findFirst({
-      where: { requestId: request.id, answeredAt: null, lapsedAt: null },
-      orderBy: { createdAt: "desc" },
-      select: { id: true },
-    });
-    if (!open) throw new DomainError("request-error-not-awaiting");
-    // Routing stays as the reviewers left it; flags, filters and search follow the new answers.
-    const {
-      joint: _joint,
-      routingReasons: _reasons,
-      ...columns
-    } = reviewColumns(request.answers, { today: asOf, wikidataShareThreshold: env().jointWikidataShare });
-    const updated = await tx.request.updateMany({
-      where: { id: request.id, requesterId: viewer.id, status: "AWAITING_REQUESTER", version: input.version },
-      data: { status, version: { increment: 1 }, lastActivityAt: answeredAt, ...columns },
-    });
-    if (updated.count === 0) throw new DomainError("request-error-conflict");
-    await tx.informationRequest.update({ where: { id: open.id }, data: { answer: input.answer, answeredAt } });
-    await auditRequest(tx, viewer.id, request.id, "request.information_answered", { status: request.status }, { status });
-    const assignee = await tx.request.findUnique({
-      where: { id: request.id },
-      select: { assignee: { select: { email: true, locale: true, lastLocale: true } } },
-    });
-    if (assignee?.assignee?.email) {
-      await enqueueEmail(tx, {
-        idempotencyKey: `information-answered:${open.id}`,
-        to: assignee.assignee.email,
-        requestId: request.id,
-        ...requestEmail(
-          "information_answered",
-          { reference: request.reference ?? "", url: `${baseUrl}/review/${request.id}` },
-          emailLocaleOf(assignee.assignee, "staff"),
-        ),
-      });
-    }
-  });
+  // Routing stays as the reviewers left it; flags, filters and search follow the new answers.
+  const {
+    joint: _joint,
+    routingReasons: _reasons,
+    ...columns
+  } = reviewColumns(request.answers, { today: asOf, wikidataShareThreshold: env().jointWikidataShare });
+  await runEvent(
+    {
+      event: "requester_answered",
+      actor: { kind: "requester", userId: viewer.id },
+      requestId: request.id,
+      version: input.version,
+      conflictKey: "request-error-conflict",
+      set: columns,
+      write: async (tx) => {
+        const open = await tx.informationRequest.findFirst({
+          where: { requestId: request.id, answeredAt: null, lapsedAt: null },
+          orderBy: { createdAt: "desc" },
+          select: { id: true },
+        });
+        if (!open) throw new DomainError("request-error-not-awaiting");
+        await tx.informationRequest.update({ where: { id: open.id }, data: { answer: input.answer, answeredAt } });
+        return { details: { questionId: open.id } };
+      },
+    },
+    baseUrl,
+  );
 }
 
 /** The problems as the requester's page shows them: beside each reopened section, or about them all. */

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { DomainError, NotFoundError } from "@/lib/domain/errors";
 import { isRecordId } from "@/lib/domain/request/fields";
@@ -22,15 +23,14 @@ export async function applyAdminEmails(userId: string, email: string) {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
     if (!user || user.role === "ADMIN") return;
     await tx.user.update({ where: { id: userId }, data: { role: "ADMIN" } });
-    await tx.auditEntry.create({
-      data: {
-        action: "user.role_changed",
-        subjectType: "user",
-        subjectId: userId,
-        before: { role: user.role },
-        after: { role: "ADMIN" },
-        note: "ADMIN_EMAILS",
-      },
+    await audit(tx, {
+      subject: "user",
+      id: userId,
+      actorId: null,
+      action: "user.role_changed",
+      before: { role: user.role },
+      after: { role: "ADMIN" },
+      note: "ADMIN_EMAILS",
     });
   });
   log.info("user.role_changed", { userId, role: "ADMIN", by: "ADMIN_EMAILS" });
@@ -72,15 +72,13 @@ export async function changeUserRole(viewer: TViewer, change: TRoleChange) {
       data: { role: change.role },
     });
     if (updated.count === 0) throw new DomainError("admin-users-error-conflict");
-    await tx.auditEntry.create({
-      data: {
-        actorId: viewer.id,
-        action: "user.role_changed",
-        subjectType: "user",
-        subjectId: change.userId,
-        before: { role: change.expectedRole },
-        after: { role: change.role },
-      },
+    await audit(tx, {
+      subject: "user",
+      id: change.userId,
+      actorId: viewer.id,
+      action: "user.role_changed",
+      before: { role: change.expectedRole },
+      after: { role: change.role },
     });
   });
   log.info("user.role_changed", { userId: change.userId, role: change.role, by: viewer.id });

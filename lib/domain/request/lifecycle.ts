@@ -28,23 +28,6 @@ export function formatReference(year: number, sequence: number) {
   return `EA-${year}-${String(sequence).padStart(4, "0")}`;
 }
 
-/** What the requester sees of a request's history; reviewers' internal steps stay out. */
-export const REQUESTER_VISIBLE_ACTIONS = [
-  "request.created",
-  "request.submitted",
-  "request.cancelled",
-  "request.information_requested",
-  "request.information_answered",
-  "request.lapsed",
-  "request.granted",
-  "request.declined",
-  "request.extended",
-  "request.withdrawn",
-  "request.given_up",
-  "request.expiry_reminded",
-  "request.expired",
-] as const;
-
 const ZVersion = recordVersion;
 const ZRequestId = recordId;
 

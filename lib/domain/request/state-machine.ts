@@ -143,6 +143,75 @@ function notNowKey(from: TRequestStatus, event: TRequestEvent): TTransitionError
   return NOT_NOW_KEYS[event];
 }
 
+/**
+ * What happens to a request without moving it: who may do it, and while the request is in which
+ * status. With TRANSITIONS this is everything a request event can be; the lifecycle pipeline
+ * (lib/lifecycle/) checks both before anything is written.
+ */
+const SUBMITTED_STATUSES = ["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER", "GRANTED", "DECLINED", "CANCELLED", "LAPSED", "EXPIRED", "WITHDRAWN"] as const;
+const OPEN_STATUSES = ["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER"] as const;
+
+export const REQUEST_ACTIVITIES = [
+  "take",
+  "release",
+  "move_joint",
+  "assess",
+  "comment",
+  "message",
+  "recommend",
+  "assess_human_rights",
+  "remind_expiry",
+] as const;
+export type TRequestActivity = (typeof REQUEST_ACTIVITIES)[number];
+
+type TActivity = { readonly during: readonly TRequestStatus[]; readonly by: readonly TActorKind[] };
+
+export const ACTIVITIES = {
+  take: { during: OPEN_STATUSES, by: ["wmf", "wmde"] },
+  release: { during: OPEN_STATUSES, by: ["wmf", "wmde"] },
+  move_joint: { during: OPEN_STATUSES, by: ["wmf", "wmde"] },
+  assess: { during: OPEN_STATUSES, by: ["wmf", "wmde"] },
+  comment: { during: SUBMITTED_STATUSES, by: ["wmf", "wmde"] },
+  message: { during: SUBMITTED_STATUSES, by: ["wmf", "wmde"] },
+  recommend: { during: OPEN_STATUSES, by: ["wmde"] },
+  assess_human_rights: { during: OPEN_STATUSES, by: ["wmf"] },
+  remind_expiry: { during: ["GRANTED"], by: ["system"] },
+} as const satisfies Record<TRequestActivity, TActivity>;
+
+type TActivityErrorKey =
+  | "review-error-closed"
+  | "transition-error-reviewer-only"
+  | "transition-error-wmf-only"
+  | "decision-error-wmde-only"
+  | "transition-error-automatic-only";
+
+const ACTIVITY_NOT_YOURS: Record<TRequestActivity, TActivityErrorKey> = {
+  take: "transition-error-reviewer-only",
+  release: "transition-error-reviewer-only",
+  move_joint: "transition-error-reviewer-only",
+  assess: "transition-error-reviewer-only",
+  comment: "transition-error-reviewer-only",
+  message: "transition-error-reviewer-only",
+  recommend: "decision-error-wmde-only",
+  assess_human_rights: "transition-error-wmf-only",
+  remind_expiry: "transition-error-automatic-only",
+};
+
+export type TActivityResult = { ok: true } | { ok: false; reason: "not_allowed_from_status" | "not_allowed_for_actor"; messageKey: TActivityErrorKey };
+
+/** Whether `actor` may do `activity` to a request in `status`; the actor is told first, as for transitions. */
+export function activityAllowed(activity: TRequestActivity, status: TRequestStatus, actor: TActorKind): TActivityResult {
+  const rule: TActivity = ACTIVITIES[activity];
+  if (!rule.by.includes(actor)) return { ok: false, reason: "not_allowed_for_actor", messageKey: ACTIVITY_NOT_YOURS[activity] };
+  if (!rule.during.includes(status)) return { ok: false, reason: "not_allowed_from_status", messageKey: "review-error-closed" };
+  return { ok: true };
+}
+
+/** Every event and activity `actor` may take on a request in `status`, so a page offers exactly these. */
+export function allowedActions(status: TRequestStatus, actor: TActorKind): (TRequestEvent | TRequestActivity)[] {
+  return [...allowedEvents(status, actor), ...REQUEST_ACTIVITIES.filter((activity) => activityAllowed(activity, status, actor).ok)];
+}
+
 /** What `actor` may do to a request in `from`, in table order, so a page offers nothing that would be refused. */
 export function allowedEvents(from: TRequestStatus, actor: TActorKind): TRequestEvent[] {
   return REQUEST_EVENTS.filter((event) => transition(from, event, actor).ok);
@@ -155,7 +224,7 @@ export function isDecided(status: TRequestStatus) {
 
 /** Submitted and waiting for a decision. A draft is not open: nobody but its author sees it. */
 export function isOpen(status: TRequestStatus) {
-  return status === "SUBMITTED" || status === "IN_REVIEW" || status === "AWAITING_REQUESTER";
+  return (OPEN_STATUSES as readonly TRequestStatus[]).includes(status);
 }
 
 /** Nothing can happen to the request any more; read from the table, so it cannot disagree with it. */

@@ -1,10 +1,8 @@
 import "server-only";
 
-import { db } from "@/lib/db";
 import { DomainError, FieldRuleError, NotFoundError } from "@/lib/domain/errors";
 import { registerConsented } from "@/lib/domain/register/register";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
-import { SECTION_IDS } from "@/lib/domain/request/sections";
 import {
   grantLengthProblems,
   grantProblems,
@@ -15,17 +13,17 @@ import {
   type TRecommendationInput,
   type TWithdrawInput,
 } from "@/lib/domain/review/decisions";
+import { canAdminister } from "@/lib/domain/roles";
 import { dayOf, endOfDay, startOfDay } from "@/lib/domain/time";
-import { emailLocaleOfUser, enqueueEmail } from "@/lib/jobs/outbox";
-import { requestRecipient } from "@/lib/mail/recipient";
-import { emailWording, requestEmail } from "@/lib/mail/templates/request-email";
-import { CRITERION_LABEL, longDate, scopeSummary, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
+import { EventRefused } from "@/lib/lifecycle/apply";
+import type { TEventInput } from "@/lib/lifecycle/types";
+import { longDate } from "@/lib/mail/decision-text";
 
-import { auditRequest } from "../audit";
 import { now, today } from "../clock";
+import { actorFor, runEvent } from "../events";
 import type { TViewer } from "../session";
-import { actorOf, nextStatus } from "../transitions";
-import { change, getReviewRequest, type TReviewRequest } from "./request";
+import { nextStatus } from "../transitions";
+import { getReviewRequest, type TReviewRequest } from "./request";
 
 /** What a reviewer is told when someone else decided or changed the request first: its state now. */
 const CONFLICT_NOW: Record<
@@ -45,25 +43,17 @@ const CONFLICT_NOW: Record<
 };
 
 /**
- * Applies a decision as one transaction guarded by the version the reviewer saw. When another
- * change landed first, the reviewer learns what the request is now, not just that it moved.
+ * Applies a decision through the lifecycle pipeline, guarded by the version the reviewer saw.
+ * When another change landed first, the reviewer learns what the request is now, not just that it moved.
  */
-async function decide(viewer: TViewer, request: TReviewRequest, version: number, apply: Parameters<typeof change>[2], data: Parameters<typeof change>[3]) {
+async function decide<E extends "grant" | "decline" | "withdraw" | "extend">(viewer: TViewer, request: TReviewRequest, input: TEventInput<E>, baseUrl: string) {
   try {
-    await change(request, version, apply, data);
+    await runEvent(input, baseUrl);
   } catch (error) {
-    if (!(error instanceof DomainError) || error.messageKey !== "review-error-conflict") throw error;
+    if (!(error instanceof EventRefused) || error.reason !== "conflict") throw error;
     const current = await getReviewRequest(viewer, request.id);
     throw new DomainError(CONFLICT_NOW[current.status], [current.reference ?? ""]);
   }
-}
-
-function requestUrl(baseUrl: string, id: string) {
-  return `${baseUrl}/requests/${id}`;
-}
-
-function isWmf(viewer: TViewer) {
-  return viewer.role === "WMF_REVIEWER" || viewer.role === "ADMIN";
 }
 
 /** WMDE's recommendation on a joint request: grant or decline, with a note. WMDE reviewers only. */
@@ -71,39 +61,39 @@ export async function recordRecommendation(viewer: TViewer, input: TRecommendati
   const request = await getReviewRequest(viewer, input.requestId);
   if (viewer.role !== "WMDE_REVIEWER") throw new DomainError("decision-error-wmde-only");
   if (!request.joint) throw new DomainError("decision-error-not-joint");
-  if (actorOf(viewer, request.requesterId) === "requester") throw new DomainError("transition-error-reviewer-only");
-  assertBeforeDecision(request.status);
-  await db().$transaction(async (tx) => {
-    const before = await tx.wmdeRecommendation.findUnique({ where: { requestId: request.id }, select: { recommendation: true, note: true } });
-    await tx.wmdeRecommendation.upsert({
-      where: { requestId: request.id },
-      create: { requestId: request.id, reviewerId: viewer.id, recommendation: input.recommendation, note: input.note },
-      update: { reviewerId: viewer.id, recommendation: input.recommendation, note: input.note },
-    });
-    await tx.request.update({ where: { id: request.id }, data: { lastActivityAt: now() } });
-    await auditRequest(tx, viewer.id, request.id, "request.recommended", before, { recommendation: input.recommendation, note: input.note });
+  await runEvent({
+    event: "recommend",
+    actor: actorFor(viewer, request.requesterId),
+    requestId: request.id,
+    write: async (tx) => {
+      const before = await tx.wmdeRecommendation.findUnique({ where: { requestId: request.id }, select: { recommendation: true, note: true } });
+      await tx.wmdeRecommendation.upsert({
+        where: { requestId: request.id },
+        create: { requestId: request.id, reviewerId: viewer.id, recommendation: input.recommendation, note: input.note },
+        update: { reviewerId: viewer.id, recommendation: input.recommendation, note: input.note },
+      });
+      return { details: {}, audit: { before, after: { recommendation: input.recommendation, note: input.note } } };
+    },
   });
 }
 
 /** The outcome of WMF's human-rights assessment, which a grant to a commercial requester needs first. */
 export async function recordHumanRights(viewer: TViewer, input: THumanRightsInput) {
   const request = await getReviewRequest(viewer, input.requestId);
-  if (!isWmf(viewer) || actorOf(viewer, request.requesterId) !== "wmf") throw new DomainError("transition-error-wmf-only");
-  assertBeforeDecision(request.status);
-  await db().$transaction(async (tx) => {
-    const before = await tx.humanRightsAssessment.findUnique({ where: { requestId: request.id }, select: { outcome: true, note: true } });
-    await tx.humanRightsAssessment.upsert({
-      where: { requestId: request.id },
-      create: { requestId: request.id, assessedById: viewer.id, outcome: input.outcome, note: input.note },
-      update: { assessedById: viewer.id, outcome: input.outcome, note: input.note },
-    });
-    await tx.request.update({ where: { id: request.id }, data: { lastActivityAt: now() } });
-    await auditRequest(tx, viewer.id, request.id, "request.human_rights_assessed", before, { outcome: input.outcome, note: input.note });
+  await runEvent({
+    event: "assess_human_rights",
+    actor: actorFor(viewer, request.requesterId),
+    requestId: request.id,
+    write: async (tx) => {
+      const before = await tx.humanRightsAssessment.findUnique({ where: { requestId: request.id }, select: { outcome: true, note: true } });
+      await tx.humanRightsAssessment.upsert({
+        where: { requestId: request.id },
+        create: { requestId: request.id, assessedById: viewer.id, outcome: input.outcome, note: input.note },
+        update: { assessedById: viewer.id, outcome: input.outcome, note: input.note },
+      });
+      return { details: {}, audit: { before, after: { outcome: input.outcome, note: input.note } } };
+    },
   });
-}
-
-function assertBeforeDecision(status: TRequestStatus) {
-  if (status !== "SUBMITTED" && status !== "IN_REVIEW" && status !== "AWAITING_REQUESTER") throw new DomainError("review-error-closed");
 }
 
 /**
@@ -112,13 +102,14 @@ function assertBeforeDecision(status: TRequestStatus) {
  */
 export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl: string) {
   const request = await getReviewRequest(viewer, input.requestId);
-  const status = nextStatus(request.status, "grant", actorOf(viewer, request.requesterId));
+  const actor = actorFor(viewer, request.requesterId);
+  nextStatus(request.status, "grant", actor.kind);
   // The register entry is asked for, and kept, only with the requester's consent.
   const listed = registerConsented(request.answers);
   const contactName = request.answers.who?.contactName;
   const problems = grantProblems(input, {
     today: today(),
-    isAdmin: viewer.role === "ADMIN",
+    isAdmin: canAdminister(viewer.role),
     joint: request.joint,
     hasWmdeRecommendation: Boolean(request.wmdeRecommendation),
     commercial: request.requesterKind === "commercial",
@@ -130,43 +121,41 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
   const jointOverride = request.joint && !request.wmdeRecommendation ? input.jointOverride : null;
   const entry = listed ? { publicName: input.publicName, publicSummary: input.publicSummary } : { publicName: null, publicSummary: null };
   const at = now();
-  const startsAt = startOfDay(input.startsOn);
   const expiresAt = endOfDay(input.expiresOn);
+  const scope = { apis: input.apis, onDemandPerMonth: input.onDemandPerMonth ?? null, snapshotFrequency: input.snapshotFrequency ?? null };
   await decide(
     viewer,
     request,
-    input.version,
-    async (tx) => {
-      await tx.decision.create({
-        data: {
-          requestId: request.id,
-          outcome: "GRANTED",
-          decidedById: viewer.id,
-          decidedAt: at,
-          updatedAt: at,
-          message: input.message,
-          rationale: input.rationale,
-          criteria: input.criteria,
-          ...entry,
-          apis: input.apis,
-          onDemandPerMonth: input.onDemandPerMonth ?? null,
-          snapshotFrequency: input.snapshotFrequency ?? null,
-          realtime: input.realtime,
-          startsAt,
-          expiresAt,
-          lengthOverride: input.lengthOverride || null,
-          jointOverride: jointOverride || null,
-        },
-      });
-      const scope = { apis: input.apis, onDemandPerMonth: input.onDemandPerMonth ?? null, snapshotFrequency: input.snapshotFrequency ?? null };
-      await auditRequest(
-        tx,
-        viewer.id,
-        request.id,
-        "request.granted",
-        { status: request.status },
-        {
-          status,
+    {
+      event: "grant",
+      actor,
+      requestId: request.id,
+      version: input.version,
+      set: { expiresAt },
+      write: async (tx) => {
+        await tx.decision.create({
+          data: {
+            requestId: request.id,
+            outcome: "GRANTED",
+            decidedById: viewer.id,
+            decidedAt: at,
+            updatedAt: at,
+            message: input.message,
+            rationale: input.rationale,
+            criteria: input.criteria,
+            ...entry,
+            ...scope,
+            realtime: input.realtime,
+            startsAt: startOfDay(input.startsOn),
+            expiresAt,
+            lengthOverride: input.lengthOverride || null,
+            jointOverride: jointOverride || null,
+          },
+        });
+        return { details: { message: input.message, scope, startsOn: input.startsOn, expiresOn: input.expiresOn } };
+      },
+      audit: {
+        after: {
           ...scope,
           startsOn: input.startsOn,
           expiresOn: input.expiresOn,
@@ -175,117 +164,66 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
           jointOverride: jointOverride || null,
           ...entry,
         },
-        input.rationale,
-      );
-      const { locale, t, formats } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
-      const to = await requestRecipient(tx, request);
-      if (to) {
-        await enqueueEmail(tx, {
-          idempotencyKey: `granted:${request.id}`,
-          to,
-          requestId: request.id,
-          ...requestEmail(
-            "granted",
-            {
-              reference: request.reference ?? "",
-              url: requestUrl(baseUrl, request.id),
-              detail: input.message,
-              more: [scopeSummary(t, scope, formats), longDate(input.startsOn, formats), longDate(input.expiresOn, formats)],
-            },
-            locale,
-          ),
-        });
-      }
+        note: input.rationale,
+      },
     },
-    { status, expiresAt },
+    baseUrl,
   );
 }
 
 /** Declines the request, naming the criteria not met, with a message for the requester. */
 export async function declineRequest(viewer: TViewer, input: TDeclineInput, baseUrl: string) {
   const request = await getReviewRequest(viewer, input.requestId);
-  const status = nextStatus(request.status, "decline", actorOf(viewer, request.requesterId));
   await decide(
     viewer,
     request,
-    input.version,
-    async (tx) => {
-      await tx.decision.create({
-        data: {
-          requestId: request.id,
-          outcome: "DECLINED",
-          decidedById: viewer.id,
-          decidedAt: now(),
-          message: input.message,
-          rationale: input.rationale,
-          criteria: input.criteria,
-        },
-      });
-      await auditRequest(
-        tx,
-        viewer.id,
-        request.id,
-        "request.declined",
-        { status: request.status },
-        { status, criteria: input.criteria },
-        input.rationale || undefined,
-      );
-      const { locale, t } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
-      const criteria = SECTION_IDS.filter((id) => input.criteria.includes(id)).map((id) => t(CRITERION_LABEL[id]));
-      const to = await requestRecipient(tx, request);
-      if (to) {
-        await enqueueEmail(tx, {
-          idempotencyKey: `declined:${request.id}`,
-          to,
-          requestId: request.id,
-          ...requestEmail(
-            "declined",
-            { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [criteria.join(", ")] },
-            locale,
-          ),
+    {
+      event: "decline",
+      actor: actorFor(viewer, request.requesterId),
+      requestId: request.id,
+      version: input.version,
+      write: async (tx) => {
+        await tx.decision.create({
+          data: {
+            requestId: request.id,
+            outcome: "DECLINED",
+            decidedById: viewer.id,
+            decidedAt: now(),
+            message: input.message,
+            rationale: input.rationale,
+            criteria: input.criteria,
+          },
         });
-      }
+        return { details: { message: input.message, criteria: input.criteria } };
+      },
+      audit: { after: { criteria: input.criteria }, note: input.rationale || null },
     },
-    { status },
+    baseUrl,
   );
 }
 
 /** Ends an active grant early, for a stated reason; the requester is told why. */
 export async function withdrawGrant(viewer: TViewer, input: TWithdrawInput, baseUrl: string) {
   const request = await getReviewRequest(viewer, input.requestId);
-  const status = nextStatus(request.status, "withdraw", actorOf(viewer, request.requesterId));
   const at = now();
   await decide(
     viewer,
     request,
-    input.version,
-    async (tx) => {
-      await tx.decision.update({
-        where: { requestId: request.id },
-        data: { endedAt: at, endedById: viewer.id, endReason: input.reason, endNote: input.message, updatedAt: at },
-      });
-      await auditRequest(tx, viewer.id, request.id, "request.withdrawn", { status: request.status }, { status, reason: input.reason }, input.message);
-      const { locale, t } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
-      const to = await requestRecipient(tx, request);
-      if (to) {
-        await enqueueEmail(tx, {
-          idempotencyKey: `withdrawn:${request.id}`,
-          to,
-          requestId: request.id,
-          ...requestEmail(
-            "withdrawn",
-            {
-              reference: request.reference ?? "",
-              url: requestUrl(baseUrl, request.id),
-              detail: input.message,
-              more: [t(WITHDRAWAL_REASON_LABEL[input.reason])],
-            },
-            locale,
-          ),
+    {
+      event: "withdraw",
+      actor: actorFor(viewer, request.requesterId),
+      requestId: request.id,
+      version: input.version,
+      write: async (tx) => {
+        await tx.decision.update({
+          where: { requestId: request.id },
+          data: { endedAt: at, endedById: viewer.id, endReason: input.reason, endNote: input.message, updatedAt: at },
         });
-      }
+        return { details: { message: input.message, reason: input.reason } };
+      },
+      audit: { after: { reason: input.reason }, note: input.message },
     },
-    { status },
+    baseUrl,
   );
 }
 
@@ -295,53 +233,38 @@ export async function withdrawGrant(viewer: TViewer, input: TWithdrawInput, base
  */
 export async function extendGrant(viewer: TViewer, input: TExtendInput, baseUrl: string, pageFormats?: string) {
   const request = await getReviewRequest(viewer, input.requestId);
-  nextStatus(request.status, "extend", actorOf(viewer, request.requesterId));
+  const actor = actorFor(viewer, request.requesterId);
+  nextStatus(request.status, "extend", actor.kind);
   const decision = request.decision;
   if (!decision?.startsAt || !request.expiresAt) throw new NotFoundError();
   const currentExpiry = dayOf(request.expiresAt);
   const problems = grantLengthProblems(
     { startsOn: dayOf(decision.startsAt), expiresOn: input.expiresOn, lengthOverride: input.lengthOverride },
-    { today: today(), isAdmin: viewer.role === "ADMIN" },
+    { today: today(), isAdmin: canAdminister(viewer.role) },
     false,
   );
   if (!problems.expiresOn && input.expiresOn <= currentExpiry)
     problems.expiresOn = { key: "error-extend-not-later", params: [longDate(currentExpiry, pageFormats)] };
   if (Object.keys(problems).length > 0) throw new FieldRuleError(problems);
-  const expiresAt = endOfDay(input.expiresOn);
   await decide(
     viewer,
     request,
-    input.version,
-    async (tx) => {
-      // Touched even without a reason: the register's feed dates the entry by its last change.
-      await tx.decision.update({
-        where: { requestId: request.id },
-        data: { updatedAt: now(), ...(input.lengthOverride ? { lengthOverride: input.lengthOverride } : {}) },
-      });
-      await auditRequest(
-        tx,
-        viewer.id,
-        request.id,
-        "request.extended",
-        { expiresOn: currentExpiry },
-        { expiresOn: input.expiresOn, lengthOverride: input.lengthOverride || null },
-        input.message,
-      );
-      const { locale, formats } = emailWording(await emailLocaleOfUser(tx, request.requesterId));
-      const to = await requestRecipient(tx, request);
-      if (to) {
-        await enqueueEmail(tx, {
-          idempotencyKey: `extended:${request.id}:${input.expiresOn}`,
-          to,
-          requestId: request.id,
-          ...requestEmail(
-            "extended",
-            { reference: request.reference ?? "", url: requestUrl(baseUrl, request.id), detail: input.message, more: [longDate(input.expiresOn, formats)] },
-            locale,
-          ),
+    {
+      event: "extend",
+      actor,
+      requestId: request.id,
+      version: input.version,
+      set: { expiresAt: endOfDay(input.expiresOn) },
+      write: async (tx) => {
+        // Touched even without a reason: the register's feed dates the entry by its last change.
+        await tx.decision.update({
+          where: { requestId: request.id },
+          data: { updatedAt: now(), ...(input.lengthOverride ? { lengthOverride: input.lengthOverride } : {}) },
         });
-      }
+        return { details: { message: input.message, expiresOn: input.expiresOn } };
+      },
+      audit: { before: { expiresOn: currentExpiry }, after: { expiresOn: input.expiresOn, lengthOverride: input.lengthOverride || null }, note: input.message },
     },
-    { expiresAt },
+    baseUrl,
   );
 }

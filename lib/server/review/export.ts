@@ -1,5 +1,6 @@
 import "server-only";
 
+import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { CSV_BOM, csvLine } from "@/lib/domain/csv";
 import { NotFoundError } from "@/lib/domain/errors";
@@ -33,9 +34,7 @@ export async function exportQueue(viewer: TViewer, params: TQueueParams, t: TTra
     sort: params.sort,
   };
   const searched = Boolean(params.q);
-  await db().auditEntry.create({
-    data: { actorId: viewer.id, action: "queue.exported", subjectType: "queue", subjectId: params.view, after: { ...filters, searched } },
-  });
+  await audit(db(), { subject: "queue", id: params.view, actorId: viewer.id, action: "queue.exported", after: { ...filters, searched } });
 
   const batches = queueBatches(viewer, params);
   const context = { t, requestUrl: (id: string) => `${baseUrl}/review/${encodeURIComponent(id)}` };

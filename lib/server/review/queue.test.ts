@@ -8,6 +8,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translator";
 import { parseCsv } from "@/test-support/csv";
 import { startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
+import { moveStatus } from "@/test-support/status";
 
 import type { TViewer } from "../session";
 
@@ -39,7 +40,7 @@ describe("queue counts kept by the database", () => {
     assert.deepEqual(await queue.queueCounts(wmde), { new: 1, in_review: 1, awaiting: 0, joint: 2, decided: 1 });
 
     // One statement moving several rows, a routing move, and a deletion.
-    await database.db.request.updateMany({ where: { status: "SUBMITTED" }, data: { status: "AWAITING_REQUESTER" } });
+    await moveStatus(database.db, { status: "SUBMITTED" }, "AWAITING_REQUESTER");
     const granted = await database.db.request.findFirstOrThrow({ where: { status: "GRANTED", joint: false } });
     await database.db.request.update({ where: { id: granted.id }, data: { joint: true } });
     await database.db.request.deleteMany({ where: { status: "DRAFT" } });

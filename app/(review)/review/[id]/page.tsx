@@ -9,6 +9,7 @@ import { ExtendForm, HumanRightsForm, RecommendationForm, WithdrawForm } from "@
 import { DecisionSummary, Prerequisites } from "@/components/review/decision-summary";
 import { AssessmentForm, CommentForm, InformationForm, JointMoveForm } from "@/components/review/forms";
 import { PrintHeader } from "@/components/ui/print-header";
+import { historyLabel } from "@/lib/domain/audit";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import { getI18n } from "@/lib/i18n/server";
@@ -67,6 +68,10 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
   const day = (request.submittedAt ?? now()).toISOString().slice(0, 10);
   const inTwoWeeks = dayOf(addDays(now(), 14));
   const person = (user: { name: string | null; email: string | null } | null) => user?.name ?? user?.email ?? t("history-system");
+  const historyText = (action: string) => {
+    const label = historyLabel(action);
+    return label ? t(label) : action;
+  };
   // WMF reviewers and admins decide; a WMDE reviewer recommends on joint requests. Nobody decides their own request.
   const ownRequest = request.requesterId === viewer.id;
   const wmf = (viewer.role === "WMF_REVIEWER" || viewer.role === "ADMIN") && !ownRequest;
@@ -299,7 +304,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
             <li key={entry.id}>
               <time dateTime={entry.at.toISOString()}>{times.format(entry.at)}</time>
               <span>
-                {t(`history-${entry.action.replace(/[._]/g, "-")}` as TMessageKey)} – {person(entry.actor)}
+                {historyText(entry.action)} – {person(entry.actor)}
                 {entry.note ? `: ${entry.note}` : ""}
               </span>
             </li>

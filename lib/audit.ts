@@ -1,0 +1,32 @@
+// The one writer of the audit trail (append-only in the database itself: see the init migration).
+// Prisma only, so the app and the worker both write through it.
+import type { TRequestAuditAction } from "@/lib/domain/audit";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type TJson = Prisma.InputJsonValue;
+
+/** Audit actions about something other than a request. */
+export type TUserAuditAction = "user.role_changed" | "user.erased" | "contact.link_sent" | "contact.confirmed";
+
+/** One entry, by what it is about; a null actor is the system (a job, a setting such as ADMIN_EMAILS). */
+export type TAuditEntry = { actorId: string | null; before?: TJson | null; after?: TJson | null; note?: string | null } & (
+  | { subject: "request"; id: string; action: TRequestAuditAction }
+  | { subject: "user"; id: string; action: TUserAuditAction }
+  | { subject: "queue"; id: string; action: "queue.exported" }
+  | { subject: "email"; id: string; action: "email.resent" }
+);
+
+/** Appends one entry, inside the transaction of the change it records. */
+export function audit(tx: Pick<Prisma.TransactionClient, "auditEntry">, entry: TAuditEntry) {
+  return tx.auditEntry.create({
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      subjectType: entry.subject,
+      subjectId: entry.id,
+      before: entry.before ?? undefined,
+      after: entry.after ?? undefined,
+      note: entry.note ?? undefined,
+    },
+  });
+}

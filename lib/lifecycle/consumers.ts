@@ -1,0 +1,8 @@
+import { sendNotifications } from "./notifications";
+import type { TEventConsumer } from "./types";
+
+/**
+ * Everything that follows a request event, in order, inside its transaction. A new kind of side
+ * effect (a webhook, a check-in schedule) is a new consumer here, not an edit of each event.
+ */
+export const EVENT_CONSUMERS: readonly TEventConsumer[] = [sendNotifications];

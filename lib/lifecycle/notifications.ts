@@ -1,0 +1,165 @@
+// Who hears of which request event, by email, in which language: one declaration per event.
+// Emails are written to the outbox inside the event's transaction; the worker sends them after.
+import { SECTION_IDS } from "@/lib/domain/request/sections";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TLanguageCode } from "@/lib/i18n/locales";
+import { emailLocaleOf } from "@/lib/i18n/messages";
+import { emailLocaleOfUser, enqueueEmail } from "@/lib/jobs/outbox";
+import { CRITERION_LABEL, longDate, scopeSummary, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
+import { requestRecipient } from "@/lib/mail/recipient";
+import { emailWording, requestEmail, type TRequestEmailKind } from "@/lib/mail/templates/request-email";
+
+import type { TAppliedEvent, TEventConsumer, TEventDetails, TLifecycleEvent } from "./types";
+
+/** The requester (their confirmed contact address, else their sign-in address), the request's reviewer, or every WMDE reviewer. */
+type TAudience = "requester" | "assignee" | "wmdeReviewers";
+
+type TNotice<E extends TLifecycleEvent> = {
+  to: TAudience;
+  kind: TRequestEmailKind;
+  /** The same email is written once, however often the event's transaction is retried. */
+  key: (applied: TAppliedEvent<E>, recipientId: string) => string;
+  when?: (applied: TAppliedEvent<E>) => boolean;
+  /** The parts of the email that come from the event, in the reader's language. */
+  text?: (details: TEventDetails[E], wording: ReturnType<typeof emailWording>, applied: TAppliedEvent<E>) => { detail?: string; more?: string[] };
+};
+
+type TRegistry = { [E in TLifecycleEvent]: readonly TNotice<E>[] };
+
+const jointEntered = <E extends TLifecycleEvent>(reason: (details: TEventDetails[E]) => string): TNotice<E> => ({
+  to: "wmdeReviewers",
+  kind: "joint_entered",
+  key: ({ request, context }, reviewerId) => `joint-entered:${request.id}:${reviewerId}:${context.now.getTime()}`,
+  text: (details) => ({ detail: reason(details) }),
+});
+
+export const NOTIFICATIONS: TRegistry = {
+  submit: [
+    { to: "requester", kind: "submitted", key: ({ request }) => `request-submitted:${request.id}` },
+    { ...jointEntered<"submit">(() => ""), when: ({ request }) => request.joint },
+  ],
+  start_review: [],
+  take: [],
+  release: [],
+  move_joint: [{ ...jointEntered<"move_joint">((details) => details.reason), when: ({ details }) => details.joint }],
+  assess: [],
+  comment: [],
+  message: [{ to: "requester", kind: "message", key: ({ details }) => `message:${details.commentId}`, text: (details) => ({ detail: details.body }) }],
+  recommend: [],
+  assess_human_rights: [],
+  ask_requester: [
+    {
+      to: "requester",
+      kind: "information_requested",
+      key: ({ details }) => `information-requested:${details.questionId}`,
+      text: (details) => ({ detail: details.question }),
+    },
+  ],
+  requester_answered: [{ to: "assignee", kind: "information_answered", key: ({ details }) => `information-answered:${details.questionId}` }],
+  cancel: [],
+  grant: [
+    {
+      to: "requester",
+      kind: "granted",
+      key: ({ request }) => `granted:${request.id}`,
+      text: (details, { t, formats }) => ({
+        detail: details.message,
+        more: [scopeSummary(t, details.scope, formats), longDate(details.startsOn, formats), longDate(details.expiresOn, formats)],
+      }),
+    },
+  ],
+  decline: [
+    {
+      to: "requester",
+      kind: "declined",
+      key: ({ request }) => `declined:${request.id}`,
+      text: (details, { t }) => ({
+        detail: details.message,
+        more: [
+          SECTION_IDS.filter((id) => details.criteria.includes(id))
+            .map((id) => t(CRITERION_LABEL[id]))
+            .join(", "),
+        ],
+      }),
+    },
+  ],
+  withdraw: [
+    {
+      to: "requester",
+      kind: "withdrawn",
+      key: ({ request }) => `withdrawn:${request.id}`,
+      text: (details, { t }) => ({ detail: details.message, more: [t(WITHDRAWAL_REASON_LABEL[details.reason])] }),
+    },
+  ],
+  give_up: [{ to: "requester", kind: "given_up", key: ({ request }) => `given-up:${request.id}` }],
+  extend: [
+    {
+      to: "requester",
+      kind: "extended",
+      key: ({ request, details }) => `extended:${request.id}:${details.expiresOn}`,
+      text: (details, { formats }) => ({ detail: details.message, more: [longDate(details.expiresOn, formats)] }),
+    },
+  ],
+  lapse: [{ to: "requester", kind: "lapsed", key: ({ details }) => `lapsed:${details.questionId}` }],
+  expire: [
+    {
+      to: "requester",
+      kind: "expired",
+      key: ({ request }) => `expired:${request.id}`,
+      text: (details, { formats }) => ({ more: [longDate(details.expiresOn, formats)] }),
+    },
+  ],
+  remind_expiry: [
+    {
+      to: "requester",
+      kind: "expiry_reminder",
+      key: ({ request, details }) => `expiry-reminder:${request.id}:${details.expiresOn}:${details.daysAhead}`,
+      text: (details, { formats }) => ({ more: [longDate(details.expiresOn, formats), String(details.daysLeft)] }),
+    },
+  ],
+};
+
+type TRecipient = { id: string; to: string; locale: TLanguageCode; area: "requester" | "staff" };
+
+async function recipients(tx: Prisma.TransactionClient, audience: TAudience, applied: TAppliedEvent): Promise<TRecipient[]> {
+  const { request } = applied;
+  if (audience === "requester") {
+    const to = await requestRecipient(tx, request);
+    return to ? [{ id: request.requesterId, to, locale: await emailLocaleOfUser(tx, request.requesterId), area: "requester" }] : [];
+  }
+  const people =
+    audience === "assignee"
+      ? request.assigneeId
+        ? await tx.user.findMany({ where: { id: request.assigneeId }, select: { id: true, email: true, locale: true, lastLocale: true } })
+        : []
+      : await tx.user.findMany({ where: { role: "WMDE_REVIEWER", email: { not: null } }, select: { id: true, email: true, locale: true, lastLocale: true } });
+  return people.flatMap((person) =>
+    person.email ? [{ id: person.id, to: person.email, locale: emailLocaleOf(person, "staff"), area: "staff" as const }] : [],
+  );
+}
+
+/** The consumer that writes each event's emails to the outbox, as NOTIFICATIONS declares them. */
+export const sendNotifications: TEventConsumer = async (tx, applied) => {
+  const notices = NOTIFICATIONS[applied.event] as readonly TNotice<TLifecycleEvent>[];
+  for (const notice of notices) {
+    if (notice.when && !notice.when(applied)) continue;
+    for (const recipient of await recipients(tx, notice.to, applied)) {
+      const wording = emailWording(recipient.locale);
+      const path = recipient.area === "requester" ? "requests" : "review";
+      await enqueueEmail(tx, {
+        idempotencyKey: notice.key(applied, recipient.id),
+        to: recipient.to,
+        requestId: applied.request.id,
+        ...requestEmail(
+          notice.kind,
+          {
+            reference: applied.request.reference ?? "",
+            url: `${applied.context.baseUrl}/${path}/${applied.request.id}`,
+            ...notice.text?.(applied.details, wording, applied),
+          },
+          wording.locale,
+        ),
+      });
+    }
+  }
+};
