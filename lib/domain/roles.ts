@@ -14,9 +14,19 @@ export function canAdminister(role: TRole) {
   return role === "ADMIN";
 }
 
+/** WMF reviewers and admins act for the Foundation: they see every request and decide. */
+export function actsForWmf(role: TRole) {
+  return role === "WMF_REVIEWER" || canAdminister(role);
+}
+
+/** WMDE reviewers act for Wikimedia Deutschland: they see and recommend on joint requests only. */
+export function actsForWmde(role: TRole) {
+  return role === "WMDE_REVIEWER";
+}
+
 /** Where a person lands after signing in: the page their role works from. */
 export function landingPath(role: TRole) {
-  if (role === "ADMIN") return "/admin/users";
+  if (canAdminister(role)) return "/admin/users";
   if (canReview(role)) return "/review";
   return "/requests";
 }

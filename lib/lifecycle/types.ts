@@ -29,30 +29,22 @@ export type TEventRequest = {
 
 type TNothing = Record<string, never>;
 
-/** What each event tells its consumers (notifications, and whatever comes later) beyond the request itself. */
-export type TEventDetails = {
-  submit: TNothing;
-  start_review: TNothing;
-  take: TNothing;
-  release: TNothing;
+/** What the events that carry something tell their consumers beyond the request itself; any other event carries nothing. */
+type TDetailsOf = {
   move_joint: { joint: boolean; reason: string };
-  assess: TNothing;
-  comment: TNothing;
   message: { commentId: string; body: string };
-  recommend: TNothing;
-  assess_human_rights: TNothing;
   ask_requester: { questionId: string; question: string };
   requester_answered: { questionId: string };
-  cancel: TNothing;
   grant: { message: string; scope: TScope; startsOn: string; expiresOn: string };
   decline: { message: string; criteria: string[] };
   withdraw: { message: string; reason: TWithdrawalReason };
-  give_up: TNothing;
   extend: { message: string; expiresOn: string };
   lapse: { questionId: string };
   expire: { expiresOn: string };
   remind_expiry: { daysAhead: number; expiresOn: string; daysLeft: number };
 };
+
+export type TEventDetails = { [E in TLifecycleEvent]: E extends keyof TDetailsOf ? TDetailsOf[E] : TNothing };
 
 type TJson = Prisma.InputJsonValue;
 

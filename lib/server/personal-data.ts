@@ -6,8 +6,7 @@ import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { DomainError, FieldRuleError } from "@/lib/domain/errors";
 import { REQUESTER_VISIBLE_ACTIONS } from "@/lib/domain/audit";
-import { requesterMayCancel } from "@/lib/domain/request/lifecycle";
-import { effectiveStatus } from "@/lib/domain/request/state-machine";
+import { effectiveStatus, isOpen, OPEN_STATUSES } from "@/lib/domain/request/state-machine";
 import { anonymiseRequest, contactAddresses } from "@/lib/jobs/retention";
 import { log } from "@/lib/log";
 
@@ -104,10 +103,10 @@ export const ZErasure = z.object({ confirmEmail: z.string().trim().min(1, "error
 export async function erasureBlockers(viewer: TViewer) {
   const at = now();
   const requests = await db().request.findMany({
-    where: { requesterId: viewer.id, status: { in: ["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER", "GRANTED"] } },
+    where: { requesterId: viewer.id, status: { in: [...OPEN_STATUSES, "GRANTED"] } },
     select: { status: true, expiresAt: true },
   });
-  return requests.filter((request) => requesterMayCancel(request.status) || effectiveStatus(request.status, request.expiresAt, at) === "GRANTED").length;
+  return requests.filter((request) => isOpen(request.status) || effectiveStatus(request.status, request.expiresAt, at) === "GRANTED").length;
 }
 
 /**
@@ -126,7 +125,7 @@ export async function eraseMyData(viewer: TViewer, input: z.infer<typeof ZErasur
     // Locks the person's requests, so none is submitted or answered while this runs.
     await tx.$queryRaw`SELECT id FROM "Request" WHERE "requesterId" = ${viewer.id} FOR UPDATE`;
     const requests = await tx.request.findMany({ where: { requesterId: viewer.id }, select: { id: true, status: true, expiresAt: true, answers: true } });
-    const open = requests.filter((request) => requesterMayCancel(request.status) || effectiveStatus(request.status, request.expiresAt, at) === "GRANTED");
+    const open = requests.filter((request) => isOpen(request.status) || effectiveStatus(request.status, request.expiresAt, at) === "GRANTED");
     if (open.length > 0) throw new DomainError("error-erase-open");
 
     const user = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { email: true, contactAddresses: { select: { email: true } } } });

@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
 import { QUEUE_VIEWS, queueParamsFrom, queueSearch, type TQueueView } from "@/lib/domain/review/queue";
-import { canReview } from "@/lib/domain/roles";
+import { actsForWmde, canReview } from "@/lib/domain/roles";
 import { daysBetween } from "@/lib/domain/time";
 import { Pagination } from "@/components/ui/pagination";
 import { getI18n } from "@/lib/i18n/server";
@@ -53,7 +53,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   return (
     <div className="page">
       <h1>{t("review-title")}</h1>
-      {viewer.role === "WMDE_REVIEWER" ? <p className="lead">{t("queue-intro-wmde")}</p> : null}
+      {actsForWmde(viewer.role) ? <p className="lead">{t("queue-intro-wmde")}</p> : null}
       <nav aria-label={t("queue-views-label")}>
         <ul className="tabs">
           {QUEUE_VIEWS.map((view) => (

@@ -18,11 +18,6 @@ export const REQUEST_STATUSES = [
 ] as const;
 export type TRequestStatus = (typeof REQUEST_STATUSES)[number];
 
-/** Before any decision, the requester may withdraw their own request. */
-export function requesterMayCancel(status: TRequestStatus) {
-  return status === "SUBMITTED" || status === "IN_REVIEW" || status === "AWAITING_REQUESTER";
-}
-
 /** Human-readable request id: EA-2026-0042 (more digits once a year passes 9,999 requests). */
 export function formatReference(year: number, sequence: number) {
   return `EA-${year}-${String(sequence).padStart(4, "0")}`;

@@ -1,4 +1,4 @@
-import type { TRole } from "@/lib/domain/roles";
+import { actsForWmde, actsForWmf, type TRole } from "@/lib/domain/roles";
 
 import { REQUEST_STATUSES, type TRequestStatus } from "./lifecycle";
 
@@ -117,8 +117,8 @@ const NOT_YOURS_KEYS = {
  */
 export function actorKindOf(role: TRole, isOwnRequester: boolean): TActorKind[] {
   if (isOwnRequester) return ["requester"];
-  if (role === "WMF_REVIEWER" || role === "ADMIN") return ["wmf"];
-  if (role === "WMDE_REVIEWER") return ["wmde"];
+  if (actsForWmf(role)) return ["wmf"];
+  if (actsForWmde(role)) return ["wmde"];
   return [];
 }
 
@@ -149,7 +149,7 @@ function notNowKey(from: TRequestStatus, event: TRequestEvent): TTransitionError
  * (lib/lifecycle/) checks both before anything is written.
  */
 const SUBMITTED_STATUSES = ["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER", "GRANTED", "DECLINED", "CANCELLED", "LAPSED", "EXPIRED", "WITHDRAWN"] as const;
-const OPEN_STATUSES = ["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER"] as const;
+export const OPEN_STATUSES = ["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER"] as const;
 
 export const REQUEST_ACTIVITIES = [
   "take",
@@ -225,6 +225,11 @@ export function isDecided(status: TRequestStatus) {
 /** Submitted and waiting for a decision. A draft is not open: nobody but its author sees it. */
 export function isOpen(status: TRequestStatus) {
   return (OPEN_STATUSES as readonly TRequestStatus[]).includes(status);
+}
+
+/** Before any decision, the requester may withdraw their own request. */
+export function requesterMayCancel(status: TRequestStatus) {
+  return transition(status, "cancel", "requester").ok;
 }
 
 /** Nothing can happen to the request any more; read from the table, so it cannot disagree with it. */

@@ -1,16 +1,17 @@
 import { z } from "zod";
 
-import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
+import { REQUEST_STATUSES, type TRequestStatus } from "@/lib/domain/request/lifecycle";
+import { isOpen, OPEN_STATUSES } from "@/lib/domain/request/state-machine";
 import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
-import type { TRole } from "@/lib/domain/roles";
+import { actsForWmde, type TRole } from "@/lib/domain/roles";
 import { isRecordId } from "@/lib/domain/request/fields";
 import { searchText } from "@/lib/domain/search-params";
 
 export const QUEUE_VIEWS = ["new", "in_review", "awaiting", "joint", "decided"] as const;
 export type TQueueView = (typeof QUEUE_VIEWS)[number];
 
-export const OPEN_STATUSES: TRequestStatus[] = ["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER"];
-export const CLOSED_STATUSES: TRequestStatus[] = ["GRANTED", "DECLINED", "CANCELLED", "LAPSED", "EXPIRED", "WITHDRAWN"];
+/** Submitted and no longer open: decided, or ended without a decision. */
+export const CLOSED_STATUSES: TRequestStatus[] = REQUEST_STATUSES.filter((status) => status !== "DRAFT" && !isOpen(status));
 
 /** Which requests a view shows: by status, and for the joint view only joint ones. */
 export function viewScope(view: TQueueView): { statuses: TRequestStatus[]; jointOnly: boolean } {
@@ -22,25 +23,15 @@ export function viewScope(view: TQueueView): { statuses: TRequestStatus[]; joint
     case "awaiting":
       return { statuses: ["AWAITING_REQUESTER"], jointOnly: false };
     case "joint":
-      return { statuses: OPEN_STATUSES, jointOnly: true };
+      return { statuses: [...OPEN_STATUSES], jointOnly: true };
     case "decided":
       return { statuses: CLOSED_STATUSES, jointOnly: false };
   }
 }
 
-/**
- * WMF reviewers and admins see every submitted request; WMDE reviewers the joint ones; drafts
- * nobody. Nobody reviews their own request: on it, a staff member is only its requester.
- */
-export function reviewerMaySee(viewer: { id: string; role: TRole }, request: { status: TRequestStatus; joint: boolean; requesterId: string }) {
-  if (request.status === "DRAFT" || request.requesterId === viewer.id) return false;
-  if (viewer.role === "WMF_REVIEWER" || viewer.role === "ADMIN") return true;
-  return viewer.role === "WMDE_REVIEWER" && request.joint;
-}
-
 /** The organisation a reviewer speaks for in assessments: WMDE reviewers for WMDE, everyone else for WMF. */
 export function reviewOrganisation(role: TRole): "WMF" | "WMDE" {
-  return role === "WMDE_REVIEWER" ? "WMDE" : "WMF";
+  return actsForWmde(role) ? "WMDE" : "WMF";
 }
 
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);

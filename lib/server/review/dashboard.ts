@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/domain/errors";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
-import { canReview } from "@/lib/domain/roles";
+import { actsForWmde, canReview } from "@/lib/domain/roles";
 import { addDays } from "@/lib/domain/time";
 
 import { now } from "../clock";
@@ -35,8 +35,8 @@ const ROW = {
 export async function dashboard(viewer: TViewer) {
   if (!canReview(viewer.role)) throw new NotFoundError();
   const at = now();
-  // As reviewerMaySee: not the viewer's own requests; for WMDE reviewers only joint ones.
-  const jointOnly = { requesterId: { not: viewer.id }, ...(viewer.role === "WMDE_REVIEWER" ? { joint: true } : {}) };
+  // As canSee: not the viewer's own requests; for WMDE reviewers only joint ones.
+  const jointOnly = { requesterId: { not: viewer.id }, ...(actsForWmde(viewer.role) ? { joint: true } : {}) };
   const [expiring, ...waiting] = await Promise.all([
     db().request.findMany({
       where: { status: "GRANTED", expiresAt: { gt: at, lte: addDays(at, EXPIRING_WITHIN_DAYS) }, ...jointOnly },

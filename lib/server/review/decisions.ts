@@ -13,6 +13,7 @@ import {
   type TRecommendationInput,
   type TWithdrawInput,
 } from "@/lib/domain/review/decisions";
+import { refusalOf } from "@/lib/domain/permissions";
 import { canAdminister } from "@/lib/domain/roles";
 import { dayOf, endOfDay, startOfDay } from "@/lib/domain/time";
 import { EventRefused } from "@/lib/lifecycle/apply";
@@ -59,8 +60,8 @@ async function decide<E extends "grant" | "decline" | "withdraw" | "extend">(vie
 /** WMDE's recommendation on a joint request: grant or decline, with a note. WMDE reviewers only. */
 export async function recordRecommendation(viewer: TViewer, input: TRecommendationInput) {
   const request = await getReviewRequest(viewer, input.requestId);
-  if (viewer.role !== "WMDE_REVIEWER") throw new DomainError("decision-error-wmde-only");
-  if (!request.joint) throw new DomainError("decision-error-not-joint");
+  const refusal = refusalOf(viewer, request, "recommend");
+  if (refusal) throw new DomainError(refusal);
   await runEvent({
     event: "recommend",
     actor: actorFor(viewer, request.requesterId),

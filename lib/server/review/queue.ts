@@ -3,18 +3,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/domain/errors";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
-import { effectiveStatus } from "@/lib/domain/request/state-machine";
-import {
-  CLOSED_STATUSES,
-  decodeCursor,
-  encodeCursor,
-  OPEN_STATUSES,
-  viewScope,
-  type TQueueParams,
-  type TQueueRow,
-  type TQueueView,
-} from "@/lib/domain/review/queue";
-import { canReview } from "@/lib/domain/roles";
+import { effectiveStatus, isOpen } from "@/lib/domain/request/state-machine";
+import { CLOSED_STATUSES, decodeCursor, encodeCursor, viewScope, type TQueueParams, type TQueueRow, type TQueueView } from "@/lib/domain/review/queue";
+import { actsForWmde, canReview } from "@/lib/domain/roles";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { now } from "../clock";
@@ -32,12 +23,12 @@ function assertReviewer(viewer: TViewer) {
 }
 
 /**
- * What the viewer may see at all (reviewerMaySee, as SQL): submitted requests but their own; for
+ * What the viewer may see at all (canSee, as SQL): submitted requests but their own; for
  * WMDE reviewers only the joint ones.
  */
 function visibility(viewer: TViewer): Prisma.Sql {
   const seen = Prisma.sql`r.status <> 'DRAFT' AND r."requesterId" <> ${viewer.id}`;
-  return viewer.role === "WMDE_REVIEWER" ? Prisma.sql`${seen} AND r.joint` : seen;
+  return actsForWmde(viewer.role) ? Prisma.sql`${seen} AND r.joint` : seen;
 }
 
 /** One status as an equality, several as a list: either way the planner sees which view's index applies. */
@@ -132,7 +123,7 @@ async function queuePage(viewer: TViewer, params: TQueueParams, size: number, at
  */
 export async function queueCounts(viewer: TViewer): Promise<Record<TQueueView, number>> {
   assertReviewer(viewer);
-  const jointOnly = viewer.role === "WMDE_REVIEWER" ? { joint: true } : {};
+  const jointOnly = actsForWmde(viewer.role) ? { joint: true } : {};
   const [all, own] = await Promise.all([
     db().queueCount.findMany({ where: jointOnly, select: { status: true, joint: true, n: true } }),
     // The viewer's own requests are counted by the triggers but never shown to them as a reviewer.
@@ -144,7 +135,7 @@ export async function queueCounts(viewer: TViewer): Promise<Record<TQueueView, n
     new: count((row) => row.status === "SUBMITTED"),
     in_review: count((row) => row.status === "IN_REVIEW"),
     awaiting: count((row) => row.status === "AWAITING_REQUESTER"),
-    joint: count((row) => row.joint && OPEN_STATUSES.includes(row.status)),
+    joint: count((row) => row.joint && isOpen(row.status)),
     decided: count((row) => CLOSED_STATUSES.includes(row.status)),
   };
 }

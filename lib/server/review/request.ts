@@ -6,9 +6,10 @@ import { isRecordId } from "@/lib/domain/request/fields";
 import { endOfDay } from "@/lib/domain/time";
 import { effectiveStatus } from "@/lib/domain/request/state-machine";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
-import { reviewerMaySee, reviewOrganisation } from "@/lib/domain/review/queue";
+import { canSee, refusalOf } from "@/lib/domain/permissions";
+import { reviewOrganisation } from "@/lib/domain/review/queue";
 import type { TAssessmentInput, TCommentInput, TInformationInput, TJointMove } from "@/lib/domain/review/actions";
-import { canAdminister, canReview } from "@/lib/domain/roles";
+import { canReview } from "@/lib/domain/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { now, today } from "../clock";
@@ -74,7 +75,7 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
       },
     },
   });
-  if (!request || !reviewerMaySee(viewer, request)) throw new NotFoundError();
+  if (!request || !canSee(viewer, request)) throw new NotFoundError();
   // A grant past its expiry is expired here too, whether or not the expiry job has run.
   return {
     ...request,
@@ -90,6 +91,8 @@ export async function takeRequest(viewer: TViewer, input: { requestId: string; v
   const request = await getReviewRequest(viewer, input.requestId);
   // Taking a new request starts its review; taking one already in review only changes who has it.
   const event = request.status === "SUBMITTED" ? "start_review" : "take";
+  const refusal = refusalOf(viewer, { ...request, assigneeId: request.assignee?.id }, event);
+  if (refusal) throw new DomainError(refusal);
   await runEvent({
     event,
     actor: actorFor(viewer, request.requesterId),
@@ -110,7 +113,8 @@ export async function releaseRequest(viewer: TViewer, input: { requestId: string
   const request = await getReviewRequest(viewer, input.requestId);
   const assignee = request.assignee;
   if (!assignee) return;
-  if (assignee.id !== viewer.id && !canAdminister(viewer.role)) throw new DomainError("review-error-not-assignee");
+  const refusal = refusalOf(viewer, { ...request, assigneeId: assignee.id }, "release");
+  if (refusal) throw new DomainError(refusal);
   await runEvent({
     event: "release",
     actor: actorFor(viewer, request.requesterId),

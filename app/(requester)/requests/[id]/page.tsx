@@ -8,7 +8,7 @@ import { RequestStatusTag } from "@/components/apply/status-tag";
 import { TaskList } from "@/components/apply/task-list";
 import { PrintHeader } from "@/components/ui/print-header";
 import { Timeline } from "@/components/apply/timeline";
-import { requesterMayCancel } from "@/lib/domain/request/lifecycle";
+import { requesterMayCancel } from "@/lib/domain/request/state-machine";
 import { incompleteSections, SECTION_IDS } from "@/lib/domain/request/sections";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";

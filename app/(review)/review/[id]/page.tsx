@@ -10,6 +10,9 @@ import { DecisionSummary, Prerequisites } from "@/components/review/decision-sum
 import { AssessmentForm, CommentForm, InformationForm, JointMoveForm } from "@/components/review/forms";
 import { PrintHeader } from "@/components/ui/print-header";
 import { historyLabel } from "@/lib/domain/audit";
+import { actorOn, canDecide, offeredActions } from "@/lib/domain/permissions";
+import { isOpen } from "@/lib/domain/request/state-machine";
+import { canAdminister } from "@/lib/domain/roles";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import { getI18n } from "@/lib/i18n/server";
@@ -62,7 +65,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
   const history = await reviewHistory(request);
   const dates = new Intl.DateTimeFormat(formats, { dateStyle: "medium" });
   const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "short" });
-  const open = request.status === "SUBMITTED" || request.status === "IN_REVIEW" || request.status === "AWAITING_REQUESTER";
+  const open = isOpen(request.status);
   const flags = messages(request.flags) as (TMessage & { severity: string })[];
   const pendingQuestion = request.infoRequests.find((question) => !question.answeredAt && !question.lapsedAt);
   const day = (request.submittedAt ?? now()).toISOString().slice(0, 10);
@@ -72,11 +75,9 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
     const label = historyLabel(action);
     return label ? t(label) : action;
   };
-  // WMF reviewers and admins decide; a WMDE reviewer recommends on joint requests. Nobody decides their own request.
-  const ownRequest = request.requesterId === viewer.id;
-  const wmf = (viewer.role === "WMF_REVIEWER" || viewer.role === "ADMIN") && !ownRequest;
-  const wmde = viewer.role === "WMDE_REVIEWER" && !ownRequest;
-  const granted = request.status === "GRANTED";
+  // The page offers exactly what the permission rules allow this viewer on this request now.
+  const offered = offeredActions(viewer, { ...request, assigneeId: request.assignee?.id });
+  const wmde = actorOn(viewer, request) === "wmde";
   const decidedNotice = query.decided ? DECIDED_NOTICE[query.decided] : undefined;
 
   return (
@@ -101,10 +102,10 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
           {t("queue-col-assignee")}
         </h2>
         <p>{request.assignee ? t("review-assigned-to", person(request.assignee)) : t("review-not-assigned")}</p>
-        {open && request.assignee?.id !== viewer.id ? <RequestActionForm action={takeRequestAction} request={request} label="review-take" /> : null}
-        {open && request.assignee && (request.assignee.id === viewer.id || viewer.role === "ADMIN") ? (
-          <RequestActionForm action={releaseRequestAction} request={request} label="review-release" />
+        {offered.has(request.status === "SUBMITTED" ? "start_review" : "take") ? (
+          <RequestActionForm action={takeRequestAction} request={request} label="review-take" />
         ) : null}
+        {offered.has("release") ? <RequestActionForm action={releaseRequestAction} request={request} label="review-release" /> : null}
       </section>
 
       {request.basedOn || request.followUps.length > 0 ? (
@@ -129,7 +130,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
         ) : open ? (
           <>
             <Prerequisites request={request} />
-            {wmf && request.status === "IN_REVIEW" ? (
+            {canDecide(viewer, { ...request, assigneeId: request.assignee?.id }) ? (
               <p>
                 <Link className="button button--primary" href={`/review/${request.id}/decide`}>
                   {t("decision-make")}
@@ -138,7 +139,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
             ) : (
               <p className="hint">{t(request.status === "AWAITING_REQUESTER" ? "decide-awaiting" : wmde ? "decision-wmf-decides" : "decide-not-taken")}</p>
             )}
-            {wmde && request.joint ? (
+            {offered.has("recommend") ? (
               <RecommendationForm
                 action={recordRecommendationAction}
                 requestId={request.id}
@@ -146,7 +147,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
                 note={request.wmdeRecommendation?.note}
               />
             ) : null}
-            {wmf && request.requesterKind === "commercial" ? (
+            {offered.has("assess_human_rights") && request.requesterKind === "commercial" ? (
               <HumanRightsForm
                 action={recordHumanRightsAction}
                 requestId={request.id}
@@ -158,16 +159,18 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
         ) : (
           <p>{t("decision-none-closed")}</p>
         )}
-        {wmf && granted && request.expiresAt && request.decision?.startsAt ? (
+        {(offered.has("extend") || offered.has("withdraw")) && request.expiresAt && request.decision?.startsAt ? (
           <div className="review-columns">
-            <ExtendForm
-              action={extendAction}
-              requestId={request.id}
-              version={request.version}
-              defaultExpiresOn={minDay(addMonths(dayOf(request.expiresAt), 6), addMonths(dayOf(request.decision.startsAt), MAX_GRANT_MONTHS))}
-              askLengthOverride={viewer.role === "ADMIN"}
-            />
-            <WithdrawForm action={withdrawAction} requestId={request.id} version={request.version} />
+            {offered.has("extend") ? (
+              <ExtendForm
+                action={extendAction}
+                requestId={request.id}
+                version={request.version}
+                defaultExpiresOn={minDay(addMonths(dayOf(request.expiresAt), 6), addMonths(dayOf(request.decision.startsAt), MAX_GRANT_MONTHS))}
+                askLengthOverride={canAdminister(viewer.role)}
+              />
+            ) : null}
+            {offered.has("withdraw") ? <WithdrawForm action={withdrawAction} requestId={request.id} version={request.version} /> : null}
           </div>
         ) : null}
       </section>
@@ -203,7 +206,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
               <li key={reason.key}>{t(reason.key as TMessageKey, ...reason.params)}</li>
             ))}
           </ul>
-          {open ? <JointMoveForm action={moveJointAction} requestId={request.id} version={request.version} joint={request.joint} /> : null}
+          {offered.has("move_joint") ? <JointMoveForm action={moveJointAction} requestId={request.id} version={request.version} joint={request.joint} /> : null}
         </section>
       </div>
 
@@ -249,7 +252,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
                   </tbody>
                 </table>
               </div>
-              {open ? (
+              {offered.has("assess") ? (
                 <AssessmentForm
                   action={saveAssessmentAction}
                   requestId={request.id}
@@ -266,7 +269,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
 
       <QuestionList questions={request.infoRequests} answeredLabel={(answeredAt) => t("review-question-answer", dates.format(answeredAt))} />
 
-      {request.status === "SUBMITTED" || request.status === "IN_REVIEW" ? (
+      {offered.has("ask_requester") ? (
         <section className="panel no-print" aria-labelledby="info-title">
           <InformationForm
             action={askForInformationAction}
@@ -294,7 +297,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
             </li>
           ))}
         </ul>
-        <CommentForm action={addCommentAction} requestId={request.id} />
+        {offered.has("comment") ? <CommentForm action={addCommentAction} requestId={request.id} /> : null}
       </section>
 
       <section aria-labelledby="history-title">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { RequestActionForm } from "@/components/apply/request-action-form";
-import { requesterMayCancel } from "@/lib/domain/request/lifecycle";
+import { requesterMayCancel } from "@/lib/domain/request/state-machine";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { loadOwnRequest } from "@/lib/server/pages";

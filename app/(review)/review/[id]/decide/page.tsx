@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 
 import { DeclineForm, GrantForm } from "@/components/review/decision-forms";
 import { Prerequisites } from "@/components/review/decision-summary";
+import { actorOn, canDecide } from "@/lib/domain/permissions";
 import { publicDraft, registerConsented } from "@/lib/domain/register/register";
 import { grantDefaults } from "@/lib/domain/review/decisions";
+import { canAdminister } from "@/lib/domain/roles";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { today } from "@/lib/server/clock";
@@ -18,7 +20,7 @@ type Params = { params: Promise<{ id: string }> };
 /** Only WMF reviewers and admins decide; anyone else is told the page does not exist. */
 async function load(id: string) {
   const loaded = await loadReviewRequest(id, `/review/${encodeURIComponent(id)}/decide`);
-  if (loaded.viewer.role === "WMDE_REVIEWER" || loaded.request.requesterId === loaded.viewer.id) notFound();
+  if (actorOn(loaded.viewer, loaded.request) !== "wmf") notFound();
   return loaded;
 }
 
@@ -37,7 +39,7 @@ export default async function DecidePage({ params }: Params) {
       <Link href={`/review/${request.id}`}>{t("decide-back", request.reference ?? "")}</Link>
     </p>
   );
-  if (request.status !== "IN_REVIEW") {
+  if (!canDecide(viewer, { ...request, assigneeId: request.assignee?.id })) {
     return (
       <div className="page narrow">
         {back}
@@ -59,7 +61,7 @@ export default async function DecidePage({ params }: Params) {
         version={request.version}
         defaults={grantDefaults(request.answers, day)}
         askJointOverride={request.joint && !request.wmdeRecommendation}
-        askLengthOverride={viewer.role === "ADMIN"}
+        askLengthOverride={canAdminister(viewer.role)}
         notices={<Prerequisites request={request} />}
         register={registerConsented(request.answers) ? publicDraft(request.answers) : undefined}
       />

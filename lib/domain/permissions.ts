@@ -1,0 +1,80 @@
+import type { TMessageKey } from "@/lib/i18n/translator";
+
+import type { TRequestStatus } from "./request/lifecycle";
+import {
+  activityAllowed,
+  actorKindOf,
+  REQUEST_ACTIVITIES,
+  REQUEST_EVENTS,
+  transition,
+  type TActorKind,
+  type TRequestActivity,
+  type TRequestEvent,
+} from "./request/state-machine";
+import { actsForWmde, actsForWmf, canAdminister, type TRole } from "./roles";
+
+// Who may do what on one request: the one home of these questions. Pages ask them to offer
+// exactly what would be allowed; the data layer asks the same before it acts, and the lifecycle
+// pipeline checks the state machine again under lock.
+
+export type TPermissionViewer = { id: string; role: TRole };
+/** The request as these rules need it; `status` as the viewer sees it (expiry derived). */
+export type TPermissionRequest = { status: TRequestStatus; joint: boolean; requesterId: string; assigneeId?: string | null };
+
+export type TRequestAction = TRequestEvent | TRequestActivity;
+
+/**
+ * Whether the viewer may see the request as a reviewer: WMF reviewers and admins every submitted
+ * request, WMDE reviewers the joint ones, nobody a draft. Nobody reviews their own request: on it,
+ * a staff member is only its requester.
+ */
+export function canSee(viewer: TPermissionViewer, request: Pick<TPermissionRequest, "status" | "joint" | "requesterId">) {
+  if (request.status === "DRAFT" || request.requesterId === viewer.id) return false;
+  if (actsForWmf(viewer.role)) return true;
+  return actsForWmde(viewer.role) && request.joint;
+}
+
+/** How the viewer acts on the request, as the state machine knows actors; none for someone with no part in it. */
+export function actorOn(viewer: TPermissionViewer, request: Pick<TPermissionRequest, "requesterId">): TActorKind | undefined {
+  return actorKindOf(viewer.role, viewer.id === request.requesterId)[0];
+}
+
+/** Why the viewer may not take `action` on the request now, or undefined when they may. */
+export function refusalOf(viewer: TPermissionViewer, request: TPermissionRequest, action: TRequestAction): TMessageKey | undefined {
+  const actor = actorOn(viewer, request);
+  if (!actor) return "transition-error-reviewer-only";
+  const checked = (REQUEST_EVENTS as readonly string[]).includes(action)
+    ? transition(request.status, action as TRequestEvent, actor)
+    : activityAllowed(action as TRequestActivity, request.status, actor);
+  if (!checked.ok) return checked.messageKey;
+  switch (action) {
+    case "recommend":
+      return request.joint ? undefined : "decision-error-not-joint";
+    case "release":
+      return request.assigneeId && (request.assigneeId === viewer.id || canAdminister(viewer.role)) ? undefined : "review-error-not-assignee";
+    case "take":
+    case "start_review":
+      return request.assigneeId === viewer.id ? "review-error-no-change" : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function may(viewer: TPermissionViewer, request: TPermissionRequest, action: TRequestAction) {
+  return refusalOf(viewer, request, action) === undefined;
+}
+
+/** Everything the viewer may do to the request now, so a page offers exactly these. */
+export function offeredActions(viewer: TPermissionViewer, request: TPermissionRequest): Set<TRequestAction> {
+  return new Set([...REQUEST_EVENTS, ...REQUEST_ACTIVITIES].filter((action) => may(viewer, request, action)));
+}
+
+/** A decision (grant or decline) is the viewer's to make now. */
+export function canDecide(viewer: TPermissionViewer, request: TPermissionRequest) {
+  return may(viewer, request, "grant") || may(viewer, request, "decline");
+}
+
+/** WMDE's recommendation on a joint request is the viewer's to record now. */
+export function canRecommend(viewer: TPermissionViewer, request: TPermissionRequest) {
+  return may(viewer, request, "recommend");
+}
