@@ -5,12 +5,18 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { after, before } from "node:test";
 
 import { createDb, type TDb } from "@/lib/db";
+import type { TDraftAnswers } from "@/lib/domain/request/sections";
 import type { TRole } from "@/lib/domain/roles";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TViewer } from "@/lib/server/session";
 import { startEmbeddedDb } from "@/scripts/embedded-db";
 import { runNodeBin } from "@/scripts/run-bin";
+
+import { completeAnswers } from "./answers";
+import { dayFromToday } from "./days";
 
 export type TTestDatabase = { url: string; db: TDb; stop: () => Promise<void> };
 
@@ -90,4 +96,73 @@ export async function startDataLayerDatabase(): Promise<TTestDatabase> {
   process.env.DATABASE_URL = database.url;
   process.env.APP_ENV = "development";
   return database;
+}
+
+/**
+ * The data layer's throwaway database for one test file: started before its tests, then `load`
+ * runs and the modules asked for with `module` are imported (they read the data layer's settings
+ * on first use, so only now); stopped after.
+ */
+export function withDataLayerDatabase(load: () => Promise<void> = async () => {}) {
+  let started: TTestDatabase | undefined;
+  const imports: (() => Promise<void>)[] = [];
+  before(async () => {
+    started = await startDataLayerDatabase();
+    for (const importNow of imports) await importNow();
+    await load();
+  });
+  after(async () => {
+    await started?.stop();
+  });
+  const running = () => {
+    if (!started) throw new Error("The test database starts before the tests; use it inside them.");
+    return started;
+  };
+  return {
+    get db() {
+      return running().db;
+    },
+    get url() {
+      return running().url;
+    },
+    /** A module under test, usable in the tests once the database runs: `const requests = database.module(() => import("./requests"))`. */
+    module<M extends object>(importer: () => Promise<M>): M {
+      let loaded: M | undefined;
+      imports.push(async () => {
+        loaded = await importer();
+      });
+      return new Proxy({} as M, {
+        get(_target, property) {
+          if (!loaded) throw new Error("Modules under test are imported once the test database runs; use them inside the tests.");
+          return loaded[property as keyof M];
+        },
+      });
+    },
+  };
+}
+
+let requestSequence = 0;
+
+/**
+ * A request of `requester`'s as the app would have left it: complete answers that give their
+ * address (`answers` may change them), and once submitted a reference, a submission time and a
+ * requester kind. `data` sets or overrides any column.
+ */
+export function createRequest(
+  db: TDb,
+  requester: { id: string; email: string | null },
+  data: Partial<Prisma.RequestUncheckedCreateInput> = {},
+  answers: (answers: Required<TDraftAnswers>) => TDraftAnswers = (given) => given,
+) {
+  requestSequence += 1;
+  const complete = completeAnswers(dayFromToday(10));
+  const submitted = data.status !== undefined && data.status !== "DRAFT";
+  return db.request.create({
+    data: {
+      requesterId: requester.id,
+      answers: answers({ ...complete, who: { ...complete.who, email: requester.email ?? "" } }) as Prisma.InputJsonValue,
+      ...(submitted ? { reference: `EA-2026-${String(requestSequence).padStart(5, "0")}`, submittedAt: new Date(), requesterKind: "nonprofit" } : {}),
+      ...data,
+    },
+  });
 }

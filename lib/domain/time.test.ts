@@ -4,48 +4,50 @@ import { describe, it } from "node:test";
 import { addDays, addMonths, addYears, DAY_MS, dayOf, daysBetween, endOfDay, startOfDay } from "./time";
 
 describe("addMonths", () => {
-  it("moves to the same day", () => {
-    assert.equal(addMonths("2026-03-15", 1), "2026-04-15");
-    assert.equal(addMonths("2026-03-15", 0), "2026-03-15");
-    assert.equal(addMonths("2026-12-01", 12), "2027-12-01");
-  });
-
-  it("ends on the month's last day when the month is shorter", () => {
-    assert.equal(addMonths("2026-01-31", 1), "2026-02-28");
-    assert.equal(addMonths("2028-01-31", 1), "2028-02-29");
-    assert.equal(addMonths("2026-03-31", 1), "2026-04-30");
-    assert.equal(addMonths("2026-01-30", 1), "2026-02-28");
-    assert.equal(addMonths("2026-01-29", 1), "2026-02-28");
-    assert.equal(addMonths("2028-01-29", 1), "2028-02-29");
-  });
-
-  it("keeps the day in a month that is long enough", () => {
-    assert.equal(addMonths("2026-01-31", 2), "2026-03-31");
-    assert.equal(addMonths("2026-02-28", 1), "2026-03-28");
-  });
-
-  it("takes 29 February to 28 February a year on", () => {
-    assert.equal(addMonths("2028-02-29", 12), "2029-02-28");
-    assert.equal(addMonths("2028-02-29", 48), "2032-02-29");
-  });
-
-  it("crosses years", () => {
-    assert.equal(addMonths("2026-11-30", 3), "2027-02-28");
-    assert.equal(addMonths("2026-12-31", 1), "2027-01-31");
-    assert.equal(addMonths("2027-12-31", 2), "2028-02-29");
-  });
-
-  it("adds 24 months", () => {
-    assert.equal(addMonths("2026-12-01", 24), "2028-12-01");
-    assert.equal(addMonths("2026-02-28", 24), "2028-02-28");
-    assert.equal(addMonths("2027-02-28", 24), "2029-02-28");
-    assert.equal(addMonths("2026-08-31", 24), "2028-08-31");
-  });
-
-  it("goes back with a negative number", () => {
-    assert.equal(addMonths("2026-03-31", -1), "2026-02-28");
-    assert.equal(addMonths("2026-01-15", -1), "2025-12-15");
-  });
+  // [from, months, expected]
+  const cases: Record<string, [string, number, string][]> = {
+    "moves to the same day": [
+      ["2026-03-15", 1, "2026-04-15"],
+      ["2026-03-15", 0, "2026-03-15"],
+      ["2026-12-01", 12, "2027-12-01"],
+    ],
+    "ends on the month's last day when the month is shorter": [
+      ["2026-01-31", 1, "2026-02-28"],
+      ["2028-01-31", 1, "2028-02-29"],
+      ["2026-03-31", 1, "2026-04-30"],
+      ["2026-01-30", 1, "2026-02-28"],
+      ["2026-01-29", 1, "2026-02-28"],
+      ["2028-01-29", 1, "2028-02-29"],
+    ],
+    "keeps the day in a month that is long enough": [
+      ["2026-01-31", 2, "2026-03-31"],
+      ["2026-02-28", 1, "2026-03-28"],
+    ],
+    "takes 29 February to 28 February a year on": [
+      ["2028-02-29", 12, "2029-02-28"],
+      ["2028-02-29", 48, "2032-02-29"],
+    ],
+    "crosses years": [
+      ["2026-11-30", 3, "2027-02-28"],
+      ["2026-12-31", 1, "2027-01-31"],
+      ["2027-12-31", 2, "2028-02-29"],
+    ],
+    "adds 24 months": [
+      ["2026-12-01", 24, "2028-12-01"],
+      ["2026-02-28", 24, "2028-02-28"],
+      ["2027-02-28", 24, "2029-02-28"],
+      ["2026-08-31", 24, "2028-08-31"],
+    ],
+    "goes back with a negative number": [
+      ["2026-03-31", -1, "2026-02-28"],
+      ["2026-01-15", -1, "2025-12-15"],
+    ],
+  };
+  for (const [name, rows] of Object.entries(cases)) {
+    it(name, () => {
+      for (const [from, months, expected] of rows) assert.equal(addMonths(from, months), expected, `${from} + ${months} months`);
+    });
+  }
 });
 
 describe("startOfDay, endOfDay and dayOf", () => {

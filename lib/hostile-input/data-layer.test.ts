@@ -3,7 +3,7 @@
 // FieldRuleError, NotFoundError, IncompleteRequestError), never one it would log as unexpected;
 // and no row stored afterwards breaks the rules of the schema it came through.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import fc from "fast-check";
 import type { z } from "zod";
@@ -22,58 +22,30 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translator";
 import { completeAnswers } from "@/test-support/answers";
 import { parseCsv } from "@/test-support/csv";
-import { createViewer, startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
+import { createRequest, createViewer, withDataLayerDatabase } from "@/test-support/database";
 
 import type { TViewer } from "../server/session";
 
 import { hostileForm as anyForm, hostileString as anyString, hostileText as anyText, hostileValue as anyValue, toQuery } from "./arbitraries";
+import { TEST_BASE_URL as BASE_URL, dayFromToday as day } from "@/test-support/days";
+import { DAY_MS as DAY } from "@/lib/domain/time";
 
 fc.configureGlobal({ includeErrorInReport: true });
 
 const RUNS = 40;
-const BASE_URL = "http://localhost:3000";
-const DAY = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 
-let database: TTestDatabase;
-let requests: typeof import("@/lib/server/requests");
-let review: typeof import("@/lib/server/review/request");
-let decisions: typeof import("@/lib/server/review/decisions");
-let followUps: typeof import("@/lib/server/follow-ups");
-let users: typeof import("@/lib/server/users");
-let queueExport: typeof import("@/lib/server/review/export");
-
-before(async () => {
-  database = await startDataLayerDatabase();
-  requests = await import("@/lib/server/requests");
-  review = await import("@/lib/server/review/request");
-  decisions = await import("@/lib/server/review/decisions");
-  followUps = await import("@/lib/server/follow-ups");
-  users = await import("@/lib/server/users");
-  queueExport = await import("@/lib/server/review/export");
-});
-
-after(async () => {
-  await database?.stop();
-});
-
-let counter = 0;
+const database = withDataLayerDatabase();
+const requests = database.module(() => import("@/lib/server/requests"));
+const review = database.module(() => import("@/lib/server/review/request"));
+const decisions = database.module(() => import("@/lib/server/review/decisions"));
+const followUps = database.module(() => import("@/lib/server/follow-ups"));
+const users = database.module(() => import("@/lib/server/users"));
+const queueExport = database.module(() => import("@/lib/server/review/export"));
 
 const person = (role: TViewer["role"]) => createViewer(database.db, role);
 
 async function request(requester: TViewer, data: Partial<Prisma.RequestUncheckedCreateInput> = {}) {
-  counter += 1;
-  const answers = completeAnswers(day(10));
-  return database.db.request.create({
-    data: {
-      requesterId: requester.id,
-      answers: { ...answers, who: { ...answers.who, email: requester.email } } as Prisma.InputJsonValue,
-      ...(data.status && data.status !== "DRAFT"
-        ? { reference: `EA-2026-${String(counter).padStart(5, "0")}`, submittedAt: new Date(), requesterKind: "nonprofit" }
-        : {}),
-      ...data,
-    },
-  });
+  return createRequest(database.db, requester, data);
 }
 
 async function granted(requester: TViewer, reviewer: TViewer) {

@@ -7,6 +7,7 @@ import { startTestDatabase, type TTestDatabase } from "@/test-support/database";
 
 import { anonymiseClosedRequests, anonymisedAnswers } from "./retention";
 import { runSweeps } from "./sweeps";
+import { DAY_MS as DAY } from "@/lib/domain/time";
 
 let database: TTestDatabase;
 
@@ -19,7 +20,6 @@ after(async () => {
 });
 
 const NOW = new Date("2028-06-01T12:00:00Z");
-const DAY = 86_400_000;
 
 async function requestOf(status: RequestStatus, daysSinceActivity: number) {
   const email = `retention-${Math.random()}@example.org`;

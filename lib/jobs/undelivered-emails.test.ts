@@ -1,27 +1,20 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import { DomainError, NotFoundError } from "@/lib/domain/errors";
 import type { TViewer } from "@/lib/server/session";
-import { startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
+import { withDataLayerDatabase } from "@/test-support/database";
 
-let database: TTestDatabase;
-let undelivered: typeof import("./undelivered-emails");
 let admin: TViewer;
 let reviewer: TViewer;
 
-before(async () => {
-  database = await startDataLayerDatabase();
-  undelivered = await import("./undelivered-emails");
+const database = withDataLayerDatabase(async () => {
   const adminUser = await database.db.user.create({ data: { email: "admin@example.org", role: "ADMIN" } });
   const reviewerUser = await database.db.user.create({ data: { email: "reviewer@example.org", role: "WMF_REVIEWER" } });
   admin = { id: adminUser.id, email: adminUser.email, name: null, role: "ADMIN" };
   reviewer = { id: reviewerUser.id, email: reviewerUser.email, name: null, role: "WMF_REVIEWER" };
 });
-
-after(async () => {
-  await database?.stop();
-});
+const undelivered = database.module(() => import("./undelivered-emails"));
 
 async function outboxEmail(key: string, data: { status: "PENDING" | "SENT" | "FAILED"; attempts: number; lastError?: string; createdAt: Date }) {
   return database.db.outboxEmail.create({

@@ -1,40 +1,18 @@
 // The lifecycle pipeline against a real database: what it checks, what it writes, and the
 // database's own refusal of a status change that skipped it.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { completeAnswers } from "@/test-support/answers";
-import { createViewer, startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
-
-let database: TTestDatabase;
-let lifecycle: typeof import("./apply");
-let counter = 0;
+import { createRequest, createViewer, withDataLayerDatabase } from "@/test-support/database";
 
 const CONTEXT = { now: new Date(), baseUrl: "http://localhost:3000" };
 
-before(async () => {
-  database = await startDataLayerDatabase();
-  lifecycle = await import("./apply");
-});
-
-after(async () => {
-  await database?.stop();
-});
+const database = withDataLayerDatabase();
+const lifecycle = database.module(() => import("./apply"));
 
 async function submitted(status: "SUBMITTED" | "IN_REVIEW" | "AWAITING_REQUESTER" = "SUBMITTED") {
   const requester = await createViewer(database.db, "REQUESTER");
-  counter += 1;
-  const answers = completeAnswers("2027-01-10");
-  const request = await database.db.request.create({
-    data: {
-      requesterId: requester.id,
-      status,
-      reference: `EA-2026-${String(counter).padStart(4, "0")}`,
-      submittedAt: new Date(),
-      answers: { ...answers, who: { ...answers.who, email: requester.email } } as Prisma.InputJsonValue,
-    },
-  });
+  const request = await createRequest(database.db, requester, { status });
   return { requester, request };
 }
 
@@ -137,7 +115,12 @@ describe("applyEvent", () => {
       "not_allowed_from_status",
       "transition-error-grant-not-now",
     ]);
+    // A stale version is refused in the words of the actor's own pages.
     assert.deepEqual(await refusal({ event: "cancel", actor: { kind: "requester", userId: requester.id }, requestId: request.id, version: 7, details: {} }), [
+      "conflict",
+      "request-error-conflict",
+    ]);
+    assert.deepEqual(await refusal({ event: "take", actor: { kind: "wmf", userId: wmf.id }, requestId: request.id, version: 7, details: {} }), [
       "conflict",
       "review-error-conflict",
     ]);

@@ -50,8 +50,10 @@ export async function applyEvent<E extends TLifecycleEvent>(tx: Prisma.Transacti
   if (locked.length === 0) throw new NotFoundError();
   const request: TEventRequest = await tx.request.findUniqueOrThrow({ where: { id: input.requestId }, select: EVENT_REQUEST_FIELDS });
 
-  // A person who saw an older version is told the request changed, before anything about the move.
-  if (input.version !== undefined && input.version !== request.version) throw new EventRefused("conflict", input.conflictKey ?? "review-error-conflict");
+  // A person who saw an older version is told the request changed, before anything about the move
+  // (in the requester's words on their pages, in the reviewers' on theirs).
+  const conflictKey = input.actor.kind === "requester" ? "request-error-conflict" : "review-error-conflict";
+  if (input.version !== undefined && input.version !== request.version) throw new EventRefused("conflict", conflictKey);
   const from = request.status;
   const seen = input.actor.kind === "system" ? from : effectiveStatus(from, request.expiresAt, context.now);
   const to = checked(input.event, seen, input.actor.kind) ?? from;
@@ -82,7 +84,7 @@ export async function applyEvent<E extends TLifecycleEvent>(tx: Prisma.Transacti
   // An event that changes nothing on the row (a reminder) leaves it, and its updatedAt, alone.
   if (Object.keys(data).length > 0) {
     const updated = await tx.request.updateMany({ where: { id: request.id, version: request.version, status: from }, data });
-    if (updated.count === 0) throw new EventRefused("conflict", input.conflictKey ?? "review-error-conflict");
+    if (updated.count === 0) throw new EventRefused("conflict", conflictKey);
   }
 
   const after: TEventRequest = await tx.request.findUniqueOrThrow({ where: { id: request.id }, select: EVENT_REQUEST_FIELDS });

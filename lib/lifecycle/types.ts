@@ -65,8 +65,6 @@ export type TEventInput<E extends TLifecycleEvent> = {
   requestId: string;
   /** The version the person saw: a request changed since is refused, never overwritten. */
   version?: number;
-  /** The message for that refusal (the requester's pages word it apart from the reviewers'). */
-  conflictKey?: "review-error-conflict" | "request-error-conflict";
   /** Checks on the locked request beyond the state machine (an expiry still due, say); throws to refuse. */
   guard?: (request: TEventRequest) => void;
   /** Columns the event sets besides status, version and last activity. */

@@ -1,42 +1,25 @@
 // Mail about a request goes to the requester's sign-in address until the contact address they
 // typed is confirmed by a link sent to it; then to the contact address.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import { DomainError } from "@/lib/domain/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { completeAnswers } from "@/test-support/answers";
-import { createViewer, startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
+import { createRequest, createViewer, withDataLayerDatabase } from "@/test-support/database";
 
 import type { TViewer } from "./session";
+import { TEST_BASE_URL as BASE_URL, dayFromToday as day } from "@/test-support/days";
 
-let database: TTestDatabase;
-let requests: typeof import("./requests");
-let contact: typeof import("./contact");
-let recipient: typeof import("@/lib/mail/recipient");
-let outbox: typeof import("@/lib/jobs/outbox");
-
-const BASE_URL = "http://localhost:3000";
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-before(async () => {
-  database = await startDataLayerDatabase();
-  requests = await import("./requests");
-  contact = await import("./contact");
-  recipient = await import("@/lib/mail/recipient");
-  outbox = await import("@/lib/jobs/outbox");
-});
-
-after(async () => {
-  await database?.stop();
-});
+const database = withDataLayerDatabase();
+const requests = database.module(() => import("./requests"));
+const contact = database.module(() => import("./contact"));
+const recipient = database.module(() => import("@/lib/mail/recipient"));
+const outbox = database.module(() => import("@/lib/jobs/outbox"));
 
 /** A complete draft whose Who section still gives the sign-in address. */
 async function draftOf(viewer: TViewer) {
-  const answers = completeAnswers(day(10));
-  return database.db.request.create({
-    data: { requesterId: viewer.id, answers: { ...answers, who: { ...answers.who, email: viewer.email } } as Prisma.InputJsonValue },
-  });
+  return createRequest(database.db, viewer);
 }
 
 async function saveWho(viewer: TViewer, requestId: string, email: string) {

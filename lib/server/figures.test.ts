@@ -1,22 +1,13 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 
 import type { RequestStatus } from "@/lib/generated/prisma/client";
-import { startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
+import { withDataLayerDatabase } from "@/test-support/database";
+import { DAY_MS as DAY } from "@/lib/domain/time";
 
-let database: TTestDatabase;
-let figures: typeof import("./figures");
+const database = withDataLayerDatabase();
+const figures = database.module(() => import("./figures"));
 
-before(async () => {
-  database = await startDataLayerDatabase();
-  figures = await import("./figures");
-});
-
-after(async () => {
-  await database?.stop();
-});
-
-const DAY = 86_400_000;
 let counter = 0;
 
 /** A request submitted at `submittedAt`, decided `days` (and a few hours) later when it has a decision. */

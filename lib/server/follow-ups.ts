@@ -59,7 +59,6 @@ export async function giveUpGrant(viewer: TViewer, input: TGiveUpInput, baseUrl:
       actor: { kind: "requester", userId: viewer.id },
       requestId: request.id,
       version: input.version,
-      conflictKey: "request-error-conflict",
       write: async (tx) => {
         await tx.decision.update({
           where: { requestId: request.id },

@@ -1,24 +1,16 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { completeAnswers } from "@/test-support/answers";
-import { startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
+import { withDataLayerDatabase } from "@/test-support/database";
 
 import type { TViewer } from "./session";
 
-let database: TTestDatabase;
-let personalData: typeof import("./personal-data");
 let counter = 0;
 
-before(async () => {
-  database = await startDataLayerDatabase();
-  personalData = await import("./personal-data");
-});
-
-after(async () => {
-  await database?.stop();
-});
+const database = withDataLayerDatabase();
+const personalData = database.module(() => import("./personal-data"));
 
 /** A requester with one decided (declined) request, a message, an answered question, internal notes and an email. */
 async function requesterWithHistory(status: "DECLINED" | "IN_REVIEW" = "DECLINED") {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import { FieldRuleError } from "@/lib/domain/errors";
 import { ZGrantInput } from "@/lib/domain/review/decisions";
@@ -7,31 +7,17 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { messagesFor } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translator";
 import { completeAnswers } from "@/test-support/answers";
-import { createViewer, startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
+import { createRequest, createViewer, withDataLayerDatabase } from "@/test-support/database";
 
 import type { TViewer } from "./session";
+import { TEST_BASE_URL as BASE_URL, dayFromToday as day } from "@/test-support/days";
+import { DAY_MS as DAY } from "@/lib/domain/time";
 
-let database: TTestDatabase;
-let decisions: typeof import("./review/decisions");
-let followUps: typeof import("./follow-ups");
-let register: typeof import("./register");
-let feed: typeof import("./register-feed");
-
-const BASE_URL = "http://localhost:3000";
-const DAY = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
-
-before(async () => {
-  database = await startDataLayerDatabase();
-  decisions = await import("./review/decisions");
-  followUps = await import("./follow-ups");
-  register = await import("./register");
-  feed = await import("./register-feed");
-});
-
-after(async () => {
-  await database?.stop();
-});
+const database = withDataLayerDatabase();
+const decisions = database.module(() => import("./review/decisions"));
+const followUps = database.module(() => import("./follow-ups"));
+const register = database.module(() => import("./register"));
+const feed = database.module(() => import("./register-feed"));
 
 let counter = 0;
 
@@ -40,23 +26,13 @@ const person = (role: TViewer["role"]) => createViewer(database.db, role);
 /** A request in review whose requester did, or did not, agree to the public register. */
 async function inReview(reviewer: TViewer, consent: boolean) {
   const requester = await person("REQUESTER");
-  const answers = completeAnswers(day(10));
   counter += 1;
-  const request = await database.db.request.create({
-    data: {
-      requesterId: requester.id,
-      status: "IN_REVIEW",
-      reference: `EA-2031-${String(counter).padStart(4, "0")}`,
-      submittedAt: new Date(),
-      requesterKind: "nonprofit",
-      assigneeId: reviewer.id,
-      answers: {
-        ...answers,
-        who: { ...answers.who, email: requester.email },
-        values: { ...answers.values, registerConsent: consent ? "on" : "" },
-      } as Prisma.InputJsonValue,
-    },
-  });
+  const request = await createRequest(
+    database.db,
+    requester,
+    { status: "IN_REVIEW", reference: `EA-2031-${String(counter).padStart(4, "0")}`, assigneeId: reviewer.id },
+    (answers) => ({ ...answers, values: { ...answers.values, registerConsent: consent ? "on" : "" } }),
+  );
   return { requester, request };
 }
 

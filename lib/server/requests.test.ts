@@ -1,25 +1,16 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import { FieldRuleError } from "@/lib/domain/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { completeAnswers } from "@/test-support/answers";
-import { startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
+import { withDataLayerDatabase } from "@/test-support/database";
 import { moveStatus } from "@/test-support/status";
 
 import type { TViewer } from "./session";
 
-let database: TTestDatabase;
-let requests: typeof import("./requests");
-
-before(async () => {
-  database = await startDataLayerDatabase();
-  requests = await import("./requests");
-});
-
-after(async () => {
-  await database?.stop();
-});
+const database = withDataLayerDatabase();
+const requests = database.module(() => import("./requests"));
 
 async function requesterWithCompleteDraft(index: number): Promise<{ viewer: TViewer; id: string }> {
   const email = `requester${index}@example.org`;

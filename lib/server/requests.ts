@@ -177,7 +177,6 @@ export async function submitRequest(viewer: TViewer, input: { requestId: string;
       actor: { kind: "requester", userId: viewer.id },
       requestId: request.id,
       version: input.version,
-      conflictKey: "request-error-conflict",
       set: { submittedAt, ...reviewColumns(request.answers, { today: today(), wikidataShareThreshold: env().jointWikidataShare }) },
       write: async (tx) => {
         // The counter row stays locked until commit, so concurrent submissions take turns.
@@ -205,7 +204,6 @@ export async function cancelRequest(viewer: TViewer, input: { requestId: string;
     actor: { kind: "requester", userId: viewer.id },
     requestId: request.id,
     version: input.version,
-    conflictKey: "request-error-conflict",
     details: {},
   });
   log.info("request.cancelled", { requestId: request.id });
@@ -270,7 +268,6 @@ export async function answerInformation(viewer: TViewer, input: { requestId: str
       actor: { kind: "requester", userId: viewer.id },
       requestId: request.id,
       version: input.version,
-      conflictKey: "request-error-conflict",
       set: columns,
       write: async (tx) => {
         const open = await tx.informationRequest.findFirst({

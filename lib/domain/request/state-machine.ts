@@ -1,4 +1,5 @@
 import { actsForWmde, actsForWmf, type TRole } from "@/lib/domain/roles";
+import type { TMessageKey } from "@/lib/i18n/translator";
 
 import { REQUEST_STATUSES, type TRequestStatus } from "./lifecycle";
 
@@ -54,26 +55,13 @@ function ruleOf(event: TRequestEvent): TTransition {
   return TRANSITIONS[event];
 }
 
+/** Why a move is refused: about the request as a whole, or the event's own "not now" and "not yours" messages. */
 export type TTransitionErrorKey =
   | "transition-error-unknown-event"
   | "transition-error-still-draft"
   | "transition-error-closed"
-  | "transition-error-submit-not-now"
-  | "transition-error-start-review-not-now"
-  | "transition-error-ask-requester-not-now"
-  | "transition-error-requester-answered-not-now"
-  | "transition-error-grant-not-now"
-  | "transition-error-decline-not-now"
-  | "transition-error-cancel-not-now"
-  | "transition-error-lapse-not-now"
-  | "transition-error-expire-not-now"
-  | "transition-error-withdraw-not-now"
-  | "transition-error-give-up-not-now"
-  | "transition-error-extend-not-now"
-  | "transition-error-requester-only"
-  | "transition-error-reviewer-only"
-  | "transition-error-wmf-only"
-  | "transition-error-automatic-only";
+  | (typeof NOT_NOW_KEYS)[TRequestEvent]
+  | (typeof NOT_YOURS_KEYS)[TRequestEvent];
 
 export type TTransitionResult =
   | { ok: true; to: TRequestStatus }
@@ -94,7 +82,7 @@ const NOT_NOW_KEYS = {
   withdraw: "transition-error-withdraw-not-now",
   give_up: "transition-error-give-up-not-now",
   extend: "transition-error-extend-not-now",
-} as const satisfies Record<TRequestEvent, TTransitionErrorKey>;
+} as const satisfies Record<TRequestEvent, TMessageKey>;
 
 const NOT_YOURS_KEYS = {
   submit: "transition-error-requester-only",
@@ -109,7 +97,7 @@ const NOT_YOURS_KEYS = {
   withdraw: "transition-error-wmf-only",
   give_up: "transition-error-requester-only",
   extend: "transition-error-wmf-only",
-} as const satisfies Record<TRequestEvent, TTransitionErrorKey>;
+} as const satisfies Record<TRequestEvent, TMessageKey>;
 
 /**
  * The kinds a signed-in person acts as on one request. Nobody reviews their own request: on it, a

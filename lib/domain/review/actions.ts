@@ -3,14 +3,10 @@ import { z } from "zod";
 import { choice, choices, isoDate, LIMITS, recordId, recordVersion, requiredText, text } from "@/lib/domain/request/fields";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 
-const ZRequestId = recordId;
-const ZVersion = recordVersion;
+/** The request acted on, and the version the person saw (a request changed since is refused, not overwritten). */
+export const ZRequestVersion = z.object({ requestId: recordId, version: recordVersion });
 
-export const ZRequestVersion = z.object({ requestId: ZRequestId, version: ZVersion });
-
-export const ZJointMove = z.object({
-  requestId: ZRequestId,
-  version: ZVersion,
+export const ZJointMove = ZRequestVersion.extend({
   joint: choice(["in", "out"], "error-invalid").transform((value) => value === "in"),
   reason: requiredText(LIMITS.medium, "error-joint-reason"),
 });
@@ -19,7 +15,7 @@ export type TJointMove = z.infer<typeof ZJointMove>;
 export const ASSESSMENT_RATINGS = ["MET", "PARTLY_MET", "NOT_MET", "CANT_TELL"] as const;
 
 export const ZAssessmentInput = z.object({
-  requestId: ZRequestId,
+  requestId: recordId,
   criterion: choice(SECTION_IDS, "error-invalid"),
   rating: choice(ASSESSMENT_RATINGS, "error-rating"),
   note: text(LIMITS.long),
@@ -27,24 +23,20 @@ export const ZAssessmentInput = z.object({
 export type TAssessmentInput = z.infer<typeof ZAssessmentInput>;
 
 export const ZCommentInput = z.object({
-  requestId: ZRequestId,
+  requestId: recordId,
   kind: choice(["INTERNAL", "MESSAGE"] as const, "error-invalid"),
   body: requiredText(LIMITS.long, "error-comment-body"),
 });
 export type TCommentInput = z.infer<typeof ZCommentInput>;
 
-export const ZInformationInput = z.object({
-  requestId: ZRequestId,
-  version: ZVersion,
+export const ZInformationInput = ZRequestVersion.extend({
   question: requiredText(LIMITS.long, "error-question"),
   replyBy: isoDate.refine((value) => value !== "", "error-reply-by"),
   sections: choices(SECTION_IDS),
 });
 export type TInformationInput = z.infer<typeof ZInformationInput>;
 
-export const ZInformationAnswer = z.object({
-  requestId: ZRequestId,
-  version: ZVersion,
+export const ZInformationAnswer = ZRequestVersion.extend({
   answer: requiredText(LIMITS.long, "error-answer"),
 });
 export type TInformationAnswer = z.infer<typeof ZInformationAnswer>;

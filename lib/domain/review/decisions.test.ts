@@ -369,51 +369,44 @@ describe("ZExtendInput", () => {
   });
 });
 
-describe("ZRecommendationInput", () => {
-  const RECOMMEND: TPost = { requestId: "req_123", recommendation: "GRANT", note: "Fits our mission." };
+// WMDE's recommendation and WMF's human-rights assessment: one choice and a note each.
+const CHOICE_AND_NOTE = [
+  {
+    schema: ZRecommendationInput,
+    choice: "recommendation",
+    values: RECOMMENDATIONS,
+    forged: "ABSTAIN",
+    errors: ["recommendation error-recommendation", "note error-recommendation-note"],
+  },
+  {
+    schema: ZHumanRightsInput,
+    choice: "outcome",
+    values: HUMAN_RIGHTS_OUTCOMES,
+    forged: "FINE",
+    errors: ["outcome error-human-rights-outcome", "note error-human-rights-note"],
+  },
+] as const;
 
-  it("takes each recommendation", () => {
-    for (const recommendation of RECOMMENDATIONS) {
-      assert.deepEqual(ZRecommendationInput.parse({ ...RECOMMEND, recommendation }), { requestId: "req_123", recommendation, note: "Fits our mission." });
-    }
+for (const { schema, choice, values, forged, errors } of CHOICE_AND_NOTE) {
+  describe(`the ${choice} form`, () => {
+    const POST: TPost = { requestId: "req_123", [choice]: values[0], note: "Checked and fine." };
+
+    it(`takes each ${choice}`, () => {
+      for (const value of values)
+        assert.deepEqual(schema.parse({ ...POST, [choice]: value }), { requestId: "req_123", [choice]: value, note: "Checked and fine." });
+    });
+
+    it(`needs a ${choice} and a note`, () => {
+      assert.deepEqual(issuesOf(schema, { ...POST, [choice]: "", note: "  " }), errors);
+      assert.deepEqual(fieldsWithIssues(schema, {}), ["note", choice, "requestId"].sort());
+    });
+
+    it(`refuses a forged ${choice} and an over-long note`, () => {
+      assert.deepEqual(issuesOf(schema, { ...POST, [choice]: forged }), [errors[0]]);
+      assert.deepEqual(issuesOf(schema, { ...POST, note: long(5001) }), ["note error-too-long|5000"]);
+    });
   });
-
-  it("needs a recommendation and a note", () => {
-    assert.deepEqual(issuesOf(ZRecommendationInput, { ...RECOMMEND, recommendation: "", note: "" }), [
-      "recommendation error-recommendation",
-      "note error-recommendation-note",
-    ]);
-    assert.deepEqual(fieldsWithIssues(ZRecommendationInput, {}), ["note", "recommendation", "requestId"]);
-  });
-
-  it("refuses a forged recommendation and an over-long note", () => {
-    assert.deepEqual(issuesOf(ZRecommendationInput, { ...RECOMMEND, recommendation: "ABSTAIN" }), ["recommendation error-recommendation"]);
-    assert.deepEqual(issuesOf(ZRecommendationInput, { ...RECOMMEND, note: long(5001) }), ["note error-too-long|5000"]);
-  });
-});
-
-describe("ZHumanRightsInput", () => {
-  const ASSESSMENT: TPost = { requestId: "req_123", outcome: "NO_CONCERNS", note: "Checked the sanctions lists." };
-
-  it("takes each outcome", () => {
-    for (const outcome of HUMAN_RIGHTS_OUTCOMES) {
-      assert.deepEqual(ZHumanRightsInput.parse({ ...ASSESSMENT, outcome }), { requestId: "req_123", outcome, note: "Checked the sanctions lists." });
-    }
-  });
-
-  it("needs an outcome and a note", () => {
-    assert.deepEqual(issuesOf(ZHumanRightsInput, { ...ASSESSMENT, outcome: "", note: "  " }), [
-      "outcome error-human-rights-outcome",
-      "note error-human-rights-note",
-    ]);
-    assert.deepEqual(fieldsWithIssues(ZHumanRightsInput, {}), ["note", "outcome", "requestId"]);
-  });
-
-  it("refuses a forged outcome and an over-long note", () => {
-    assert.deepEqual(issuesOf(ZHumanRightsInput, { ...ASSESSMENT, outcome: "FINE" }), ["outcome error-human-rights-outcome"]);
-    assert.deepEqual(issuesOf(ZHumanRightsInput, { ...ASSESSMENT, note: long(5001) }), ["note error-too-long|5000"]);
-  });
-});
+}
 
 describe("grantLengthProblems", () => {
   const REVIEWER = { today: TODAY, isAdmin: false };

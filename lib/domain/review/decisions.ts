@@ -3,16 +3,15 @@ import { z } from "zod";
 import { addMonths, DAY_MS } from "@/lib/domain/time";
 
 import { PUBLIC_NAME_MAX, PUBLIC_SUMMARY_MAX, publicTextProblems } from "@/lib/domain/register/register";
-import { choice, choices, isoDate, LIMITS, paragraph, recordId, recordVersion, requiredText, text, wholeNumber } from "@/lib/domain/request/fields";
+import { choice, choices, isoDate, LIMITS, paragraph, recordId, requiredText, text, wholeNumber } from "@/lib/domain/request/fields";
 import { APIS, PROJECTS } from "@/lib/domain/request/options";
 import { SECTION_IDS, volumeField, type TDraftAnswers } from "@/lib/domain/request/sections";
 import type { TFieldError } from "@/lib/form-state";
 
+import { ZRequestVersion } from "./actions";
+
 // What a decision needs, and the rules that hold whatever the form sent. Dates arrive as
 // YYYY-MM-DD; a grant runs from the start of its start day to the end of its expiry day (UTC).
-
-const ZRequestId = recordId;
-const ZVersion = recordVersion;
 
 /** The longest grant without an admin's written reason. */
 export const MAX_GRANT_MONTHS = 24;
@@ -30,24 +29,24 @@ const MAX_ON_DEMAND_PER_MONTH = 1_000_000_000;
 
 const requiredDate = (key: "error-grant-start" | "error-grant-expiry") => isoDate.refine((value) => value !== "", key);
 
-export const ZGrantInput = z
-  .object({
-    requestId: ZRequestId,
-    version: ZVersion,
-    apis: choices(APIS).refine((value) => value.length > 0, "error-grant-apis"),
-    onDemandPerMonth: wholeNumber(MAX_ON_DEMAND_PER_MONTH),
-    snapshotFrequency: z.preprocess((value) => value || undefined, z.enum(SNAPSHOT_FREQUENCIES, { error: "error-grant-snapshot" }).optional()),
-    startsOn: requiredDate("error-grant-start"),
-    expiresOn: requiredDate("error-grant-expiry"),
-    lengthOverride: text(LIMITS.medium),
-    jointOverride: text(LIMITS.medium),
-    criteria: choices(SECTION_IDS).refine((value) => value.length > 0, "error-grant-criteria"),
-    rationale: requiredText(LIMITS.long, "error-grant-rationale"),
-    message: requiredText(LIMITS.long, "error-decision-message"),
-    // The register entry: asked for, and checked, only when the requester consented (grantProblems).
-    publicName: paragraph(PUBLIC_NAME_MAX),
-    publicSummary: paragraph(PUBLIC_SUMMARY_MAX),
-  })
+/** The message a decision sends the requester: always written, never a bare status. */
+const DECISION_MESSAGE = requiredText(LIMITS.long, "error-decision-message");
+
+export const ZGrantInput = ZRequestVersion.extend({
+  apis: choices(APIS).refine((value) => value.length > 0, "error-grant-apis"),
+  onDemandPerMonth: wholeNumber(MAX_ON_DEMAND_PER_MONTH),
+  snapshotFrequency: z.preprocess((value) => value || undefined, z.enum(SNAPSHOT_FREQUENCIES, { error: "error-grant-snapshot" }).optional()),
+  startsOn: requiredDate("error-grant-start"),
+  expiresOn: requiredDate("error-grant-expiry"),
+  lengthOverride: text(LIMITS.medium),
+  jointOverride: text(LIMITS.medium),
+  criteria: choices(SECTION_IDS).refine((value) => value.length > 0, "error-grant-criteria"),
+  rationale: requiredText(LIMITS.long, "error-grant-rationale"),
+  message: DECISION_MESSAGE,
+  // The register entry: asked for, and checked, only when the requester consented (grantProblems).
+  publicName: paragraph(PUBLIC_NAME_MAX),
+  publicSummary: paragraph(PUBLIC_SUMMARY_MAX),
+})
   .superRefine((input, context) => {
     // Limits belong to the APIs granted: asked for when chosen, dropped when not.
     if (input.apis.includes("on_demand") && !input.onDemandPerMonth) {
@@ -65,48 +64,40 @@ export const ZGrantInput = z
   }));
 export type TGrantInput = z.infer<typeof ZGrantInput>;
 
-export const ZDeclineInput = z.object({
-  requestId: ZRequestId,
-  version: ZVersion,
+export const ZDeclineInput = ZRequestVersion.extend({
   criteria: choices(SECTION_IDS).refine((value) => value.length > 0, "error-decline-criteria"),
   rationale: text(LIMITS.long),
-  message: requiredText(LIMITS.long, "error-decision-message"),
+  message: DECISION_MESSAGE,
 });
 export type TDeclineInput = z.infer<typeof ZDeclineInput>;
 
-export const ZWithdrawInput = z.object({
-  requestId: ZRequestId,
-  version: ZVersion,
+export const ZWithdrawInput = ZRequestVersion.extend({
   reason: choice(WITHDRAWAL_REASONS, "error-withdraw-reason"),
-  message: requiredText(LIMITS.long, "error-decision-message"),
+  message: DECISION_MESSAGE,
 });
 export type TWithdrawInput = z.infer<typeof ZWithdrawInput>;
 
-export const ZExtendInput = z.object({
-  requestId: ZRequestId,
-  version: ZVersion,
+export const ZExtendInput = ZRequestVersion.extend({
   expiresOn: requiredDate("error-grant-expiry"),
   lengthOverride: text(LIMITS.medium),
-  message: requiredText(LIMITS.long, "error-decision-message"),
+  message: DECISION_MESSAGE,
 });
 export type TExtendInput = z.infer<typeof ZExtendInput>;
 
-export const ZGiveUpInput = z.object({
-  requestId: ZRequestId,
-  version: ZVersion,
+export const ZGiveUpInput = ZRequestVersion.extend({
   note: text(LIMITS.medium),
 });
 export type TGiveUpInput = z.infer<typeof ZGiveUpInput>;
 
 export const ZRecommendationInput = z.object({
-  requestId: ZRequestId,
+  requestId: recordId,
   recommendation: choice(RECOMMENDATIONS, "error-recommendation"),
   note: requiredText(LIMITS.long, "error-recommendation-note"),
 });
 export type TRecommendationInput = z.infer<typeof ZRecommendationInput>;
 
 export const ZHumanRightsInput = z.object({
-  requestId: ZRequestId,
+  requestId: recordId,
   outcome: choice(HUMAN_RIGHTS_OUTCOMES, "error-human-rights-outcome"),
   note: requiredText(LIMITS.long, "error-human-rights-note"),
 });

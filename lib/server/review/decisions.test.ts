@@ -1,54 +1,29 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import { DomainError, FieldRuleError } from "@/lib/domain/errors";
 import { ZDeclineInput, ZGrantInput } from "@/lib/domain/review/decisions";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { completeAnswers } from "@/test-support/answers";
-import { createViewer, startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
+import { createRequest, createViewer, withDataLayerDatabase } from "@/test-support/database";
 
 import type { TViewer } from "../session";
+import { TEST_BASE_URL as BASE_URL, dayFromToday as day } from "@/test-support/days";
+import { DAY_MS as DAY } from "@/lib/domain/time";
 
-let database: TTestDatabase;
-let decisions: typeof import("./decisions");
-let followUps: typeof import("../follow-ups");
-let expiry: typeof import("@/lib/jobs/expiry");
-
-const BASE_URL = "http://localhost:3000";
-const DAY = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
-
-before(async () => {
-  database = await startDataLayerDatabase();
-  decisions = await import("./decisions");
-  followUps = await import("../follow-ups");
-  expiry = await import("@/lib/jobs/expiry");
-});
-
-after(async () => {
-  await database?.stop();
-});
-
-let counter = 0;
+const database = withDataLayerDatabase();
+const decisions = database.module(() => import("./decisions"));
+const followUps = database.module(() => import("../follow-ups"));
+const expiry = database.module(() => import("@/lib/jobs/expiry"));
 
 const person = (role: TViewer["role"]) => createViewer(database.db, role);
 
 /** A submitted request, in review by `assignee`, as the queue would hold it. */
 async function inReview(options: { joint?: boolean; kind?: string; assignee?: TViewer } = {}) {
   const requester = await person("REQUESTER");
-  const answers = completeAnswers(day(10));
-  counter += 1;
-  const request = await database.db.request.create({
-    data: {
-      requesterId: requester.id,
-      status: "IN_REVIEW",
-      reference: `EA-2026-${String(counter).padStart(4, "0")}`,
-      submittedAt: new Date(),
-      joint: options.joint ?? false,
-      requesterKind: options.kind ?? "nonprofit",
-      assigneeId: options.assignee?.id,
-      answers: { ...answers, who: { ...answers.who, email: requester.email } } as Prisma.InputJsonValue,
-    },
+  const request = await createRequest(database.db, requester, {
+    status: "IN_REVIEW",
+    joint: options.joint ?? false,
+    requesterKind: options.kind ?? "nonprofit",
+    assigneeId: options.assignee?.id,
   });
   return { requester, request };
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 
 import { NotFoundError } from "@/lib/domain/errors";
 import { queueExportHeader } from "@/lib/domain/review/export";
@@ -7,24 +7,14 @@ import { CLOSED_STATUSES, viewScope, ZQueueParams } from "@/lib/domain/review/qu
 import { messagesFor } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translator";
 import { parseCsv } from "@/test-support/csv";
-import { startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
+import { withDataLayerDatabase } from "@/test-support/database";
 import { moveStatus } from "@/test-support/status";
 
 import type { TViewer } from "../session";
 
-let database: TTestDatabase;
-let queue: typeof import("./queue");
-let exports: typeof import("./export");
-
-before(async () => {
-  database = await startDataLayerDatabase();
-  queue = await import("./queue");
-  exports = await import("./export");
-});
-
-after(async () => {
-  await database?.stop();
-});
+const database = withDataLayerDatabase();
+const queue = database.module(() => import("./queue"));
+const exports = database.module(() => import("./export"));
 
 const wmf: TViewer = { id: "wmf", email: null, name: null, role: "WMF_REVIEWER" };
 const wmde: TViewer = { id: "wmde", email: null, name: null, role: "WMDE_REVIEWER" };

@@ -1,7 +1,7 @@
 // Nobody reviews their own request: on it, a staff member is only its requester. Every reviewer
 // function refuses it as "not found", changes nothing, and no list a reviewer reads shows it.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import { NotFoundError } from "@/lib/domain/errors";
 import { ZGrantInput } from "@/lib/domain/review/decisions";
@@ -9,48 +9,28 @@ import { QUEUE_VIEWS, ZQueueParams } from "@/lib/domain/review/queue";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { messagesFor } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translator";
-import { completeAnswers } from "@/test-support/answers";
-import { createViewer, startDataLayerDatabase, type TTestDatabase } from "@/test-support/database";
+import { createRequest, createViewer, withDataLayerDatabase } from "@/test-support/database";
 
 import type { TViewer } from "../session";
+import { TEST_BASE_URL as BASE_URL, dayFromToday as day } from "@/test-support/days";
+import { DAY_MS as DAY } from "@/lib/domain/time";
 
-let database: TTestDatabase;
-let review: typeof import("./request");
-let decisions: typeof import("./decisions");
-let queue: typeof import("./queue");
-let board: typeof import("./dashboard");
-let queueExport: typeof import("./export");
-
-const BASE_URL = "http://localhost:3000";
-const DAY = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 let counter = 0;
 
-before(async () => {
-  database = await startDataLayerDatabase();
-  review = await import("./request");
-  decisions = await import("./decisions");
-  queue = await import("./queue");
-  board = await import("./dashboard");
-  queueExport = await import("./export");
-});
-
-after(async () => {
-  await database?.stop();
-});
+const database = withDataLayerDatabase();
+const review = database.module(() => import("./request"));
+const decisions = database.module(() => import("./decisions"));
+const queue = database.module(() => import("./queue"));
+const board = database.module(() => import("./dashboard"));
+const queueExport = database.module(() => import("./export"));
 
 async function ownRequest(requester: TViewer, data: Partial<Prisma.RequestUncheckedCreateInput>) {
   counter += 1;
-  const answers = completeAnswers(day(10));
-  return database.db.request.create({
-    data: {
-      requesterId: requester.id,
-      reference: `EA-2026-${String(counter).padStart(4, "0")}`,
-      submittedAt: new Date(Date.now() - counter * 60_000),
-      requesterKind: "nonprofit",
-      answers: { ...answers, who: { ...answers.who, email: requester.email } } as Prisma.InputJsonValue,
-      ...data,
-    },
+  return createRequest(database.db, requester, {
+    reference: `EA-2026-${String(counter).padStart(4, "0")}`,
+    submittedAt: new Date(Date.now() - counter * 60_000),
+    requesterKind: "nonprofit",
+    ...data,
   });
 }
 
