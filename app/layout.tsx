@@ -6,6 +6,9 @@ import type { ReactNode } from "react";
 
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+
+import { chooseLanguageAction } from "./(public)/language/actions";
+import { signOutAction } from "./(public)/signin/actions";
 import { I18nProvider } from "@/components/ui/i18n-provider";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -24,11 +27,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <a className="skip-link" href="#main">
             {t("skip-to-content")}
           </a>
-          <SiteHeader />
+          <SiteHeader signOutAction={signOutAction} />
           <main id="main" tabIndex={-1}>
             {children}
           </main>
-          <SiteFooter />
+          <SiteFooter chooseLanguageAction={chooseLanguageAction} />
         </I18nProvider>
       </body>
     </html>

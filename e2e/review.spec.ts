@@ -6,7 +6,8 @@ import { callActionDirectly, createSubmittedRequest, wikidataHeavy } from "./sup
 import { baseURL } from "./support/settings";
 
 test("a WMF reviewer takes a new request, assesses it, asks a question, and gets it back answered", async ({ page, browser, signInAs }) => {
-  test.setTimeout(90_000);
+  // A long journey through both sides, with four accessibility scans.
+  test.setTimeout(180_000);
   // The requester submits through the app.
   const requester = await signInAs("REQUESTER");
   await completeDraft(page);

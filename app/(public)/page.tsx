@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { MessageList } from "@/components/ui/message-list";
 import { getI18n } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
@@ -55,12 +56,7 @@ export default async function StartPage() {
       </dl>
 
       <h2>{t("start-next-title")}</h2>
-      <ol>
-        <li>{t("start-next-review")}</li>
-        <li>{t("start-next-questions")}</li>
-        <li>{t("start-next-decision")}</li>
-        <li>{t("start-next-grant")}</li>
-      </ol>
+      <MessageList ordered items={["start-next-review", "start-next-questions", "start-next-decision", "start-next-grant"]} />
       <p>{t("start-next-time")}</p>
 
       <h2>{t("start-open-title")}</h2>

@@ -1,18 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { type TFormAction, useActionForm } from "@/components/ui/use-action-form";
 
-import { resendEmailAction } from "@/app/(admin)/admin/emails/actions";
-import { useT } from "@/components/ui/i18n-provider";
-import { IDLE } from "@/lib/form-state";
-
-type Props = { emailId: string; emailLabel: string };
+type Props = { action: TFormAction; emailId: string; emailLabel: string };
 
 /** "Send again" for one failed email; a refusal is shown beside the button. */
-export function ResendEmailForm({ emailId, emailLabel }: Props) {
-  const t = useT();
-  const [state, formAction, pending] = useActionState(resendEmailAction, IDLE);
-  const message = state.message ? t(state.message.key, ...(state.message.params ?? [])) : undefined;
+export function ResendEmailForm({ action, emailId, emailLabel }: Props) {
+  const { t, state, formAction, pending, message } = useActionForm(action);
   return (
     <form action={formAction} className="inline-form">
       <input type="hidden" name="emailId" value={emailId} />

@@ -1,22 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
-
-import { changeRoleAction } from "@/app/(admin)/admin/users/actions";
-import { useT } from "@/components/ui/i18n-provider";
+import { type TFormAction, useActionForm } from "@/components/ui/use-action-form";
 import { ROLES, type TRole } from "@/lib/domain/roles";
-import { IDLE } from "@/lib/form-state";
 import { ROLE_LABEL } from "@/lib/i18n/labels";
 
-type Props = { userId: string; role: TRole; personLabel: string; disabled: boolean };
+type Props = { action: TFormAction; userId: string; role: TRole; personLabel: string; disabled: boolean };
 
-export function RoleForm({ userId, role, personLabel, disabled }: Props) {
-  const t = useT();
-  const [state, formAction, pending] = useActionState(changeRoleAction, IDLE);
+/** One person's role, changed in place in the list; the outcome is announced beside the button. */
+export function RoleForm({ action, userId, role, personLabel, disabled }: Props) {
+  const { t, state, formAction, pending, error, message } = useActionForm(action);
   const selectId = `role-${userId}`;
-  const message = state.message ? t(state.message.key, ...(state.message.params ?? [])) : undefined;
-  const roleError = state.fieldErrors?.role;
-  const fieldError = roleError ? t(roleError.key, ...(roleError.params ?? [])) : undefined;
+  const fieldError = error("role");
   return (
     <form action={formAction} className="inline-form">
       <input type="hidden" name="userId" value={userId} />
@@ -24,7 +18,7 @@ export function RoleForm({ userId, role, personLabel, disabled }: Props) {
       <label className="visually-hidden" htmlFor={selectId}>
         {t("admin-users-role-for", personLabel)}
       </label>
-      <select className="select" id={selectId} name="role" defaultValue={role} key={role} disabled={disabled}>
+      <select className="select" id={selectId} name="role" defaultValue={role} key={role} disabled={disabled} aria-invalid={fieldError ? true : undefined}>
         {ROLES.map((option) => (
           <option key={option} value={option}>
             {t(ROLE_LABEL[option])}

@@ -1,4 +1,4 @@
-import { RequestActionForm } from "@/components/apply/request-action-form";
+import { RequestActionForm } from "@/components/request/request-action-form";
 import { isolatedMessage } from "@/components/ui/isolated-message";
 import type { TActionState } from "@/lib/form-state";
 import { getI18n } from "@/lib/i18n/server";

@@ -1,11 +1,11 @@
 import Link from "next/link";
 
-import { RequestActionForm } from "@/components/apply/request-action-form";
+import { RequestActionForm } from "@/components/request/request-action-form";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { dayOf } from "@/lib/domain/time";
 import { getI18n } from "@/lib/i18n/server";
-import { GrantTerms, RegisterEntryRow } from "@/components/review/decision-summary";
+import { GrantTerms, RegisterEntryRow } from "@/components/request/grant-terms";
 import { CRITERION_LABEL, longDate, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
 import type { ownDecision } from "@/lib/server/follow-ups";
 import type { TActionState } from "@/lib/form-state";

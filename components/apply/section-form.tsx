@@ -3,19 +3,21 @@
 import { useActionState, useMemo, useRef, useState, startTransition, type FormEvent } from "react";
 import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
 
-import { saveSectionAction } from "@/app/(requester)/requests/[id]/actions";
 import { DocumentTitle } from "@/components/ui/document-title";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { useT } from "@/components/ui/i18n-provider";
+import type { TFormAction } from "@/components/ui/use-action-form";
 import { parseMessage } from "@/lib/domain/request/fields";
 import { sectionSchema, type TSectionContext, type TSectionId } from "@/lib/domain/request/sections";
 import { fieldErrorsOf, formValues, IDLE, type TFieldError, type TFormValues } from "@/lib/form-state";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
+import { inWords } from "@/lib/i18n/translator";
 
 import { QuestionField } from "./question-field";
-import { inFormOrder, sectionFields } from "./section-spec";
+import { inFormOrder, sectionFields } from "@/components/request/section-spec";
 
 type Props = {
+  action: TFormAction;
   requestId: string;
   section: TSectionId;
   version: number;
@@ -30,10 +32,10 @@ type Props = {
  * schema as the server before sending; without it, the server action does all the work. Either
  * way errors come back as a summary and beside each field, with what the person typed kept.
  */
-export function SectionForm({ requestId, section, version, saved, context, returnTo, locale }: Props) {
+export function SectionForm({ action, requestId, section, version, saved, context, returnTo, locale }: Props) {
   const t = useT();
   const formRef = useRef<HTMLFormElement>(null);
-  const [state, formAction, pending] = useActionState(saveSectionAction, IDLE);
+  const [state, formAction, pending] = useActionState(action, IDLE);
   const [clientErrors, setClientErrors] = useState<Record<string, TFieldError> | null>(null);
   const schema = useMemo(() => sectionSchema(section, context), [section, context]);
   const fields = useMemo(() => sectionFields(section, context), [section, context]);
@@ -41,7 +43,7 @@ export function SectionForm({ requestId, section, version, saved, context, retur
 
   const values = state.values ?? saved;
   const errors = inFormOrder(clientErrors ?? state.fieldErrors ?? {}, fields);
-  const message = !clientErrors && state.message ? t(state.message.key, ...(state.message.params ?? [])) : undefined;
+  const message = clientErrors ? undefined : inWords(t, state.message);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;

@@ -5,7 +5,7 @@ import { getI18n } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
 import { SECTION_TITLE } from "@/lib/i18n/labels";
-import { SectionStatusTag } from "./status-tag";
+import { SectionStatusTag } from "@/components/request/status-tag";
 
 const SECTION_SUMMARY: Record<(typeof SECTION_IDS)[number], TMessageKey> = {
   who: "start-criterion-who",

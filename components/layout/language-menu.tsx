@@ -1,6 +1,5 @@
 import { Suspense } from "react";
 
-import { chooseLanguageAction } from "@/app/(public)/language/actions";
 import { directionOf, languageName } from "@/lib/i18n/locales";
 import { AVAILABLE_LANGUAGES } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
@@ -11,7 +10,7 @@ import { ReturnToField } from "./return-to-field";
  * Every language the interface is offered in, each named in itself; one press chooses it, with or
  * without JavaScript. On staff pages it says when the chosen language covers only requester pages.
  */
-export async function LanguageMenu() {
+export async function LanguageMenu({ chooseLanguageAction }: { chooseLanguageAction: (data: FormData) => Promise<void> }) {
   const { t, locale, area, byArea } = await getI18n();
   if (AVAILABLE_LANGUAGES.length < 2) return null;
   const partial = area === "staff" && byArea.requester !== byArea.staff;

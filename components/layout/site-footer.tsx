@@ -4,7 +4,7 @@ import { getI18n } from "@/lib/i18n/server";
 
 import { LanguageMenu } from "./language-menu";
 
-export async function SiteFooter() {
+export async function SiteFooter({ chooseLanguageAction }: { chooseLanguageAction: (data: FormData) => Promise<void> }) {
   const { t } = await getI18n();
   return (
     <footer className="site-footer">
@@ -19,7 +19,7 @@ export async function SiteFooter() {
             </li>
           </ul>
         </nav>
-        <LanguageMenu />
+        <LanguageMenu chooseLanguageAction={chooseLanguageAction} />
         <p>{t("footer-about")}</p>
         <p>{t("footer-license")}</p>
       </div>

@@ -1,6 +1,5 @@
 import Link from "next/link";
 
-import { signOutAction } from "@/app/(public)/signin/actions";
 import { canAdminister, canReview } from "@/lib/domain/roles";
 import { getI18n } from "@/lib/i18n/server";
 import { getViewer } from "@/lib/server/session";
@@ -8,7 +7,7 @@ import { getViewer } from "@/lib/server/session";
 import { NavLink } from "./nav-link";
 import { RoleLabel } from "./role-label";
 
-export async function SiteHeader() {
+export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
   const [{ t, byArea }, viewer] = await Promise.all([getI18n(), getViewer()]);
   // A language for requester pages only: reviewer and admin pages are in another one, and the
   // header (rendered once by the root layout) must follow, so those links load whole pages.

@@ -1,15 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
-
 import { DocumentTitle } from "@/components/ui/document-title";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { useT } from "@/components/ui/i18n-provider";
-import { IDLE, type TActionState } from "@/lib/form-state";
+import { type TFormAction, useActionForm } from "@/components/ui/use-action-form";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
 type Props = {
-  action: (state: TActionState, data: FormData) => Promise<TActionState>;
+  action: TFormAction;
   /** The request acted on and the version the person saw; none for creating a request. */
   request?: { id: string; version: number };
   label: TMessageKey;
@@ -21,16 +18,11 @@ type Props = {
 
 /** A one-button form acting on a whole request (start, submit, cancel, delete), with its errors above it. */
 export function RequestActionForm({ action, request, label, tone = "primary", pageTitle }: Props) {
-  const t = useT();
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  const { t, state, formAction, pending, message } = useActionForm(action);
   return (
     <form action={formAction}>
       {pageTitle ? <DocumentTitle title={pageTitle} error={state.status === "error"} /> : null}
-      <ErrorSummary
-        fieldErrors={state.fieldErrors}
-        message={state.message ? t(state.message.key, ...(state.message.params ?? [])) : undefined}
-        retitle={!pageTitle}
-      />
+      <ErrorSummary fieldErrors={state.fieldErrors} message={message} retitle={!pageTitle} />
       {request ? (
         <>
           <input type="hidden" name="requestId" value={request.id} />

@@ -7,9 +7,11 @@ import { APIS } from "@/lib/domain/request/options";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { HUMAN_RIGHTS_OUTCOMES, RECOMMENDATIONS, SNAPSHOT_FREQUENCIES, WITHDRAWAL_REASONS } from "@/lib/domain/review/decisions";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
-import type { TMessageKey } from "@/lib/i18n/translator";
+import type { TMessageKey, TTranslate } from "@/lib/i18n/translator";
 
-import { FieldError, useReviewForm, type TAction } from "./forms";
+import { ChoicesField, DateField, FieldGroup, NumberField, TextareaField, TextField } from "@/components/ui/fields";
+
+import { type TAction, useReviewForm } from "./forms";
 
 type TOption = { value: string; label: TMessageKey };
 
@@ -28,150 +30,52 @@ const WITHDRAWAL_OPTIONS: TOption[] = WITHDRAWAL_REASONS.map((value) => ({
   label: `withdraw-reason-${value.toLowerCase().replace(/_/g, "-")}` as TMessageKey,
 }));
 
-type TForm = ReturnType<typeof useReviewForm>;
-
-/** Radios or checkboxes under one legend; the first input carries the group's id, for the error summary's link. */
-function Choices(props: {
-  form: TForm;
-  id: string;
-  name: string;
-  legend: string;
-  hint?: string;
-  options: TOption[];
-  selected: string[];
-  multiple?: boolean;
-  inline?: boolean;
-}) {
-  const { form, id, name } = props;
-  const error = form.error(name);
-  const describedBy = [props.hint ? `${id}-${name}-hint` : "", error ? `${id}-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <fieldset className={error ? "field field--error" : "field"} aria-describedby={describedBy}>
-      <legend>{props.legend}</legend>
-      {props.hint ? (
-        <p className="hint" id={`${id}-${name}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError text={error} id={`${id}-${name}-error`} />
-      <div className={props.inline ? "choices-inline" : undefined}>
-        {props.options.map((option, index) => {
-          const inputId = index === 0 ? `${id}-${name}` : `${id}-${name}-${option.value}`;
-          return (
-            <div className="choice" key={option.value}>
-              <input
-                type={props.multiple ? "checkbox" : "radio"}
-                id={inputId}
-                name={name}
-                value={option.value}
-                defaultChecked={props.selected.includes(option.value)}
-              />
-              <label htmlFor={inputId}>{form.t(option.label)}</label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
-  );
-}
-
-function TextArea(props: { form: TForm; id: string; name: string; label: string; hint?: string; rows?: number; defaultValue?: string }) {
-  const { form, id, name } = props;
-  const error = form.error(name);
-  const describedBy = [props.hint ? `${id}-${name}-hint` : "", error ? `${id}-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label className="label" htmlFor={`${id}-${name}`}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <p className="hint" id={`${id}-${name}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError text={error} id={`${id}-${name}-error`} />
-      <textarea
-        className="textarea"
-        id={`${id}-${name}`}
-        name={name}
-        rows={props.rows ?? 4}
-        defaultValue={form.value(name, props.defaultValue)}
-        aria-describedby={describedBy}
-      />
-    </div>
-  );
-}
-
-function Input(props: {
-  form: TForm;
-  id: string;
-  name: string;
-  label: string;
-  hint?: string;
-  type: "date" | "text";
-  inputMode?: "numeric";
-  defaultValue?: string;
-}) {
-  const { form, id, name } = props;
-  const error = form.error(name);
-  const describedBy = [props.hint ? `${id}-${name}-hint` : "", error ? `${id}-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label className="label" htmlFor={`${id}-${name}`}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <p className="hint" id={`${id}-${name}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError text={error} id={`${id}-${name}-error`} />
-      <input
-        className="input input--medium"
-        type={props.type}
-        inputMode={props.inputMode}
-        id={`${id}-${name}`}
-        name={name}
-        defaultValue={form.value(name, props.defaultValue)}
-        aria-describedby={describedBy}
-      />
-    </div>
-  );
-}
-
 const CRITERIA_OPTIONS: TOption[] = SECTION_IDS.map((section) => ({ value: section, label: SECTION_TITLE[section] }));
+
+type TForm = ReturnType<typeof useReviewForm>;
+const options = (t: TTranslate, list: TOption[]) => list.map((option) => ({ value: option.value, label: t(option.label) }));
+const saved = (value: string | undefined) => (value ? [value] : []);
 
 export type TGrantDefaults = { apis: string[]; startsOn: string; expiresOn: string; onDemandPerMonth?: string };
 
 /** The public register entry: asked for when the requester consented, starting from a draft of their answers. */
-function RegisterEntry({ form, id, draft }: { form: TForm; id: string; draft?: { name: string; summary: string } }) {
-  const { t } = form;
+function RegisterEntry({ form, draft }: { form: TForm; draft?: { name: string; summary: string } }) {
+  const { t, field, text } = form;
   if (!draft) return <p className="hint">{t("decide-register-not-listed")}</p>;
   return (
-    <fieldset className="fieldset-group" aria-describedby={`${id}-register-hint`}>
-      <legend>{t("decide-register-legend")}</legend>
-      <p className="hint" id={`${id}-register-hint`}>
-        {t("decide-register-hint")}
-      </p>
-      <Input
-        form={form}
-        id={id}
-        name="publicName"
-        type="text"
-        label={t("decide-register-name")}
-        hint={t("decide-register-name-hint")}
-        defaultValue={draft.name}
-      />
-      <TextArea
-        form={form}
-        id={id}
-        name="publicSummary"
+    <FieldGroup id={field("register").id} legend={t("decide-register-legend")} hint={t("decide-register-hint")}>
+      <TextField {...text("publicName", draft.name)} width="medium" label={t("decide-register-name")} hint={t("decide-register-name-hint")} />
+      <TextareaField
+        {...text("publicSummary", draft.summary)}
         label={t("decide-register-summary")}
         hint={t("decide-register-summary-hint", PUBLIC_SUMMARY_MAX)}
-        defaultValue={draft.summary}
         rows={5}
       />
-    </fieldset>
+    </FieldGroup>
+  );
+}
+
+/** Why an admin sets a length beyond the usual limit; asked of admins only. */
+function LengthOverride({ form }: { form: TForm }) {
+  return <TextareaField {...form.text("lengthOverride")} rows={2} label={form.t("decide-length-override")} hint={form.t("decide-length-override-hint")} />;
+}
+
+/** The criteria a decision rests on, and the reasoning and message that go with it. */
+function Reasons({ form, kind }: { form: TForm; kind: "grant" | "decline" }) {
+  const { t, text, choice } = form;
+  const grant = kind === "grant";
+  return (
+    <>
+      <ChoicesField
+        {...choice("criteria")}
+        legend={t(grant ? "decide-grant-criteria" : "decide-decline-criteria")}
+        hint={t(grant ? "decide-grant-criteria-hint" : "decide-decline-criteria-hint")}
+        options={options(t, CRITERIA_OPTIONS)}
+        multiple
+      />
+      <TextareaField {...text("rationale")} label={t(grant ? "decide-rationale" : "decide-rationale-optional")} hint={t("decide-rationale-hint")} />
+      <TextareaField {...text("message")} label={t("decide-message")} hint={t(grant ? "decide-message-hint" : "decide-decline-message-hint")} rows={6} />
+    </>
   );
 }
 
@@ -191,76 +95,38 @@ export function GrantForm(props: {
   /** The draft entry for the public register; absent when the requester did not consent. */
   register?: { name: string; summary: string };
 }) {
-  const form = useReviewForm(props.action);
-  const { t } = form;
-  const id = "grant";
+  const form = useReviewForm(props.action, "grant");
+  const { t, text, choice } = form;
   return form.shell(
-    id,
+    { text: t("decide-grant-title"), level: 2 },
     <>
-      <h2 id={`${id}-title`}>{t("decide-grant-title")}</h2>
-      <div id={`${id}-humanRights`} tabIndex={-1}>
+      <div id="grant-humanRights" tabIndex={-1}>
         {props.notices}
       </div>
-      <Choices
-        form={form}
-        id={id}
-        name="apis"
-        legend={t("decide-grant-apis")}
-        options={API_OPTIONS}
-        selected={form.list("apis", props.defaults.apis)}
-        multiple
-      />
-      <Input
-        form={form}
-        id={id}
-        name="onDemandPerMonth"
-        type="text"
-        inputMode="numeric"
+      <ChoicesField {...choice("apis", props.defaults.apis)} legend={t("decide-grant-apis")} options={options(t, API_OPTIONS)} multiple />
+      <NumberField
+        {...text("onDemandPerMonth", props.defaults.onDemandPerMonth)}
         label={t("decide-grant-on-demand")}
         hint={t("decide-grant-on-demand-hint")}
-        defaultValue={props.defaults.onDemandPerMonth}
+        width="medium"
       />
-      <Choices
-        form={form}
-        id={id}
-        name="snapshotFrequency"
+      <ChoicesField
+        {...choice("snapshotFrequency")}
         legend={t("decide-grant-snapshot")}
         hint={t("decide-grant-snapshot-hint")}
-        options={FREQUENCY_OPTIONS}
-        selected={form.list("snapshotFrequency", [])}
+        options={options(t, FREQUENCY_OPTIONS)}
         inline
       />
       <div className="field-row">
-        <Input form={form} id={id} name="startsOn" type="date" label={t("decide-grant-starts")} defaultValue={props.defaults.startsOn} />
-        <Input
-          form={form}
-          id={id}
-          name="expiresOn"
-          type="date"
-          label={t("decide-grant-expires")}
-          hint={t("decide-grant-expires-hint")}
-          defaultValue={props.defaults.expiresOn}
-        />
+        <DateField {...text("startsOn", props.defaults.startsOn)} label={t("decide-grant-starts")} />
+        <DateField {...text("expiresOn", props.defaults.expiresOn)} label={t("decide-grant-expires")} hint={t("decide-grant-expires-hint")} />
       </div>
-      {props.askLengthOverride ? (
-        <TextArea form={form} id={id} name="lengthOverride" rows={2} label={t("decide-length-override")} hint={t("decide-length-override-hint")} />
-      ) : null}
+      {props.askLengthOverride ? <LengthOverride form={form} /> : null}
       {props.askJointOverride ? (
-        <TextArea form={form} id={id} name="jointOverride" rows={2} label={t("decide-joint-override")} hint={t("decide-joint-override-hint")} />
+        <TextareaField {...text("jointOverride")} rows={2} label={t("decide-joint-override")} hint={t("decide-joint-override-hint")} />
       ) : null}
-      <Choices
-        form={form}
-        id={id}
-        name="criteria"
-        legend={t("decide-grant-criteria")}
-        hint={t("decide-grant-criteria-hint")}
-        options={CRITERIA_OPTIONS}
-        selected={form.list("criteria", [])}
-        multiple
-      />
-      <TextArea form={form} id={id} name="rationale" label={t("decide-rationale")} hint={t("decide-rationale-hint")} />
-      <TextArea form={form} id={id} name="message" label={t("decide-message")} hint={t("decide-message-hint")} rows={6} />
-      <RegisterEntry form={form} id={id} draft={props.register} />
+      <Reasons form={form} kind="grant" />
+      <RegisterEntry form={form} draft={props.register} />
     </>,
     "decide-grant-submit",
     { requestId: props.requestId, version: props.version },
@@ -268,49 +134,25 @@ export function GrantForm(props: {
 }
 
 export function DeclineForm(props: { action: TAction; requestId: string; version: number }) {
-  const form = useReviewForm(props.action);
-  const { t } = form;
-  const id = "decline";
-  return form.shell(
-    id,
-    <>
-      <h2 id={`${id}-title`}>{t("decide-decline-title")}</h2>
-      <Choices
-        form={form}
-        id={id}
-        name="criteria"
-        legend={t("decide-decline-criteria")}
-        hint={t("decide-decline-criteria-hint")}
-        options={CRITERIA_OPTIONS}
-        selected={form.list("criteria", [])}
-        multiple
-      />
-      <TextArea form={form} id={id} name="rationale" label={t("decide-rationale-optional")} hint={t("decide-rationale-hint")} />
-      <TextArea form={form} id={id} name="message" label={t("decide-message")} hint={t("decide-decline-message-hint")} rows={6} />
-    </>,
-    "decide-decline-submit",
-    { requestId: props.requestId, version: props.version },
-  );
+  const form = useReviewForm(props.action, "decline");
+  return form.shell({ text: form.t("decide-decline-title"), level: 2 }, <Reasons form={form} kind="decline" />, "decide-decline-submit", {
+    requestId: props.requestId,
+    version: props.version,
+  });
 }
 
 export function RecommendationForm(props: { action: TAction; requestId: string; recommendation?: string; note?: string }) {
-  const form = useReviewForm(props.action);
-  const { t } = form;
-  const id = "recommend";
-  return form.shell(
-    id,
+  const { t, text, choice, shell } = useReviewForm(props.action, "recommend");
+  return shell(
+    { text: t("recommend-title"), level: 3 },
     <>
-      <h3 id={`${id}-title`}>{t("recommend-title")}</h3>
-      <Choices
-        form={form}
-        id={id}
-        name="recommendation"
+      <ChoicesField
+        {...choice("recommendation", saved(props.recommendation))}
         legend={t("recommend-legend")}
-        options={RECOMMENDATION_OPTIONS}
-        selected={form.list("recommendation", props.recommendation ? [props.recommendation] : [])}
+        options={options(t, RECOMMENDATION_OPTIONS)}
         inline
       />
-      <TextArea form={form} id={id} name="note" label={t("recommend-note")} defaultValue={props.note} />
+      <TextareaField {...text("note", props.note)} label={t("recommend-note")} />
     </>,
     "recommend-submit",
     { requestId: props.requestId },
@@ -318,23 +160,13 @@ export function RecommendationForm(props: { action: TAction; requestId: string; 
 }
 
 export function HumanRightsForm(props: { action: TAction; requestId: string; outcome?: string; note?: string }) {
-  const form = useReviewForm(props.action);
-  const { t } = form;
-  const id = "human-rights";
-  return form.shell(
-    id,
+  const { t, text, choice, shell } = useReviewForm(props.action, "human-rights");
+  return shell(
+    { text: t("human-rights-title"), level: 3 },
     <>
-      <h3 id={`${id}-title`}>{t("human-rights-title")}</h3>
       <p className="hint">{t("human-rights-intro")}</p>
-      <Choices
-        form={form}
-        id={id}
-        name="outcome"
-        legend={t("human-rights-legend")}
-        options={HUMAN_RIGHTS_OPTIONS}
-        selected={form.list("outcome", props.outcome ? [props.outcome] : [])}
-      />
-      <TextArea form={form} id={id} name="note" label={t("human-rights-note")} defaultValue={props.note} />
+      <ChoicesField {...choice("outcome", saved(props.outcome))} legend={t("human-rights-legend")} options={options(t, HUMAN_RIGHTS_OPTIONS)} />
+      <TextareaField {...text("note", props.note)} label={t("human-rights-note")} />
     </>,
     "human-rights-submit",
     { requestId: props.requestId },
@@ -342,18 +174,14 @@ export function HumanRightsForm(props: { action: TAction; requestId: string; out
 }
 
 export function ExtendForm(props: { action: TAction; requestId: string; version: number; defaultExpiresOn: string; askLengthOverride: boolean }) {
-  const form = useReviewForm(props.action);
-  const { t } = form;
-  const id = "extend";
+  const form = useReviewForm(props.action, "extend");
+  const { t, text } = form;
   return form.shell(
-    id,
+    { text: t("extend-title"), level: 3 },
     <>
-      <h3 id={`${id}-title`}>{t("extend-title")}</h3>
-      <Input form={form} id={id} name="expiresOn" type="date" label={t("extend-expires")} defaultValue={props.defaultExpiresOn} />
-      {props.askLengthOverride ? (
-        <TextArea form={form} id={id} name="lengthOverride" rows={2} label={t("decide-length-override")} hint={t("decide-length-override-hint")} />
-      ) : null}
-      <TextArea form={form} id={id} name="message" label={t("decide-message")} hint={t("extend-message-hint")} rows={3} />
+      <DateField {...text("expiresOn", props.defaultExpiresOn)} label={t("extend-expires")} />
+      {props.askLengthOverride ? <LengthOverride form={form} /> : null}
+      <TextareaField {...text("message")} label={t("decide-message")} hint={t("extend-message-hint")} rows={3} />
     </>,
     "extend-submit",
     { requestId: props.requestId, version: props.version },
@@ -361,15 +189,12 @@ export function ExtendForm(props: { action: TAction; requestId: string; version:
 }
 
 export function WithdrawForm(props: { action: TAction; requestId: string; version: number }) {
-  const form = useReviewForm(props.action);
-  const { t } = form;
-  const id = "withdraw";
-  return form.shell(
-    id,
+  const { t, text, choice, shell } = useReviewForm(props.action, "withdraw");
+  return shell(
+    { text: t("withdraw-title"), level: 3 },
     <>
-      <h3 id={`${id}-title`}>{t("withdraw-title")}</h3>
-      <Choices form={form} id={id} name="reason" legend={t("withdraw-reason")} options={WITHDRAWAL_OPTIONS} selected={form.list("reason", [])} />
-      <TextArea form={form} id={id} name="message" label={t("decide-message")} hint={t("withdraw-message-hint")} rows={3} />
+      <ChoicesField {...choice("reason")} legend={t("withdraw-reason")} options={options(t, WITHDRAWAL_OPTIONS)} />
+      <TextareaField {...text("message")} label={t("decide-message")} hint={t("withdraw-message-hint")} rows={3} />
     </>,
     "withdraw-submit",
     { requestId: props.requestId, version: props.version },

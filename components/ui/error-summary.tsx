@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef } from "react";
 
 import type { TFieldError } from "@/lib/form-state";
+import { inWords } from "@/lib/i18n/translator";
 
 import { useT } from "./i18n-provider";
 
@@ -46,7 +47,7 @@ export function ErrorSummary({ fieldErrors = {}, message, retitle = true }: Prop
         {message ? <li>{message}</li> : null}
         {entries.map(([field, error]) => (
           <li key={field}>
-            <a href={`#${field}`}>{t(error.key, ...(error.params ?? []))}</a>
+            <a href={`#${field}`}>{inWords(t, error)}</a>
           </li>
         ))}
       </ul>

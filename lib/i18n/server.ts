@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { Metadata } from "next";
 import { unstable_rethrow } from "next/navigation";
 import { cache } from "react";
 
@@ -8,7 +9,8 @@ import { viewerLanguage } from "@/lib/server/session";
 import { directionOf, formatsOf, resolveLocale } from "./locales";
 import { AVAILABLE_LANGUAGES, messagesFor } from "./messages";
 import { requestChoices } from "./request";
-import { createTranslator } from "./translator";
+import { fullTitle } from "./title";
+import { createTranslator, type TMessageKey } from "./translator";
 
 /**
  * The language of the current request (docs/decisions/007-languages.md), its direction, the tag
@@ -36,4 +38,12 @@ async function savedPreference() {
     unstable_rethrow(error);
     return null;
   }
+}
+
+/** A page's `generateMetadata` when its title is one message: "Title – app name", in the page's language. */
+export function titledBy(key: TMessageKey) {
+  return async (): Promise<Metadata> => {
+    const { t } = await getI18n();
+    return { title: fullTitle(t, t(key)) };
+  };
 }

@@ -13,3 +13,8 @@ export function createTranslator(locale: string, messages: TMessages): TTranslat
   banana.load(messages, locale);
   return (key, ...params) => banana.i18n(key, ...params);
 }
+
+/** A message with its parameters (a field's error, an action's outcome) in words; none for none. */
+export function inWords(t: TTranslate, message: { key: TMessageKey; params?: TParam[] } | undefined) {
+  return message ? t(message.key, ...(message.params ?? [])) : undefined;
+}

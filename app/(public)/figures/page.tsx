@@ -4,12 +4,14 @@ import type { ReactNode } from "react";
 
 import { ChartLegend, LineChart, StackedBarChart, type TSeries } from "@/components/figures/charts";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { DateField } from "@/components/ui/fields";
+import { Table } from "@/components/ui/table";
 import { DEFAULT_QUARTERS, MAX_RANGE_YEARS, MIN_DECISIONS_FOR_TIMES, parseFiguresQuery, type TFigures, type TQuarter } from "@/lib/domain/figures/figures";
 import { firstValues } from "@/lib/domain/search-params";
 import type { TFieldError } from "@/lib/form-state";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
-import type { TMessageKey, TTranslate } from "@/lib/i18n/translator";
+import { inWords, type TMessageKey, type TTranslate } from "@/lib/i18n/translator";
 import { longDate } from "@/lib/mail/decision-text";
 import { today } from "@/lib/server/clock";
 import { publicFigures } from "@/lib/server/figures";
@@ -53,8 +55,8 @@ export default async function FiguresPage({ searchParams }: TProps) {
 
       <ErrorSummary fieldErrors={errors} retitle={false} />
       <form className="filters" method="get" action="/figures" aria-label={t("figures-period-label")} noValidate>
-        <DateField name="from" label={t("figures-from")} value={values.from} error={errors.from} t={t} />
-        <DateField name="to" label={t("figures-to")} value={values.to} error={errors.to} t={t} />
+        <DateField id="from" label={t("figures-from")} defaultValue={values.from} error={inWords(t, errors.from)} />
+        <DateField id="to" label={t("figures-to")} defaultValue={values.to} error={inWords(t, errors.to)} />
         <div className="button-group">
           <button className="button button--primary" type="submit">
             {t("figures-apply")}
@@ -65,30 +67,6 @@ export default async function FiguresPage({ searchParams }: TProps) {
       <p className="hint">{t("figures-period-hint", DEFAULT_QUARTERS, MAX_RANGE_YEARS)}</p>
 
       {query.ok ? <Figures range={query.range} t={t} locale={formats} /> : <p>{t("figures-fix-dates")}</p>}
-    </div>
-  );
-}
-
-function DateField({ name, label, value, error, t }: { name: string; label: string; value: string; error?: TFieldError; t: TTranslate }) {
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
-      {error ? (
-        <p className="field__error" id={`${name}-error`}>
-          {t(error.key, ...(error.params ?? []))}
-        </p>
-      ) : null}
-      <input
-        className="input input--medium"
-        type="date"
-        id={name}
-        name={name}
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${name}-error` : undefined}
-      />
     </div>
   );
 }
@@ -107,6 +85,13 @@ async function Figures({ range, t, locale }: { range: { from: string; to: string
   const withTimes = quarters.filter(({ figures }) => figures.medianDays !== undefined);
   const timeText = (value: number | undefined) => (value === undefined ? t("figures-too-few") : days.format(value));
   const share = (figures: TFigures) => (figures.jointShare === undefined ? t("figures-no-requests") : percent.format(figures.jointShare));
+  const cellsOf = (figures: TFigures) => [
+    number.format(figures.received),
+    ...OUTCOMES.map((outcome) => number.format(figures[outcome.key])),
+    share(figures),
+    timeText(figures.medianDays),
+    timeText(figures.p90Days),
+  ];
   const series: TSeries[] = OUTCOMES.map((outcome) => ({ key: outcome.key, label: t(outcome.label), pattern: outcome.pattern }));
   const timeSeries = [
     { key: "median", label: t("figures-median"), marker: "circle" as const, values: quarters.map(({ figures }) => figures.medianDays) },
@@ -172,62 +157,36 @@ async function Figures({ range, t, locale }: { range: { from: string; to: string
 
       <section aria-labelledby="figures-table">
         <h2 id="figures-table">{t("figures-table-title")}</h2>
-        {/* A table wider than a phone scrolls: its region takes focus so a keyboard can scroll it (WCAG 2.1.1). */}
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: see above */}
-        {/* biome-ignore lint/a11y/useSemanticElements: a region landmark around a table, not a section of the page */}
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="figures-table-caption">
-          <table className="table table--numbers">
-            <caption id="figures-table-caption">{t("figures-table-caption", period)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("figures-col-quarter")}</th>
-                <th scope="col">{t("figures-received")}</th>
-                {OUTCOMES.map((outcome) => (
-                  <th scope="col" key={outcome.key}>
-                    {t(outcome.label)}
-                  </th>
-                ))}
-                <th scope="col">{t("figures-joint-share")}</th>
-                <th scope="col">{t("figures-median")}</th>
-                <th scope="col">{t("figures-p90")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {quarters.map(({ bucket, figures }) => (
-                <Row
-                  key={bucket.key}
-                  heading={
-                    <>
-                      {quarterLabel(t, bucket)}
-                      {bucket.partial ? (
-                        <span className="hint table__note">{t("figures-partial", longDate(bucket.from, locale), longDate(bucket.to, locale))}</span>
-                      ) : null}
-                    </>
-                  }
-                  cells={[
-                    number.format(figures.received),
-                    ...OUTCOMES.map((outcome) => number.format(figures[outcome.key])),
-                    share(figures),
-                    timeText(figures.medianDays),
-                    timeText(figures.p90Days),
-                  ]}
-                />
-              ))}
-            </tbody>
-            <tfoot>
-              <Row
-                heading={t("figures-total")}
-                cells={[
-                  number.format(total.received),
-                  ...OUTCOMES.map((outcome) => number.format(total[outcome.key])),
-                  share(total),
-                  timeText(total.medianDays),
-                  timeText(total.p90Days),
-                ]}
-              />
-            </tfoot>
-          </table>
-        </div>
+        <Table
+          scrollable
+          numbers
+          caption={t("figures-table-caption", period)}
+          captionId="figures-table-caption"
+          columns={[
+            t("figures-col-quarter"),
+            t("figures-received"),
+            ...OUTCOMES.map((outcome) => t(outcome.label)),
+            t("figures-joint-share"),
+            t("figures-median"),
+            t("figures-p90"),
+          ]}
+          foot={<Row heading={t("figures-total")} cells={cellsOf(total)} />}
+        >
+          {quarters.map(({ bucket, figures }) => (
+            <Row
+              key={bucket.key}
+              heading={
+                <>
+                  {quarterLabel(t, bucket)}
+                  {bucket.partial ? (
+                    <span className="hint table__note">{t("figures-partial", longDate(bucket.from, locale), longDate(bucket.to, locale))}</span>
+                  ) : null}
+                </>
+              }
+              cells={cellsOf(figures)}
+            />
+          ))}
+        </Table>
       </section>
 
       <section aria-labelledby="figures-about">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { RegisterEntry } from "@/components/register/register-entry";
+import { SelectField } from "@/components/ui/fields";
 import { Pagination } from "@/components/ui/pagination";
 import { REGISTER_FILTERS, ZRegisterParams, type TRegisterFilter, type TRegisterParams } from "@/lib/domain/register/register";
 import { firstValues } from "@/lib/domain/search-params";
@@ -55,19 +56,13 @@ export default async function RegisterPage({ searchParams }: TProps) {
       </p>
 
       <form className="filters" method="get" action="/register" aria-label={t("register-filter-label")}>
-        <div className="field">
-          <label className="label" htmlFor="status">
-            {t("register-filter-status")}
-          </label>
-          <select className="select" id="status" name="status" defaultValue={params.status ?? ""}>
-            <option value="">{t("register-filter-all")}</option>
-            {REGISTER_FILTERS.map((filter) => (
-              <option key={filter} value={filter}>
-                {t(FILTER_LABEL[filter])}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="status"
+          label={t("register-filter-status")}
+          placeholder={t("register-filter-all")}
+          options={REGISTER_FILTERS.map((filter) => ({ value: filter, label: t(FILTER_LABEL[filter]) }))}
+          defaultValue={params.status ?? ""}
+        />
         <div className="button-group">
           <button className="button button--primary" type="submit">
             {t("register-filter-apply")}

@@ -1,6 +1,8 @@
 import { redirect } from "next/navigation";
 
 import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
+
+import { emailSignInAction } from "./actions";
 import { safeReturnPath } from "@/lib/domain/return-path";
 import { env } from "@/lib/env";
 import { getI18n } from "@/lib/i18n/server";
@@ -36,7 +38,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <section aria-labelledby="signin-email" className="panel">
         <h2 id="signin-email">{t("signin-email-heading")}</h2>
         <p>{t("signin-email-body")}</p>
-        <EmailSignInForm callbackUrl={callbackUrl} />
+        <EmailSignInForm action={emailSignInAction} callbackUrl={callbackUrl} />
       </section>
       {showDemo ? (
         <section aria-labelledby="signin-demo" className="notice">

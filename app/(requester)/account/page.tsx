@@ -1,17 +1,13 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 
 import { LanguagePreferenceForm } from "@/components/layout/language-preference-form";
+import { chooseLanguageAction } from "@/app/(public)/language/actions";
 import { RoleLabel } from "@/components/layout/role-label";
-import { getI18n } from "@/lib/i18n/server";
-import { fullTitle } from "@/lib/i18n/title";
+import { getI18n, titledBy } from "@/lib/i18n/server";
 import { exportPersonalData } from "@/lib/server/personal-data";
 import { requireViewer } from "@/lib/server/session";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: fullTitle(t, t("account-title")) };
-}
+export const generateMetadata = titledBy("account-title");
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ language?: string }> }) {
   const viewer = await requireViewer("/account");
@@ -62,7 +58,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           {t("account-language-saved")}
         </p>
       ) : null}
-      <LanguagePreferenceForm saved={data.account.language} />
+      <LanguagePreferenceForm chooseLanguageAction={chooseLanguageAction} saved={data.account.language} />
 
       <h2>{t("account-download-title")}</h2>
       <p>{t("account-download-body")}</p>

@@ -1,17 +1,13 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 
-import { RequestStatusTag } from "@/components/apply/status-tag";
+import { RequestStatusTag } from "@/components/request/status-tag";
+import { Table } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
-import { getI18n } from "@/lib/i18n/server";
-import { fullTitle } from "@/lib/i18n/title";
+import { getI18n, titledBy } from "@/lib/i18n/server";
 import { listOwnRequests } from "@/lib/server/requests";
 import { requireViewer } from "@/lib/server/session";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: fullTitle(t, t("requests-title")) };
-}
+export const generateMetadata = titledBy("requests-title");
 
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ after?: string; deleted?: string }> }) {
   const viewer = await requireViewer("/requests");
@@ -39,40 +35,28 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           </p>
         </>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption>{t("requests-caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("requests-col-request")}</th>
-                <th scope="col">{t("requests-col-status")}</th>
-                <th scope="col">{t("requests-col-changed")}</th>
+        <Table caption={t("requests-caption")} columns={[t("requests-col-request"), t("requests-col-status"), t("requests-col-changed")]}>
+          {requests.map((request) => {
+            const who = request.answers.who;
+            const name = [who?.organisation, who?.contactName].find((value) => typeof value === "string" && value.trim());
+            return (
+              <tr key={request.id}>
+                <td>
+                  <Link href={`/requests/${request.id}`}>{request.reference ? <bdi>{request.reference}</bdi> : t("requests-draft-label")}</Link>
+                  {name ? (
+                    <div className="hint">
+                      <bdi>{String(name)}</bdi>
+                    </div>
+                  ) : null}
+                </td>
+                <td>
+                  <RequestStatusTag status={request.status} />
+                </td>
+                <td>{times.format(request.updatedAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {requests.map((request) => {
-                const who = request.answers.who;
-                const name = [who?.organisation, who?.contactName].find((value) => typeof value === "string" && value.trim());
-                return (
-                  <tr key={request.id}>
-                    <td>
-                      <Link href={`/requests/${request.id}`}>{request.reference ? <bdi>{request.reference}</bdi> : t("requests-draft-label")}</Link>
-                      {name ? (
-                        <div className="hint">
-                          <bdi>{String(name)}</bdi>
-                        </div>
-                      ) : null}
-                    </td>
-                    <td>
-                      <RequestStatusTag status={request.status} />
-                    </td>
-                    <td>{times.format(request.updatedAt)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </Table>
       )}
       <Pagination firstHref={params.after ? "/requests" : undefined} nextHref={next ? `/requests?after=${encodeURIComponent(next)}` : undefined} />
       <p className="hint">

@@ -1,22 +1,19 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 
 import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
 import { QUEUE_VIEWS, queueParamsFrom, queueSearch, type TQueueView } from "@/lib/domain/review/queue";
 import { actsForWmde, canReview } from "@/lib/domain/roles";
 import { daysBetween } from "@/lib/domain/time";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/fields";
+import { Table } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
-import { getI18n } from "@/lib/i18n/server";
-import { fullTitle } from "@/lib/i18n/title";
+import { getI18n, titledBy } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
 import { now } from "@/lib/server/clock";
 import { listQueue, queueCounts } from "@/lib/server/review/queue";
 import { requireRole } from "@/lib/server/session";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: fullTitle(t, t("review-title")) };
-}
+export const generateMetadata = titledBy("review-title");
 
 const VIEW_LABEL: Record<TQueueView, TMessageKey> = {
   new: "queue-view-new",
@@ -69,15 +66,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       {/* biome-ignore lint/a11y/useSemanticElements: a form as the search landmark, which every screen reader knows; <search> is too new */}
       <form className="filters" method="get" action="/review" role="search" aria-label={t("queue-filters-label")}>
         <input type="hidden" name="view" value={params.view} />
-        <div className="field">
-          <label className="label" htmlFor="q">
-            {t("queue-search")}
-          </label>
-          <p className="hint" id="q-hint">
-            {t("queue-search-hint")}
-          </p>
-          <input className="input" id="q" name="q" type="search" defaultValue={params.q ?? ""} aria-describedby="q-hint" />
-        </div>
+        <TextField id="q" type="search" label={t("queue-search")} hint={t("queue-search-hint")} defaultValue={params.q ?? ""} />
         <Select
           name="kind"
           label={t("queue-filter-kind")}
@@ -119,10 +108,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             ["activity", t("queue-sort-activity")],
           ]}
         />
-        <div className="field choice">
-          <input type="checkbox" id="flagged" name="flagged" value="1" defaultChecked={params.flagged} />
-          <label htmlFor="flagged">{t("queue-filter-flagged")}</label>
-        </div>
+        <CheckboxField id="flagged" value="1" label={t("queue-filter-flagged")} defaultChecked={params.flagged} />
         <div className="button-group">
           <button className="button button--primary" type="submit">
             {t("queue-apply")}
@@ -140,62 +126,47 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         </span>
       </p>
 
-      <div className="table-wrap">
-        <table className="table">
-          <caption>
+      <Table
+        caption={
+          <>
             {t("queue-caption")}: {t(VIEW_LABEL[params.view])}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("queue-col-reference")}</th>
-              <th scope="col">{t("queue-col-requester")}</th>
-              <th scope="col">{t("queue-col-kind")}</th>
-              <th scope="col">{t("queue-col-flags")}</th>
-              <th scope="col">{t("queue-col-age")}</th>
-              <th scope="col">{t("queue-col-assignee")}</th>
+          </>
+        }
+        columns={[t("queue-col-reference"), t("queue-col-requester"), t("queue-col-kind"), t("queue-col-flags"), t("queue-col-age"), t("queue-col-assignee")]}
+        empty={rows.length === 0 ? t("queue-empty") : undefined}
+      >
+        {rows.map((row) => {
+          const red = row.flags.filter((flag) => flag.severity === "red").length;
+          const warnings = row.flags.filter((flag) => flag.severity === "warning").length;
+          const days = Math.max(0, daysBetween(row.submittedAt, today));
+          return (
+            <tr key={row.id}>
+              <td>
+                <Link href={`/review/${row.id}`}>{row.reference}</Link>
+                {row.joint ? (
+                  <>
+                    {" "}
+                    <span className="tag tag--progressive">{t("queue-joint-badge")}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                {row.organisation ?? row.contactName}
+                {row.organisation && row.contactName ? <div className="hint">{row.contactName}</div> : null}
+              </td>
+              <td>{row.requesterKind ? t(option("option-requester-kind", row.requesterKind)) : null}</td>
+              <td>
+                {red > 0 ? <span className="tag tag--error">{t("queue-flags-count", red)}</span> : null}{" "}
+                {warnings > 0 ? <span className="tag tag--warning">{t("queue-warnings-count", warnings)}</span> : null}
+              </td>
+              <td>
+                <time dateTime={row.submittedAt.toISOString()}>{t("queue-age-days", days)}</time>
+              </td>
+              <td>{row.assigneeName ?? <span className="hint">{t("queue-unassigned")}</span>}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={6}>{t("queue-empty")}</td>
-              </tr>
-            ) : (
-              rows.map((row) => {
-                const red = row.flags.filter((flag) => flag.severity === "red").length;
-                const warnings = row.flags.filter((flag) => flag.severity === "warning").length;
-                const days = Math.max(0, daysBetween(row.submittedAt, today));
-                return (
-                  <tr key={row.id}>
-                    <td>
-                      <Link href={`/review/${row.id}`}>{row.reference}</Link>
-                      {row.joint ? (
-                        <>
-                          {" "}
-                          <span className="tag tag--progressive">{t("queue-joint-badge")}</span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>
-                      {row.organisation ?? row.contactName}
-                      {row.organisation && row.contactName ? <div className="hint">{row.contactName}</div> : null}
-                    </td>
-                    <td>{row.requesterKind ? t(option("option-requester-kind", row.requesterKind)) : null}</td>
-                    <td>
-                      {red > 0 ? <span className="tag tag--error">{t("queue-flags-count", red)}</span> : null}{" "}
-                      {warnings > 0 ? <span className="tag tag--warning">{t("queue-warnings-count", warnings)}</span> : null}
-                    </td>
-                    <td>
-                      <time dateTime={row.submittedAt.toISOString()}>{t("queue-age-days", days)}</time>
-                    </td>
-                    <td>{row.assigneeName ?? <span className="hint">{t("queue-unassigned")}</span>}</td>
-                  </tr>
-                );
-              })
-            )}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </Table>
       <Pagination
         firstHref={params.after ? queueHref({ ...filters, view: params.view }) : undefined}
         nextHref={next ? queueHref({ ...filters, view: params.view, after: next }) : undefined}
@@ -206,18 +177,13 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
 
 function Select({ name, label, value, options, anyLabel }: { name: string; label: string; value?: string; options: [string, string][]; anyLabel?: string }) {
   return (
-    <div className="field">
-      <label className="label" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <select className="select" id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
-        {anyLabel ? <option value="">{anyLabel}</option> : null}
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={`filter-${name}`}
+      name={name}
+      label={label}
+      placeholder={anyLabel}
+      options={options.map(([optionValue, optionLabel]) => ({ value: optionValue, label: optionLabel }))}
+      defaultValue={value ?? ""}
+    />
   );
 }

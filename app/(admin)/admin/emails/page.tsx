@@ -1,20 +1,18 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ResendEmailForm } from "@/components/admin/resend-email-form";
+import { Table } from "@/components/ui/table";
+
+import { resendEmailAction } from "./actions";
 import { Pagination } from "@/components/ui/pagination";
 import { canAdminister } from "@/lib/domain/roles";
 import { firstValues } from "@/lib/domain/search-params";
-import { getI18n } from "@/lib/i18n/server";
-import { fullTitle } from "@/lib/i18n/title";
+import { getI18n, titledBy } from "@/lib/i18n/server";
 import type { TTranslate } from "@/lib/i18n/translator";
 import { listUndeliveredEmails, type TUndelivered, type TUndeliveredEmail } from "@/lib/jobs/undelivered-emails";
 import { requireRole } from "@/lib/server/session";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: fullTitle(t, t("admin-emails-title")) };
-}
+export const generateMetadata = titledBy("admin-emails-title");
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -54,57 +52,46 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
 type TableProps = { t: TTranslate; times: Intl.DateTimeFormat; emails: TUndeliveredEmail[]; which: TUndelivered };
 
 function EmailTable({ t, times, emails, which }: TableProps) {
-  const columns = which === "failed" ? 8 : 7;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption>{t(which === "failed" ? "admin-emails-failed-caption" : "admin-emails-retrying-caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("admin-emails-col-created")}</th>
-            <th scope="col">{t("admin-emails-col-to")}</th>
-            <th scope="col">{t("admin-emails-col-subject")}</th>
-            <th scope="col">{t("admin-emails-col-kind")}</th>
-            <th scope="col">{t("admin-emails-col-request")}</th>
-            <th scope="col">{t("admin-emails-col-attempts")}</th>
-            <th scope="col">{t("admin-emails-col-error")}</th>
-            {which === "failed" ? <th scope="col">{t("admin-emails-col-action")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {emails.length === 0 ? (
-            <tr>
-              <td colSpan={columns}>{t(which === "failed" ? "admin-emails-failed-none" : "admin-emails-retrying-none")}</td>
-            </tr>
-          ) : (
-            emails.map((email) => (
-              <tr key={email.id}>
-                <td>{times.format(email.createdAt)}</td>
-                <td>{email.to}</td>
-                <td>{email.subject}</td>
-                <td>
-                  <code>{email.kind}</code>
-                </td>
-                <td>
-                  {email.request ? (
-                    <Link href={`/review/${email.request.id}`}>{email.request.reference ?? t("admin-emails-request-draft")}</Link>
-                  ) : (
-                    t("admin-emails-request-none")
-                  )}
-                </td>
-                <td>{email.attempts}</td>
-                <td className="pre-line">{email.lastError ?? ""}</td>
-                {which === "failed" ? (
-                  <td>
-                    <ResendEmailForm emailId={email.id} emailLabel={t("admin-emails-resend-label", email.subject, email.to)} />
-                  </td>
-                ) : null}
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={t(which === "failed" ? "admin-emails-failed-caption" : "admin-emails-retrying-caption")}
+      columns={[
+        t("admin-emails-col-created"),
+        t("admin-emails-col-to"),
+        t("admin-emails-col-subject"),
+        t("admin-emails-col-kind"),
+        t("admin-emails-col-request"),
+        t("admin-emails-col-attempts"),
+        t("admin-emails-col-error"),
+        ...(which === "failed" ? [t("admin-emails-col-action")] : []),
+      ]}
+      empty={emails.length === 0 ? t(which === "failed" ? "admin-emails-failed-none" : "admin-emails-retrying-none") : undefined}
+    >
+      {emails.map((email) => (
+        <tr key={email.id}>
+          <td>{times.format(email.createdAt)}</td>
+          <td>{email.to}</td>
+          <td>{email.subject}</td>
+          <td>
+            <code>{email.kind}</code>
+          </td>
+          <td>
+            {email.request ? (
+              <Link href={`/review/${email.request.id}`}>{email.request.reference ?? t("admin-emails-request-draft")}</Link>
+            ) : (
+              t("admin-emails-request-none")
+            )}
+          </td>
+          <td>{email.attempts}</td>
+          <td className="pre-line">{email.lastError ?? ""}</td>
+          {which === "failed" ? (
+            <td>
+              <ResendEmailForm action={resendEmailAction} emailId={email.id} emailLabel={t("admin-emails-resend-label", email.subject, email.to)} />
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </Table>
   );
 }
 

@@ -1,15 +1,10 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 
 import { env } from "@/lib/env";
-import { getI18n } from "@/lib/i18n/server";
-import { fullTitle } from "@/lib/i18n/title";
+import { getI18n, titledBy } from "@/lib/i18n/server";
 import { fromLoopback } from "@/lib/server/client";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: fullTitle(t, t("check-email-title")) };
-}
+export const generateMetadata = titledBy("check-email-title");
 
 export default async function CheckEmailPage() {
   const { t } = await getI18n();

@@ -1,14 +1,9 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 
-import { getI18n } from "@/lib/i18n/server";
-import { fullTitle } from "@/lib/i18n/title";
+import { getI18n, titledBy } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: fullTitle(t, t("signin-failed-title")) };
-}
+export const generateMetadata = titledBy("signin-failed-title");
 
 /** Auth.js sends failures here with an `error` code; each known code gets an explanation. */
 const EXPLANATIONS: Record<string, TMessageKey> = {

@@ -1,17 +1,13 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 
-import { getI18n } from "@/lib/i18n/server";
-import { fullTitle } from "@/lib/i18n/title";
+import { MessageList } from "@/components/ui/message-list";
+import { getI18n, titledBy } from "@/lib/i18n/server";
 import { erasureBlockers, mayEraseOwnData } from "@/lib/server/personal-data";
 import { requireViewer } from "@/lib/server/session";
 
 import { EraseForm } from "./erase-form";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: fullTitle(t, t("erase-title")) };
-}
+export const generateMetadata = titledBy("erase-title");
 
 export default async function ErasePage() {
   const viewer = await requireViewer("/account/erase");
@@ -22,12 +18,7 @@ export default async function ErasePage() {
       <h1>{t("erase-title")}</h1>
       <p className="lead">{t("erase-lead")}</p>
       <h2>{t("erase-gone-title")}</h2>
-      <ul>
-        <li>{t("erase-gone-account")}</li>
-        <li>{t("erase-gone-requests")}</li>
-        <li>{t("erase-gone-drafts")}</li>
-        <li>{t("erase-gone-emails")}</li>
-      </ul>
+      <MessageList items={["erase-gone-account", "erase-gone-requests", "erase-gone-drafts", "erase-gone-emails"]} />
       <h2>{t("erase-stays-title")}</h2>
       <p>{t("erase-stays-body")}</p>
       <p>{t("erase-final")}</p>

@@ -1,13 +1,8 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 
-import { getI18n } from "@/lib/i18n/server";
-import { fullTitle } from "@/lib/i18n/title";
+import { getI18n, titledBy } from "@/lib/i18n/server";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: fullTitle(t, t("erased-title")) };
-}
+export const generateMetadata = titledBy("erased-title");
 
 /** Where an erasure ends: the person is signed out by then, so the page is open to all. */
 export default async function ErasedPage() {

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { AnswersSummary } from "@/components/apply/answers-summary";
+import { AnswersSummary } from "@/components/request/answers-summary";
 import { ContactNotice } from "@/components/apply/contact-notice";
 import { isolatedMessage } from "@/components/ui/isolated-message";
-import { RequestStatusTag } from "@/components/apply/status-tag";
+import { RequestStatusTag } from "@/components/request/status-tag";
 import { TaskList } from "@/components/apply/task-list";
 import { PrintHeader } from "@/components/ui/print-header";
 import { Timeline } from "@/components/apply/timeline";
@@ -17,7 +17,7 @@ import { contactStatus } from "@/lib/server/contact";
 import { loadOwnRequest } from "@/lib/server/pages";
 import { editableSections, requesterConversation, requesterTimeline } from "@/lib/server/requests";
 import { AnswerForm } from "@/components/apply/answer-form";
-import { QuestionList } from "@/components/apply/question-list";
+import { QuestionList } from "@/components/request/question-list";
 
 import { OwnDecision } from "@/components/apply/own-decision";
 import { ownDecision, ownLinks } from "@/lib/server/follow-ups";

@@ -1,18 +1,13 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 
-import { RequestActionForm } from "@/components/apply/request-action-form";
-import { getI18n } from "@/lib/i18n/server";
-import { fullTitle } from "@/lib/i18n/title";
+import { RequestActionForm } from "@/components/request/request-action-form";
+import { getI18n, titledBy } from "@/lib/i18n/server";
 import { listOwnRequests } from "@/lib/server/requests";
 import { requireViewer } from "@/lib/server/session";
 
 import { createDraftAction } from "./actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: fullTitle(t, t("new-title")) };
-}
+export const generateMetadata = titledBy("new-title");
 
 export default async function NewRequestPage() {
   const viewer = await requireViewer("/requests/new");

@@ -6,38 +6,43 @@ import { redirect } from "next/navigation";
 import { ZDeclineInput, ZExtendInput, ZGrantInput, ZHumanRightsInput, ZRecommendationInput, ZWithdrawInput } from "@/lib/domain/review/decisions";
 import { ZAssessmentInput, ZCommentInput, ZInformationInput, ZJointMove, ZRequestVersion } from "@/lib/domain/review/actions";
 import { publicUrl } from "@/lib/env";
+import type { z } from "zod";
+
 import type { TActionState } from "@/lib/form-state";
+import type { TMessageKey } from "@/lib/i18n/translator";
+import type { TViewer } from "@/lib/server/session";
 import { getI18n } from "@/lib/i18n/server";
 import { validatedAction } from "@/lib/server/action";
 import { enforceRateLimit } from "@/lib/server/rate-limit";
 import { declineRequest, extendGrant, grantRequest, recordHumanRights, recordRecommendation, withdrawGrant } from "@/lib/server/review/decisions";
 import { addComment, askForInformation, moveJoint, releaseRequest, saveAssessment, takeRequest } from "@/lib/server/review/request";
 
-function done(requestId: string, key: NonNullable<TActionState["message"]>["key"]): TActionState {
+function done(requestId: string, key: TMessageKey): TActionState {
   revalidatePath(`/review/${requestId}`);
   revalidatePath("/review");
   return { status: "success", message: { key } };
 }
 
-export const takeRequestAction = validatedAction("takeRequest", ZRequestVersion, async (viewer, input) => {
-  await takeRequest(viewer, input);
-  return done(input.requestId, "review-assigned-ok");
-});
+/** An action on one request from its review page: it acts, then the page says `saved` and shows the change. */
+function reviewAction<TSchema extends z.ZodType<{ requestId: string }>>(
+  name: string,
+  schema: TSchema,
+  act: (viewer: TViewer, input: z.infer<TSchema>) => Promise<unknown>,
+  saved: TMessageKey,
+) {
+  return validatedAction(name, schema, async (viewer, input) => {
+    await act(viewer, input);
+    return done(input.requestId, saved);
+  });
+}
 
-export const releaseRequestAction = validatedAction("releaseRequest", ZRequestVersion, async (viewer, input) => {
-  await releaseRequest(viewer, input);
-  return done(input.requestId, "review-released-ok");
-});
+export const takeRequestAction = reviewAction("takeRequest", ZRequestVersion, takeRequest, "review-assigned-ok");
 
-export const moveJointAction = validatedAction("moveJoint", ZJointMove, async (viewer, input) => {
-  await moveJoint(viewer, input, publicUrl());
-  return done(input.requestId, "review-routing-moved");
-});
+export const releaseRequestAction = reviewAction("releaseRequest", ZRequestVersion, releaseRequest, "review-released-ok");
 
-export const saveAssessmentAction = validatedAction("saveAssessment", ZAssessmentInput, async (viewer, input) => {
-  await saveAssessment(viewer, input);
-  return done(input.requestId, "review-assess-saved");
-});
+export const moveJointAction = reviewAction("moveJoint", ZJointMove, (viewer, input) => moveJoint(viewer, input, publicUrl()), "review-routing-moved");
+
+export const saveAssessmentAction = reviewAction("saveAssessment", ZAssessmentInput, saveAssessment, "review-assess-saved");
 
 export const addCommentAction = validatedAction("addComment", ZCommentInput, async (viewer, input) => {
   // Messages reach the requester by email; internal notes stay among reviewers and are not limited.
@@ -46,20 +51,16 @@ export const addCommentAction = validatedAction("addComment", ZCommentInput, asy
   return done(input.requestId, "review-comment-added");
 });
 
-export const askForInformationAction = validatedAction("askForInformation", ZInformationInput, async (viewer, input) => {
-  await askForInformation(viewer, input, publicUrl());
-  return done(input.requestId, "review-info-sent");
-});
+export const askForInformationAction = reviewAction(
+  "askForInformation",
+  ZInformationInput,
+  (viewer, input) => askForInformation(viewer, input, publicUrl()),
+  "review-info-sent",
+);
 
-export const recordRecommendationAction = validatedAction("recordRecommendation", ZRecommendationInput, async (viewer, input) => {
-  await recordRecommendation(viewer, input);
-  return done(input.requestId, "recommend-saved");
-});
+export const recordRecommendationAction = reviewAction("recordRecommendation", ZRecommendationInput, recordRecommendation, "recommend-saved");
 
-export const recordHumanRightsAction = validatedAction("recordHumanRights", ZHumanRightsInput, async (viewer, input) => {
-  await recordHumanRights(viewer, input);
-  return done(input.requestId, "human-rights-saved");
-});
+export const recordHumanRightsAction = reviewAction("recordHumanRights", ZHumanRightsInput, recordHumanRights, "human-rights-saved");
 
 export const grantAction = validatedAction("grant", ZGrantInput, async (viewer, input) => {
   await grantRequest(viewer, input, publicUrl());

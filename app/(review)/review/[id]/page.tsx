@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { AnswersSummary } from "@/components/apply/answers-summary";
-import { QuestionList } from "@/components/apply/question-list";
-import { RequestActionForm } from "@/components/apply/request-action-form";
-import { RequestStatusTag } from "@/components/apply/status-tag";
+import { AnswersSummary } from "@/components/request/answers-summary";
+import { Table } from "@/components/ui/table";
+import { QuestionList } from "@/components/request/question-list";
+import { RequestActionForm } from "@/components/request/request-action-form";
+import { RequestStatusTag } from "@/components/request/status-tag";
 import { ExtendForm, HumanRightsForm, RecommendationForm, WithdrawForm } from "@/components/review/decision-forms";
 import { DecisionSummary, Prerequisites } from "@/components/review/decision-summary";
 import { AssessmentForm, CommentForm, InformationForm, JointMoveForm } from "@/components/review/forms";
@@ -220,38 +221,27 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
           const mine = assessments.find((assessment) => assessment.reviewer.id === viewer.id);
           return (
             <div className="assessments">
-              <div className="table-wrap">
-                <table className="table">
-                  <caption>{t("review-assessments-caption", t(SECTION_TITLE[section]))}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("review-org-wmf")}</th>
-                      <th scope="col">{t("review-org-wmde")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <tr>
-                      {(["WMF", "WMDE"] as const).map((organisation) => {
-                        const found = assessments.filter((assessment) => assessment.organisation === organisation);
-                        return (
-                          <td key={organisation}>
-                            {found.length === 0 ? (
-                              <span className="hint">{t("review-assessments-none")}</span>
-                            ) : (
-                              found.map((assessment) => (
-                                <p key={assessment.id}>
-                                  <strong>{t(RATING[assessment.rating] ?? "rating-cant-tell")}</strong> – {person(assessment.reviewer)}
-                                  {assessment.note ? <span className="assessment-note">{assessment.note}</span> : null}
-                                </p>
-                              ))
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  </tbody>
-                </table>
-              </div>
+              <Table caption={t("review-assessments-caption", t(SECTION_TITLE[section]))} columns={[t("review-org-wmf"), t("review-org-wmde")]}>
+                <tr>
+                  {(["WMF", "WMDE"] as const).map((organisation) => {
+                    const found = assessments.filter((assessment) => assessment.organisation === organisation);
+                    return (
+                      <td key={organisation}>
+                        {found.length === 0 ? (
+                          <span className="hint">{t("review-assessments-none")}</span>
+                        ) : (
+                          found.map((assessment) => (
+                            <p key={assessment.id}>
+                              <strong>{t(RATING[assessment.rating] ?? "rating-cant-tell")}</strong> – {person(assessment.reviewer)}
+                              {assessment.note ? <span className="assessment-note">{assessment.note}</span> : null}
+                            </p>
+                          ))
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              </Table>
               {offered.has("assess") ? (
                 <AssessmentForm
                   action={saveAssessmentAction}

@@ -1,18 +1,14 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 
-import { RequestStatusTag } from "@/components/apply/status-tag";
+import { RequestStatusTag } from "@/components/request/status-tag";
+import { Table } from "@/components/ui/table";
 import { canReview } from "@/lib/domain/roles";
 import { DAY_MS, daysBetween } from "@/lib/domain/time";
-import { getI18n } from "@/lib/i18n/server";
-import { fullTitle } from "@/lib/i18n/title";
+import { getI18n, titledBy } from "@/lib/i18n/server";
 import { dashboard, EXPIRING_WITHIN_DAYS } from "@/lib/server/review/dashboard";
 import { requireRole } from "@/lib/server/session";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: fullTitle(t, t("dashboard-title")) };
-}
+export const generateMetadata = titledBy("dashboard-title");
 
 export default async function DashboardPage() {
   const viewer = await requireRole("/review/dashboard", canReview);
@@ -31,64 +27,45 @@ export default async function DashboardPage() {
       {data.expiring.length === 0 ? (
         <p>{t("dashboard-expiring-none", EXPIRING_WITHIN_DAYS)}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table" aria-labelledby="expiring-title">
-            <thead>
-              <tr>
-                <th scope="col">{t("queue-col-reference")}</th>
-                <th scope="col">{t("dashboard-col-requester")}</th>
-                <th scope="col">{t("dashboard-col-expires")}</th>
-                <th scope="col">{t("dashboard-col-days-left")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.expiring.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link href={`/review/${row.id}`}>{row.reference}</Link>
-                  </td>
-                  <td>{who(row)}</td>
-                  <td>{row.expiresAt ? dates.format(row.expiresAt) : ""}</td>
-                  <td>{row.expiresAt ? Math.ceil((row.expiresAt.getTime() - data.now.getTime()) / DAY_MS).toLocaleString(formats) : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          labelledBy="expiring-title"
+          columns={[t("queue-col-reference"), t("dashboard-col-requester"), t("dashboard-col-expires"), t("dashboard-col-days-left")]}
+        >
+          {data.expiring.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link href={`/review/${row.id}`}>{row.reference}</Link>
+              </td>
+              <td>{who(row)}</td>
+              <td>{row.expiresAt ? dates.format(row.expiresAt) : ""}</td>
+              <td>{row.expiresAt ? Math.ceil((row.expiresAt.getTime() - data.now.getTime()) / DAY_MS).toLocaleString(formats) : ""}</td>
+            </tr>
+          ))}
+        </Table>
       )}
 
       <h2 id="waiting-title">{t("dashboard-waiting-title")}</h2>
       {data.waiting.length === 0 ? (
         <p>{t("dashboard-waiting-none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table" aria-labelledby="waiting-title">
-            <thead>
-              <tr>
-                <th scope="col">{t("queue-col-reference")}</th>
-                <th scope="col">{t("dashboard-col-requester")}</th>
-                <th scope="col">{t("dashboard-col-status")}</th>
-                <th scope="col">{t("dashboard-col-waiting")}</th>
-                <th scope="col">{t("queue-col-assignee")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.waiting.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link href={`/review/${row.id}`}>{row.reference}</Link>
-                  </td>
-                  <td>{who(row)}</td>
-                  <td>
-                    <RequestStatusTag status={row.status} />
-                  </td>
-                  <td>{row.submittedAt ? t("dashboard-days", daysBetween(row.submittedAt, data.now)) : ""}</td>
-                  <td>{person(row.assignee)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          labelledBy="waiting-title"
+          columns={[t("queue-col-reference"), t("dashboard-col-requester"), t("dashboard-col-status"), t("dashboard-col-waiting"), t("queue-col-assignee")]}
+        >
+          {data.waiting.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link href={`/review/${row.id}`}>{row.reference}</Link>
+              </td>
+              <td>{who(row)}</td>
+              <td>
+                <RequestStatusTag status={row.status} />
+              </td>
+              <td>{row.submittedAt ? t("dashboard-days", daysBetween(row.submittedAt, data.now)) : ""}</td>
+              <td>{person(row.assignee)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
     </div>
   );

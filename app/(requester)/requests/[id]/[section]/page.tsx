@@ -3,6 +3,8 @@ import { notFound, redirect } from "next/navigation";
 
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import { SectionForm } from "@/components/apply/section-form";
+
+import { saveSectionAction } from "../actions";
 import { contextOf, isSectionId, SECTION_IDS, type TSectionId } from "@/lib/domain/request/sections";
 import { getI18n } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
@@ -39,6 +41,7 @@ export default async function SectionPage({ params, searchParams }: Params) {
           <h1>{t(SECTION_TITLE[section])}</h1>
           <p className="lead">{t(intro)}</p>
           <SectionForm
+            action={saveSectionAction}
             requestId={request.id}
             section={section}
             version={request.version}

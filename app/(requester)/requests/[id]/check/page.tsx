@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 
-import { AnswersSummary } from "@/components/apply/answers-summary";
+import { AnswersSummary } from "@/components/request/answers-summary";
 import { ContactNotice } from "@/components/apply/contact-notice";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
-import { RequestActionForm } from "@/components/apply/request-action-form";
+import { RequestActionForm } from "@/components/request/request-action-form";
 import { DocumentTitle } from "@/components/ui/document-title";
 import { incompleteSections } from "@/lib/domain/request/sections";
 import { getI18n } from "@/lib/i18n/server";

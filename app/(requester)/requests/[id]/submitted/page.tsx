@@ -1,17 +1,13 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 
-import { getI18n } from "@/lib/i18n/server";
-import { fullTitle } from "@/lib/i18n/title";
+import { MessageList } from "@/components/ui/message-list";
+import { getI18n, titledBy } from "@/lib/i18n/server";
 import { loadOwnRequest } from "@/lib/server/pages";
 
 type Params = { params: Promise<{ id: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: fullTitle(t, t("submitted-title")) };
-}
+export const generateMetadata = titledBy("submitted-title");
 
 export default async function SubmittedPage({ params }: Params) {
   const [{ id }, { t }] = await Promise.all([params, getI18n()]);
@@ -31,11 +27,7 @@ export default async function SubmittedPage({ params }: Params) {
       </div>
       <p>{t("submitted-email")}</p>
       <h2>{t("submitted-next-title")}</h2>
-      <ol>
-        <li>{t("start-next-review")}</li>
-        <li>{t("start-next-questions")}</li>
-        <li>{t("start-next-decision")}</li>
-      </ol>
+      <MessageList ordered items={["start-next-review", "start-next-questions", "start-next-decision"]} />
       <p>{t("start-next-time")}</p>
       <h2>{t("submitted-contact-title")}</h2>
       <p>{t("submitted-contact", request.reference)}</p>

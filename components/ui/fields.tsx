@@ -1,0 +1,252 @@
+import { Fragment, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+
+import { ErrorPrefix } from "./error-prefix";
+
+// The form fields every form uses: a label (or a legend), an optional hint and error, and the
+// control, with the hint and error tied to it for assistive technology and `aria-invalid` set
+// while it has an error. Ids follow one scheme: the control is `id`, its hint `id-hint`, its
+// error `id-error`; for a group of choices the first input carries `id`, so the error summary's
+// link lands on it.
+
+type TFieldText = {
+  /** The control's id; also its `name` unless `name` says otherwise. */
+  id: string;
+  name?: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** The error, already in words; none when the field is fine. */
+  error?: string;
+};
+
+function describedBy(id: string, hint: ReactNode, error: string | undefined, extra?: string) {
+  return [extra, hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function Hint({ id, children }: { id: string; children: ReactNode }) {
+  return children ? (
+    <p className="hint" id={`${id}-hint`}>
+      {children}
+    </p>
+  ) : null;
+}
+
+/** A field's error message, announced with its "Error:" prefix. */
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p className="field__error" id={`${id}-error`}>
+      <ErrorPrefix />
+      {error}
+    </p>
+  ) : null;
+}
+
+function fieldClass(error: string | undefined, extra?: string) {
+  return ["field", error ? "field--error" : null, extra].filter(Boolean).join(" ");
+}
+
+/** Label, hint and error above a control; what every single-control field shares. */
+function Field({ id, label, hint, error, children }: TFieldText & { children: ReactNode }) {
+  return (
+    <div className={fieldClass(error)}>
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      <Hint id={id}>{hint}</Hint>
+      <FieldError id={id} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** The control's own attributes, with what the field sets itself left out. */
+type TControl<A> = Omit<A, "id" | "name" | "aria-describedby" | "aria-invalid" | "className" | "width">;
+
+export type TInputWidth = "short" | "medium";
+
+/** A one-line text input: text, email, search, a date, or a number typed as text (`numeric`). */
+export function TextField({
+  id,
+  name = id,
+  label,
+  hint,
+  error,
+  width,
+  ...input
+}: TFieldText & TControl<InputHTMLAttributes<HTMLInputElement>> & { width?: TInputWidth }) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <input
+        className={width ? `input input--${width}` : "input"}
+        id={id}
+        name={name}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+        {...input}
+      />
+    </Field>
+  );
+}
+
+/**
+ * A number, typed as text with a numeric keyboard: a number input would swallow what it cannot
+ * parse, and the person would never see why their answer was refused.
+ */
+export function NumberField({ inputMode = "numeric", ...props }: TFieldText & TControl<InputHTMLAttributes<HTMLInputElement>> & { width?: TInputWidth }) {
+  return <TextField width="short" {...props} type="text" inputMode={inputMode} />;
+}
+
+/** A date, picked or typed as YYYY-MM-DD. */
+export function DateField(props: TFieldText & TControl<InputHTMLAttributes<HTMLInputElement>>) {
+  return <TextField width="medium" {...props} type="date" />;
+}
+
+/** Several lines of text; `short` for a note of a line or two. */
+export function TextareaField({
+  id,
+  name = id,
+  label,
+  hint,
+  error,
+  short,
+  rows = 4,
+  ...textarea
+}: TFieldText & TControl<TextareaHTMLAttributes<HTMLTextAreaElement>> & { short?: boolean }) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <textarea
+        className={short ? "textarea textarea--short" : "textarea"}
+        id={id}
+        name={name}
+        rows={rows}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+        {...textarea}
+      />
+    </Field>
+  );
+}
+
+export type TSelectOption = { value: string; label: string };
+
+/** One of a list; `placeholder` is the empty first option ("any", "choose…"). */
+export function SelectField({
+  id,
+  name = id,
+  label,
+  hint,
+  error,
+  options,
+  placeholder,
+  ...select
+}: TFieldText & TControl<SelectHTMLAttributes<HTMLSelectElement>> & { options: readonly TSelectOption[]; placeholder?: string }) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <select className="select" id={id} name={name} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} {...select}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export type TChoice = {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** Questions shown under the choice, for who picked it. */
+  reveals?: ReactNode;
+};
+
+/** Radios (one of) or checkboxes (any of) under one legend. */
+export function ChoicesField({
+  id,
+  name = id,
+  legend,
+  hint,
+  error,
+  multiple,
+  inline,
+  options,
+  selected,
+}: Omit<TFieldText, "label"> & { legend: ReactNode; multiple?: boolean; inline?: boolean; options: readonly TChoice[]; selected: readonly string[] }) {
+  const list = options.map((option, index) => {
+    const inputId = index === 0 ? id : `${id}-${option.value}`;
+    return (
+      <Fragment key={option.value}>
+        <div className="choice">
+          <input
+            type={multiple ? "checkbox" : "radio"}
+            id={inputId}
+            name={name}
+            value={option.value}
+            defaultChecked={selected.includes(option.value)}
+            aria-describedby={option.hint ? `${inputId}-hint` : undefined}
+            aria-invalid={error ? true : undefined}
+          />
+          <div>
+            <label htmlFor={inputId}>{option.label}</label>
+            <Hint id={inputId}>{option.hint}</Hint>
+          </div>
+        </div>
+        {option.reveals ? <div className="conditional">{option.reveals}</div> : null}
+      </Fragment>
+    );
+  });
+  return (
+    <div className={fieldClass(error)}>
+      <fieldset aria-describedby={describedBy(id, hint, error)}>
+        <legend>{legend}</legend>
+        <Hint id={id}>{hint}</Hint>
+        <FieldError id={id} error={error} />
+        {inline ? <div className="choices-inline">{list}</div> : list}
+      </fieldset>
+    </div>
+  );
+}
+
+/** One checkbox that says yes to its label (a consent, a filter). */
+export function CheckboxField({
+  id,
+  name = id,
+  label,
+  hint,
+  error,
+  value = "yes",
+  ...input
+}: TFieldText & TControl<Omit<InputHTMLAttributes<HTMLInputElement>, "type">>) {
+  return (
+    <div className={fieldClass(error)}>
+      <FieldError id={id} error={error} />
+      <div className="choice">
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          value={value}
+          aria-describedby={describedBy(id, hint, error)}
+          aria-invalid={error ? true : undefined}
+          {...input}
+        />
+        <div>
+          <label htmlFor={id}>{label}</label>
+          <Hint id={id}>{hint}</Hint>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Related fields under one legend (a postal address, the register entry). */
+export function FieldGroup({ id, legend, hint, children }: { id: string; legend: ReactNode; hint?: ReactNode; children: ReactNode }) {
+  return (
+    <fieldset className="field fieldset-group" aria-describedby={hint ? `${id}-hint` : undefined}>
+      <legend>{legend}</legend>
+      <Hint id={id}>{hint}</Hint>
+      {children}
+    </fieldset>
+  );
+}
