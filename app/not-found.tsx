@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PageHeading } from "@/components/ui/page-heading";
 
 import { getI18n } from "@/lib/i18n/server";
 
@@ -7,8 +8,7 @@ export default async function NotFound() {
   return (
     <div className="page narrow">
       <title>{t("not-found-title")}</title>
-      <h1>{t("not-found-title")}</h1>
-      <p className="lead">{t("not-found-body")}</p>
+      <PageHeading title="not-found-title" lead="not-found-body" />
       <p>
         <Link href="/">{t("not-found-home")}</Link>
       </p>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { PageHeading } from "@/components/ui/page-heading";
 import Link from "next/link";
 
+import { LinkList } from "@/components/ui/link-list";
 import { MessageList } from "@/components/ui/message-list";
 import { getI18n } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
@@ -24,8 +26,7 @@ export default async function StartPage() {
   const { t } = await getI18n();
   return (
     <div className="page narrow">
-      <h1>{t("start-title")}</h1>
-      <p className="lead">{t("start-lead")}</p>
+      <PageHeading title="start-title" lead="start-lead" />
       <p>{t("start-who-for")}</p>
       <p>
         <Link className="button button--primary" href="/requests/new">
@@ -61,14 +62,12 @@ export default async function StartPage() {
 
       <h2>{t("start-open-title")}</h2>
       <p>{t("start-open-body")}</p>
-      <ul>
-        <li>
-          <Link href="/register">{t("start-open-register")}</Link>
-        </li>
-        <li>
-          <Link href="/figures">{t("start-open-figures")}</Link>
-        </li>
-      </ul>
+      <LinkList
+        links={[
+          ["/register", "start-open-register"],
+          ["/figures", "start-open-figures"],
+        ]}
+      />
     </div>
   );
 }

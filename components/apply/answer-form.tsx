@@ -21,7 +21,7 @@ type Props = {
  * makes those answers final again, so a section that breaks the rules is named beside its link.
  */
 export function AnswerForm({ action, requestId, version, reopened }: Props) {
-  const { t, state, formAction, pending, value, error, message } = useActionForm(action);
+  const { t, state, formAction, pending, error, message, text } = useActionForm(action);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary fieldErrors={state.fieldErrors} message={message} />
@@ -54,7 +54,7 @@ export function AnswerForm({ action, requestId, version, reopened }: Props) {
           </ul>
         </div>
       ) : null}
-      <TextareaField id="answer" label={t("request-answer-label")} error={error("answer")} rows={6} dir="auto" defaultValue={value("answer")} />
+      <TextareaField {...text("answer")} label={t("request-answer-label")} rows={6} dir="auto" />
       <button className="button button--primary" type="submit" disabled={pending}>
         {t("request-answer-send")}
       </button>

@@ -1,5 +1,4 @@
-import Link from "next/link";
-
+import { LinkList } from "@/components/ui/link-list";
 import { getI18n } from "@/lib/i18n/server";
 
 import { LanguageMenu } from "./language-menu";
@@ -10,14 +9,13 @@ export async function SiteFooter({ chooseLanguageAction }: { chooseLanguageActio
     <footer className="site-footer">
       <div className="site-footer__inner">
         <nav aria-label={t("footer-nav-label")}>
-          <ul className="site-footer__links">
-            <li>
-              <Link href="/register">{t("footer-register")}</Link>
-            </li>
-            <li>
-              <Link href="/figures">{t("footer-figures")}</Link>
-            </li>
-          </ul>
+          <LinkList
+            className="site-footer__links"
+            links={[
+              ["/register", "footer-register"],
+              ["/figures", "footer-figures"],
+            ]}
+          />
         </nav>
         <LanguageMenu chooseLanguageAction={chooseLanguageAction} />
         <p>{t("footer-about")}</p>

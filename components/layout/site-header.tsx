@@ -1,11 +1,31 @@
 import Link from "next/link";
 
-import { canAdminister, canReview } from "@/lib/domain/roles";
+import { canAdminister, canReview, type TRole } from "@/lib/domain/roles";
 import { getI18n } from "@/lib/i18n/server";
+import type { TMessageKey } from "@/lib/i18n/translator";
 import { getViewer } from "@/lib/server/session";
 
 import { NavLink } from "./nav-link";
 import { RoleLabel } from "./role-label";
+
+type TNavItem = { href: string; label: TMessageKey; except?: string[] };
+
+/** The pages a signed-in person's role works from, in the order the header lists them. */
+function navFor(role: TRole): TNavItem[] {
+  const everyone: TNavItem[] = [
+    { href: "/requests", label: "nav-my-requests" },
+    { href: "/account", label: "nav-account" },
+  ];
+  const reviewers: TNavItem[] = [
+    { href: "/review", label: "nav-review", except: ["/review/dashboard"] },
+    { href: "/review/dashboard", label: "nav-dashboard" },
+  ];
+  const admins: TNavItem[] = [
+    { href: "/admin/users", label: "nav-admin" },
+    { href: "/admin/emails", label: "nav-admin-emails" },
+  ];
+  return [...everyone, ...(canReview(role) ? reviewers : []), ...(canAdminister(role) ? admins : [])];
+}
 
 export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
   const [{ t, byArea }, viewer] = await Promise.all([getI18n(), getViewer()]);
@@ -23,44 +43,13 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
           <ul className="site-nav">
             {viewer ? (
               <>
-                <li>
-                  <NavLink href="/requests" reloadDocument={reload}>
-                    {t("nav-my-requests")}
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink href="/account" reloadDocument={reload}>
-                    {t("nav-account")}
-                  </NavLink>
-                </li>
-                {canReview(viewer.role) ? (
-                  <li>
-                    <NavLink href="/review" reloadDocument={reload} except={["/review/dashboard"]}>
-                      {t("nav-review")}
+                {navFor(viewer.role).map((item) => (
+                  <li key={item.href}>
+                    <NavLink href={item.href} reloadDocument={reload} except={item.except}>
+                      {t(item.label)}
                     </NavLink>
                   </li>
-                ) : null}
-                {canReview(viewer.role) ? (
-                  <li>
-                    <NavLink href="/review/dashboard" reloadDocument={reload}>
-                      {t("nav-dashboard")}
-                    </NavLink>
-                  </li>
-                ) : null}
-                {canAdminister(viewer.role) ? (
-                  <>
-                    <li>
-                      <NavLink href="/admin/users" reloadDocument={reload}>
-                        {t("nav-admin")}
-                      </NavLink>
-                    </li>
-                    <li>
-                      <NavLink href="/admin/emails" reloadDocument={reload}>
-                        {t("nav-admin-emails")}
-                      </NavLink>
-                    </li>
-                  </>
-                ) : null}
+                ))}
                 <li className="site-nav__who">
                   <bdi>{viewer.email}</bdi> (<RoleLabel role={viewer.role} />)
                 </li>

@@ -141,32 +141,32 @@ export function DeclineForm(props: { action: TAction; requestId: string; version
   });
 }
 
-export function RecommendationForm(props: { action: TAction; requestId: string; recommendation?: string; note?: string }) {
+export function RecommendationForm(props: { action: TAction; requestId: string; saved?: { recommendation: string; note: string } | null }) {
   const { t, text, choice, shell } = useReviewForm(props.action, "recommend");
   return shell(
     { text: t("recommend-title"), level: 3 },
     <>
       <ChoicesField
-        {...choice("recommendation", saved(props.recommendation))}
+        {...choice("recommendation", saved(props.saved?.recommendation))}
         legend={t("recommend-legend")}
         options={options(t, RECOMMENDATION_OPTIONS)}
         inline
       />
-      <TextareaField {...text("note", props.note)} label={t("recommend-note")} />
+      <TextareaField {...text("note", props.saved?.note)} label={t("recommend-note")} />
     </>,
     "recommend-submit",
     { requestId: props.requestId },
   );
 }
 
-export function HumanRightsForm(props: { action: TAction; requestId: string; outcome?: string; note?: string }) {
+export function HumanRightsForm(props: { action: TAction; requestId: string; saved?: { outcome: string; note: string } | null }) {
   const { t, text, choice, shell } = useReviewForm(props.action, "human-rights");
   return shell(
     { text: t("human-rights-title"), level: 3 },
     <>
       <p className="hint">{t("human-rights-intro")}</p>
-      <ChoicesField {...choice("outcome", saved(props.outcome))} legend={t("human-rights-legend")} options={options(t, HUMAN_RIGHTS_OPTIONS)} />
-      <TextareaField {...text("note", props.note)} label={t("human-rights-note")} />
+      <ChoicesField {...choice("outcome", saved(props.saved?.outcome))} legend={t("human-rights-legend")} options={options(t, HUMAN_RIGHTS_OPTIONS)} />
+      <TextareaField {...text("note", props.saved?.note)} label={t("human-rights-note")} />
     </>,
     "human-rights-submit",
     { requestId: props.requestId },

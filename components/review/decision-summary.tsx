@@ -1,14 +1,16 @@
 import { GrantTerms, RegisterEntryRow } from "@/components/request/grant-terms";
+import { TextRow } from "@/components/ui/summary-row";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { CRITERION_LABEL, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
+import type { HUMAN_RIGHTS_OUTCOMES, RECOMMENDATIONS } from "@/lib/domain/review/decisions";
 import { getI18n } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
 import type { TReviewRequest } from "@/lib/server/review/request";
 
 type TPerson = { name: string | null; email: string | null } | null | undefined;
 
-const RECOMMENDATION_LABEL: Record<string, TMessageKey> = { GRANT: "recommendation-grant", DECLINE: "recommendation-decline" };
-const HUMAN_RIGHTS_LABEL: Record<string, TMessageKey> = {
+const RECOMMENDATION_LABEL: Record<(typeof RECOMMENDATIONS)[number], TMessageKey> = { GRANT: "recommendation-grant", DECLINE: "recommendation-decline" };
+const HUMAN_RIGHTS_LABEL: Record<(typeof HUMAN_RIGHTS_OUTCOMES)[number], TMessageKey> = {
   NO_CONCERNS: "human-rights-no-concerns",
   CONCERNS_MITIGATED: "human-rights-concerns-mitigated",
   SERIOUS_CONCERNS: "human-rights-serious-concerns",
@@ -19,39 +21,31 @@ function personOf(person: TPerson, fallback: string) {
 }
 
 /** What a grant on this request needs first, and whether it is there: WMDE's recommendation, the human-rights assessment. */
+/** One thing a decision needs first: what was recorded, with its note, or that it is still missing. */
+function Prerequisite({ recorded, note, missing }: { recorded?: string | null; note?: string; missing: string }) {
+  return (
+    <li className={recorded ? "notice notice--success" : "notice notice--warning"}>
+      {recorded ?? missing}
+      {recorded ? <span className="assessment-note">{note}</span> : null}
+    </li>
+  );
+}
+
 export async function Prerequisites({ request }: { request: TReviewRequest }) {
   const { t, formats } = await getI18n();
   const dates = new Intl.DateTimeFormat(formats, { dateStyle: "medium" });
   const commercial = request.requesterKind === "commercial";
   if (!request.joint && !commercial) return <p className="hint">{t("decide-no-prerequisites")}</p>;
+  /** "Recorded: <what>, by <whom>, on <day>." */
+  const said = (key: TMessageKey, what: TMessageKey, by: TPerson, at: Date) => t(key, t(what), personOf(by, t("history-system")), dates.format(at));
+  const wmde = request.wmdeRecommendation;
+  const rights = request.humanRights;
+  const recommended = wmde && said("decide-recommendation-recorded", RECOMMENDATION_LABEL[wmde.recommendation], wmde.reviewer, wmde.updatedAt);
+  const assessed = rights && said("decide-human-rights-recorded", HUMAN_RIGHTS_LABEL[rights.outcome], rights.assessedBy, rights.updatedAt);
   return (
     <ul className="prerequisites">
-      {request.joint ? (
-        <li className={request.wmdeRecommendation ? "notice notice--success" : "notice notice--warning"}>
-          {request.wmdeRecommendation
-            ? t(
-                "decide-recommendation-recorded",
-                t(RECOMMENDATION_LABEL[request.wmdeRecommendation.recommendation] ?? "recommendation-grant"),
-                personOf(request.wmdeRecommendation.reviewer, t("history-system")),
-                dates.format(request.wmdeRecommendation.updatedAt),
-              )
-            : t("decide-recommendation-missing")}
-          {request.wmdeRecommendation ? <span className="assessment-note">{request.wmdeRecommendation.note}</span> : null}
-        </li>
-      ) : null}
-      {commercial ? (
-        <li className={request.humanRights ? "notice notice--success" : "notice notice--warning"}>
-          {request.humanRights
-            ? t(
-                "decide-human-rights-recorded",
-                t(HUMAN_RIGHTS_LABEL[request.humanRights.outcome] ?? "human-rights-no-concerns"),
-                personOf(request.humanRights.assessedBy, t("history-system")),
-                dates.format(request.humanRights.updatedAt),
-              )
-            : t("decide-human-rights-missing")}
-          {request.humanRights ? <span className="assessment-note">{request.humanRights.note}</span> : null}
-        </li>
-      ) : null}
+      {request.joint ? <Prerequisite recorded={recommended} note={wmde?.note} missing={t("decide-recommendation-missing")} /> : null}
+      {commercial ? <Prerequisite recorded={assessed} note={rights?.note} missing={t("decide-human-rights-missing")} /> : null}
     </ul>
   );
 }
@@ -82,28 +76,10 @@ export async function DecisionSummary({ request }: { request: TReviewRequest }) 
         <dt>{t(granted ? "decision-criteria-cited" : "decision-criteria-not-met")}</dt>
         <dd>{criteria.join(", ")}</dd>
       </div>
-      {decision.rationale ? (
-        <div className="summary-list__row">
-          <dt>{t("decision-rationale")}</dt>
-          <dd className="pre-line">{decision.rationale}</dd>
-        </div>
-      ) : null}
-      <div className="summary-list__row">
-        <dt>{t("decision-message")}</dt>
-        <dd className="pre-line">{decision.message}</dd>
-      </div>
-      {decision.jointOverride ? (
-        <div className="summary-list__row">
-          <dt>{t("decision-joint-override")}</dt>
-          <dd className="pre-line">{decision.jointOverride}</dd>
-        </div>
-      ) : null}
-      {decision.lengthOverride ? (
-        <div className="summary-list__row">
-          <dt>{t("decision-length-override")}</dt>
-          <dd className="pre-line">{decision.lengthOverride}</dd>
-        </div>
-      ) : null}
+      <TextRow label={t("decision-rationale")} text={decision.rationale} />
+      <TextRow label={t("decision-message")} text={decision.message} />
+      <TextRow label={t("decision-joint-override")} text={decision.jointOverride} />
+      <TextRow label={t("decision-length-override")} text={decision.lengthOverride} />
       {decision.endedAt && decision.endReason ? (
         <div className="summary-list__row">
           <dt>{t("decision-ended")}</dt>

@@ -61,12 +61,17 @@ function Field({ id, label, hint, error, children }: TFieldText & { children: Re
 /** The control's own attributes, with what the field sets itself left out. */
 type TControl<A> = Omit<A, "id" | "name" | "aria-describedby" | "aria-invalid" | "className" | "width">;
 
+/** What ties a control to its label, hint and error. */
+function wiring({ id, name, hint, error }: Omit<TFieldText, "label">) {
+  return { id, name: name ?? id, "aria-describedby": describedBy(id, hint, error), "aria-invalid": error ? true : undefined };
+}
+
 export type TInputWidth = "short" | "medium";
 
 /** A one-line text input: text, email, search, a date, or a number typed as text (`numeric`). */
 export function TextField({
   id,
-  name = id,
+  name,
   label,
   hint,
   error,
@@ -75,14 +80,7 @@ export function TextField({
 }: TFieldText & TControl<InputHTMLAttributes<HTMLInputElement>> & { width?: TInputWidth }) {
   return (
     <Field id={id} label={label} hint={hint} error={error}>
-      <input
-        className={width ? `input input--${width}` : "input"}
-        id={id}
-        name={name}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        {...input}
-      />
+      <input className={width ? `input input--${width}` : "input"} {...wiring({ id, name, hint, error })} {...input} />
     </Field>
   );
 }
@@ -95,6 +93,11 @@ export function NumberField({ inputMode = "numeric", ...props }: TFieldText & TC
   return <TextField width="short" {...props} type="text" inputMode={inputMode} />;
 }
 
+/** An email address: left to right in any language, and no spelling marks under it. */
+export function EmailField(props: TFieldText & TControl<InputHTMLAttributes<HTMLInputElement>>) {
+  return <TextField type="email" dir="ltr" spellCheck={false} {...props} />;
+}
+
 /** A date, picked or typed as YYYY-MM-DD. */
 export function DateField(props: TFieldText & TControl<InputHTMLAttributes<HTMLInputElement>>) {
   return <TextField width="medium" {...props} type="date" />;
@@ -103,7 +106,7 @@ export function DateField(props: TFieldText & TControl<InputHTMLAttributes<HTMLI
 /** Several lines of text; `short` for a note of a line or two. */
 export function TextareaField({
   id,
-  name = id,
+  name,
   label,
   hint,
   error,
@@ -113,15 +116,7 @@ export function TextareaField({
 }: TFieldText & TControl<TextareaHTMLAttributes<HTMLTextAreaElement>> & { short?: boolean }) {
   return (
     <Field id={id} label={label} hint={hint} error={error}>
-      <textarea
-        className={short ? "textarea textarea--short" : "textarea"}
-        id={id}
-        name={name}
-        rows={rows}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        {...textarea}
-      />
+      <textarea className={short ? "textarea textarea--short" : "textarea"} rows={rows} {...wiring({ id, name, hint, error })} {...textarea} />
     </Field>
   );
 }
@@ -131,7 +126,7 @@ export type TSelectOption = { value: string; label: string };
 /** One of a list; `placeholder` is the empty first option ("any", "choose…"). */
 export function SelectField({
   id,
-  name = id,
+  name,
   label,
   hint,
   error,
@@ -141,7 +136,7 @@ export function SelectField({
 }: TFieldText & TControl<SelectHTMLAttributes<HTMLSelectElement>> & { options: readonly TSelectOption[]; placeholder?: string }) {
   return (
     <Field id={id} label={label} hint={hint} error={error}>
-      <select className="select" id={id} name={name} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} {...select}>
+      <select className="select" {...wiring({ id, name, hint, error })} {...select}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -211,7 +206,7 @@ export function ChoicesField({
 /** One checkbox that says yes to its label (a consent, a filter). */
 export function CheckboxField({
   id,
-  name = id,
+  name,
   label,
   hint,
   error,
@@ -222,15 +217,7 @@ export function CheckboxField({
     <div className={fieldClass(error)}>
       <FieldError id={id} error={error} />
       <div className="choice">
-        <input
-          type="checkbox"
-          id={id}
-          name={name}
-          value={value}
-          aria-describedby={describedBy(id, hint, error)}
-          aria-invalid={error ? true : undefined}
-          {...input}
-        />
+        <input type="checkbox" value={value} {...wiring({ id, name, hint, error })} {...input} />
         <div>
           <label htmlFor={id}>{label}</label>
           <Hint id={id}>{hint}</Hint>

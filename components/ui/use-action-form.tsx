@@ -31,5 +31,7 @@ export function useActionForm(action: TFormAction) {
   };
   const error = (name: string) => inWords(t, state.fieldErrors?.[name]);
   const message = inWords(t, state.message);
-  return { t, state, formAction, pending, value, list, error, message };
+  /** A text field's id (its name too), error and value. */
+  const text = (name: string, saved?: string) => ({ id: name, error: error(name), defaultValue: value(name, saved) });
+  return { t, state, formAction, pending, value, list, error, message, text };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeading } from "@/components/ui/page-heading";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
@@ -7,7 +8,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { DateField } from "@/components/ui/fields";
 import { Table } from "@/components/ui/table";
 import { DEFAULT_QUARTERS, MAX_RANGE_YEARS, MIN_DECISIONS_FOR_TIMES, parseFiguresQuery, type TFigures, type TQuarter } from "@/lib/domain/figures/figures";
-import { firstValues } from "@/lib/domain/search-params";
+import { firstValues, type TPageSearch } from "@/lib/domain/search-params";
 import type { TFieldError } from "@/lib/form-state";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
@@ -16,7 +17,7 @@ import { longDate } from "@/lib/mail/decision-text";
 import { today } from "@/lib/server/clock";
 import { publicFigures } from "@/lib/server/figures";
 
-type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = TPageSearch;
 
 async function readQuery(searchParams: TProps["searchParams"]) {
   const raw = firstValues(await searchParams);
@@ -47,8 +48,7 @@ export default async function FiguresPage({ searchParams }: TProps) {
   const errors: Record<string, TFieldError> = query.ok ? {} : query.errors;
   return (
     <div className="page">
-      <h1>{t("figures-title")}</h1>
-      <p className="lead">{t("figures-lead")}</p>
+      <PageHeading title="figures-title" lead="figures-lead" />
       <p>
         {t("figures-register-intro")} <Link href="/register">{t("figures-register-link")}</Link>
       </p>

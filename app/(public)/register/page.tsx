@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
+import { PageHeading } from "@/components/ui/page-heading";
 import Link from "next/link";
 
 import { RegisterEntry } from "@/components/register/register-entry";
 import { SelectField } from "@/components/ui/fields";
 import { Pagination } from "@/components/ui/pagination";
 import { REGISTER_FILTERS, ZRegisterParams, type TRegisterFilter, type TRegisterParams } from "@/lib/domain/register/register";
-import { firstValues } from "@/lib/domain/search-params";
+import { firstValues, type TPageSearch } from "@/lib/domain/search-params";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import type { TMessageKey } from "@/lib/i18n/translator";
 import { listRegister } from "@/lib/server/register";
 
-type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = TPageSearch;
 
 const FILTER_LABEL: Record<TRegisterFilter, TMessageKey> = {
   active: "register-filter-active",
@@ -46,8 +47,7 @@ export default async function RegisterPage({ searchParams }: TProps) {
   const filtered = Boolean(params.status || params.reference);
   return (
     <div className="page narrow">
-      <h1>{t("register-title")}</h1>
-      <p className="lead">{t("register-lead")}</p>
+      <PageHeading title="register-title" lead="register-lead" />
       <p>
         {t("register-privacy")} <Link href="/figures">{t("register-figures-link")}</Link>
       </p>

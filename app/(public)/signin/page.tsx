@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { PageHeading } from "@/components/ui/page-heading";
 
 import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
 
@@ -21,8 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const showDemo = settings.demoData && !settings.production && (await fromLoopback());
   return (
     <div className="page narrow">
-      <h1>{t("signin-title")}</h1>
-      <p className="lead">{t("signin-intro")}</p>
+      <PageHeading title="signin-title" lead="signin-intro" />
       {settings.wikimedia ? (
         <section aria-labelledby="signin-wikimedia" className="panel">
           <h2 id="signin-wikimedia">{t("signin-wikimedia-heading")}</h2>

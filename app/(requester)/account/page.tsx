@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Done } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
 
 import { LanguagePreferenceForm } from "@/components/layout/language-preference-form";
 import { chooseLanguageAction } from "@/app/(public)/language/actions";
@@ -16,8 +18,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const providers = data.signInAccounts.map((account) => account.provider);
   return (
     <div className="page narrow">
-      <h1>{t("account-title")}</h1>
-      <p className="lead">{t("account-lead")}</p>
+      <PageHeading title="account-title" lead="account-lead" />
 
       <h2>{t("account-held-title")}</h2>
       <dl className="summary-list">
@@ -53,11 +54,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <p>{t("account-held-requests")}</p>
 
       <h2 id="language-title">{t("account-language-title")}</h2>
-      {query.language === "saved" ? (
-        <p className="notice notice--success" role="status">
-          {t("account-language-saved")}
-        </p>
-      ) : null}
+      {query.language === "saved" ? <Done>{t("account-language-saved")}</Done> : null}
       <LanguagePreferenceForm chooseLanguageAction={chooseLanguageAction} saved={data.account.language} />
 
       <h2>{t("account-download-title")}</h2>

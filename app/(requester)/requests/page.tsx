@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Done } from "@/components/ui/notice";
 
 import { RequestStatusTag } from "@/components/request/status-tag";
 import { Table } from "@/components/ui/table";
@@ -17,11 +18,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   return (
     <div className="page">
       <h1>{t("requests-title")}</h1>
-      {params.deleted ? (
-        <p className="notice notice--success" role="status">
-          {t("requests-deleted")}
-        </p>
-      ) : null}
+      {params.deleted ? <Done>{t("requests-deleted")}</Done> : null}
       <p>
         <Link className="button button--primary" href="/requests/new">
           {t("requests-start-new")}

@@ -1,8 +1,9 @@
 import Link from "next/link";
 
 import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
-import { QUEUE_VIEWS, queueParamsFrom, queueSearch, type TQueueView } from "@/lib/domain/review/queue";
+import { QUEUE_SORTS, QUEUE_VIEWS, queueParamsFrom, queueSearch, type TQueueView } from "@/lib/domain/review/queue";
 import { actsForWmde, canReview } from "@/lib/domain/roles";
+import type { TPageSearch } from "@/lib/domain/search-params";
 import { daysBetween } from "@/lib/domain/time";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/fields";
 import { Table } from "@/components/ui/table";
@@ -14,6 +15,14 @@ import { listQueue, queueCounts } from "@/lib/server/review/queue";
 import { requireRole } from "@/lib/server/session";
 
 export const generateMetadata = titledBy("review-title");
+
+const FILTER_LABEL = {
+  kind: "queue-filter-kind",
+  exception: "queue-filter-exception",
+  api: "queue-filter-api",
+  assignee: "queue-filter-assignee",
+} as const satisfies Record<string, TMessageKey>;
+const SORT_LABEL = { oldest: "queue-sort-oldest", newest: "queue-sort-newest", activity: "queue-sort-activity" } as const satisfies Record<string, TMessageKey>;
 
 const VIEW_LABEL: Record<TQueueView, TMessageKey> = {
   new: "queue-view-new",
@@ -31,11 +40,20 @@ function queueHref(params: Parameters<typeof queueSearch>[0]) {
   return query ? `/review?${query}` : "/review";
 }
 
-export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReviewQueuePage({ searchParams }: TPageSearch) {
   const viewer = await requireRole("/review", canReview);
   const [{ t, formats }, raw] = await Promise.all([getI18n(), searchParams]);
   const params = queueParamsFrom(Object.entries(raw));
   const [{ rows, next }, counts] = await Promise.all([listQueue(viewer, params), queueCounts(viewer)]);
+  const filterOptions: Record<"kind" | "exception" | "api" | "assignee", [string, string][]> = {
+    kind: REQUESTER_KINDS.map((value) => [value, t(option("option-requester-kind", value))]),
+    exception: EXCEPTION_TYPES.map((value) => [value, t(option("option-exception-type", value))]),
+    api: APIS.map((value) => [value, t(option("option-api", value))]),
+    assignee: [
+      ["me", t("queue-filter-assignee-me")],
+      ["none", t("queue-filter-assignee-none")],
+    ],
+  };
   const filters = {
     kind: params.kind,
     exception: params.exception,
@@ -67,47 +85,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       <form className="filters" method="get" action="/review" role="search" aria-label={t("queue-filters-label")}>
         <input type="hidden" name="view" value={params.view} />
         <TextField id="q" type="search" label={t("queue-search")} hint={t("queue-search-hint")} defaultValue={params.q ?? ""} />
-        <Select
-          name="kind"
-          label={t("queue-filter-kind")}
-          value={params.kind}
-          anyLabel={t("queue-filter-any")}
-          options={REQUESTER_KINDS.map((value) => [value, t(option("option-requester-kind", value))])}
-        />
-        <Select
-          name="exception"
-          label={t("queue-filter-exception")}
-          value={params.exception}
-          anyLabel={t("queue-filter-any")}
-          options={EXCEPTION_TYPES.map((value) => [value, t(option("option-exception-type", value))])}
-        />
-        <Select
-          name="api"
-          label={t("queue-filter-api")}
-          value={params.api}
-          anyLabel={t("queue-filter-any")}
-          options={APIS.map((value) => [value, t(option("option-api", value))])}
-        />
-        <Select
-          name="assignee"
-          label={t("queue-filter-assignee")}
-          value={params.assignee}
-          anyLabel={t("queue-filter-any")}
-          options={[
-            ["me", t("queue-filter-assignee-me")],
-            ["none", t("queue-filter-assignee-none")],
-          ]}
-        />
-        <Select
-          name="sort"
-          label={t("queue-sort")}
-          value={params.sort}
-          options={[
-            ["oldest", t("queue-sort-oldest")],
-            ["newest", t("queue-sort-newest")],
-            ["activity", t("queue-sort-activity")],
-          ]}
-        />
+        {(["kind", "exception", "api", "assignee"] as const).map((name) => (
+          <Select key={name} name={name} label={t(FILTER_LABEL[name])} value={params[name]} anyLabel={t("queue-filter-any")} options={filterOptions[name]} />
+        ))}
+        <Select name="sort" label={t("queue-sort")} value={params.sort} options={QUEUE_SORTS.map((sort) => [sort, t(SORT_LABEL[sort])])} />
         <CheckboxField id="flagged" value="1" label={t("queue-filter-flagged")} defaultChecked={params.flagged} />
         <div className="button-group">
           <button className="button button--primary" type="submit">

@@ -37,6 +37,8 @@ export function reviewOrganisation(role: TRole): "WMF" | "WMDE" {
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 const optionalEnum = <T extends readonly [string, ...string[]]>(options: T) => z.preprocess(blankToUndefined, z.enum(options).optional()).catch(undefined);
 
+export const QUEUE_SORTS = ["oldest", "newest", "activity"] as const;
+
 /** The queue's view, filters, search and sort, read from the address bar; anything unknown is ignored. */
 export const ZQueueParams = z.object({
   view: z.enum(QUEUE_VIEWS).catch("new"),
@@ -46,7 +48,7 @@ export const ZQueueParams = z.object({
   assignee: z.preprocess(blankToUndefined, z.enum(["me", "none"]).optional()).catch(undefined),
   flagged: z.preprocess((value) => value === "1" || value === "true", z.boolean()).catch(false),
   q: searchText(200),
-  sort: z.enum(["oldest", "newest", "activity"]).catch("oldest"),
+  sort: z.enum(QUEUE_SORTS).catch("oldest"),
   after: z.string().max(200).optional().catch(undefined),
 });
 export type TQueueParams = z.infer<typeof ZQueueParams>;

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Done } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
 
 import { ResendEmailForm } from "@/components/admin/resend-email-form";
 import { Table } from "@/components/ui/table";
@@ -6,7 +8,7 @@ import { Table } from "@/components/ui/table";
 import { resendEmailAction } from "./actions";
 import { Pagination } from "@/components/ui/pagination";
 import { canAdminister } from "@/lib/domain/roles";
-import { firstValues } from "@/lib/domain/search-params";
+import { readSearch, type TPageSearch } from "@/lib/domain/search-params";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import type { TTranslate } from "@/lib/i18n/translator";
 import { listUndeliveredEmails, type TUndelivered, type TUndeliveredEmail } from "@/lib/jobs/undelivered-emails";
@@ -14,12 +16,9 @@ import { requireRole } from "@/lib/server/session";
 
 export const generateMetadata = titledBy("admin-emails-title");
 
-type Search = Record<string, string | string[] | undefined>;
-
-export default async function AdminEmailsPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function AdminEmailsPage({ searchParams }: TPageSearch) {
   const viewer = await requireRole("/admin/emails", canAdminister);
-  const [{ t, formats }, raw] = await Promise.all([getI18n(), searchParams]);
-  const params = firstValues(raw);
+  const [{ t, formats }, params] = await Promise.all([getI18n(), readSearch(searchParams)]);
   const [failed, retrying] = await Promise.all([
     listUndeliveredEmails(viewer, "failed", params.failed),
     listUndeliveredEmails(viewer, "retrying", params.retrying),
@@ -29,13 +28,8 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
 
   return (
     <div className="page">
-      <h1>{t("admin-emails-title")}</h1>
-      <p className="lead">{t("admin-emails-intro")}</p>
-      {params.resent ? (
-        <p className="notice notice--success" role="status">
-          {t("admin-emails-resent")}
-        </p>
-      ) : null}
+      <PageHeading title="admin-emails-title" lead="admin-emails-intro" />
+      {params.resent ? <Done>{t("admin-emails-resent")}</Done> : null}
 
       <h2>{t("admin-emails-failed-title")}</h2>
       <EmailTable t={t} times={times} emails={failed.emails} which="failed" />

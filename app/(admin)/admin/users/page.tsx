@@ -1,9 +1,10 @@
 import { RoleForm } from "@/components/admin/role-form";
+import { PageHeading } from "@/components/ui/page-heading";
 import { Table } from "@/components/ui/table";
 
 import { changeRoleAction } from "./actions";
 import { canAdminister, ROLES, type TRole } from "@/lib/domain/roles";
-import { firstValues, searchText } from "@/lib/domain/search-params";
+import { readSearch, searchText, type TPageSearch } from "@/lib/domain/search-params";
 import { ROLE_LABEL } from "@/lib/i18n/labels";
 import { SelectField, TextField } from "@/components/ui/fields";
 import { Pagination } from "@/components/ui/pagination";
@@ -13,12 +14,9 @@ import { listUsers, recentRoleChanges } from "@/lib/server/users";
 
 export const generateMetadata = titledBy("admin-users-title");
 
-type Search = Record<string, string | string[] | undefined>;
-
-export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function AdminUsersPage({ searchParams }: TPageSearch) {
   const viewer = await requireRole("/admin/users", canAdminister);
-  const [{ t, formats }, raw] = await Promise.all([getI18n(), searchParams]);
-  const params = firstValues(raw);
+  const [{ t, formats }, params] = await Promise.all([getI18n(), readSearch(searchParams)]);
   const query = searchText(200).parse(params.q);
   const role = ROLES.find((candidate) => candidate === params.role);
   const [{ users, next }, changes] = await Promise.all([listUsers(viewer, { after: params.after, query, role }), recentRoleChanges(viewer)]);
@@ -27,8 +25,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
 
   return (
     <div className="page">
-      <h1>{t("admin-users-title")}</h1>
-      <p className="lead">{t("admin-users-intro")}</p>
+      <PageHeading title="admin-users-title" lead="admin-users-intro" />
 
       {/* biome-ignore lint/a11y/useSemanticElements: a form as the search landmark, which every screen reader knows; <search> is too new */}
       <form className="filters" method="get" role="search" aria-label={t("admin-users-filter-label")}>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { Done } from "@/components/ui/notice";
 
 import { ConfirmContactForm } from "@/components/apply/confirm-contact-form";
 import { isolatedMessage } from "@/components/ui/isolated-message";
-import { firstValues } from "@/lib/domain/search-params";
+import { readSearch, type TPageSearch } from "@/lib/domain/search-params";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { contactLink } from "@/lib/server/contact";
@@ -14,23 +15,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: fullTitle(t, t("contact-confirm-title")), robots: { index: false } };
 }
 
-type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
 /**
  * Where a contact address confirmation link lands. Following the link only shows this page: a
  * mail scanner that opens links confirms nothing; the person's button does.
  */
-export default async function ConfirmContactPage({ searchParams }: TProps) {
-  const [{ t }, raw] = await Promise.all([getI18n(), searchParams]);
-  const params = firstValues(raw);
+export default async function ConfirmContactPage({ searchParams }: TPageSearch) {
+  const [{ t }, params] = await Promise.all([getI18n(), readSearch(searchParams)]);
   const link = params.confirmed ? undefined : await contactLink(params.token);
   return (
     <div className="page narrow">
       <h1>{t("contact-confirm-title")}</h1>
       {params.confirmed ? (
-        <p className="notice notice--success" role="status">
-          {t("contact-confirm-done")}
-        </p>
+        <Done>{t("contact-confirm-done")}</Done>
       ) : !link || link.expired ? (
         <p className="notice notice--warning">{t("contact-confirm-invalid")}</p>
       ) : (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PageHeading } from "@/components/ui/page-heading";
 
 import { MessageList } from "@/components/ui/message-list";
 import { getI18n, titledBy } from "@/lib/i18n/server";
@@ -15,8 +16,7 @@ export default async function ErasePage() {
   const staff = !mayEraseOwnData(viewer);
   return (
     <div className="page narrow">
-      <h1>{t("erase-title")}</h1>
-      <p className="lead">{t("erase-lead")}</p>
+      <PageHeading title="erase-title" lead="erase-lead" />
       <h2>{t("erase-gone-title")}</h2>
       <MessageList items={["erase-gone-account", "erase-gone-requests", "erase-gone-drafts", "erase-gone-emails"]} />
       <h2>{t("erase-stays-title")}</h2>

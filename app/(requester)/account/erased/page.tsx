@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Done } from "@/components/ui/notice";
 
 import { getI18n, titledBy } from "@/lib/i18n/server";
 
@@ -10,9 +11,7 @@ export default async function ErasedPage() {
   return (
     <div className="page narrow">
       <h1>{t("erased-title")}</h1>
-      <p className="notice notice--success" role="status">
-        {t("erased-notice")}
-      </p>
+      <Done>{t("erased-notice")}</Done>
       <p>{t("erased-body")}</p>
       <p>
         <Link href="/">{t("erased-home")}</Link>

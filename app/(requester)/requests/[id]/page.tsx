@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Done } from "@/components/ui/notice";
 import Link from "next/link";
 
 import { AnswersSummary } from "@/components/request/answers-summary";
@@ -43,11 +44,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
   const [links, contact] = await Promise.all([ownLinks(viewer, request), contactStatus(viewer, request.answers)]);
   const contactNotices = (
     <>
-      {query["link-sent"] && contact && !contact.confirmed ? (
-        <p className="notice notice--success" role="status">
-          {isolatedMessage(t, "contact-link-sent", contact.contact)}
-        </p>
-      ) : null}
+      {query["link-sent"] && contact && !contact.confirmed ? <Done>{isolatedMessage(t, "contact-link-sent", contact.contact)}</Done> : null}
       <ContactNotice status={contact} request={request} sendAction={sendContactLinkAction} />
     </>
   );
@@ -65,11 +62,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
     return (
       <div className="page narrow">
         <h1>{t("request-draft-title")}</h1>
-        {query.from && links.basedOn ? (
-          <p className="notice notice--success" role="status">
-            {t("request-follow-up-started", links.basedOn.reference ?? "")}
-          </p>
-        ) : null}
+        {query.from && links.basedOn ? <Done>{t("request-follow-up-started", links.basedOn.reference ?? "")}</Done> : null}
         {basedOn}
         <p className="lead">{t("request-draft-intro")}</p>
         {contactNotices}
@@ -104,21 +97,9 @@ export default async function RequestPage({ params, searchParams }: Params) {
     <div className="page">
       <h1>{t("request-title", request.reference ?? "")}</h1>
       <PrintHeader />
-      {query.answered ? (
-        <p className="notice notice--success" role="status">
-          {t("request-answer-sent")}
-        </p>
-      ) : null}
-      {query.cancelled ? (
-        <p className="notice notice--success" role="status">
-          {t("request-cancelled-notice")}
-        </p>
-      ) : null}
-      {query["given-up"] ? (
-        <p className="notice notice--success" role="status">
-          {t("request-given-up-notice")}
-        </p>
-      ) : null}
+      {query.answered ? <Done>{t("request-answer-sent")}</Done> : null}
+      {query.cancelled ? <Done>{t("request-cancelled-notice")}</Done> : null}
+      {query["given-up"] ? <Done>{t("request-given-up-notice")}</Done> : null}
       <p>
         <RequestStatusTag status={request.status} /> {request.submittedAt ? t("request-submitted-on", dates.format(request.submittedAt)) : null}
       </p>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PageHeading } from "@/components/ui/page-heading";
 
 import { RequestActionForm } from "@/components/request/request-action-form";
 import { getI18n, titledBy } from "@/lib/i18n/server";
@@ -16,8 +17,7 @@ export default async function NewRequestPage() {
   const drafts = (await listOwnRequests(viewer)).requests.filter((request) => request.status === "DRAFT");
   return (
     <div className="page narrow">
-      <h1>{t("new-title")}</h1>
-      <p className="lead">{t("new-intro")}</p>
+      <PageHeading title="new-title" lead="new-intro" />
       <ul>
         <li>{t("new-tip-time")}</li>
         <li>{t("new-tip-saved")}</li>

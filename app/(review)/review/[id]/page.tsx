@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Done } from "@/components/ui/notice";
 import Link from "next/link";
 
 import { AnswersSummary } from "@/components/request/answers-summary";
@@ -88,11 +89,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
       </p>
       <h1>{t("review-request-title", request.reference ?? "")}</h1>
       <PrintHeader />
-      {decidedNotice ? (
-        <p className="notice notice--success" role="status">
-          {t(decidedNotice)}
-        </p>
-      ) : null}
+      {decidedNotice ? <Done>{t(decidedNotice)}</Done> : null}
       <p>
         <RequestStatusTag status={request.status} /> {request.joint ? <span className="tag tag--progressive">{t("queue-joint-badge")}</span> : null}{" "}
         {request.submittedAt ? t("review-submitted-by", dates.format(request.submittedAt), person(request.requester)) : null}
@@ -141,20 +138,10 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
               <p className="hint">{t(request.status === "AWAITING_REQUESTER" ? "decide-awaiting" : wmde ? "decision-wmf-decides" : "decide-not-taken")}</p>
             )}
             {offered.has("recommend") ? (
-              <RecommendationForm
-                action={recordRecommendationAction}
-                requestId={request.id}
-                recommendation={request.wmdeRecommendation?.recommendation}
-                note={request.wmdeRecommendation?.note}
-              />
+              <RecommendationForm action={recordRecommendationAction} requestId={request.id} saved={request.wmdeRecommendation} />
             ) : null}
             {offered.has("assess_human_rights") && request.requesterKind === "commercial" ? (
-              <HumanRightsForm
-                action={recordHumanRightsAction}
-                requestId={request.id}
-                outcome={request.humanRights?.outcome}
-                note={request.humanRights?.note}
-              />
+              <HumanRightsForm action={recordHumanRightsAction} requestId={request.id} saved={request.humanRights} />
             ) : null}
           </>
         ) : (

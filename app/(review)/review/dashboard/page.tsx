@@ -33,10 +33,7 @@ export default async function DashboardPage() {
         >
           {data.expiring.map((row) => (
             <tr key={row.id}>
-              <td>
-                <Link href={`/review/${row.id}`}>{row.reference}</Link>
-              </td>
-              <td>{who(row)}</td>
+              <RequestCells id={row.id} reference={row.reference} who={who(row)} />
               <td>{row.expiresAt ? dates.format(row.expiresAt) : ""}</td>
               <td>{row.expiresAt ? Math.ceil((row.expiresAt.getTime() - data.now.getTime()) / DAY_MS).toLocaleString(formats) : ""}</td>
             </tr>
@@ -54,10 +51,7 @@ export default async function DashboardPage() {
         >
           {data.waiting.map((row) => (
             <tr key={row.id}>
-              <td>
-                <Link href={`/review/${row.id}`}>{row.reference}</Link>
-              </td>
-              <td>{who(row)}</td>
+              <RequestCells id={row.id} reference={row.reference} who={who(row)} />
               <td>
                 <RequestStatusTag status={row.status} />
               </td>
@@ -68,5 +62,17 @@ export default async function DashboardPage() {
         </Table>
       )}
     </div>
+  );
+}
+
+/** The first cells of every dashboard row: the request, linked, and who asked. */
+function RequestCells({ id, reference, who }: { id: string; reference: string | null; who: string }) {
+  return (
+    <>
+      <td>
+        <Link href={`/review/${id}`}>{reference}</Link>
+      </td>
+      <td>{who}</td>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PageHeading } from "@/components/ui/page-heading";
 import { redirect } from "next/navigation";
 
 import { AnswersSummary } from "@/components/request/answers-summary";
@@ -28,8 +29,7 @@ export default async function CheckAnswersPage({ params }: Params) {
       <p>
         <Link href={`/requests/${request.id}`}>{t("apply-back")}</Link>
       </p>
-      <h1>{t("check-title")}</h1>
-      <p className="lead">{t("check-intro")}</p>
+      <PageHeading title="check-title" lead="check-intro" />
       <ContactNotice status={contact} request={request} sendAction={sendContactLinkAction} />
       <AnswersSummary answers={request.answers} today={day} changeBase={`/requests/${request.id}`} />
       <h2>{t("check-submit-heading")}</h2>
