@@ -8,17 +8,19 @@ import { getI18n } from "@/lib/i18n/server";
 import { GrantTerms, RegisterEntryRow } from "@/components/request/grant-terms";
 import { CRITERION_LABEL, longDate, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
 import type { ownDecision } from "@/lib/server/follow-ups";
-import type { TActionState } from "@/lib/form-state";
+import type { TFormAction } from "@/components/ui/use-action-form";
 
 type TProps = {
   request: { id: string; reference: string | null; status: TRequestStatus; expiresAt: Date | null; version: number };
   decision: NonNullable<Awaited<ReturnType<typeof ownDecision>>>;
-  followUpAction: (state: TActionState, data: FormData) => Promise<TActionState>;
+  followUpAction: TFormAction;
   hasFollowUp: boolean;
+  /** The requester may end the grant early now. */
+  mayGiveUp: boolean;
 };
 
 /** The decision as the requester sees it: what was granted and until when, or why not, and what they can do next. */
-export async function OwnDecision({ request, decision, followUpAction, hasFollowUp }: TProps) {
+export async function OwnDecision({ request, decision, followUpAction, hasFollowUp, mayGiveUp }: TProps) {
   const { t, formats } = await getI18n();
   const granted = decision.outcome === "GRANTED";
   // "Who, What" in English, "مَن، وماذا" in Arabic: each language's own list punctuation.
@@ -66,7 +68,7 @@ export async function OwnDecision({ request, decision, followUpAction, hasFollow
           <RequestActionForm action={followUpAction} request={request} label={granted ? "own-renew" : "own-new-try"} />
         </div>
       )}
-      {request.status === "GRANTED" ? (
+      {mayGiveUp ? (
         <p className="no-print">
           <Link href={`/requests/${request.id}/give-up`}>{t("own-give-up-link")}</Link>
         </p>

@@ -19,7 +19,7 @@ import { actsForWmde, actsForWmf, canAdminister, type TRole } from "./roles";
 
 export type TPermissionViewer = { id: string; role: TRole };
 /** The request as these rules need it; `status` as the viewer sees it (expiry derived). */
-export type TPermissionRequest = { status: TRequestStatus; joint: boolean; requesterId: string; assigneeId?: string | null };
+export type TPermissionRequest = { status: TRequestStatus; joint?: boolean; requesterId: string; assigneeId?: string | null };
 
 export type TRequestAction = TRequestEvent | TRequestActivity;
 

@@ -215,11 +215,6 @@ export function isOpen(status: TRequestStatus) {
   return (OPEN_STATUSES as readonly TRequestStatus[]).includes(status);
 }
 
-/** Before any decision, the requester may withdraw their own request. */
-export function requesterMayCancel(status: TRequestStatus) {
-  return transition(status, "cancel", "requester").ok;
-}
-
 /** Nothing can happen to the request any more; read from the table, so it cannot disagree with it. */
 export function isFinal(status: TRequestStatus) {
   return !REQUEST_EVENTS.some((event) => ruleOf(event).from.includes(status));

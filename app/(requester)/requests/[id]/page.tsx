@@ -9,7 +9,7 @@ import { RequestStatusTag } from "@/components/request/status-tag";
 import { TaskList } from "@/components/apply/task-list";
 import { PrintHeader } from "@/components/ui/print-header";
 import { Timeline } from "@/components/apply/timeline";
-import { requesterMayCancel } from "@/lib/domain/request/state-machine";
+import { offeredActions } from "@/lib/domain/permissions";
 import { incompleteSections, SECTION_IDS } from "@/lib/domain/request/sections";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
@@ -39,6 +39,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function RequestPage({ params, searchParams }: Params) {
   const [{ id }, query, { t, formats }] = await Promise.all([params, searchParams, getI18n()]);
   const { viewer, request } = await loadOwnRequest(id);
+  // The page offers exactly what the rules allow the requester on this request now.
+  const offered = offeredActions(viewer, { status: request.status, requesterId: viewer.id });
   const day = today();
 
   const [links, contact] = await Promise.all([ownLinks(viewer, request), contactStatus(viewer, request.answers)]);
@@ -111,12 +113,20 @@ export default async function RequestPage({ params, searchParams }: Params) {
           <Link href={`/requests/${followUp.id}`}>{t("request-follow-up-open")}</Link>
         </p>
       ))}
-      {decision ? <OwnDecision request={request} decision={decision} followUpAction={startFollowUpAction} hasFollowUp={links.followUps.length > 0} /> : null}
+      {decision ? (
+        <OwnDecision
+          request={request}
+          decision={decision}
+          followUpAction={startFollowUpAction}
+          hasFollowUp={links.followUps.length > 0}
+          mayGiveUp={offered.has("give_up")}
+        />
+      ) : null}
       <QuestionList
         questions={conversation.questions}
         answeredLabel={(answeredAt) => t("request-question-answered", dates.format(answeredAt))}
         open={() =>
-          request.status === "AWAITING_REQUESTER" ? (
+          offered.has("requester_answered") ? (
             <AnswerForm action={answerInformationAction} requestId={request.id} version={request.version} reopened={editable} />
           ) : null
         }
@@ -138,7 +148,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
       ) : null}
       <h2>{t("timeline-title")}</h2>
       <Timeline entries={timeline} />
-      {requesterMayCancel(request.status) ? (
+      {offered.has("cancel") ? (
         <p className="no-print">
           <Link href={`/requests/${request.id}/cancel`}>{t("request-cancel-link")}</Link>
         </p>

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 
 import { ConfirmAction } from "@/components/request/confirm-action";
-import { requesterMayCancel } from "@/lib/domain/request/state-machine";
+import { may } from "@/lib/domain/permissions";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import { loadOwnRequest } from "@/lib/server/pages";
 
@@ -13,8 +13,8 @@ export const generateMetadata = titledBy("cancel-title");
 
 export default async function CancelPage({ params }: Params) {
   const [{ id }, { t }] = await Promise.all([params, getI18n()]);
-  const { request } = await loadOwnRequest(id);
-  if (!requesterMayCancel(request.status)) redirect(`/requests/${request.id}`);
+  const { viewer, request } = await loadOwnRequest(id);
+  if (!may(viewer, { status: request.status, requesterId: viewer.id }, "cancel")) redirect(`/requests/${request.id}`);
   return (
     <ConfirmAction
       title={t("cancel-title")}

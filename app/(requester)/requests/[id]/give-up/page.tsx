@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 
 import { ConfirmAction } from "@/components/request/confirm-action";
+import { may } from "@/lib/domain/permissions";
 import { dayOf } from "@/lib/domain/time";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import { longDate } from "@/lib/mail/decision-text";
@@ -15,8 +16,8 @@ export const generateMetadata = titledBy("give-up-title");
 /** The requester confirms ending their own grant before its expiry. */
 export default async function GiveUpPage({ params }: Params) {
   const [{ id }, { t, formats }] = await Promise.all([params, getI18n()]);
-  const { request } = await loadOwnRequest(id);
-  if (request.status !== "GRANTED" || !request.expiresAt) redirect(`/requests/${request.id}`);
+  const { viewer, request } = await loadOwnRequest(id);
+  if (!may(viewer, { status: request.status, requesterId: viewer.id }, "give_up") || !request.expiresAt) redirect(`/requests/${request.id}`);
   return (
     <ConfirmAction
       title={t("give-up-title")}
