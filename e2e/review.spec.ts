@@ -56,6 +56,10 @@ test("a WMF reviewer takes a new request, assesses it, asks a question, and gets
   // The requester is emailed, answers on the request page, and may edit the reopened section.
   const mail = await waitForMail(requester.email, /A question about your request/);
   expect(mail.text).toContain("How often do you need the full snapshots?");
+  // Written by the app, not a person: auto-responders leave it alone, and without REPLY_TO it asks for no reply.
+  expect(mail.autoSubmitted).toBe("auto-generated");
+  expect(mail.replyTo).toBeUndefined();
+  expect(mail.text).toContain("Please do not reply to this email");
   await page.goto(mail.text.match(/https?:\/\/\S+\/requests\/\S+/)![0]);
   await expect(page.getByText("How often do you need the full snapshots?")).toBeVisible();
   await expectAccessible(page);

@@ -64,6 +64,12 @@ describe("parseEnv", () => {
     assert.ok(problems.some((p) => p.startsWith("ADMIN_EMAILS")));
   });
 
+  it("takes one REPLY_TO address, or none", () => {
+    assert.equal(parseEnv({}).replyTo, undefined);
+    assert.equal(parseEnv({ REPLY_TO: " team@example.org " }).replyTo, "team@example.org");
+    assert.ok(problemsOf({ REPLY_TO: "a@example.org, b@example.org" }).some((p) => p.startsWith("REPLY_TO")));
+  });
+
   it("needs both Wikimedia OAuth settings or neither", () => {
     assert.match(problemsOf({ AUTH_WIKIMEDIA_ID: "abc" }).join(), /AUTH_WIKIMEDIA_ID and AUTH_WIKIMEDIA_SECRET/);
     assert.deepEqual(parseEnv({ AUTH_WIKIMEDIA_ID: "abc", AUTH_WIKIMEDIA_SECRET: "def" }).wikimedia, { clientId: "abc", clientSecret: "def" });

@@ -45,6 +45,8 @@ const ZEnvInput = z.object({
       .optional(),
   ),
   MAIL_FROM: z.string().default("Wikimedia Enterprise exceptional access <no-reply@localhost>"),
+  // One address people's replies reach; none by default, and then emails ask people not to reply.
+  REPLY_TO: optionalString.pipe(z.email({ message: "must be one email address" }).optional()),
   ADMIN_EMAILS: z.string().default("").pipe(emailList),
   DEMO_DATA: optionalString.pipe(booleanFlag.optional()),
   CLOCK_FILE: optionalString,
@@ -132,6 +134,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
       input.AUTH_WIKIMEDIA_ID && input.AUTH_WIKIMEDIA_SECRET ? { clientId: input.AUTH_WIKIMEDIA_ID, clientSecret: input.AUTH_WIKIMEDIA_SECRET } : undefined,
     smtpUrl: input.SMTP_URL,
     mailFrom: input.MAIL_FROM,
+    replyTo: input.REPLY_TO,
     adminEmails: input.ADMIN_EMAILS,
     demoData: input.DEMO_DATA ?? embeddedDatabase,
     jointWikidataShare: input.JOINT_WIKIDATA_SHARE,

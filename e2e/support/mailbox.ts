@@ -6,7 +6,7 @@ import { simpleParser } from "mailparser";
 
 import { mailDir } from "./settings";
 
-export type TReceivedMail = { to: string; subject: string; text: string; html: string };
+export type TReceivedMail = { to: string; subject: string; text: string; html: string; autoSubmitted?: string; replyTo?: string };
 
 async function readAll(): Promise<TReceivedMail[]> {
   const files = readdirSync(mailDir)
@@ -16,7 +16,14 @@ async function readAll(): Promise<TReceivedMail[]> {
     files.map(async (name) => {
       const parsed = await simpleParser(readFileSync(path.join(mailDir, name)));
       const to = Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(", ") : (parsed.to?.text ?? "");
-      return { to, subject: parsed.subject ?? "", text: parsed.text ?? "", html: typeof parsed.html === "string" ? parsed.html : "" };
+      return {
+        to,
+        subject: parsed.subject ?? "",
+        text: parsed.text ?? "",
+        html: typeof parsed.html === "string" ? parsed.html : "",
+        autoSubmitted: parsed.headers.get("auto-submitted")?.toString(),
+        replyTo: parsed.replyTo?.text,
+      };
     }),
   );
 }

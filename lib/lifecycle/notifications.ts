@@ -1,6 +1,7 @@
 // Who hears of which request event, by email, in which language: one declaration per event.
 // Emails are written to the outbox inside the event's transaction; the worker sends them after.
 import { SECTION_IDS } from "@/lib/domain/request/sections";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TLanguageCode } from "@/lib/i18n/locales";
 import { emailLocaleOf } from "@/lib/i18n/messages";
@@ -155,6 +156,7 @@ export const sendNotifications: TEventConsumer = async (tx, applied) => {
           {
             reference: applied.request.reference ?? "",
             url: `${applied.context.baseUrl}/${path}/${applied.request.id}`,
+            replies: Boolean(env().replyTo),
             ...notice.text?.(applied.details, wording, applied),
           },
           wording.locale,

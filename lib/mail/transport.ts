@@ -11,6 +11,15 @@ import { assertOneAddress } from "./recipient";
 /** One email; `messageId` (optional) lets receiving servers recognise a resend of the same email. */
 export type TMail = { to: string; subject: string; text: string; html: string; messageId?: string };
 
+/**
+ * What goes to SMTP for one email: the sender, where replies go when REPLY_TO is set, and
+ * `Auto-Submitted: auto-generated` (RFC 3834), since a program writes every one of them: auto-
+ * responders then know not to answer, and a vacation notice does not land in a reviewer's queue.
+ */
+export function envelopeOf(mail: TMail, { mailFrom, replyTo }: { mailFrom: string; replyTo?: string }) {
+  return { from: mailFrom, ...(replyTo ? { replyTo } : {}), headers: { "Auto-Submitted": "auto-generated" }, ...mail };
+}
+
 let transporter: Transporter | undefined;
 
 /**
@@ -20,10 +29,10 @@ let transporter: Transporter | undefined;
 export async function sendMail(mail: TMail) {
   // Checked again where mail leaves: nodemailer would read "a@x.org, b@y.org" as two recipients.
   assertOneAddress(mail.to);
-  const { smtpUrl, mailFrom, production } = env();
+  const { smtpUrl, mailFrom, replyTo, production } = env();
   if (smtpUrl) {
     transporter ??= nodemailer.createTransport(smtpUrl);
-    await transporter.sendMail({ from: mailFrom, ...mail });
+    await transporter.sendMail(envelopeOf(mail, { mailFrom, replyTo }));
     log.info("mail.sent", { to: maskEmail(mail.to), subject: mail.subject });
     return;
   }

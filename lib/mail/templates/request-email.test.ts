@@ -27,6 +27,16 @@ describe("request emails", () => {
     });
   }
 
+  it("invite replies only when someone reads them, and otherwise point to the request page", () => {
+    const base = { reference: "EA-2026-0042", url: "https://a.example/requests/x" };
+    const unread = requestEmail("submitted", base);
+    assert.match(unread.text, /Please do not reply to this email: every message about your request is on its page/);
+    assert.doesNotMatch(unread.text, /Reply to this email/);
+    const read = requestEmail("submitted", { ...base, replies: true });
+    assert.match(read.text, /Reply to this email if you have a question/);
+    assert.match(requestEmail("submitted", base, "de").text, /Bitte antworten Sie nicht auf diese E-Mail/);
+  });
+
   it("give the scope and the dates of a grant, and the days left in a reminder", () => {
     const granted = requestEmail("granted", {
       reference: "EA-2026-0042",

@@ -93,7 +93,20 @@ export const REQUEST_EMAIL_KINDS = Object.keys(TEMPLATES) as TRequestEmailKind[]
 
 export function requestEmail(
   kind: TRequestEmailKind,
-  { reference, url, detail = "", more = [] }: { reference: string; url: string; detail?: string; more?: string[] },
+  {
+    reference,
+    url,
+    detail = "",
+    more = [],
+    replies = false,
+  }: {
+    reference: string;
+    url: string;
+    detail?: string;
+    more?: string[];
+    /** Whether replies reach someone (REPLY_TO is set): the footer invites them, or asks for none. */
+    replies?: boolean;
+  },
   locale: TLanguageCode = DEFAULT_LOCALE,
 ) {
   const t = createTranslator(locale, messagesFor(locale));
@@ -105,7 +118,7 @@ export function requestEmail(
     heading: t(template.heading, ...params),
     paragraphs: template.paragraphs.map((key) => t(key, ...params)),
     action: { label: t(template.action), url },
-    footer: t("email-footer", reference),
+    footer: t(replies ? "email-footer" : "email-footer-no-reply", reference),
   });
   // A subject is one header line, whatever the text put into it.
   return { kind, subject: t(template.subject, ...params).replace(/[\r\n]+/g, " "), text, html };
