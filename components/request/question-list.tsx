@@ -22,7 +22,13 @@ export async function QuestionList({ questions, answeredLabel, open }: Props) {
       <h2 id="questions-title">{t("request-questions-title")}</h2>
       {questions.map((question) => (
         <div className="panel" key={question.id}>
-          <p className="hint">{t("request-question-asked", dates.format(question.createdAt), dates.format(question.replyBy))}</p>
+          <p className="hint">
+            {t(
+              question.answeredAt || question.lapsedAt ? "request-question-asked" : "request-question-open",
+              dates.format(question.createdAt),
+              dates.format(question.replyBy),
+            )}
+          </p>
           <p className="pre-line" dir="auto">
             {question.question}
           </p>
