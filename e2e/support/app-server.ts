@@ -1,10 +1,9 @@
 // The app as `npm start` runs it, on a fresh embedded database for this run.
-import { rmSync } from "node:fs";
-import path from "node:path";
+import { removeEmbeddedDb } from "../../scripts/embedded-db";
 
 import { resetClock } from "./clock";
 import { E2E } from "./settings";
 
-rmSync(path.join(E2E.dataDir, "postgres"), { recursive: true, force: true });
+removeEmbeddedDb(E2E.dataDir);
 resetClock();
 await import("../../scripts/start");
