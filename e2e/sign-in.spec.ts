@@ -9,6 +9,7 @@ test("a newcomer signs in with a link from their email and lands on their reques
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Send me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.locator(".lead")).toHaveText(`We sent a sign-in link to ${email}. The link works once, for 60 minutes.`);
 
   const mail = await waitForMail(email, /sign-in link/);
   expect(mail.html).toContain("Sign in");

@@ -13,3 +13,6 @@ export const ZEmailSignIn = z.object({
     .transform((value) => (isLanguageCode(value) ? value : undefined)),
 });
 export type TEmailSignIn = z.infer<typeof ZEmailSignIn>;
+
+/** The cookie that carries the address a sign-in link went to, to the "check your email" page. */
+export const SIGNIN_TO_COOKIE = "ea-signin-to";

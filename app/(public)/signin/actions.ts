@@ -1,6 +1,6 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 
 import { signIn, signOut } from "@/lib/auth";
@@ -8,6 +8,8 @@ import { safeReturnPath } from "@/lib/domain/return-path";
 import { ZEmailSignIn } from "@/lib/domain/sign-in";
 import { fieldErrorsOf, formValues, type TActionState } from "@/lib/form-state";
 import { log } from "@/lib/log";
+import { env } from "@/lib/env";
+import { SIGNIN_TO_COOKIE } from "@/lib/domain/sign-in";
 import { consumeSignInLink } from "@/lib/server/rate-limit";
 
 /** Sends a sign-in link. Signed-out people use it, so it does not go through validatedAction. */
@@ -19,6 +21,8 @@ export async function emailSignInAction(_previous: TActionState, formData: FormD
   if (!limit.ok) return { status: "error", message: limit.message, values };
   try {
     const { email, callbackUrl, locale } = parsed.data;
+    // The next page names the address the link went to; only this browser, which typed it, sees it.
+    (await cookies()).set(SIGNIN_TO_COOKIE, email, { httpOnly: true, sameSite: "lax", path: "/signin", maxAge: 15 * 60, secure: env().production });
     await signIn("nodemailer", { email, redirectTo: safeReturnPath(callbackUrl) ?? "/home", ...(locale ? { locale } : {}) });
   } catch (error) {
     unstable_rethrow(error);
