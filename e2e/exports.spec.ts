@@ -92,6 +92,7 @@ test("a WMF reviewer downloads the filtered, searched queue: every page of it, a
     "Assigned to",
     "Exception",
     "APIs",
+    "Access starts",
     "Access ends",
     "Link",
   ]);

@@ -1,6 +1,9 @@
 import { apiNames, periodText, REGISTER_STATUS_LABEL } from "@/lib/i18n/register-text";
 import { getI18n } from "@/lib/i18n/server";
+import type { TRegisterStatus } from "@/lib/domain/register/register";
 import type { TRegisterEntry } from "@/lib/server/register";
+
+const TAG_TONE: Partial<Record<TRegisterStatus, string>> = { not_started: "tag tag--progressive", active: "tag tag--success" };
 
 /** One grant of the register: the approved name and summary, its APIs, dates and status. */
 export async function RegisterEntry({ entry }: { entry: TRegisterEntry }) {
@@ -12,7 +15,7 @@ export async function RegisterEntry({ entry }: { entry: TRegisterEntry }) {
         {entry.name}
       </h2>
       <p>
-        <strong className={entry.status === "active" ? "tag tag--success" : "tag"}>{t(REGISTER_STATUS_LABEL[entry.status])}</strong>
+        <strong className={TAG_TONE[entry.status] ?? "tag"}>{t(REGISTER_STATUS_LABEL[entry.status])}</strong>
       </p>
       <p className="pre-line" dir="auto">
         {entry.summary}

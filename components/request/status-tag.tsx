@@ -1,13 +1,14 @@
-import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
+import type { TShownStatus } from "@/lib/domain/request/lifecycle";
 import type { TSectionStatus } from "@/lib/domain/request/sections";
 import { getI18n } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
-const REQUEST_STATUS: Record<TRequestStatus, { label: TMessageKey; tone: string }> = {
+const REQUEST_STATUS: Record<TShownStatus, { label: TMessageKey; tone: string }> = {
   DRAFT: { label: "status-draft", tone: "" },
   SUBMITTED: { label: "status-submitted", tone: "tag--progressive" },
   IN_REVIEW: { label: "status-in-review", tone: "tag--progressive" },
   AWAITING_REQUESTER: { label: "status-awaiting-requester", tone: "tag--warning" },
+  NOT_STARTED: { label: "status-not-started", tone: "tag--progressive" },
   GRANTED: { label: "status-granted", tone: "tag--success" },
   DECLINED: { label: "status-declined", tone: "tag--error" },
   CANCELLED: { label: "status-cancelled", tone: "" },
@@ -22,7 +23,7 @@ const SECTION_STATUS: Record<TSectionStatus, { label: TMessageKey; tone: string 
   completed: { label: "task-completed", tone: "tag--success" },
 };
 
-export async function RequestStatusTag({ status }: { status: TRequestStatus }) {
+export async function RequestStatusTag({ status }: { status: TShownStatus }) {
   const { t } = await getI18n();
   const { label, tone } = REQUEST_STATUS[status];
   return <strong className={`tag ${tone}`}>{t(label)}</strong>;

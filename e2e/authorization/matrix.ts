@@ -9,7 +9,7 @@
 // requester may). Paths and fields name A's requests (the self reviewer's own) by placeholder:
 //   :draft      A's complete draft              :submitted  A's submitted, non-joint request
 //   :inReview   A's request in review, taken by the WMF reviewer
-//   :joint      A's submitted joint request     :granted    A's granted request (expiry ahead)
+//   :joint      A's submitted joint request     :granted    A's granted request (expiry 45 days ahead)
 //   :awaiting   A's request waiting for A's answer to a reviewer's question
 // In an action's fields: :id and :version are the target request's; :today and :today+N are dates
 // (UTC); :userA, :userB, :self are user ids; :failedEmail is an email the worker gave up on;

@@ -78,7 +78,8 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
   ];
   const assignee = kind === "inReview" || kind === "awaiting" || kind === "granted" ? wmfReviewer.id : null;
   const reference = kind === "draft" ? null : await nextReference(testDb());
-  const expiresAt = kind === "granted" ? new Date(Date.now() + 200 * DAY) : null;
+  // Ahead, and within the last 60 days, when its holder may ask to renew it.
+  const expiresAt = kind === "granted" ? new Date(Date.now() + 45 * DAY) : null;
   await insertRequestRow(testDb(), {
     id,
     reference,

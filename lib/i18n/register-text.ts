@@ -5,6 +5,7 @@ import { longDate } from "@/lib/mail/decision-text";
 import type { TMessageKey, TTranslate } from "./translator";
 
 export const REGISTER_STATUS_LABEL: Record<TRegisterStatus, TMessageKey> = {
+  not_started: "register-status-not-started",
   active: "register-status-active",
   expired: "register-status-expired",
   withdrawn: "register-status-withdrawn",

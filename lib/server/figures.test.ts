@@ -24,7 +24,16 @@ async function request(submittedAt: string, status: RequestStatus, options: { jo
       joint: options.joint ?? false,
       expiresAt: options.expiresAt,
       decision: decided
-        ? { create: { outcome: status === "DECLINED" ? "DECLINED" : "GRANTED", decidedById: requester.id, decidedAt: decided, message: "M" } }
+        ? {
+            create: {
+              outcome: status === "DECLINED" ? "DECLINED" : "GRANTED",
+              decidedById: requester.id,
+              decidedAt: decided,
+              message: "M",
+              // A grant starts on the day it was made, in these figures.
+              startsAt: status === "DECLINED" ? null : decided,
+            },
+          }
         : undefined,
     },
   });

@@ -9,7 +9,7 @@ import { now } from "./clock";
 /**
  * The public figures for a period: two grouped counts over the requests submitted in it, each an
  * index-only walk of the (submittedAt, status, joint, decidedAt) range, and the grants active now
- * from (status, expiresAt). Only totals leave the database; nothing names or singles out a request.
+ * from (status, expiresAt), counting only those already started. Only totals leave the database; nothing names or singles out a request.
  */
 export async function publicFigures(range: TFiguresRange) {
   const from = startOfDay(range.from);
@@ -36,7 +36,8 @@ export async function publicFigures(range: TFiguresRange) {
         WHERE r."submittedAt" >= ${from} AND r."submittedAt" < ${until} AND r."decidedAt" IS NOT NULL
         GROUP BY 1, 2
       ) c`,
-    db().request.count({ where: { status: "GRANTED", expiresAt: { gt: at } } }),
+    // Active today: started and not yet expired; a grant whose first day is still to come is not.
+    db().request.count({ where: { status: "GRANTED", startsAt: { lte: at }, expiresAt: { gt: at } } }),
   ]);
   return { ...summariseFigures(quarterBuckets(range.from, range.to), counts, days), activeGrants, at };
 }

@@ -2,8 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/domain/errors";
-import { followUpAnswers } from "@/lib/domain/request/follow-up";
-import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
+import { followUpAnswers, mayFollowUp } from "@/lib/domain/request/follow-up";
 import type { TGiveUpInput } from "@/lib/domain/review/decisions";
 import { audit } from "@/lib/audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -15,11 +14,6 @@ import { runEvent } from "./events";
 import { getOwnRequest } from "./requests";
 import type { TViewer } from "./session";
 
-/** A request that may be the start of a new one: a decision was made (granted, still or once, or declined). */
-export function mayFollowUp(status: TRequestStatus) {
-  return status === "GRANTED" || status === "EXPIRED" || status === "WITHDRAWN" || status === "DECLINED";
-}
-
 /**
  * A new draft that starts from one of the viewer's decided requests and is linked to it: a renewal
  * of a grant, or a new try after a decline. Starting again from the same request reuses the draft
@@ -27,7 +21,9 @@ export function mayFollowUp(status: TRequestStatus) {
  */
 export async function startFollowUp(viewer: TViewer, previousId: string): Promise<string> {
   const previous = await getOwnRequest(viewer, previousId);
-  if (!mayFollowUp(previous.status)) throw new DomainError("follow-up-error-not-decided");
+  if (!mayFollowUp(previous.status, previous.expiresAt, now())) {
+    throw new DomainError(previous.status === "GRANTED" ? "follow-up-error-too-early" : "follow-up-error-not-decided");
+  }
   return db().$transaction(async (tx) => {
     // Serialises follow-ups of one request, so two clicks cannot both create a draft.
     await tx.$queryRaw`SELECT id FROM "Request" WHERE id = ${previous.id} FOR UPDATE`;

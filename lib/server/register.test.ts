@@ -18,6 +18,7 @@ const decisions = database.module(() => import("./review/decisions"));
 const followUps = database.module(() => import("./follow-ups"));
 const register = database.module(() => import("./register"));
 const feed = database.module(() => import("./register-feed"));
+const figures = database.module(() => import("./figures"));
 
 let counter = 0;
 
@@ -143,6 +144,27 @@ describe("the register after a grant", () => {
     const ended = await register.listRegister({ status: "ended" });
     assert.ok(ended.entries.some((entry) => entry.reference === withdrawn.request.reference));
     assert.ok(!(await register.listRegister({ status: "active" })).entries.some((entry) => entry.reference === withdrawn.request.reference));
+  });
+
+  it("shows a grant before its first day as not started, out of the active ones and of today's figures, and copies its start to the request", async () => {
+    const range = { from: day(-1), to: day(1) };
+    const activeBefore = (await figures.publicFigures(range)).activeGrants;
+    const { request } = await grant(true, { startsOn: day(10), expiresOn: day(100) });
+    assert.equal(request.startsAt?.toISOString(), `${day(10)}T00:00:00.000Z`);
+    const entry = (await entryOf(request.reference))!;
+    assert.equal(entry.status, "not_started");
+    assert.equal(entry.startsOn, day(10));
+    const has = async (status: "not_started" | "active") =>
+      (await register.listRegister({ status })).entries.some((item) => item.reference === request.reference);
+    assert.equal(await has("not_started"), true);
+    assert.equal(await has("active"), false);
+    assert.equal((await figures.publicFigures(range)).activeGrants, activeBefore);
+
+    // Once its first day comes, it is active, counted, and listed with the active grants.
+    await database.db.decision.update({ where: { requestId: request.id }, data: { startsAt: new Date(Date.now() - DAY) } });
+    assert.equal((await entryOf(request.reference))!.status, "active");
+    assert.equal(await has("active"), true);
+    assert.equal((await figures.publicFigures(range)).activeGrants, activeBefore + 1);
   });
 
   it("shows a grant past its expiry as expired before the expiry job runs, and dates it by its expiry", async () => {

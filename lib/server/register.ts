@@ -37,18 +37,21 @@ type TRow = {
   endedAt: Date | null;
   endReason: string | null;
   status: TRequestStatus;
+  grantStartsAt: Date | null;
   expiresAt: Date | null;
   consent: string | string[] | null;
 };
 
 /**
- * The filter as a condition on the derived status (a grant past its expiry is expired, job or
- * not). A grant ended early has its end on the decision, which the walk checks before any join.
+ * The filter as a condition on the derived status (a grant before its first day has not started,
+ * one past its expiry is expired, job or not). A grant ended early has its end on the decision, which the walk checks before any join.
  */
 function statusCondition(filter: TRegisterParams["status"], at: Date): Prisma.Sql {
   switch (filter) {
+    case "not_started":
+      return Prisma.sql`d."endedAt" IS NULL AND r.status = 'GRANTED' AND r."startsAt" > ${at} AND r."expiresAt" > ${at}`;
     case "active":
-      return Prisma.sql`d."endedAt" IS NULL AND r.status = 'GRANTED' AND r."expiresAt" > ${at}`;
+      return Prisma.sql`d."endedAt" IS NULL AND r.status = 'GRANTED' AND r."startsAt" <= ${at} AND r."expiresAt" > ${at}`;
     case "expired":
       return Prisma.sql`d."endedAt" IS NULL AND (r.status = 'EXPIRED' OR (r.status = 'GRANTED' AND r."expiresAt" <= ${at}))`;
     // Only a withdrawal or a grant given up sets it; checking the request's status as well only
@@ -77,7 +80,7 @@ export async function listRegister(params: TRegisterParams): Promise<{ entries: 
 
   const rows = await db().$queryRaw<TRow[]>`
     SELECT d.id, r.reference, d."publicName" AS name, d."publicSummary" AS summary, d.apis, d."decidedAt", d."startsAt", d."updatedAt",
-           d."endedAt", d."endReason"::text AS "endReason", r.status::text AS status, r."expiresAt",
+           d."endedAt", d."endReason"::text AS "endReason", r.status::text AS status, r."startsAt" AS "grantStartsAt", r."expiresAt",
            r.answers -> 'values' -> 'registerConsent' AS consent
     FROM "Decision" d
     JOIN "Request" r ON r.id = d."requestId"
@@ -87,7 +90,7 @@ export async function listRegister(params: TRegisterParams): Promise<{ entries: 
     LIMIT ${REGISTER_PAGE_SIZE + 1}`;
 
   const entries = rows.slice(0, REGISTER_PAGE_SIZE).flatMap((row) => {
-    const status = registerStatus(row.status, row.expiresAt, row.endReason, at);
+    const status = registerStatus(row.status, { startsAt: row.grantStartsAt, expiresAt: row.expiresAt }, row.endReason, at);
     if (!status || !row.reference || !row.name || !registerConsented({ values: { registerConsent: row.consent ?? "" } })) return [];
     return [
       {

@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { DomainError, FieldRuleError, NotFoundError } from "@/lib/domain/errors";
 import { isRecordId } from "@/lib/domain/request/fields";
-import { formatReference, type TRequestStatus } from "@/lib/domain/request/lifecycle";
+import { formatReference, type TRequestStatus, type TShownStatus } from "@/lib/domain/request/lifecycle";
 import {
   contextOf,
   draftValues,
@@ -16,7 +16,7 @@ import {
   type TReopenedProblems,
   type TSectionId,
 } from "@/lib/domain/request/sections";
-import { effectiveStatus } from "@/lib/domain/request/state-machine";
+import { effectiveStatus, shownStatus } from "@/lib/domain/request/state-machine";
 import { reviewColumns } from "@/lib/domain/review/columns";
 import { env, publicUrl } from "@/lib/env";
 import { fieldErrorsOf, type TFieldError, type TFormValues } from "@/lib/form-state";
@@ -42,8 +42,11 @@ export type TOwnRequest = {
   createdAt: Date;
   updatedAt: Date;
   submittedAt: Date | null;
+  startsAt: Date | null;
   expiresAt: Date | null;
   basedOnId: string | null;
+  /** The status as the requester reads it now: a grant before its first day is not started. */
+  shown: TShownStatus;
 };
 
 const OWN_REQUEST_FIELDS = {
@@ -55,13 +58,14 @@ const OWN_REQUEST_FIELDS = {
   createdAt: true,
   updatedAt: true,
   submittedAt: true,
+  startsAt: true,
   expiresAt: true,
   basedOnId: true,
 } as const;
 
-/** As the requester sees it: the answers typed, and a grant past its expiry shown as expired. */
-function ownView<T extends { status: TRequestStatus; expiresAt: Date | null; answers: unknown }>(row: T, at: Date) {
-  return { ...row, status: effectiveStatus(row.status, row.expiresAt, at), answers: asAnswers(row.answers) };
+/** As the requester sees it: the answers typed, a grant past its expiry expired, and one before its start not started. */
+function ownView<T extends { status: TRequestStatus; startsAt: Date | null; expiresAt: Date | null; answers: unknown }>(row: T, at: Date) {
+  return { ...row, status: effectiveStatus(row.status, row.expiresAt, at), shown: shownStatus(row.status, row, at), answers: asAnswers(row.answers) };
 }
 
 /** A request of the viewer's own; any other id, or someone else's, is "not found". */

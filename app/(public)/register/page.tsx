@@ -15,6 +15,7 @@ import { listRegister } from "@/lib/server/register";
 type TProps = TPageSearch;
 
 const FILTER_LABEL: Record<TRegisterFilter, TMessageKey> = {
+  not_started: "register-filter-not-started",
   active: "register-filter-active",
   expired: "register-filter-expired",
   ended: "register-filter-ended",

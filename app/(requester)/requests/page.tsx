@@ -47,7 +47,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                   ) : null}
                 </td>
                 <td>
-                  <RequestStatusTag status={request.status} />
+                  <RequestStatusTag status={request.shown} />
                 </td>
                 <td>{times.format(request.updatedAt)}</td>
               </tr>

@@ -98,20 +98,26 @@ describe("registerStatus", () => {
   const ahead = new Date("2027-01-31T23:59:59.999Z");
   const behind = new Date("2026-11-01T23:59:59.999Z");
 
-  it("shows a grant as active until its expiry, then expired, whether or not the job has run", () => {
-    assert.equal(registerStatus("GRANTED", ahead, null, NOW), "active");
-    assert.equal(registerStatus("GRANTED", behind, null, NOW), "expired");
-    assert.equal(registerStatus("EXPIRED", behind, null, NOW), "expired");
+  const started = new Date("2026-01-01T00:00:00Z");
+  const later = new Date("2026-12-01T00:00:00Z");
+
+  it("shows a grant as not started before its first day, active until its expiry, then expired, whether or not the job has run", () => {
+    assert.equal(registerStatus("GRANTED", { startsAt: later, expiresAt: ahead }, null, NOW), "not_started");
+    assert.equal(registerStatus("GRANTED", { startsAt: started, expiresAt: ahead }, null, NOW), "active");
+    assert.equal(registerStatus("GRANTED", { startsAt: started, expiresAt: behind }, null, NOW), "expired");
+    assert.equal(registerStatus("EXPIRED", { startsAt: started, expiresAt: behind }, null, NOW), "expired");
   });
 
-  it("tells a withdrawal from a grant given up, without the reason", () => {
-    for (const reason of ["USE_CASE_ENDED", "MISUSE", "POLICY"]) assert.equal(registerStatus("WITHDRAWN", ahead, reason, NOW), "withdrawn");
-    assert.equal(registerStatus("WITHDRAWN", ahead, "REQUESTER_WISH", NOW), "given_up");
+  it("tells a withdrawal from a grant given up, without the reason, even before it started", () => {
+    for (const reason of ["USE_CASE_ENDED", "MISUSE", "POLICY"]) {
+      assert.equal(registerStatus("WITHDRAWN", { startsAt: started, expiresAt: ahead }, reason, NOW), "withdrawn");
+    }
+    assert.equal(registerStatus("WITHDRAWN", { startsAt: later, expiresAt: ahead }, "REQUESTER_WISH", NOW), "given_up");
   });
 
   it("has no entry for anything that is not a grant", () => {
     for (const status of ["DRAFT", "SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER", "DECLINED", "CANCELLED", "LAPSED"] as const) {
-      assert.equal(registerStatus(status, null, null, NOW), undefined, status);
+      assert.equal(registerStatus(status, { startsAt: null, expiresAt: null }, null, NOW), undefined, status);
     }
   });
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { oneParagraph, ticked } from "@/lib/domain/request/fields";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
-import { effectiveStatus } from "@/lib/domain/request/state-machine";
+import { shownStatus } from "@/lib/domain/request/state-machine";
 import type { TFieldError } from "@/lib/form-state";
 
 // The public register of grants: only grants whose requesters agreed to it, each with a name and
@@ -61,16 +61,23 @@ export function publicTextProblems(input: { publicName: string; publicSummary: s
   return problems;
 }
 
-export const REGISTER_STATUSES = ["active", "expired", "withdrawn", "given_up"] as const;
+export const REGISTER_STATUSES = ["not_started", "active", "expired", "withdrawn", "given_up"] as const;
 export type TRegisterStatus = (typeof REGISTER_STATUSES)[number];
 
 /**
- * A grant as the register shows it: active until its expiry (derived, as everywhere), then
- * expired; ended early either by WMF (withdrawn) or by its holder (given up). The reason for a
- * withdrawal stays private. Anything else is not a grant and has no entry.
+ * A grant as the register shows it: not started before its first day, active until its expiry,
+ * then expired (both derived, as everywhere); ended early either by WMF (withdrawn) or by its
+ * holder (given up). The reason for a withdrawal stays private. Anything else has no entry.
  */
-export function registerStatus(status: TRequestStatus, expiresAt: Date | null, endReason: string | null, now: Date): TRegisterStatus | undefined {
-  switch (effectiveStatus(status, expiresAt, now)) {
+export function registerStatus(
+  status: TRequestStatus,
+  dates: { startsAt: Date | null; expiresAt: Date | null },
+  endReason: string | null,
+  now: Date,
+): TRegisterStatus | undefined {
+  switch (shownStatus(status, dates, now)) {
+    case "NOT_STARTED":
+      return "not_started";
     case "GRANTED":
       return "active";
     case "EXPIRED":
@@ -88,8 +95,8 @@ export function entryUpdated(decisionUpdatedAt: Date, expiresAt: Date | null, st
   return decisionUpdatedAt;
 }
 
-/** The register's filters: every grant, the active ones, the expired ones, or those ended early. */
-export const REGISTER_FILTERS = ["active", "expired", "ended"] as const;
+/** The register's filters: every grant, those not started yet, the active ones, the expired ones, or those ended early. */
+export const REGISTER_FILTERS = ["not_started", "active", "expired", "ended"] as const;
 export type TRegisterFilter = (typeof REGISTER_FILTERS)[number];
 
 const REFERENCE = /^EA-\d{4}-\d{4,6}$/;

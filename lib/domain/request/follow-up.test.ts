@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 
 import { completeAnswers } from "@/test-support/answers";
 
-import { followUpAnswers } from "./follow-up";
+import { followUpAnswers, mayFollowUp, renewalOpensOn } from "./follow-up";
 import type { TDraftAnswers } from "./sections";
 
 const START = "2026-12-01";
@@ -107,5 +107,27 @@ describe("followUpAnswers", () => {
   it("removes the fields only from their own sections", () => {
     const previous: TDraftAnswers = { who: { startDate: "keep", noSilos: "keep" }, need: { noHarms: "keep", registerConsent: "keep", endDate: "keep" } };
     assert.deepEqual(followUpAnswers(previous), previous);
+  });
+});
+
+describe("when a new request may start from an earlier one", () => {
+  const now = new Date("2027-03-01T10:00:00Z");
+  const ends = (day: string) => new Date(`${day}T23:59:59.999Z`);
+
+  it("renews a running grant only in its last 60 days", () => {
+    assert.equal(renewalOpensOn(ends("2027-04-30")), "2027-03-01");
+    assert.equal(mayFollowUp("GRANTED", ends("2027-04-30"), now), true);
+    assert.equal(mayFollowUp("GRANTED", ends("2027-05-01"), now), false);
+    assert.equal(mayFollowUp("GRANTED", null, now), false);
+  });
+
+  it("starts again at any time after a decline or a grant that has ended", () => {
+    for (const status of ["DECLINED", "EXPIRED", "WITHDRAWN"] as const) assert.equal(mayFollowUp(status, ends("2028-01-01"), now), true, status);
+  });
+
+  it("never starts from a request still open, a draft, or one cancelled or lapsed", () => {
+    for (const status of ["DRAFT", "SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER", "CANCELLED", "LAPSED"] as const) {
+      assert.equal(mayFollowUp(status, null, now), false, status);
+    }
   });
 });

@@ -18,6 +18,12 @@ export const REQUEST_STATUSES = [
 ] as const;
 export type TRequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/**
+ * A status as people read it: a grant whose first day has not come yet shows as not started. Only
+ * shown, never stored: to the state machine it is a grant (it can be extended, withdrawn, given up).
+ */
+export type TShownStatus = TRequestStatus | "NOT_STARTED";
+
 /** Human-readable request id: EA-2026-0042 (more digits once a year passes 9,999 requests). */
 export function formatReference(year: number, sequence: number) {
   return `EA-${year}-${String(sequence).padStart(4, "0")}`;

@@ -12,6 +12,7 @@ import {
   isFinal,
   isOpen,
   REQUEST_EVENTS,
+  shownStatus,
   stateDiagram,
   transition,
   type TActorKind,
@@ -191,6 +192,19 @@ describe("the rules that matter most", () => {
     const lapsedGrant = effectiveStatus("GRANTED", new Date("2026-05-31T12:00:00Z"), now);
     assert.deepEqual(transition(lapsedGrant, "extend", "wmf"), { ok: false, reason: "not_allowed_from_status", messageKey: "transition-error-closed" });
     assert.deepEqual(transition("GRANTED", "expire", "system"), { ok: true, to: "EXPIRED" });
+  });
+
+  it("a grant before its first day shows as not started, and still acts as a grant", () => {
+    const now = new Date("2026-06-01T12:00:00Z");
+    const dates = (startsAt: string, expiresAt = "2027-06-01T23:59:59.999Z") => ({ startsAt: new Date(startsAt), expiresAt: new Date(expiresAt) });
+    assert.equal(shownStatus("GRANTED", dates("2026-06-02T00:00:00Z"), now), "NOT_STARTED");
+    assert.equal(shownStatus("GRANTED", dates("2026-06-01T00:00:00Z"), now), "GRANTED");
+    assert.equal(shownStatus("GRANTED", dates("2026-06-01T12:00:00Z"), now), "GRANTED");
+    assert.equal(shownStatus("GRANTED", { startsAt: null, expiresAt: null }, now), "GRANTED");
+    assert.equal(shownStatus("GRANTED", dates("2026-01-01T00:00:00Z", "2026-05-31T23:59:59.999Z"), now), "EXPIRED");
+    // Withdrawn or given up before it began: ended, whatever its dates said.
+    assert.equal(shownStatus("WITHDRAWN", dates("2026-07-01T00:00:00Z"), now), "WITHDRAWN");
+    assert.deepEqual(allowedEvents("GRANTED", "wmf"), ["withdraw", "extend"]);
   });
 
   it("the extension keeps a grant granted", () => {

@@ -1,7 +1,7 @@
 import { actsForWmde, actsForWmf, type TRole } from "@/lib/domain/roles";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
-import { REQUEST_STATUSES, type TRequestStatus } from "./lifecycle";
+import { REQUEST_STATUSES, type TRequestStatus, type TShownStatus } from "./lifecycle";
 
 /**
  * Who moves a request. `requester` is the request's own requester (ownership is checked by the
@@ -227,6 +227,16 @@ export function isFinal(status: TRequestStatus) {
 export function effectiveStatus(status: TRequestStatus, expiresAt: Date | null, now: Date): TRequestStatus {
   if (status === "GRANTED" && expiresAt !== null && expiresAt.getTime() <= now.getTime()) return "EXPIRED";
   return status;
+}
+
+/**
+ * What a request shows as, now: its effective status, except that a grant before its first day is
+ * not started. Derived like expiry, so every page, list, feed and count says the same.
+ */
+export function shownStatus(status: TRequestStatus, dates: { startsAt: Date | null; expiresAt: Date | null }, now: Date): TShownStatus {
+  const effective = effectiveStatus(status, dates.expiresAt, now);
+  if (effective === "GRANTED" && dates.startsAt !== null && dates.startsAt.getTime() > now.getTime()) return "NOT_STARTED";
+  return effective;
 }
 
 /**

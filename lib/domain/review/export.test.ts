@@ -28,6 +28,7 @@ const row: TQueueRow = {
   ],
   submittedAt: new Date("2026-01-05T09:30:12Z"),
   lastActivityAt: new Date("2026-02-01T17:04:59Z"),
+  startsAt: new Date("2026-02-02T00:00:00Z"),
   expiresAt: new Date("2026-03-31T23:59:59.999Z"),
   assigneeName: "Grace Hopper",
 };
@@ -62,6 +63,7 @@ describe("the queue's CSV columns", () => {
       "Assigned to": "Grace Hopper",
       Exception: "More than the free volume of requests or downloads",
       APIs: "Snapshot API (whole-project downloads); Realtime API (streams of changes)",
+      "Access starts": "2026-02-02",
       "Access ends": "2026-03-31",
       Link: "https://access.example.org/review/req1",
     });
@@ -92,12 +94,24 @@ describe("the queue's CSV columns", () => {
     assert.equal(cells["Joint review"], "No");
     assert.equal(cells["Red flags"], "retired_flag");
     assert.equal(cells["Assigned to"], "");
+    assert.equal(cells["Access starts"], "", "no grant: no start of access");
     assert.equal(cells["Access ends"], "", "no grant: no end of access");
   });
 
-  it("show a grant's end only while it is granted or has expired, not once withdrawn", () => {
-    assert.equal(byHeader(queueExportCells({ ...row, status: "GRANTED" }, context))["Access ends"], "2026-03-31");
-    assert.equal(byHeader(queueExportCells({ ...row, status: "WITHDRAWN" }, context))["Access ends"], "");
+  it("show a grant's start and end only while it is granted or has expired, not once withdrawn", () => {
+    const granted = byHeader(queueExportCells({ ...row, status: "GRANTED" }, context));
+    assert.equal(granted["Access starts"], "2026-02-02");
+    assert.equal(granted["Access ends"], "2026-03-31");
+    const withdrawn = byHeader(queueExportCells({ ...row, status: "WITHDRAWN" }, context));
+    assert.equal(withdrawn["Access starts"], "");
+    assert.equal(withdrawn["Access ends"], "");
+  });
+
+  it("say a grant has not started yet, with its dates", () => {
+    const cells = byHeader(queueExportCells({ ...row, status: "NOT_STARTED" }, context));
+    assert.equal(cells.Status, "Granted, not started yet");
+    assert.equal(cells["Access starts"], "2026-02-02");
+    assert.equal(cells["Access ends"], "2026-03-31");
   });
 
   it("name the file after the view and the day", () => {

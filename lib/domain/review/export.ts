@@ -1,4 +1,4 @@
-import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
+import type { TShownStatus } from "@/lib/domain/request/lifecycle";
 import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
 import type { TMessageKey, TTranslate } from "@/lib/i18n/translator";
 
@@ -12,11 +12,12 @@ type TContext = { t: TTranslate; requestUrl: (id: string) => string };
 type TColumn = { header: TMessageKey; cell: (row: TQueueRow, context: TContext) => string };
 
 /** Reviewers' words for a status; a request awaiting the requester is not waiting for the reviewer. */
-const STATUS_LABEL: Record<TRequestStatus, TMessageKey> = {
+const STATUS_LABEL: Record<TShownStatus, TMessageKey> = {
   DRAFT: "status-draft",
   SUBMITTED: "status-submitted",
   IN_REVIEW: "status-in-review",
   AWAITING_REQUESTER: "review-status-awaiting-requester",
+  NOT_STARTED: "status-not-started",
   GRANTED: "status-granted",
   DECLINED: "status-declined",
   CANCELLED: "status-cancelled",
@@ -56,8 +57,10 @@ function flagNames(t: TTranslate, row: TQueueRow, severity: string) {
 /** Minutes in UTC, written the way spreadsheets read a date and time. */
 const dateTime = (at: Date) => at.toISOString().slice(0, 16).replace("T", " ");
 
-/** The grant's last day, while the request is (or was until its expiry) granted. */
-const grantEnds = (row: TQueueRow) => (row.expiresAt && (row.status === "GRANTED" || row.status === "EXPIRED") ? row.expiresAt.toISOString().slice(0, 10) : "");
+const GRANT_STATUSES: TShownStatus[] = ["NOT_STARTED", "GRANTED", "EXPIRED"];
+
+/** A grant's first or last day, while the request is (or was until its expiry) granted. */
+const grantDay = (row: TQueueRow, day: Date | null) => (day && GRANT_STATUSES.includes(row.status) ? day.toISOString().slice(0, 10) : "");
 
 const COLUMNS: TColumn[] = [
   { header: "export-col-reference", cell: (row) => row.reference ?? "" },
@@ -74,7 +77,8 @@ const COLUMNS: TColumn[] = [
   { header: "export-col-assignee", cell: (row) => row.assigneeName ?? "" },
   { header: "export-col-exception", cell: (row, { t }) => choice(t, "option-exception-type", EXCEPTION_TYPES, row.exceptionType) },
   { header: "export-col-apis", cell: (row, { t }) => row.apis.map((api) => choice(t, "option-api", APIS, api)).join(LIST_SEPARATOR) },
-  { header: "export-col-expires", cell: (row) => grantEnds(row) },
+  { header: "export-col-starts", cell: (row) => grantDay(row, row.startsAt) },
+  { header: "export-col-expires", cell: (row) => grantDay(row, row.expiresAt) },
   { header: "export-col-link", cell: (row, { requestUrl }) => requestUrl(row.id) },
 ];
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { REQUEST_STATUSES, type TRequestStatus } from "@/lib/domain/request/lifecycle";
+import { REQUEST_STATUSES, type TRequestStatus, type TShownStatus } from "@/lib/domain/request/lifecycle";
 import { isOpen, OPEN_STATUSES } from "@/lib/domain/request/state-machine";
 import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
 import { actsForWmde, type TRole } from "@/lib/domain/roles";
@@ -70,11 +70,11 @@ export function queueSearch(params: Partial<Record<keyof TQueueParams, string | 
   return search.toString();
 }
 
-/** One request as the queue lists it (and its CSV export), with its status as of now: expiry derived. */
+/** One request as the queue lists it (and its CSV export), with its status as of now: a grant's start and expiry derived. */
 export type TQueueRow = {
   id: string;
   reference: string | null;
-  status: TRequestStatus;
+  status: TShownStatus;
   contactName: string | null;
   organisation: string | null;
   requesterKind: string | null;
@@ -84,6 +84,7 @@ export type TQueueRow = {
   flags: { id: string; severity: string }[];
   submittedAt: Date;
   lastActivityAt: Date;
+  startsAt: Date | null;
   expiresAt: Date | null;
   assigneeName: string | null;
 };

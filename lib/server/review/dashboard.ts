@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/domain/errors";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
+import { shownStatus } from "@/lib/domain/request/state-machine";
 import { actsForWmde, canReview } from "@/lib/domain/roles";
 import { addDays } from "@/lib/domain/time";
 
@@ -23,6 +24,7 @@ const ROW = {
   contactName: true,
   joint: true,
   submittedAt: true,
+  startsAt: true,
   expiresAt: true,
   assignee: { select: { name: true, email: true } },
 } as const;
@@ -52,5 +54,10 @@ export async function dashboard(viewer: TViewer) {
     .flat()
     .sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0))
     .slice(0, WAITING_LIMIT);
-  return { now: at, expiring, waiting: longest };
+  // A short grant can near its expiry before it has started: its status says so.
+  const shown = <T extends { status: TRequestStatus; startsAt: Date | null; expiresAt: Date | null }>(row: T) => ({
+    ...row,
+    status: shownStatus(row.status, row, at),
+  });
+  return { now: at, expiring: expiring.map(shown), waiting: longest.map(shown) };
 }

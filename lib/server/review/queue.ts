@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/domain/errors";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
-import { effectiveStatus, isOpen } from "@/lib/domain/request/state-machine";
+import { isOpen, shownStatus } from "@/lib/domain/request/state-machine";
 import { CLOSED_STATUSES, decodeCursor, encodeCursor, viewScope, type TQueueParams, type TQueueRow, type TQueueView } from "@/lib/domain/review/queue";
 import { actsForWmde, canReview } from "@/lib/domain/roles";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -16,7 +16,7 @@ export const QUEUE_PAGE_SIZE = 25;
 /** Rows fetched per query when a whole view is exported: a few hundred kilobytes in memory at most. */
 export const EXPORT_BATCH_SIZE = 500;
 
-type TRawRow = Omit<TQueueRow, "flags"> & { flags: unknown };
+type TRawRow = Omit<TQueueRow, "flags" | "status"> & { status: TRequestStatus; flags: unknown };
 
 function assertReviewer(viewer: TViewer) {
   if (!canReview(viewer.role)) throw new NotFoundError();
@@ -94,10 +94,10 @@ export function queuePageSql(viewer: TViewer, params: TQueueParams, size: number
   // The page first, then its assignees: only the rows shown are joined.
   return Prisma.sql`
     SELECT p.id, p.reference, p.status::text AS status, p."contactName", p.organisation, p."requesterKind", p."exceptionType", p.apis,
-           p.joint, p.flags, p."submittedAt", p."lastActivityAt", p."expiresAt", coalesce(a.name, a.email) AS "assigneeName"
+           p.joint, p.flags, p."submittedAt", p."lastActivityAt", p."startsAt", p."expiresAt", coalesce(a.name, a.email) AS "assigneeName"
     FROM (
       SELECT r.id, r.reference, r.status, r."contactName", r.organisation, r."requesterKind", r."exceptionType", r.apis, r.joint, r.flags,
-             r."submittedAt", r."lastActivityAt", r."expiresAt", r."assigneeId"
+             r."submittedAt", r."lastActivityAt", r."startsAt", r."expiresAt", r."assigneeId"
       FROM "Request" r
       WHERE ${Prisma.join(conditions, " AND ")}
       ORDER BY r.${column} ${direction}, r.id ${direction}
@@ -110,8 +110,8 @@ export function queuePageSql(viewer: TViewer, params: TQueueParams, size: number
 async function queuePage(viewer: TViewer, params: TQueueParams, size: number, at: Date): Promise<{ rows: TQueueRow[]; next?: string }> {
   const raw = await db().$queryRaw<TRawRow[]>(queuePageSql(viewer, params, size));
 
-  // A grant past its expiry reads as expired here too, whether or not the expiry job has run.
-  const rows = raw.slice(0, size).map((row) => ({ ...row, status: effectiveStatus(row.status, row.expiresAt, at), flags: flagSummary(row.flags) }));
+  // A grant past its expiry reads as expired here too, whether or not the expiry job has run; one before its start, as not started.
+  const rows = raw.slice(0, size).map((row) => ({ ...row, status: shownStatus(row.status, row, at), flags: flagSummary(row.flags) }));
   const last = rows.at(-1);
   const next = raw.length > size && last ? encodeCursor(params.sort === "activity" ? last.lastActivityAt : last.submittedAt, last.id) : undefined;
   return { rows, next };

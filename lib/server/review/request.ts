@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { DomainError, NotFoundError } from "@/lib/domain/errors";
 import { isRecordId } from "@/lib/domain/request/fields";
 import { endOfDay } from "@/lib/domain/time";
-import { effectiveStatus } from "@/lib/domain/request/state-machine";
+import { effectiveStatus, shownStatus } from "@/lib/domain/request/state-machine";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
 import { canSee, refusalOf } from "@/lib/domain/permissions";
 import { reviewOrganisation } from "@/lib/domain/review/queue";
@@ -35,6 +35,7 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
       flags: true,
       submittedAt: true,
       lastActivityAt: true,
+      startsAt: true,
       expiresAt: true,
       requesterKind: true,
       requester: { select: { email: true, name: true } },
@@ -77,10 +78,12 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
   });
   if (!request || !canSee(viewer, request)) throw new NotFoundError();
   // A grant past its expiry is expired here too, whether or not the expiry job has run.
+  const at = now();
   return {
     ...request,
     storedStatus: request.status,
-    status: effectiveStatus(request.status, request.expiresAt, now()),
+    status: effectiveStatus(request.status, request.expiresAt, at),
+    shown: shownStatus(request.status, request, at),
     answers: (request.answers ?? {}) as TDraftAnswers,
   };
 }

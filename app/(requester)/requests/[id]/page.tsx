@@ -10,10 +10,11 @@ import { TaskList } from "@/components/apply/task-list";
 import { PrintHeader } from "@/components/ui/print-header";
 import { Timeline } from "@/components/apply/timeline";
 import { offeredActions } from "@/lib/domain/permissions";
+import { mayFollowUp } from "@/lib/domain/request/follow-up";
 import { incompleteSections, SECTION_IDS } from "@/lib/domain/request/sections";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
-import { today } from "@/lib/server/clock";
+import { now, today } from "@/lib/server/clock";
 import { contactStatus } from "@/lib/server/contact";
 import { loadOwnRequest } from "@/lib/server/pages";
 import { editableSections, requesterConversation, requesterTimeline } from "@/lib/server/requests";
@@ -103,7 +104,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
       {query.cancelled ? <Done>{t("request-cancelled-notice")}</Done> : null}
       {query["given-up"] ? <Done>{t("request-given-up-notice")}</Done> : null}
       <p>
-        <RequestStatusTag status={request.status} /> {request.submittedAt ? t("request-submitted-on", dates.format(request.submittedAt)) : null}
+        <RequestStatusTag status={request.shown} /> {request.submittedAt ? t("request-submitted-on", dates.format(request.submittedAt)) : null}
       </p>
       {basedOn}
       {contactNotices}
@@ -119,6 +120,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
           decision={decision}
           followUpAction={startFollowUpAction}
           hasFollowUp={links.followUps.length > 0}
+          mayFollowUp={mayFollowUp(request.status, request.expiresAt, now())}
           mayGiveUp={offered.has("give_up")}
         />
       ) : null}

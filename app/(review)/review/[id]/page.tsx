@@ -91,7 +91,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
       <PrintHeader />
       {decidedNotice ? <Done>{t(decidedNotice)}</Done> : null}
       <p>
-        <RequestStatusTag status={request.status} /> {request.joint ? <span className="tag tag--progressive">{t("queue-joint-badge")}</span> : null}{" "}
+        <RequestStatusTag status={request.shown} /> {request.joint ? <span className="tag tag--progressive">{t("queue-joint-badge")}</span> : null}{" "}
         {request.submittedAt ? t("review-submitted-by", dates.format(request.submittedAt), person(request.requester)) : null}
       </p>
 
