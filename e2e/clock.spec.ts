@@ -2,6 +2,7 @@
 // what the others see.
 import { createSession, createUser } from "./support/database";
 import { resetClock, setClock } from "./support/clock";
+import { fillDate } from "./support/dates";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 import { createSubmittedRequest } from "./support/requests";
@@ -24,13 +25,15 @@ test("a grant sends its 30-day reminder, then expires at its date, with the cloc
   await review.goto(`/review/${submitted.id}`);
   await review.getByRole("button", { name: "Take this request" }).click();
   await review.getByRole("link", { name: "Grant or decline" }).click();
-  const form = review.getByRole("form", { name: "Grant access" });
+  const form = review.getByRole("form", { name: "Grant or decline?" });
+  await form.getByLabel("Grant access", { exact: true }).check();
   await form.getByRole("group", { name: "Snapshot API: how often" }).getByLabel("monthly").check();
-  await form.getByLabel("Expiry date").fill(expiresOn);
+  await fillDate(form, "Expiry date", expiresOn);
   await form.getByRole("group", { name: "Criteria the grant rests on" }).getByLabel("Need").check();
-  await form.getByLabel("Rationale (internal)").fill("Fits.");
-  await form.getByLabel("Message to the requester").fill("Enjoy.");
-  await form.getByRole("button", { name: "Grant access" }).click();
+  await form.getByLabel("Rationale (internal)", { exact: true }).fill("Fits.");
+  await form.getByLabel("Message to the requester").filter({ visible: true }).fill("Enjoy.");
+  await form.getByRole("button", { name: "Continue" }).click();
+  await review.getByRole("button", { name: "Grant access and email the requester" }).click();
   await expect(review.getByRole("status").filter({ hasText: "The request is granted." })).toBeVisible();
   await waitForMail(submitted.requester.email, /is granted/);
 

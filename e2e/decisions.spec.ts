@@ -4,6 +4,7 @@ import { createSession, createUser, type TTestUser } from "./support/database";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 import { callActionDirectly, createSubmittedRequest, wikidataHeavy } from "./support/requests";
+import { fillDate } from "./support/dates";
 import { baseURL } from "./support/settings";
 
 /** A second person in their own browser context, signed in as a new user with `role`. */
@@ -31,16 +32,20 @@ async function take(review: Page, id: string) {
  */
 async function grant(review: Page, options: { expiresOn?: string; publicSummary?: string } = {}) {
   await review.getByRole("link", { name: "Grant or decline" }).click();
-  const form = review.getByRole("form", { name: "Grant access" });
+  const form = review.getByRole("form", { name: "Grant or decline?" });
+  await form.getByLabel("Grant access", { exact: true }).check();
   await form.getByRole("group", { name: "Snapshot API: how often" }).getByLabel("weekly").check();
-  if (options.expiresOn) await form.getByLabel("Expiry date").fill(options.expiresOn);
+  if (options.expiresOn) await fillDate(form, "Expiry date", options.expiresOn);
   if (options.publicSummary) await form.getByLabel("Summary for the register").fill(options.publicSummary);
   const criteria = form.getByRole("group", { name: "Criteria the grant rests on" });
   await criteria.getByLabel("Need").check();
   await criteria.getByLabel("Mission alignment").check();
-  await form.getByLabel("Rationale (internal)").fill("Clear need above the free volume; strong mission fit.");
-  await form.getByLabel("Message to the requester").fill("Congratulations: your access is ready.");
-  await form.getByRole("button", { name: "Grant access" }).click();
+  await form.getByLabel("Rationale (internal)", { exact: true }).fill("Clear need above the free volume; strong mission fit.");
+  await form.getByLabel("Message to the requester").filter({ visible: true }).fill("Congratulations: your access is ready.");
+  await form.getByRole("button", { name: "Continue" }).click();
+  const check = review.getByRole("form", { name: "Check your decision" });
+  await expect(check).toContainText("Snapshot API: how oftenWeekly", { ignoreCase: true });
+  await check.getByRole("button", { name: "Grant access and email the requester" }).click();
   await expect(review.getByRole("status").filter({ hasText: "The request is granted." })).toBeVisible();
 }
 
@@ -64,19 +69,20 @@ test("a joint request goes through WMDE's recommendation to a WMF grant, which t
   await review.getByRole("link", { name: "Grant or decline" }).click();
   await expect(review.getByRole("heading", { name: `Decide on ${submitted.reference}` })).toBeVisible();
   await expectAccessible(review);
-  const form = review.getByRole("form", { name: "Grant access" });
+  const form = review.getByRole("form", { name: "Grant or decline?" });
+  await form.getByLabel("Grant access", { exact: true }).check();
   const entry = form.getByRole("group", { name: "Entry in the public register" });
   await expect(entry.getByLabel("Project or organisation")).toHaveValue(organisation);
   await expect(entry.getByLabel("Summary for the register")).toHaveValue("A reading app for schools that works offline.");
   await entry.getByLabel("Summary for the register").fill("  ");
   await form.getByRole("group", { name: "Snapshot API: how often" }).getByLabel("daily").check();
   await form.getByRole("group", { name: "Criteria the grant rests on" }).getByLabel("Need").check();
-  await form.getByLabel("Rationale (internal)").fill("Strong Wikidata use.");
-  await form.getByLabel("Message to the requester").fill("Welcome.");
-  await form.getByRole("button", { name: "Grant access" }).click();
+  await form.getByLabel("Rationale (internal)", { exact: true }).fill("Strong Wikidata use.");
+  await form.getByLabel("Message to the requester").filter({ visible: true }).fill("Welcome.");
+  await form.getByRole("button", { name: "Continue" }).click();
   await expect(review.getByRole("alert", { name: "There is a problem" })).toContainText("WMDE has not recommended yet");
   await expect(review.getByRole("alert", { name: "There is a problem" })).toContainText("Write a summary for the public register");
-  await expect(form.getByLabel("Rationale (internal)")).toHaveValue("Strong Wikidata use.");
+  await expect(form.getByLabel("Rationale (internal)", { exact: true })).toHaveValue("Strong Wikidata use.");
   await expectAccessible(review);
 
   // WMDE recommends.
@@ -102,7 +108,8 @@ test("a joint request goes through WMDE's recommendation to a WMF grant, which t
   await expect(decision).toContainText("Snapshot API, weekly");
   await expect(decision).toContainText("Clear need above the free volume");
   await expect(decision).toContainText(publicSummary);
-  await expect(review.getByText("Granted", { exact: true })).toBeVisible();
+  // The grant starts on the day the requester asked for, a week ahead: until then it has not started.
+  await expect(review.getByText("Granted, not started yet", { exact: true })).toBeVisible();
   await expectAccessible(review);
 
   // The requester reads the email and follows its link to the grant.
@@ -114,7 +121,7 @@ test("a joint request goes through WMDE's recommendation to a WMF grant, which t
   await signInRequester(page, submitted.requester);
   await page.goto(mail.text.match(/https?:\/\/\S+\/requests\/\S+/)![0]);
   await expect(page.getByRole("heading", { name: "Your exceptional access" })).toBeVisible();
-  await expect(page.getByText("Your access is active until")).toBeVisible();
+  await expect(page.getByText("Your access starts on")).toBeVisible();
   await expect(page.getByText("Congratulations: your access is ready.")).toBeVisible();
   await expect(page.getByText("Your request was granted.")).toBeVisible();
   await expect(page.getByText("Strong Wikidata use.")).toHaveCount(0);
@@ -133,7 +140,9 @@ test("a joint request goes through WMDE's recommendation to a WMF grant, which t
   await visitor.context().close();
 
   // A second grant of the same request, sent straight to the server, is refused and changes nothing.
-  const response = await callActionDirectly(review.request, `/review/${submitted.id}/decide`, "grantAction", {
+  const response = await callActionDirectly(review.request, `/review/${submitted.id}/decide`, "decideAction", {
+    outcome: "grant",
+    intent: "record",
     requestId: submitted.id,
     version: "99",
     apis: "realtime",
@@ -157,15 +166,34 @@ test("a declined request names the criteria not met, and the requester can start
   await take(review, submitted.id);
   await review.getByRole("link", { name: "Grant or decline" }).click();
 
-  const form = review.getByRole("form", { name: "Decline" });
-  await form.getByRole("button", { name: "Decline the request" }).click();
+  // Nothing chosen yet: the page asks grant or decline first.
+  const form = review.getByRole("form", { name: "Grant or decline?" });
+  await form.getByRole("button", { name: "Continue" }).click();
+  await expect(review.getByRole("alert", { name: "There is a problem" })).toContainText("Choose whether to grant or decline the request");
+  await form.getByLabel("Decline the request").check();
+  await expect(form.getByRole("group", { name: "APIs granted" })).toBeHidden();
+  await form.getByRole("button", { name: "Continue" }).click();
   const problems = review.getByRole("alert", { name: "There is a problem" });
   await expect(problems).toContainText("Tick at least one criterion that was not met");
   await expect(problems).toContainText("Write a message to the requester");
   await expectAccessible(review);
+  await problems.getByRole("link", { name: "Tick at least one criterion that was not met" }).click();
+  await expect(form.getByRole("group", { name: "Criteria not met" }).getByLabel("Who", { exact: true })).toBeFocused();
   await form.getByRole("group", { name: "Criteria not met" }).getByLabel("Need").check();
-  await form.getByLabel("Message to the requester").fill("The free account's 5,000 requests a month cover this use.");
-  await form.getByRole("button", { name: "Decline the request" }).click();
+  await form.getByLabel("Message to the requester").filter({ visible: true }).fill("The free account's 5,000 requests a month cover this use.");
+  await form.getByRole("button", { name: "Continue" }).click();
+
+  // The decline is shown back before anything happens; going back keeps what was written.
+  const check = review.getByRole("form", { name: "Check your decision" });
+  await expect(check).toContainText("Criteria not metNeed");
+  await expectAccessible(review);
+  await check.getByRole("button", { name: "Change the decision" }).click();
+  await expect(form.getByLabel("Message to the requester").filter({ visible: true })).toHaveValue("The free account's 5,000 requests a month cover this use.");
+  await expect(form.getByLabel("Decline the request")).toBeChecked();
+  await form.getByRole("button", { name: "Continue" }).click();
+  const record = check.getByRole("button", { name: "Decline and email the requester" });
+  await expect(record).toHaveClass(/button--destructive/);
+  await record.click();
   await expect(review.getByRole("status").filter({ hasText: "The request is declined." })).toBeVisible();
 
   const mail = await waitForMail(submitted.requester.email, new RegExp(`A decision on your request ${submitted.reference}`));
@@ -224,4 +252,37 @@ test("a requester gives up their grant early after confirming", async ({ page, b
   await expect(page.getByRole("status")).toContainText("Your access has ended.");
   await expect(page.getByText("You ended this access early.")).toBeVisible();
   await waitForMail(submitted.requester.email, new RegExp(`Your access for request ${submitted.reference} has ended`));
+});
+
+test("deciding works without JavaScript: the choice reveals its fields, and the decision is checked before it is recorded", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const submitted = await createSubmittedRequest();
+  const reviewer = await createUser("WMF_REVIEWER");
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  await context.addCookies([{ name: "authjs.session-token", value: await createSession(reviewer.id), url: baseURL }]);
+  const review = await context.newPage();
+  await take(review, submitted.id);
+  await review.goto(`/review/${submitted.id}/decide`);
+  const form = review.getByRole("form", { name: "Grant or decline?" });
+  // Only the chosen answer's fields show; the Snapshot frequency only once Snapshot is ticked.
+  await expect(form.getByRole("group", { name: "APIs granted" })).toBeHidden();
+  await form.getByLabel("Grant access", { exact: true }).check();
+  const apis = form.getByRole("group", { name: "APIs granted" });
+  await expect(apis).toBeVisible();
+  await apis.getByLabel("Snapshot API", { exact: true }).uncheck();
+  await expect(form.getByRole("group", { name: "Snapshot API: how often" })).toBeHidden();
+  await apis.getByLabel("On-demand API", { exact: true }).check();
+  const limit = form.getByLabel("On-demand API: requests per month");
+  await limit.fill("2.500.000");
+  await form.getByRole("group", { name: "Criteria the grant rests on" }).getByLabel("Need").check();
+  await form.getByLabel("Rationale (internal)", { exact: true }).fill("Needs the volume.");
+  await form.getByLabel("Message to the requester").filter({ visible: true }).fill("Your access is ready.");
+  await form.getByRole("button", { name: "Continue" }).click();
+
+  const check = review.getByRole("form", { name: "Check your decision" });
+  await expect(check).toContainText("On-demand API: requests per month2,500,000");
+  await expectAccessible(review);
+  await check.getByRole("button", { name: "Grant access and email the requester" }).click();
+  await expect(review.getByRole("region", { name: "Decision" })).toContainText("2,500,000");
+  await context.close();
 });

@@ -2,6 +2,7 @@
 // other test touches), the charts and table that show them, and the date form's errors.
 import type { Page } from "@playwright/test";
 
+import { fillDate } from "./support/dates";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { createRequestIn, wikidataHeavy } from "./support/requests";
 import { baseURL } from "./support/settings";
@@ -46,10 +47,10 @@ test("the figures count a known set of requests by quarter, in a chart and a tab
   await page.goto("/");
   await page.getByRole("main").getByRole("link", { name: "See the figures" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Exceptional access in figures" })).toBeVisible();
-  await page.getByLabel("From", { exact: true }).fill("2011-01-01");
-  await page.getByLabel("To", { exact: true }).fill("2011-06-30");
+  await fillDate(page, "From", "2011-01-01");
+  await fillDate(page, "To", "2011-06-30");
   await page.getByRole("button", { name: "Show figures" }).click();
-  await expect(page).toHaveURL(/from=2011-01-01&to=2011-06-30/);
+  await expect(page).toHaveURL(/from-day=1&from-month=1&from-year=2011&to-day=30&to-month=6&to-year=2011/);
 
   await expect(page.getByRole("table")).toContainText("Requests received from 1 January 2011 to 30 June 2011, by quarter of submission");
   expect(await cells(page, "Q1 2011")).toEqual(["6", "3", "2", "1", "0", "0", "33%", "3", "7.6"]);
@@ -90,14 +91,15 @@ test("wrong dates get a clear message beside each field and in a summary, never 
   expect(response?.status()).toBe(200);
   await expect(page).toHaveTitle(/^Error: Exceptional access in figures/);
   const summary = page.getByRole("alert", { name: "There is a problem" });
-  await expect(summary).toContainText("Enter the start of the period as a real date, for example 2026-01-31");
-  await expect(summary).toContainText("Enter the end of the period as a real date, for example 2026-12-31");
+  await expect(summary).toContainText("Enter the start of the period as a real date, with its day, month and year");
+  await expect(summary).toContainText("Enter the end of the period as a real date, with its day, month and year");
   await expect(page.getByText("Correct the dates above to see the figures.")).toBeVisible();
   await expect(page.getByRole("table")).toHaveCount(0);
   await expectAccessible(page);
   await summary.getByRole("link", { name: /start of the period/ }).click();
-  await expect(page.getByLabel("From", { exact: true })).toBeFocused();
-  await expect(page.getByLabel("From", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  const from = page.getByRole("group", { name: "From", exact: true });
+  await expect(from.getByLabel("Day")).toBeFocused();
+  for (const box of ["Day", "Month", "Year"]) await expect(from.getByLabel(box)).toHaveAttribute("aria-invalid", "true");
 
   await page.goto("/figures?from=2011-05-01&to=2011-04-01");
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("The end of the period must be the same day as its start or later");
@@ -117,10 +119,10 @@ test("the date form works without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/figures");
-  await page.getByLabel("From", { exact: true }).fill("2011-04-01");
-  await page.getByLabel("To", { exact: true }).fill("2011-06-30");
+  await fillDate(page, "From", "2011-04-01");
+  await fillDate(page, "To", "2011-06-30");
   await page.getByRole("button", { name: "Show figures" }).click();
-  await expect(page).toHaveURL(/from=2011-04-01&to=2011-06-30/);
+  await expect(page).toHaveURL(/from-day=1&from-month=4&from-year=2011/);
   await expect(page.getByRole("table")).toContainText("Q2 2011");
   await context.close();
 });

@@ -1,14 +1,18 @@
 import type { z } from "zod";
 
 import { parseMessage } from "@/lib/domain/request/fields";
+import { asciiDigits } from "@/lib/domain/text";
 import type { TMessageKey, TParam } from "@/lib/i18n/translator";
 
 export type TFormValues = Record<string, string | string[]>;
 export type TFieldError = { key: TMessageKey; params?: TParam[] };
 
-/** What a form's server action answers: the outcome, messages by field, and what was sent. */
+/**
+ * What a form's server action answers: the outcome, messages by field, and what was sent. "check":
+ * what was sent is valid and shown back for the person to confirm, not yet acted on.
+ */
 export type TActionState = {
-  status: "idle" | "error" | "success";
+  status: "idle" | "error" | "success" | "check";
   message?: TFieldError;
   /** Messages by field name, in the order the fields appear. */
   fieldErrors?: Record<string, TFieldError>;
@@ -36,7 +40,37 @@ export function formValues(formData: FormData): TFormValues {
     if (existing === undefined) values[key] = value;
     else values[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
+  return joinDateParts(values);
+}
+
+const DATE_PART = /^(.+)-day$/;
+
+/**
+ * A date typed in three boxes (components/ui/fields.tsx DateField sends `name-day`, `name-month`,
+ * `name-year`) becomes the one value `name`, YYYY-MM-DD, that the schemas read; the boxes stay
+ * too, so a form can show them again as typed. A field sent whole is left as it is.
+ */
+export function joinDateParts<T extends Record<string, string | string[] | undefined>>(values: T): T {
+  const joined: Record<string, string | string[] | undefined> = values;
+  for (const key of Object.keys(values)) {
+    const base = DATE_PART.exec(key)?.[1];
+    if (!base) continue;
+    const [day, month, year] = ["day", "month", "year"].map((part) => values[`${base}-${part}`]);
+    if (typeof day !== "string" || typeof month !== "string" || typeof year !== "string") continue;
+    joined[base] = joinedDate(day, month, year);
+  }
   return values;
+}
+
+/**
+ * Day, month and year as YYYY-MM-DD: empty when all are; otherwise, when a part is not a number
+ * of the right length, the parts joined as typed, which the date schema refuses as not a date.
+ */
+export function joinedDate(day: string, month: string, year: string): string {
+  const [d, m, y] = [day, month, year].map((part) => asciiDigits(part).replace(/[\s-]/g, ""));
+  if (!d && !m && !y) return "";
+  if (/^\d{1,2}$/.test(d ?? "") && /^\d{1,2}$/.test(m ?? "") && /^\d{4}$/.test(y ?? "")) return `${y}-${m?.padStart(2, "0")}-${d?.padStart(2, "0")}`;
+  return `${y}-${m}-${d}`;
 }
 
 export function storable(text: string) {

@@ -1,12 +1,14 @@
 "use client";
 
-import { CheckboxField, ChoicesField, FieldGroup, NumberField, SelectField, TextareaField, TextField } from "@/components/ui/fields";
+import { CheckboxField, ChoicesField, DateField, FieldGroup, NumberField, SelectField, TextareaField, TextField } from "@/components/ui/fields";
 import { useT } from "@/components/ui/i18n-provider";
 import type { TFieldError, TFormValues } from "@/lib/form-state";
+import { dateParts, groupedInput } from "@/lib/i18n/format";
 import { inWords } from "@/lib/i18n/translator";
 
 import { COUNTRIES, inputDirection, type TFieldSpec, type TInputSpec } from "@/components/request/section-spec";
 
+/** `locale` is the tag dates and numbers are written with (lib/i18n/format.ts). */
 type Props = { spec: TFieldSpec; values: TFormValues; errors: Record<string, TFieldError>; locale: string };
 
 /** One question: label, hint, error and control, GOV.UK style, with the choice-revealed questions nested. */
@@ -53,7 +55,12 @@ export function QuestionField({ spec, values, errors, locale }: Props) {
   }
   const input = spec as TInputSpec;
   const shared = { ...text, label: t(spec.label), width: input.width, autoComplete: input.autoComplete, dir: inputDirection(input), defaultValue: value };
-  if (spec.kind === "number") return <NumberField {...shared} width={input.width} inputMode={input.inputMode} />;
+  if (spec.kind === "number") {
+    // A whole number shows with the language's grouping (10,080,254), which the schema reads back.
+    const grouped = input.inputMode === "decimal" ? value : groupedInput(value, locale);
+    return <NumberField {...shared} defaultValue={grouped} width={input.width} inputMode={input.inputMode} />;
+  }
+  if (spec.kind === "date") return <DateField {...text} label={t(spec.label)} defaultValue={value} parts={dateParts(t, locale)} />;
   return <TextField {...shared} type={spec.kind} spellCheck={spec.kind === "email" ? false : undefined} />;
 }
 

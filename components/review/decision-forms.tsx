@@ -10,6 +10,10 @@ import { SECTION_TITLE } from "@/lib/i18n/labels";
 import type { TMessageKey, TTranslate } from "@/lib/i18n/translator";
 
 import { ChoicesField, DateField, FieldGroup, NumberField, TextareaField, TextField } from "@/components/ui/fields";
+import { useFormats } from "@/components/ui/i18n-provider";
+import { asciiDigits } from "@/lib/domain/text";
+import type { TFormValues } from "@/lib/form-state";
+import { groupedInput, longDate } from "@/lib/i18n/format";
 
 import { type TAction, useReviewForm } from "./forms";
 
@@ -35,6 +39,8 @@ const CRITERIA_OPTIONS: TOption[] = SECTION_IDS.map((section) => ({ value: secti
 type TForm = ReturnType<typeof useReviewForm>;
 const options = (t: TTranslate, list: TOption[]) => list.map((option) => ({ value: option.value, label: t(option.label) }));
 const saved = (value: string | undefined) => (value ? [value] : []);
+/** A whole number as typed (10,080,254 or ١٠٬٠٨٠٬٢٥٤), as digits only, to show back grouped. */
+const asciiNumber = (typed: string) => asciiDigits(typed).replace(/[\s,._\u066C']/g, "");
 
 export type TGrantDefaults = { apis: string[]; startsOn: string; expiresOn: string; onDemandPerMonth?: string };
 
@@ -60,85 +66,190 @@ function LengthOverride({ form }: { form: TForm }) {
   return <TextareaField {...form.text("lengthOverride")} rows={2} label={form.t("decide-length-override")} hint={form.t("decide-length-override-hint")} />;
 }
 
-/** The criteria a decision rests on, and the reasoning and message that go with it. */
+/**
+ * The criteria a decision rests on, and the reasoning and message that go with it. A decline's
+ * sit beside the grant's in the decide page's one form, under names of their own.
+ */
 function Reasons({ form, kind }: { form: TForm; kind: "grant" | "decline" }) {
   const { t, text, choice } = form;
   const grant = kind === "grant";
+  const name = (field: "criteria" | "rationale" | "message") => (grant ? field : `decline${field[0]?.toUpperCase()}${field.slice(1)}`);
   return (
     <>
       <ChoicesField
-        {...choice("criteria")}
+        {...choice(name("criteria"))}
         legend={t(grant ? "decide-grant-criteria" : "decide-decline-criteria")}
         hint={t(grant ? "decide-grant-criteria-hint" : "decide-decline-criteria-hint")}
         options={options(t, CRITERIA_OPTIONS)}
         multiple
       />
-      <TextareaField {...text("rationale")} label={t(grant ? "decide-rationale" : "decide-rationale-optional")} hint={t("decide-rationale-hint")} />
-      <TextareaField {...text("message")} label={t("decide-message")} hint={t(grant ? "decide-message-hint" : "decide-decline-message-hint")} rows={6} />
+      <TextareaField {...text(name("rationale"))} label={t(grant ? "decide-rationale" : "decide-rationale-optional")} hint={t("decide-rationale-hint")} />
+      <TextareaField {...text(name("message"))} label={t("decide-message")} hint={t(grant ? "decide-message-hint" : "decide-decline-message-hint")} rows={6} />
     </>
   );
 }
 
-/**
- * The grant: scope, dates, the criteria it rests on, the internal rationale, the message to the
- * requester and, with their consent, the public register entry. `notices` are the prerequisites
- * (WMDE recommendation, human rights) shown above it.
- */
-export function GrantForm(props: {
-  action: TAction;
-  requestId: string;
-  version: number;
-  defaults: TGrantDefaults;
-  askJointOverride: boolean;
-  askLengthOverride: boolean;
-  notices: ReactNode;
-  /** The draft entry for the public register; absent when the requester did not consent. */
-  register?: { name: string; summary: string };
-}) {
-  const form = useReviewForm(props.action, "grant");
-  const { t, text, choice } = form;
-  return form.shell(
-    { text: t("decide-grant-title"), level: 2 },
+/** The grant's fields: scope (each limit under the API it belongs to), dates, reasons and the register entry. */
+function GrantFields({ form, props }: { form: TForm; props: TDecisionFormProps }) {
+  const { t, text, choice, date } = form;
+  const formats = useFormats();
+  return (
     <>
-      <div id="grant-humanRights" tabIndex={-1}>
+      <div id="decide-humanRights" tabIndex={-1}>
         {props.notices}
       </div>
-      <ChoicesField {...choice("apis", props.defaults.apis)} legend={t("decide-grant-apis")} options={options(t, API_OPTIONS)} multiple />
-      <NumberField
-        {...text("onDemandPerMonth", props.defaults.onDemandPerMonth)}
-        label={t("decide-grant-on-demand")}
-        hint={t("decide-grant-on-demand-hint")}
-        width="medium"
-      />
       <ChoicesField
-        {...choice("snapshotFrequency")}
-        legend={t("decide-grant-snapshot")}
-        hint={t("decide-grant-snapshot-hint")}
-        options={options(t, FREQUENCY_OPTIONS)}
-        inline
+        {...choice("apis", props.defaults.apis)}
+        legend={t("decide-grant-apis")}
+        multiple
+        options={options(t, API_OPTIONS).map((option) => ({
+          ...option,
+          reveals:
+            option.value === "on_demand" ? (
+              <NumberField
+                {...text("onDemandPerMonth", groupedInput(props.defaults.onDemandPerMonth, formats))}
+                label={t("decide-grant-on-demand")}
+                hint={t("decide-grant-on-demand-hint")}
+                width="medium"
+              />
+            ) : option.value === "snapshot" ? (
+              <ChoicesField
+                {...choice("snapshotFrequency")}
+                legend={t("decide-grant-snapshot")}
+                hint={t("decide-grant-snapshot-hint")}
+                options={options(t, FREQUENCY_OPTIONS)}
+              />
+            ) : undefined,
+        }))}
       />
-      <div className="field-row">
-        <DateField {...text("startsOn", props.defaults.startsOn)} label={t("decide-grant-starts")} />
-        <DateField {...text("expiresOn", props.defaults.expiresOn)} label={t("decide-grant-expires")} hint={t("decide-grant-expires-hint")} />
-      </div>
+      <DateField {...date("startsOn", props.defaults.startsOn)} label={t("decide-grant-starts")} />
+      <DateField {...date("expiresOn", props.defaults.expiresOn)} label={t("decide-grant-expires")} hint={t("decide-grant-expires-hint")} />
       {props.askLengthOverride ? <LengthOverride form={form} /> : null}
       {props.askJointOverride ? (
         <TextareaField {...text("jointOverride")} rows={2} label={t("decide-joint-override")} hint={t("decide-joint-override-hint")} />
       ) : null}
       <Reasons form={form} kind="grant" />
       <RegisterEntry form={form} draft={props.register} />
-    </>,
-    "decide-grant-submit",
-    { requestId: props.requestId, version: props.version },
+    </>
   );
 }
 
-export function DeclineForm(props: { action: TAction; requestId: string; version: number }) {
-  const form = useReviewForm(props.action, "decline");
-  return form.shell({ text: form.t("decide-decline-title"), level: 2 }, <Reasons form={form} kind="decline" />, "decide-decline-submit", {
-    requestId: props.requestId,
-    version: props.version,
-  });
+type TDecisionFormProps = {
+  action: TAction;
+  requestId: string;
+  version: number;
+  defaults: TGrantDefaults;
+  askJointOverride: boolean;
+  askLengthOverride: boolean;
+  /** The prerequisites (WMDE recommendation, human rights), shown above the grant's fields. */
+  notices: ReactNode;
+  /** The draft entry for the public register; absent when the requester did not consent. */
+  register?: { name: string; summary: string };
+};
+
+/**
+ * Deciding, deliberately: first grant or decline, each revealing only its own fields (GOV.UK's
+ * conditional reveal, by CSS, so it works without JavaScript); then the decision shown back to
+ * check, and only then recorded and emailed. Going back to change it keeps everything typed.
+ */
+export function DecisionForm(props: TDecisionFormProps) {
+  const form = useReviewForm(props.action, "decide");
+  const { t, state, choice } = form;
+  if (state.status === "check" && state.values) return <CheckDecision form={form} values={state.values} props={props} />;
+  return form.shell(
+    null,
+    <ChoicesField
+      {...choice("outcome")}
+      legend={<span id="decide-title">{t("decide-outcome")}</span>}
+      options={[
+        { value: "grant", label: t("decide-outcome-grant"), reveals: <GrantFields form={form} props={props} /> },
+        { value: "decline", label: t("decide-outcome-decline"), reveals: <Reasons form={form} kind="decline" /> },
+      ]}
+    />,
+    "decide-continue",
+    { requestId: props.requestId, version: props.version, intent: "check" },
+  );
+}
+
+/** Every value sent, as hidden fields, so confirming sends exactly what was checked. */
+function Carried({ values }: { values: TFormValues }) {
+  return (
+    <>
+      {Object.entries(values).flatMap(([name, value]) =>
+        name === "intent"
+          ? []
+          : (Array.isArray(value) ? value : [value]).map((item) => <input key={`${name}\u0000${item}`} type="hidden" name={name} value={item} />),
+      )}
+    </>
+  );
+}
+
+/** The decision as it will be recorded, to confirm (or go back and change) before anything is written or emailed. */
+function CheckDecision({ form, values, props }: { form: TForm; values: TFormValues; props: TDecisionFormProps }) {
+  const { t } = form;
+  const formats = useFormats();
+  const grant = values.outcome === "grant";
+  const list = (name: string) => {
+    const value = values[name];
+    return value === undefined ? [] : Array.isArray(value) ? value : [value];
+  };
+  const one = (name: string) => list(name)[0] ?? "";
+  const label = (all: TOption[], value: string) => {
+    const found = all.find((option) => option.value === value);
+    return found ? t(found.label) : value;
+  };
+  const criteria = list(grant ? "criteria" : "declineCriteria").map((value) => label(CRITERIA_OPTIONS, value));
+  const apis = list("apis");
+  const rows: [string, ReactNode][] = grant
+    ? [
+        [t("decide-check-outcome"), t("decide-outcome-grant")],
+        [t("decide-grant-apis"), apis.map((api) => label(API_OPTIONS, api)).join(", ")],
+        ...(apis.includes("on_demand")
+          ? [[t("decide-grant-on-demand"), groupedInput(asciiNumber(one("onDemandPerMonth")), formats)] as [string, ReactNode]]
+          : []),
+        ...(apis.includes("snapshot") ? [[t("decide-grant-snapshot"), label(FREQUENCY_OPTIONS, one("snapshotFrequency"))] as [string, ReactNode]] : []),
+        [t("decide-grant-starts"), longDate(one("startsOn"), formats)],
+        [t("decide-grant-expires"), longDate(one("expiresOn"), formats)],
+        ...(one("lengthOverride") ? [[t("decide-length-override"), one("lengthOverride")] as [string, ReactNode]] : []),
+        ...(props.askJointOverride ? [[t("decide-joint-override"), one("jointOverride") || t("decide-check-none")] as [string, ReactNode]] : []),
+        [t("decide-grant-criteria"), criteria.join(", ")],
+        [t("decide-rationale"), one("rationale")],
+        [t("decide-message"), one("message")],
+        ...(props.register
+          ? [[t("decide-register-name"), one("publicName")] as [string, ReactNode], [t("decide-register-summary"), one("publicSummary")] as [string, ReactNode]]
+          : []),
+      ]
+    : [
+        [t("decide-check-outcome"), t("decide-outcome-decline")],
+        [t("decide-decline-criteria"), criteria.join(", ")],
+        [t("decide-rationale-optional"), one("declineRationale") || t("decide-check-none")],
+        [t("decide-message"), one("declineMessage")],
+      ];
+  return (
+    <form action={form.formAction} aria-labelledby="decide-check-title">
+      <h2 id="decide-check-title">{t("decide-check-title")}</h2>
+      <p>{t(grant ? "decide-check-intro-grant" : "decide-check-intro-decline")}</p>
+      <dl className="summary-list">
+        {rows.map(([term, value]) => (
+          <div className="summary-list__row" key={term}>
+            <dt>{term}</dt>
+            <dd className="pre-line" dir="auto">
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <Carried values={values} />
+      <div className="button-group">
+        <button className={grant ? "button button--primary" : "button button--destructive"} type="submit" name="intent" value="record" disabled={form.pending}>
+          {t(grant ? "decide-record-grant" : "decide-record-decline")}
+        </button>
+        <button className="button" type="submit" name="intent" value="change" disabled={form.pending}>
+          {t("decide-check-change")}
+        </button>
+      </div>
+    </form>
+  );
 }
 
 export function RecommendationForm(props: { action: TAction; requestId: string; saved?: { recommendation: string; note: string } | null }) {
@@ -175,11 +286,11 @@ export function HumanRightsForm(props: { action: TAction; requestId: string; sav
 
 export function ExtendForm(props: { action: TAction; requestId: string; version: number; defaultExpiresOn: string; askLengthOverride: boolean }) {
   const form = useReviewForm(props.action, "extend");
-  const { t, text } = form;
+  const { t, text, date } = form;
   return form.shell(
     { text: t("extend-title"), level: 3 },
     <>
-      <DateField {...text("expiresOn", props.defaultExpiresOn)} label={t("extend-expires")} />
+      <DateField {...date("expiresOn", props.defaultExpiresOn)} label={t("extend-expires")} />
       {props.askLengthOverride ? <LengthOverride form={form} /> : null}
       <TextareaField {...text("message")} label={t("decide-message")} hint={t("extend-message-hint")} rows={3} />
     </>,

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { useDateParts } from "@/components/ui/i18n-provider";
 import { ChoicesField, DateField, TextareaField } from "@/components/ui/fields";
 import { type TFormAction, useActionForm } from "@/components/ui/use-action-form";
 import { ASSESSMENT_RATINGS } from "@/lib/domain/review/actions";
@@ -23,6 +24,9 @@ export function useReviewForm(action: TAction, id: string) {
   const field = (name: string) => ({ id: `${id}-${name}`, name, error: form.error(name) });
   const text = (name: string, saved?: string) => ({ ...field(name), defaultValue: form.value(name, saved) });
   const choice = (name: string, saved: readonly string[] = []) => ({ ...field(name), selected: form.list(name, saved) });
+  const parts = useDateParts();
+  /** A date's boxes: what was typed after an error, else the saved day. */
+  const date = (name: string, saved?: string) => ({ ...text(name, saved), parts });
   /** The form around its fields; `title` is its heading, or null when a field's legend carries the `${id}-title`. */
   const shell = (
     title: { text: string; level: 2 | 3; hidden?: boolean } | null,
@@ -54,7 +58,7 @@ export function useReviewForm(action: TAction, id: string) {
       </form>
     );
   };
-  return { t, field, text, choice, shell };
+  return { t, state, formAction, pending, field, text, choice, date, shell };
 }
 
 /** Field ids are prefixed per form, as several forms share one page. */
@@ -115,12 +119,12 @@ export function InformationForm(props: {
   sections: { id: string; label: string }[];
   defaultReplyBy: string;
 }) {
-  const { t, text, choice, shell } = useReviewForm(props.action, "info");
+  const { t, text, choice, date, shell } = useReviewForm(props.action, "info");
   return shell(
     { text: t("review-info-title"), level: 3 },
     <>
       <TextareaField {...text("question")} label={t("review-info-question")} />
-      <DateField {...text("replyBy", props.defaultReplyBy)} label={t("review-info-reply-by")} />
+      <DateField {...date("replyBy", props.defaultReplyBy)} label={t("review-info-reply-by")} />
       <ChoicesField
         {...choice("sections")}
         legend={t("review-info-sections")}

@@ -1,5 +1,7 @@
 import { Fragment, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
+import type { TDatePart, TDateParts } from "@/lib/i18n/format";
+
 import { ErrorPrefix } from "./error-prefix";
 
 // The form fields every form uses: a label (or a legend), an optional hint and error, and the
@@ -98,9 +100,56 @@ export function EmailField(props: TFieldText & TControl<InputHTMLAttributes<HTML
   return <TextField type="email" dir="ltr" spellCheck={false} {...props} />;
 }
 
-/** A date, picked or typed as YYYY-MM-DD. */
-export function DateField(props: TFieldText & TControl<InputHTMLAttributes<HTMLInputElement>>) {
-  return <TextField width="medium" {...props} type="date" />;
+/** A date value (YYYY-MM-DD, or the parts as typed joined by lib/form-state) split into its boxes. */
+function dateBoxes(value: string): Record<TDatePart, string> {
+  const [year = "", month = "", day = ""] = value.split("-");
+  const plain = (part: string) => (/^\d+$/.test(part) ? String(Number(part)) : part);
+  return { year, month: plain(month), day: plain(day) };
+}
+
+/**
+ * A date typed as day, month and year in three boxes, in the language's order (GOV.UK's date
+ * input): no browser date picker, which would follow the browser's language rather than the
+ * page's. The boxes are sent as `name-day`, `name-month` and `name-year`; lib/form-state joins
+ * them into `name`. The first box carries `id`, so the error summary's link lands on it.
+ */
+export function DateField({ id, name = id, label, hint, error, defaultValue = "", parts }: TFieldText & { defaultValue?: string; parts: TDateParts }) {
+  const boxes = dateBoxes(defaultValue);
+  return (
+    <div className={fieldClass(error)}>
+      <fieldset aria-describedby={describedBy(id, true, error)}>
+        <legend>{label}</legend>
+        <Hint id={id}>
+          {hint}
+          {hint ? " " : null}
+          {parts.example}
+        </Hint>
+        <FieldError id={id} error={error} />
+        <div className="date-input">
+          {parts.order.map((part, index) => {
+            const boxId = index === 0 ? id : `${id}-${part}`;
+            return (
+              <div className="date-input__item" key={part}>
+                <label className="date-input__label" htmlFor={boxId}>
+                  {parts.labels[part]}
+                </label>
+                <input
+                  className={`input date-input__${part}`}
+                  id={boxId}
+                  name={`${name}-${part}`}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  spellCheck={false}
+                  defaultValue={boxes[part]}
+                  aria-invalid={error ? true : undefined}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
 }
 
 /** Several lines of text; `short` for a note of a line or two. */

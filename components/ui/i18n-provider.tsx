@@ -2,6 +2,8 @@
 
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 
+import { dateParts, type TDateParts } from "@/lib/i18n/format";
+import { formatsOf, type TLocale } from "@/lib/i18n/locales";
 import { createTranslator, type TMessages, type TTranslate } from "@/lib/i18n/translator";
 
 const I18nContext = createContext<{ locale: string; messages: TMessages } | null>(null);
@@ -26,4 +28,16 @@ export function useT(): TTranslate {
 /** The language the page is shown in. */
 export function useLocale(): string {
   return useI18nContext().locale;
+}
+
+/** The tag dates and numbers are written with in the page's language (lib/i18n/format.ts). */
+export function useFormats(): string {
+  return formatsOf(useI18nContext().locale as TLocale);
+}
+
+/** What a date typed in three boxes needs in the page's language: order, labels, example. */
+export function useDateParts(): TDateParts {
+  const t = useT();
+  const formats = useFormats();
+  return useMemo(() => dateParts(t, formats), [t, formats]);
 }

@@ -17,7 +17,8 @@ export type TFormAction = (state: TActionState, data: FormData) => Promise<TActi
 export function useActionForm(action: TFormAction) {
   const t = useT();
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const sent = state.status === "error" ? state.values : undefined;
+  // Shown again after an error, while a decision is checked, and when the person goes back to change it.
+  const sent = state.status === "success" ? undefined : state.values;
   /** What the person typed, after an error; `fallback` before. */
   const value = (name: string, fallback = "") => {
     const found = sent?.[name];

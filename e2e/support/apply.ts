@@ -1,5 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
+import { fillDate } from "./dates";
+
 /** A date `days` from today as YYYY-MM-DD, what a date field takes. */
 export function dateFromToday(days: number) {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -47,8 +49,8 @@ export const ANSWERS: Record<string, (page: Page) => Promise<void>> = {
   Obligation: async (page) => {
     await group(page, "Would supporting your use case need custom development?").getByLabel("No").check();
     await group(page, "Can today's APIs and datasets serve your use case?").getByLabel("Yes").check();
-    await page.getByLabel("When should the access start?").fill(dateFromToday(10));
-    await page.getByLabel("When should it end?").fill(dateFromToday(300));
+    await fillDate(page, "When should the access start?", dateFromToday(10));
+    await fillDate(page, "When should it end?", dateFromToday(300));
     await page.getByLabel("Reports or research findings").check();
     await page.getByLabel("Describe your contributions").fill("A yearly report on coverage gaps, shared on Meta-Wiki.");
   },

@@ -16,3 +16,8 @@ export function withoutBidiControls(value: string) {
 export function plainJson(value: unknown) {
   return JSON.stringify(value, (_key, item: unknown) => (typeof item === "string" ? withoutBidiControls(item) : item), 2);
 }
+
+/** Arabic-Indic and Eastern Arabic-Indic digits as the ASCII digits they stand for, so a number or date typed with them reads the same. */
+export function asciiDigits(value: string) {
+  return value.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String((digit.codePointAt(0) ?? 0) & 0xf));
+}

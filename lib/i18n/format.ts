@@ -5,6 +5,8 @@
 
 import { startOfDay } from "@/lib/domain/time";
 
+import type { TTranslate } from "./translator";
+
 type TStyle = "long" | "short";
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
@@ -63,9 +65,24 @@ export function groupedInput(raw: string | undefined, formats: string): string {
   return formatNumber(Number(raw), formats);
 }
 
+export type TDatePart = "day" | "month" | "year";
+
 /** The order a language writes a date's parts in (day, month, year for most), for a date typed in three boxes. */
-export function datePartOrder(formats: string): ("day" | "month" | "year")[] {
+export function datePartOrder(formats: string): TDatePart[] {
   const parts = new Intl.DateTimeFormat(formats, { day: "numeric", month: "numeric", year: "numeric", timeZone: "UTC" }).formatToParts(new Date(0));
-  const order = parts.map((part) => part.type).filter((type): type is "day" | "month" | "year" => type === "day" || type === "month" || type === "year");
+  const order = parts.map((part) => part.type).filter((type): type is TDatePart => type === "day" || type === "month" || type === "year");
   return order.length === 3 ? order : ["day", "month", "year"];
+}
+
+/** What a date typed in three boxes needs from the language: the boxes' order and labels, and an example in that order. */
+export type TDateParts = { order: TDatePart[]; labels: Record<TDatePart, string>; example: string };
+
+export function dateParts(t: TTranslate, formats: string, exampleYear = new Date().getUTCFullYear() + 1): TDateParts {
+  const order = datePartOrder(formats);
+  const example = { day: "27", month: "3", year: String(exampleYear) };
+  return {
+    order,
+    labels: { day: t("date-day"), month: t("date-month"), year: t("date-year") },
+    example: t("date-example", order.map((part) => example[part]).join(" ")),
+  };
 }

@@ -9,7 +9,8 @@ import { DateField } from "@/components/ui/fields";
 import { Table } from "@/components/ui/table";
 import { DEFAULT_QUARTERS, MAX_RANGE_YEARS, MIN_DECISIONS_FOR_TIMES, parseFiguresQuery, type TFigures, type TQuarter } from "@/lib/domain/figures/figures";
 import { firstValues, type TPageSearch } from "@/lib/domain/search-params";
-import type { TFieldError } from "@/lib/form-state";
+import { joinDateParts, type TFieldError } from "@/lib/form-state";
+import { dateParts } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { inWords, type TMessageKey, type TTranslate } from "@/lib/i18n/translator";
@@ -20,7 +21,8 @@ import { publicFigures } from "@/lib/server/figures";
 type TProps = TPageSearch;
 
 async function readQuery(searchParams: TProps["searchParams"]) {
-  const raw = firstValues(await searchParams);
+  // The period's dates come as day, month and year boxes; a link may give them whole (from=2026-01-01).
+  const raw = joinDateParts(firstValues(await searchParams));
   return parseFiguresQuery({ from: raw.from, to: raw.to }, today());
 }
 
@@ -46,6 +48,7 @@ export default async function FiguresPage({ searchParams }: TProps) {
   const [{ t, formats }, query] = await Promise.all([getI18n(), readQuery(searchParams)]);
   const values = query.ok ? query.range : query.values;
   const errors: Record<string, TFieldError> = query.ok ? {} : query.errors;
+  const parts = dateParts(t, formats);
   return (
     <div className="page">
       <PageHeading title="figures-title" lead="figures-lead" />
@@ -55,8 +58,8 @@ export default async function FiguresPage({ searchParams }: TProps) {
 
       <ErrorSummary fieldErrors={errors} retitle={false} />
       <form className="filters" method="get" action="/figures" aria-label={t("figures-period-label")} noValidate>
-        <DateField id="from" label={t("figures-from")} defaultValue={values.from} error={inWords(t, errors.from)} />
-        <DateField id="to" label={t("figures-to")} defaultValue={values.to} error={inWords(t, errors.to)} />
+        <DateField id="from" label={t("figures-from")} defaultValue={values.from} error={inWords(t, errors.from)} parts={parts} />
+        <DateField id="to" label={t("figures-to")} defaultValue={values.to} error={inWords(t, errors.to)} parts={parts} />
         <div className="button-group">
           <button className="button button--primary" type="submit">
             {t("figures-apply")}

@@ -132,6 +132,8 @@ describe("form field building blocks", () => {
     assert.equal(parsedValue(count, "1,000,000"), 1_000_000);
     assert.equal(parsedValue(count, " 2 500 "), 2500);
     assert.equal(parsedValue(count, "250.000"), 250_000);
+    assert.equal(parsedValue(count, "10\u202F080\u202F254"), 10_080_254, "narrow no-break spaces, as French groups");
+    assert.equal(parsedValue(count, "\u0661\u0660\u066C\u0660\u0668\u0660\u066C\u0662\u0665\u0664"), 10_080_254, "Arabic-Indic digits and separator");
     assert.equal(parsedValue(count, "0"), 0);
     assert.equal(parsedValue(count, ""), undefined);
     assert.equal(parsedValue(count, undefined), undefined);

@@ -1,3 +1,4 @@
+import { asciiDigits } from "@/lib/domain/text";
 import { z } from "zod";
 
 import type { TMessageKey, TParam } from "@/lib/i18n/translator";
@@ -90,9 +91,10 @@ export const ticked = z.preprocess((value) => ["yes", "on", "true"].includes(fir
 /** A whole number or empty (undefined); anything else is an error. */
 export const wholeNumber = (max: number) =>
   z.preprocess((value) => {
-    const raw = firstString(value)
+    // Typed with the language's digits and grouping: 10,080,254, 10.080.254, 10 080 254, ١٠٬٠٨٠٬٢٥٤.
+    const raw = asciiDigits(firstString(value))
       .trim()
-      .replace(/[\s,_]/g, "");
+      .replace(/[\s,_\u066C']/g, "");
     if (raw === "") return undefined;
     // Points between groups of three digits group thousands, as German writes them (250.000).
     const grouped = /^\d{1,3}(\.\d{3})+$/.test(raw) ? raw.replace(/\./g, "") : raw;

@@ -7,6 +7,8 @@ import type { TDraftAnswers } from "@/lib/domain/request/sections";
 import { DAY_MS, endOfDay } from "@/lib/domain/time";
 
 import {
+  declineErrorsOnPage,
+  declineFromPage,
   grantDefaults,
   grantLengthProblems,
   grantProblems,
@@ -17,6 +19,7 @@ import {
   remindersDue,
   SNAPSHOT_FREQUENCIES,
   WITHDRAWAL_REASONS,
+  ZDecisionStep,
   ZDeclineInput,
   ZExtendInput,
   ZGrantInput,
@@ -706,6 +709,25 @@ describe("grantDefaults", () => {
       startsOn: "2027-01-15",
       expiresOn: "2028-12-31",
       onDemandPerMonth: "1000000",
+    });
+  });
+});
+
+describe("the decide page's one form", () => {
+  it("asks grant or decline first, and checks before it records", () => {
+    const base = { requestId: "cmrequest0000000000000000", version: "3" };
+    assert.deepEqual(issuesOf(ZDecisionStep, base), ["outcome error-decision-outcome"]);
+    assert.equal(ZDecisionStep.parse({ ...base, outcome: "grant" }).intent, "check");
+    assert.equal(ZDecisionStep.parse({ ...base, outcome: "decline", intent: "record" }).intent, "record");
+    assert.equal(ZDecisionStep.parse({ ...base, outcome: "decline", intent: "publish" }).intent, "check", "an unknown step only checks");
+  });
+
+  it("reads a decline from its own fields, and puts its problems back on them", () => {
+    const values = { requestId: "r", version: "1", criteria: "who", declineCriteria: ["need", "what"], declineMessage: "Sorry.", message: "Welcome." };
+    assert.deepEqual(declineFromPage(values), { requestId: "r", version: "1", criteria: ["need", "what"], rationale: "", message: "Sorry." });
+    assert.deepEqual(declineErrorsOnPage({ criteria: { key: "error-decline-criteria" }, version: { key: "error-invalid" } }), {
+      declineCriteria: { key: "error-decline-criteria" },
+      version: { key: "error-invalid" },
     });
   });
 });

@@ -6,7 +6,7 @@ import { PUBLIC_NAME_MAX, PUBLIC_SUMMARY_MAX, publicTextProblems } from "@/lib/d
 import { choice, choices, isoDate, LIMITS, paragraph, recordId, requiredText, text, wholeNumber } from "@/lib/domain/request/fields";
 import { APIS, PROJECTS } from "@/lib/domain/request/options";
 import { SECTION_IDS, volumeField, type TDraftAnswers } from "@/lib/domain/request/sections";
-import type { TFieldError } from "@/lib/form-state";
+import type { TFieldError, TFormValues } from "@/lib/form-state";
 
 import { ZRequestVersion } from "./actions";
 
@@ -70,6 +70,41 @@ export const ZDeclineInput = ZRequestVersion.extend({
   message: DECISION_MESSAGE,
 });
 export type TDeclineInput = z.infer<typeof ZDeclineInput>;
+
+export const DECISION_OUTCOMES = ["grant", "decline"] as const;
+export const DECISION_INTENTS = ["check", "record", "change"] as const;
+
+/**
+ * The decide page's one form: grant or decline, then first `check` (the reviewer sees the decision
+ * to confirm), then `record` it, or `change` it again. Nothing is recorded or emailed before
+ * `record`, and `record` checks everything afresh.
+ */
+export const ZDecisionStep = ZRequestVersion.extend({
+  outcome: choice(DECISION_OUTCOMES, "error-decision-outcome"),
+  intent: z.enum(DECISION_INTENTS).catch("check"),
+});
+
+/** On the decide page a decline's fields sit beside the grant's, so they carry names of their own. */
+const DECLINE_ON_PAGE = { criteria: "declineCriteria", rationale: "declineRationale", message: "declineMessage" } as const;
+
+/** The decline as ZDeclineInput reads it, from the decide page's fields. */
+export function declineFromPage(values: TFormValues): TFormValues {
+  const read = (name: string) => values[name] ?? "";
+  return {
+    requestId: read("requestId"),
+    version: read("version"),
+    criteria: read(DECLINE_ON_PAGE.criteria),
+    rationale: read(DECLINE_ON_PAGE.rationale),
+    message: read(DECLINE_ON_PAGE.message),
+  };
+}
+
+/** A decline's problems under the decide page's field names. */
+export function declineErrorsOnPage(errors: Record<string, TFieldError>): Record<string, TFieldError> {
+  return Object.fromEntries(
+    Object.entries(errors).map(([name, error]) => [name in DECLINE_ON_PAGE ? DECLINE_ON_PAGE[name as keyof typeof DECLINE_ON_PAGE] : name, error]),
+  );
+}
 
 export const ZWithdrawInput = ZRequestVersion.extend({
   reason: choice(WITHDRAWAL_REASONS, "error-withdraw-reason"),

@@ -98,15 +98,29 @@ export async function recordHumanRights(viewer: TViewer, input: THumanRightsInpu
 }
 
 /**
- * Grants the request: scope, dates, a message for the requester and the internal rationale. The
- * state machine says who and when; the rules (dates, WMDE's recommendation, human rights) what.
+ * The request as the reviewer decides on it, refused the way recording would refuse it: someone
+ * else changed it since the reviewer's page, or it can no longer be decided by them.
  */
-export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl: string) {
+async function decidable(viewer: TViewer, input: { requestId: string; version: number }, event: "grant" | "decline") {
   const request = await getReviewRequest(viewer, input.requestId);
   const actor = actorFor(viewer, request.requesterId);
-  nextStatus(request.status, "grant", actor.kind);
-  // The register entry is asked for, and kept, only with the requester's consent.
-  const listed = registerConsented(request.answers);
+  nextStatus(request.status, event, actor.kind);
+  if (request.version !== input.version) throw new DomainError(CONFLICT_NOW[request.status], [request.reference ?? ""]);
+  return { request, actor };
+}
+
+/** Every rule a grant must meet, checked before the reviewer is shown their decision to confirm; nothing is written. */
+export async function checkGrant(viewer: TViewer, input: TGrantInput) {
+  const { request } = await decidable(viewer, input, "grant");
+  grantRules(viewer, request, input);
+}
+
+/** The same for a decline: it can be decided now, by this reviewer, on the request as they saw it. */
+export async function checkDecline(viewer: TViewer, input: TDeclineInput) {
+  await decidable(viewer, input, "decline");
+}
+
+function grantRules(viewer: TViewer, request: TReviewRequest, input: TGrantInput) {
   const contactName = request.answers.who?.contactName;
   const problems = grantProblems(input, {
     today: today(),
@@ -115,9 +129,22 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
     hasWmdeRecommendation: Boolean(request.wmdeRecommendation),
     commercial: request.requesterKind === "commercial",
     hasHumanRightsAssessment: Boolean(request.humanRights),
-    register: listed ? { contactName: typeof contactName === "string" ? contactName : "" } : undefined,
+    register: registerConsented(request.answers) ? { contactName: typeof contactName === "string" ? contactName : "" } : undefined,
   });
   if (Object.keys(problems).length > 0) throw new FieldRuleError(problems);
+}
+
+/**
+ * Grants the request: scope, dates, a message for the requester and the internal rationale. The
+ * state machine says who and when; the rules (dates, WMDE's recommendation, human rights) what.
+ */
+export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl: string) {
+  const request = await getReviewRequest(viewer, input.requestId);
+  const actor = actorFor(viewer, request.requesterId);
+  nextStatus(request.status, "grant", actor.kind);
+  grantRules(viewer, request, input);
+  // The register entry is asked for, and kept, only with the requester's consent.
+  const listed = registerConsented(request.answers);
   // A WMF override is only asked for, and kept, when WMDE has not recommended.
   const jointOverride = request.joint && !request.wmdeRecommendation ? input.jointOverride : null;
   const entry = listed ? { publicName: input.publicName, publicSummary: input.publicSummary } : { publicName: null, publicSummary: null };

@@ -3,18 +3,37 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
-import { ZDeclineInput, ZExtendInput, ZGrantInput, ZHumanRightsInput, ZRecommendationInput, ZWithdrawInput } from "@/lib/domain/review/decisions";
+import {
+  declineErrorsOnPage,
+  declineFromPage,
+  ZDecisionStep,
+  ZDeclineInput,
+  ZExtendInput,
+  ZGrantInput,
+  ZHumanRightsInput,
+  ZRecommendationInput,
+  ZWithdrawInput,
+} from "@/lib/domain/review/decisions";
 import { ZAssessmentInput, ZCommentInput, ZInformationInput, ZJointMove, ZRequestVersion } from "@/lib/domain/review/actions";
 import { publicUrl } from "@/lib/env";
 import type { z } from "zod";
 
-import type { TActionState } from "@/lib/form-state";
+import { fieldErrorsOf, type TActionState } from "@/lib/form-state";
 import type { TMessageKey } from "@/lib/i18n/translator";
 import type { TViewer } from "@/lib/server/session";
 import { getI18n } from "@/lib/i18n/server";
 import { validatedAction } from "@/lib/server/action";
 import { enforceRateLimit } from "@/lib/server/rate-limit";
-import { declineRequest, extendGrant, grantRequest, recordHumanRights, recordRecommendation, withdrawGrant } from "@/lib/server/review/decisions";
+import {
+  checkDecline,
+  checkGrant,
+  declineRequest,
+  extendGrant,
+  grantRequest,
+  recordHumanRights,
+  recordRecommendation,
+  withdrawGrant,
+} from "@/lib/server/review/decisions";
 import { addComment, askForInformation, moveJoint, releaseRequest, saveAssessment, takeRequest } from "@/lib/server/review/request";
 
 function done(requestId: string, key: TMessageKey): TActionState {
@@ -62,16 +81,32 @@ export const recordRecommendationAction = reviewAction("recordRecommendation", Z
 
 export const recordHumanRightsAction = reviewAction("recordHumanRights", ZHumanRightsInput, recordHumanRights, "human-rights-saved");
 
-export const grantAction = validatedAction("grant", ZGrantInput, async (viewer, input) => {
-  await grantRequest(viewer, input, publicUrl());
+/**
+ * The decide page: grant or decline, checked (shown back to confirm, nothing written), then
+ * recorded, or sent back to be changed. Recording checks everything again, whatever was checked.
+ */
+export const decideAction = validatedAction("decide", ZDecisionStep, async (viewer, step, values): Promise<TActionState> => {
+  if (step.intent === "change") return { status: "idle", values };
+  if (step.outcome === "grant") {
+    const parsed = ZGrantInput.safeParse(values);
+    if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values };
+    if (step.intent === "check") {
+      await checkGrant(viewer, parsed.data);
+      return { status: "check", values };
+    }
+    await grantRequest(viewer, parsed.data, publicUrl());
+    revalidatePath("/review");
+    redirect(`/review/${step.requestId}?decided=granted`);
+  }
+  const parsed = ZDeclineInput.safeParse(declineFromPage(values));
+  if (!parsed.success) return { status: "error", fieldErrors: declineErrorsOnPage(fieldErrorsOf(parsed.error)), values };
+  if (step.intent === "check") {
+    await checkDecline(viewer, parsed.data);
+    return { status: "check", values };
+  }
+  await declineRequest(viewer, parsed.data, publicUrl());
   revalidatePath("/review");
-  redirect(`/review/${input.requestId}?decided=granted`);
-});
-
-export const declineAction = validatedAction("decline", ZDeclineInput, async (viewer, input) => {
-  await declineRequest(viewer, input, publicUrl());
-  revalidatePath("/review");
-  redirect(`/review/${input.requestId}?decided=declined`);
+  redirect(`/review/${step.requestId}?decided=declined`);
 });
 
 export const extendAction = validatedAction("extendGrant", ZExtendInput, async (viewer, input) => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { DeclineForm, GrantForm } from "@/components/review/decision-forms";
+import { DecisionForm } from "@/components/review/decision-forms";
 import { Prerequisites } from "@/components/review/decision-summary";
 import { actorOn, canDecide } from "@/lib/domain/permissions";
 import { publicDraft, registerConsented } from "@/lib/domain/register/register";
@@ -13,7 +13,7 @@ import { fullTitle } from "@/lib/i18n/title";
 import { today } from "@/lib/server/clock";
 import { loadReviewRequest } from "@/lib/server/pages";
 
-import { declineAction, grantAction } from "../actions";
+import { decideAction } from "../actions";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -55,8 +55,8 @@ export default async function DecidePage({ params }: Params) {
       {back}
       <h1>{t("decide-title", request.reference ?? "")}</h1>
       <p className="lead">{t("decide-intro")}</p>
-      <GrantForm
-        action={grantAction}
+      <DecisionForm
+        action={decideAction}
         requestId={request.id}
         version={request.version}
         defaults={grantDefaults(request.answers, day)}
@@ -65,8 +65,6 @@ export default async function DecidePage({ params }: Params) {
         notices={<Prerequisites request={request} />}
         register={registerConsented(request.answers) ? publicDraft(request.answers) : undefined}
       />
-      <hr className="divider" />
-      <DeclineForm action={declineAction} requestId={request.id} version={request.version} />
     </div>
   );
 }
