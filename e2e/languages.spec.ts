@@ -117,6 +117,7 @@ test.describe("the language of a page", () => {
     // The whole page follows, the header and footer of the root layout included.
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("form", { name: "Language" }).getByRole("button", { name: "Deutsch" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Main" }).getByText("Account", { exact: true }).click();
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your data" })).toBeVisible();
     expect(await savedLanguage(requester.id)).toBe("en");
 
