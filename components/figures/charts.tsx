@@ -12,9 +12,20 @@ import { niceScale } from "@/lib/domain/figures/figures";
  * the one that fits the screen: an image only scales, so a phone gets a smaller drawing with
  * larger text, whose labels stay readable (at least 12 px) instead of shrinking with it.
  */
-type TGeometry = { width: number; height: number; left: number; right: number; top: number; bottom: number; maxLabels: number; suffix: string };
-const WIDE: TGeometry = { width: 720, height: 280, left: 48, right: 12, top: 20, bottom: 40, maxLabels: 12, suffix: "" };
-const COMPACT: TGeometry = { width: 360, height: 260, left: 44, right: 8, top: 24, bottom: 40, maxLabels: 4, suffix: "-compact" };
+type TGeometry = {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  maxLabels: number;
+  /** The labels' size in the drawing's units (app/globals.css sets it), to judge how many fit. */
+  fontSize: number;
+  suffix: string;
+};
+const WIDE: TGeometry = { width: 720, height: 280, left: 48, right: 12, top: 20, bottom: 40, maxLabels: 12, fontSize: 12, suffix: "" };
+const COMPACT: TGeometry = { width: 360, height: 260, left: 44, right: 8, top: 24, bottom: 40, maxLabels: 4, fontSize: 16, suffix: "-compact" };
 const GEOMETRIES = [WIDE, COMPACT];
 
 export type TPattern = "solid" | "hatch" | "dots" | "cross" | "lines";
@@ -34,7 +45,10 @@ const yOf = (g: TGeometry, top: number) => (value: number) => g.top + plotHeight
 /** The image, its title and description, the value grid and the quarter labels; the series go inside. */
 function Frame({ id, title, description, locale, geometry: g, labels, top, ticks, defs, children }: TFrame) {
   const y = yOf(g, top);
-  const every = Math.ceil(labels.length / g.maxLabels);
+  // As many quarter labels as fit side by side (a character is about 0.6 of the font size wide).
+  const labelWidth = Math.max(0, ...labels.map((label) => label.length)) * g.fontSize * 0.6 + g.fontSize;
+  const fitting = Math.max(1, Math.min(g.maxLabels, Math.floor(plotWidth(g) / labelWidth)));
+  const every = Math.ceil(labels.length / fitting);
   const base = g.top + plotHeight(g);
   return (
     <svg
