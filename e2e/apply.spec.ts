@@ -54,6 +54,7 @@ test("a draft survives signing out: the requester resumes where they were, typed
   await expect(page.getByRole("heading", { name: "Your request for exceptional access" })).toBeVisible();
   const draftUrl = page.url();
 
+  await page.getByRole("navigation", { name: "Main" }).getByText("Account", { exact: true }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto(draftUrl);

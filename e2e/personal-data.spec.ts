@@ -20,6 +20,7 @@ test("a requester sees and downloads their data, and cannot erase it while a req
   await signInAsUser(context, mine.requester.id);
 
   await page.goto("/requests");
+  await page.getByRole("navigation", { name: "Main" }).getByText("Account", { exact: true }).click();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your data" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your data" })).toBeVisible();
   await expect(page.locator("dd", { hasText: mine.requester.email })).toBeVisible();

@@ -17,7 +17,9 @@ test("a newcomer signs in with a link from their email and lands on their reques
 
   await expect(page).toHaveURL(/\/requests$/);
   await expect(page.getByRole("heading", { name: "Your requests" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" })).toContainText(email);
+  // Who is signed in, and the way out, are in the header's account menu.
+  await page.getByRole("navigation", { name: "Main" }).getByText("Account", { exact: true }).click();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByText(email)).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();

@@ -5,6 +5,7 @@ import { getI18n } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
 import { getViewer } from "@/lib/server/session";
 
+import { AccountMenu } from "./account-menu";
 import { NavLink } from "./nav-link";
 import { RoleLabel } from "./role-label";
 
@@ -12,10 +13,7 @@ type TNavItem = { href: string; label: TMessageKey; except?: string[] };
 
 /** The pages a signed-in person's role works from, in the order the header lists them. */
 function navFor(role: TRole): TNavItem[] {
-  const everyone: TNavItem[] = [
-    { href: "/requests", label: "nav-my-requests" },
-    { href: "/account", label: "nav-account" },
-  ];
+  const everyone: TNavItem[] = [{ href: "/requests", label: "nav-my-requests" }];
   const reviewers: TNavItem[] = [
     { href: "/review", label: "nav-review", except: ["/review/dashboard"] },
     { href: "/review/dashboard", label: "nav-dashboard" },
@@ -50,15 +48,30 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
                     </NavLink>
                   </li>
                 ))}
-                <li className="site-nav__who">
-                  <bdi>{viewer.email}</bdi> (<RoleLabel role={viewer.role} />)
-                </li>
                 <li>
-                  <form action={signOutAction}>
-                    <button className="button button--quiet" type="submit">
-                      {t("nav-sign-out")}
-                    </button>
-                  </form>
+                  <AccountMenu summary={t("account-menu")}>
+                    <p className="account-menu__who">
+                      {t("account-menu-signed-in-as")} <bdi>{viewer.name ?? viewer.email}</bdi>
+                      {viewer.name && viewer.email ? (
+                        <span className="account-menu__email">
+                          <bdi>{viewer.email}</bdi>
+                        </span>
+                      ) : null}
+                      <span className="account-menu__role">
+                        <RoleLabel role={viewer.role} />
+                      </span>
+                    </p>
+                    <p>
+                      <NavLink href="/account" reloadDocument={reload}>
+                        {t("nav-account")}
+                      </NavLink>
+                    </p>
+                    <form action={signOutAction}>
+                      <button className="button" type="submit">
+                        {t("nav-sign-out")}
+                      </button>
+                    </form>
+                  </AccountMenu>
                 </li>
               </>
             ) : (

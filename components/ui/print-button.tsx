@@ -19,10 +19,8 @@ export function PrintButton() {
   );
   if (!scripted) return null;
   return (
-    <p className="no-print">
-      <button type="button" className="button" onClick={() => window.print()}>
-        {t("print-button")}
-      </button>
-    </p>
+    <button type="button" className="button no-print" onClick={() => window.print()}>
+      {t("print-button")}
+    </button>
   );
 }

@@ -1,16 +1,34 @@
+import type { ReactNode } from "react";
+
 import { getI18n } from "@/lib/i18n/server";
 import { now } from "@/lib/server/clock";
 
 import { PrintButton } from "./print-button";
 
-/** On screen, a Print button; on paper, the moment the record was read, under the page's title. */
-export async function PrintHeader() {
+type Props = {
+  /** Where the request stands: its status and dates. */
+  status: ReactNode;
+  /** What the page offers to do with the whole request, beside the Print button. */
+  actions?: ReactNode;
+};
+
+/**
+ * A request's status line, with the page's actions and the Print button at its end; on paper, the
+ * moment the record was read instead of the buttons.
+ */
+export async function PrintHeader({ status, actions }: Props) {
   const { t, formats } = await getI18n();
   const at = new Intl.DateTimeFormat(formats, { dateStyle: "long", timeStyle: "long", timeZone: "UTC" }).format(now());
   return (
     <>
       <p className="print-only">{t("print-as-of", at)}</p>
-      <PrintButton />
+      <div className="page-status">
+        <p>{status}</p>
+        <div className="page-status__actions no-print">
+          {actions}
+          <PrintButton />
+        </div>
+      </div>
     </>
   );
 }

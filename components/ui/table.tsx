@@ -17,12 +17,21 @@ type Props = {
   numbers?: boolean;
   /** A wide table whose frame a keyboard can scroll: the frame takes focus, named by the caption (needs `captionId`). */
   scrollable?: boolean;
+  /**
+   * On a phone, each row is shown as a block of labelled lines instead of columns: every cell
+   * names its column in `data-label` (see `cellLabel`).
+   */
+  stacked?: boolean;
 };
 
+/** The attribute a cell of a `stacked` table carries: its column's heading, shown beside it on a phone. */
+export const cellLabel = (column: string) => ({ "data-label": column });
+
 /** A data table in its scrolling frame: caption, column headings, rows, and what an empty one says. */
-export function Table({ caption, captionId, labelledBy, columns, empty, children, foot, numbers, scrollable }: Props) {
+export function Table({ caption, captionId, labelledBy, columns, empty, children, foot, numbers, scrollable, stacked }: Props) {
+  const className = ["table", numbers ? "table--numbers" : null, stacked ? "table--stacked" : null].filter(Boolean).join(" ");
   const table = (
-    <table className={numbers ? "table table--numbers" : "table"} aria-labelledby={labelledBy}>
+    <table className={className} aria-labelledby={labelledBy}>
       {caption ? <caption id={captionId}>{caption}</caption> : null}
       <thead>
         <tr>

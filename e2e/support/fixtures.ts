@@ -7,14 +7,14 @@ import { createSession, createUser, type TTestUser } from "./database";
 import { baseURL } from "./settings";
 
 type Fixtures = {
-  /** Signs the page in as a new user with this role, without going through the sign-in page. */
-  signInAs: (role: TRole) => Promise<TTestUser>;
+  /** Signs the page in as a new user with this role (its address starting with `prefix`), without going through the sign-in page. */
+  signInAs: (role: TRole, prefix?: string) => Promise<TTestUser>;
 };
 
 export const test = base.extend<Fixtures>({
   signInAs: async ({ context }, use) => {
-    await use(async (role) => {
-      const user = await createUser(role);
+    await use(async (role, prefix) => {
+      const user = await createUser(role, prefix);
       const token = await createSession(user.id);
       await context.addCookies([{ name: "authjs.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
       return user;

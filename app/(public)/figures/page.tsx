@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { ChartLegend, LineChart, StackedBarChart, type TSeries } from "@/components/figures/charts";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { DateField } from "@/components/ui/fields";
-import { Table } from "@/components/ui/table";
+import { cellLabel, Table } from "@/components/ui/table";
 import { DEFAULT_QUARTERS, MAX_RANGE_YEARS, MIN_DECISIONS_FOR_TIMES, parseFiguresQuery, type TFigures, type TQuarter } from "@/lib/domain/figures/figures";
 import { firstValues, type TPageSearch } from "@/lib/domain/search-params";
 import { joinDateParts, type TFieldError } from "@/lib/form-state";
@@ -100,6 +100,14 @@ async function Figures({ range, t, locale }: { range: { from: string; to: string
     { key: "median", label: t("figures-median"), marker: "circle" as const, values: quarters.map(({ figures }) => figures.medianDays) },
     { key: "p90", label: t("figures-p90"), marker: "square" as const, values: quarters.map(({ figures }) => figures.p90Days) },
   ];
+  const columns = [
+    t("figures-col-quarter"),
+    t("figures-received"),
+    ...OUTCOMES.map((outcome) => t(outcome.label)),
+    t("figures-joint-share"),
+    t("figures-median"),
+    t("figures-p90"),
+  ];
   const first = labels[0] ?? "";
   const last = labels.at(-1) ?? "";
 
@@ -163,17 +171,11 @@ async function Figures({ range, t, locale }: { range: { from: string; to: string
         <Table
           scrollable
           numbers
+          stacked
           caption={t("figures-table-caption", period)}
           captionId="figures-table-caption"
-          columns={[
-            t("figures-col-quarter"),
-            t("figures-received"),
-            ...OUTCOMES.map((outcome) => t(outcome.label)),
-            t("figures-joint-share"),
-            t("figures-median"),
-            t("figures-p90"),
-          ]}
-          foot={<Row heading={t("figures-total")} cells={cellsOf(total)} />}
+          columns={columns}
+          foot={<Row heading={t("figures-total")} cells={cellsOf(total)} labels={columns.slice(1)} />}
         >
           {quarters.map(({ bucket, figures }) => (
             <Row
@@ -187,6 +189,7 @@ async function Figures({ range, t, locale }: { range: { from: string; to: string
                 </>
               }
               cells={cellsOf(figures)}
+              labels={columns.slice(1)}
             />
           ))}
         </Table>
@@ -216,13 +219,16 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
-function Row({ heading, cells }: { heading: ReactNode; cells: string[] }) {
+/** A quarter's row (or the totals): its heading, then each figure, labelled with its column for a phone. */
+function Row({ heading, cells, labels }: { heading: ReactNode; cells: string[]; labels: string[] }) {
   return (
     <tr>
       <th scope="row">{heading}</th>
       {cells.map((cell, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are its columns, in a fixed order
-        <td key={index}>{cell}</td>
+        <td key={index} {...cellLabel(labels[index] ?? "")}>
+          {cell}
+        </td>
       ))}
     </tr>
   );

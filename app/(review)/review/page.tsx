@@ -6,7 +6,7 @@ import { actsForWmde, canReview } from "@/lib/domain/roles";
 import type { TPageSearch } from "@/lib/domain/search-params";
 import { daysBetween } from "@/lib/domain/time";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/fields";
-import { Table } from "@/components/ui/table";
+import { cellLabel, Table } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
@@ -64,6 +64,15 @@ export default async function ReviewQueuePage({ searchParams }: TPageSearch) {
     sort: params.sort,
   };
   const today = now();
+  const columns = [
+    t("queue-col-reference"),
+    t("queue-col-requester"),
+    t("queue-col-purpose"),
+    t("queue-col-kind"),
+    t("queue-col-flags"),
+    t("queue-col-age"),
+    t("queue-col-assignee"),
+  ] as const;
 
   return (
     <div className="page">
@@ -82,7 +91,7 @@ export default async function ReviewQueuePage({ searchParams }: TPageSearch) {
       </nav>
 
       {/* biome-ignore lint/a11y/useSemanticElements: a form as the search landmark, which every screen reader knows; <search> is too new */}
-      <form className="filters" method="get" action="/review" role="search" aria-label={t("queue-filters-label")}>
+      <form className="queue-filters" method="get" action="/review" role="search" aria-label={t("queue-filters-label")}>
         <input type="hidden" name="view" value={params.view} />
         <TextField id="q" type="search" label={t("queue-search")} hint={t("queue-search-hint")} defaultValue={params.q ?? ""} />
         {(["kind", "exception", "api", "assignee"] as const).map((name) => (
@@ -108,12 +117,13 @@ export default async function ReviewQueuePage({ searchParams }: TPageSearch) {
       </p>
 
       <Table
+        stacked
         caption={
           <>
             {t("queue-caption")}: {t(VIEW_LABEL[params.view])}
           </>
         }
-        columns={[t("queue-col-reference"), t("queue-col-requester"), t("queue-col-kind"), t("queue-col-flags"), t("queue-col-age"), t("queue-col-assignee")]}
+        columns={columns}
         empty={rows.length === 0 ? t("queue-empty") : undefined}
       >
         {rows.map((row) => {
@@ -122,7 +132,7 @@ export default async function ReviewQueuePage({ searchParams }: TPageSearch) {
           const days = Math.max(0, daysBetween(row.submittedAt, today));
           return (
             <tr key={row.id}>
-              <td>
+              <td {...cellLabel(columns[0])}>
                 <Link href={`/review/${row.id}`}>{row.reference}</Link>
                 {row.joint ? (
                   <>
@@ -131,19 +141,28 @@ export default async function ReviewQueuePage({ searchParams }: TPageSearch) {
                   </>
                 ) : null}
               </td>
-              <td>
+              <td {...cellLabel(columns[1])}>
                 {row.organisation ?? row.contactName}
                 {row.organisation && row.contactName ? <div className="hint">{row.contactName}</div> : null}
               </td>
-              <td>{row.requesterKind ? t(option("option-requester-kind", row.requesterKind)) : null}</td>
-              <td>
+              <td {...cellLabel(columns[2])}>
+                {row.purpose ? (
+                  <span className="queue-purpose" dir="auto">
+                    {row.purpose}
+                  </span>
+                ) : null}
+              </td>
+              <td {...cellLabel(columns[3])}>{row.requesterKind ? t(option("option-requester-kind", row.requesterKind)) : null}</td>
+              <td {...cellLabel(columns[4])}>
                 {red > 0 ? <span className="tag tag--error">{t("queue-flags-count", red)}</span> : null}{" "}
                 {warnings > 0 ? <span className="tag tag--warning">{t("queue-warnings-count", warnings)}</span> : null}
               </td>
-              <td>
-                <time dateTime={row.submittedAt.toISOString()}>{t("queue-age-days", days)}</time>
+              <td {...cellLabel(columns[5])}>
+                <time className="nowrap" dateTime={row.submittedAt.toISOString()}>
+                  {t("queue-age-days", days)}
+                </time>
               </td>
-              <td>{row.assigneeName ?? <span className="hint">{t("queue-unassigned")}</span>}</td>
+              <td {...cellLabel(columns[6])}>{row.assigneeName ?? <span className="hint">{t("queue-unassigned")}</span>}</td>
             </tr>
           );
         })}

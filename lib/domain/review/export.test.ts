@@ -18,6 +18,7 @@ const row: TQueueRow = {
   organisation: "Open Maps Lab",
   requesterKind: "nonprofit",
   exceptionType: "above_free_volume",
+  purpose: "Maps of how articles grow, for a university course.",
   apis: ["snapshot", "realtime"],
   joint: true,
   flags: [

@@ -79,6 +79,8 @@ export type TQueueRow = {
   organisation: string | null;
   requesterKind: string | null;
   exceptionType: string | null;
+  /** The start of what the requester will use the access for, as they wrote it: the row's one-line summary. */
+  purpose: string | null;
   apis: string[];
   joint: boolean;
   flags: { id: string; severity: string }[];

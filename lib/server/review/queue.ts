@@ -93,11 +93,13 @@ export function queuePageSql(viewer: TViewer, params: TQueueParams, size: number
 
   // The page first, then its assignees: only the rows shown are joined.
   return Prisma.sql`
-    SELECT p.id, p.reference, p.status::text AS status, p."contactName", p.organisation, p."requesterKind", p."exceptionType", p.apis,
+    SELECT p.id, p.reference, p.status::text AS status, p."contactName", p.organisation, p."requesterKind", p."exceptionType", p.purpose, p.apis,
            p.joint, p.flags, p."submittedAt", p."lastActivityAt", p."startsAt", p."expiresAt", coalesce(a.name, a.email) AS "assigneeName"
     FROM (
       SELECT r.id, r.reference, r.status, r."contactName", r.organisation, r."requesterKind", r."exceptionType", r.apis, r.joint, r.flags,
-             r."submittedAt", r."lastActivityAt", r."startsAt", r."expiresAt", r."assigneeId"
+             r."submittedAt", r."lastActivityAt", r."startsAt", r."expiresAt", r."assigneeId",
+             -- Enough of the purpose for one line of the queue; the whole answer is on the request's page.
+             left(r.answers #>> '{what,purpose}', 200) AS purpose
       FROM "Request" r
       WHERE ${Prisma.join(conditions, " AND ")}
       ORDER BY r.${column} ${direction}, r.id ${direction}

@@ -1,6 +1,6 @@
 import { RoleForm } from "@/components/admin/role-form";
 import { PageHeading } from "@/components/ui/page-heading";
-import { Table } from "@/components/ui/table";
+import { cellLabel, Table } from "@/components/ui/table";
 
 import { changeRoleAction } from "./actions";
 import { canAdminister, ROLES, type TRole } from "@/lib/domain/roles";
@@ -22,6 +22,13 @@ export default async function AdminUsersPage({ searchParams }: TPageSearch) {
   const [{ users, next }, changes] = await Promise.all([listUsers(viewer, { after: params.after, query, role }), recentRoleChanges(viewer)]);
   const dates = new Intl.DateTimeFormat(formats, { dateStyle: "medium" });
   const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "short" });
+  const columns = [t("admin-users-col-person"), t("admin-users-col-joined"), t("admin-users-col-role")] as const;
+  const historyColumns = [
+    t("admin-users-history-when"),
+    t("admin-users-history-who"),
+    t("admin-users-history-person"),
+    t("admin-users-history-change"),
+  ] as const;
 
   return (
     <div className="page">
@@ -43,21 +50,17 @@ export default async function AdminUsersPage({ searchParams }: TPageSearch) {
         </button>
       </form>
 
-      <Table
-        caption={t("admin-users-caption")}
-        columns={[t("admin-users-col-person"), t("admin-users-col-joined"), t("admin-users-col-role")]}
-        empty={users.length === 0 ? t("admin-users-none") : undefined}
-      >
+      <Table stacked caption={t("admin-users-caption")} columns={columns} empty={users.length === 0 ? t("admin-users-none") : undefined}>
         {users.map((user) => {
           const label = user.name ?? user.email ?? user.id;
           return (
             <tr key={user.id}>
-              <td>
+              <td {...cellLabel(columns[0])}>
                 <strong>{label}</strong>
                 {user.name && user.email ? <div className="hint">{user.email}</div> : null}
               </td>
-              <td>{dates.format(user.createdAt)}</td>
-              <td>
+              <td {...cellLabel(columns[1])}>{dates.format(user.createdAt)}</td>
+              <td {...cellLabel(columns[2])}>
                 <RoleForm action={changeRoleAction} userId={user.id} role={user.role} personLabel={label} disabled={user.id === viewer.id} />
                 {user.id === viewer.id ? <p className="hint">{t("admin-users-self-hint")}</p> : null}
               </td>
@@ -71,16 +74,13 @@ export default async function AdminUsersPage({ searchParams }: TPageSearch) {
       {changes.length === 0 ? (
         <p>{t("admin-users-history-none")}</p>
       ) : (
-        <Table
-          labelledBy="role-history"
-          columns={[t("admin-users-history-when"), t("admin-users-history-who"), t("admin-users-history-person"), t("admin-users-history-change")]}
-        >
+        <Table stacked labelledBy="role-history" columns={historyColumns}>
           {changes.map((change) => (
             <tr key={change.id}>
-              <td>{times.format(change.at)}</td>
-              <td>{change.actor || t("admin-users-history-system", change.note ?? "")}</td>
-              <td>{change.subject}</td>
-              <td>{t("admin-users-history-from-to", t(ROLE_LABEL[change.before]), t(ROLE_LABEL[change.after]))}</td>
+              <td {...cellLabel(historyColumns[0])}>{times.format(change.at)}</td>
+              <td {...cellLabel(historyColumns[1])}>{change.actor || t("admin-users-history-system", change.note ?? "")}</td>
+              <td {...cellLabel(historyColumns[2])}>{change.subject}</td>
+              <td {...cellLabel(historyColumns[3])}>{t("admin-users-history-from-to", t(ROLE_LABEL[change.before]), t(ROLE_LABEL[change.after]))}</td>
             </tr>
           ))}
         </Table>

@@ -99,13 +99,17 @@ export default async function RequestPage({ params, searchParams }: Params) {
   return (
     <div className="page">
       <h1>{t("request-title", request.reference ?? "")}</h1>
-      <PrintHeader />
       {query.answered ? <Done>{t("request-answer-sent")}</Done> : null}
       {query.cancelled ? <Done>{t("request-cancelled-notice")}</Done> : null}
       {query["given-up"] ? <Done>{t("request-given-up-notice")}</Done> : null}
-      <p>
-        <RequestStatusTag status={request.shown} /> {request.submittedAt ? t("request-submitted-on", dates.format(request.submittedAt)) : null}
-      </p>
+      <PrintHeader
+        status={
+          <>
+            <RequestStatusTag status={request.shown} /> {request.submittedAt ? t("request-submitted-on", dates.format(request.submittedAt)) : null}
+          </>
+        }
+        actions={offered.has("cancel") ? <Link href={`/requests/${request.id}/cancel`}>{t("request-cancel-link")}</Link> : null}
+      />
       {basedOn}
       {contactNotices}
       {links.followUps.map((followUp) => (
@@ -150,11 +154,6 @@ export default async function RequestPage({ params, searchParams }: Params) {
       ) : null}
       <h2>{t("timeline-title")}</h2>
       <Timeline entries={timeline} />
-      {offered.has("cancel") ? (
-        <p className="no-print">
-          <Link href={`/requests/${request.id}/cancel`}>{t("request-cancel-link")}</Link>
-        </p>
-      ) : null}
       <h2>{t("request-answers-title")}</h2>
       <AnswersSummary answers={request.answers} today={day} headingLevel={3} />
     </div>

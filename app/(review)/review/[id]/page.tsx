@@ -88,12 +88,15 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
         <Link href="/review">{t("review-back")}</Link>
       </p>
       <h1>{t("review-request-title", request.reference ?? "")}</h1>
-      <PrintHeader />
       {decidedNotice ? <Done>{t(decidedNotice)}</Done> : null}
-      <p>
-        <RequestStatusTag status={request.shown} /> {request.joint ? <span className="tag tag--progressive">{t("queue-joint-badge")}</span> : null}{" "}
-        {request.submittedAt ? t("review-submitted-by", dates.format(request.submittedAt), person(request.requester)) : null}
-      </p>
+      <PrintHeader
+        status={
+          <>
+            <RequestStatusTag status={request.shown} /> {request.joint ? <span className="tag tag--progressive">{t("queue-joint-badge")}</span> : null}{" "}
+            {request.submittedAt ? t("review-submitted-by", dates.format(request.submittedAt), person(request.requester)) : null}
+          </>
+        }
+      />
 
       <section className="panel" aria-labelledby="assignment-title">
         <h2 id="assignment-title" className="visually-hidden">

@@ -35,11 +35,20 @@ export default async function SectionPage({ params, searchParams }: Params) {
       <p>
         <Link href={query.from === "check" ? `/requests/${request.id}/check` : `/requests/${request.id}`}>{t("apply-back")}</Link>
       </p>
+      {/* The help comes before the questions and their buttons; beside them on a wide screen. */}
       <div className="question-layout">
-        <div className="question-layout__main">
+        <div className="question-layout__head">
           <span className="caption">{t("apply-section-of", position, SECTION_IDS.length)}</span>
           <h1>{t(SECTION_TITLE[section])}</h1>
           <p className="lead">{t(intro)}</p>
+        </div>
+        <aside className="question-layout__aside" aria-labelledby="guidance-title">
+          <h2 id="guidance-title">{t("apply-guidance-title")}</h2>
+          {guidance.map((key) => (
+            <p key={key}>{t(key)}</p>
+          ))}
+        </aside>
+        <div className="question-layout__main">
           <SectionForm
             action={saveSectionAction}
             requestId={request.id}
@@ -51,12 +60,6 @@ export default async function SectionPage({ params, searchParams }: Params) {
             locale={formats}
           />
         </div>
-        <aside className="question-layout__aside" aria-labelledby="guidance-title">
-          <h2 id="guidance-title">{t("apply-guidance-title")}</h2>
-          {guidance.map((key) => (
-            <p key={key}>{t(key)}</p>
-          ))}
-        </aside>
       </div>
     </div>
   );
