@@ -16,7 +16,16 @@ import { REQUESTER_KINDS } from "@/lib/domain/request/options";
 import { objectKeys, SECTION_FIELD_NAMES, SECTION_IDS, sectionSchema } from "@/lib/domain/request/sections";
 import { ZAssessmentInput, ZCommentInput, ZInformationAnswer, ZInformationInput, ZJointMove, ZRequestVersion } from "@/lib/domain/review/actions";
 import { queueParamsFrom, queueSearch, ZQueueParams } from "@/lib/domain/review/queue";
-import { ZDeclineInput, ZExtendInput, ZGiveUpInput, ZGrantInput, ZHumanRightsInput, ZRecommendationInput, ZWithdrawInput } from "@/lib/domain/review/decisions";
+import {
+  ZDecisionStep,
+  ZDeclineInput,
+  ZExtendInput,
+  ZGiveUpInput,
+  ZGrantInput,
+  ZHumanRightsInput,
+  ZRecommendationInput,
+  ZWithdrawInput,
+} from "@/lib/domain/review/decisions";
 import { safeReturnPath } from "@/lib/domain/return-path";
 import { ZRoleChange } from "@/lib/domain/roles";
 import { ZEmailSignIn } from "@/lib/domain/sign-in";
@@ -53,6 +62,8 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   askForInformation: ZInformationInput,
   recordRecommendation: ZRecommendationInput,
   recordHumanRights: ZHumanRightsInput,
+  // The decide page's action reads its step, then the grant's or the decline's fields.
+  decide: ZDecisionStep,
   grant: ZGrantInput,
   decline: ZDeclineInput,
   extendGrant: ZExtendInput,
