@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
+import { longDate } from "@/lib/i18n/format";
 import { messagesFor } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translator";
 
-import { longDate, scopeSummary } from "../decision-text";
+import { scopeSummary } from "../decision-text";
 import { emailWording, REQUEST_EMAIL_KINDS, requestEmail } from "./request-email";
 import { signInEmail } from "./sign-in";
 
