@@ -51,6 +51,13 @@ describe("request emails", () => {
     assert.match(reminder.text, /in 1 day\b/);
   });
 
+  it("keep the reference on one line in the HTML part, never wrapped at its hyphens", () => {
+    const mail = requestEmail("submitted", { reference: "EA-2026-0042", url: "https://a.example/requests/x" });
+    assert.match(mail.html, /<h1[^>]*>[^<]*<span style="white-space:nowrap">EA-2026-0042<\/span>/);
+    assert.doesNotMatch(mail.html.replace(/<title>.*<\/title>/, ""), /[^>]EA-2026-0042/, "every reference in the body is set unbroken");
+    assert.doesNotMatch(mail.text, /<span/);
+  });
+
   it("never let a reviewer's words become markup in the HTML part", () => {
     const mail = requestEmail("message", {
       reference: "EA-2026-0042",

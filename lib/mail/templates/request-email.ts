@@ -119,6 +119,7 @@ export function requestEmail(
     paragraphs: template.paragraphs.map((key) => t(key, ...params)),
     action: { label: t(template.action), url },
     footer: t(replies ? "email-footer" : "email-footer-no-reply", reference),
+    unbroken: reference,
   });
   // A subject is one header line, whatever the text put into it.
   return { kind, subject: t(template.subject, ...params).replace(/[\r\n]+/g, " "), text, html };
