@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 
 import { niceScale } from "@/lib/domain/figures/figures";
+import { formatNumber } from "@/lib/i18n/format";
 
 // Charts as inline SVG, drawn on the server: no script, no library. Each is an image with a title
 // and a description; colours come from Codex tokens (app/globals.css) and every series also has
@@ -23,14 +24,15 @@ export type TMarker = "circle" | "square";
 /** One series: bars take their fill's pattern, lines their marker (and style, from the stylesheet). */
 export type TSeries = { key: string; label: string; pattern?: TPattern; marker?: TMarker };
 
-type TChart = { id: string; title: string; description: string; locale: string };
+/** `formats`: the language's formatting tag, for the numbers on the axis and the bars. */
+type TChart = { id: string; title: string; description: string; formats: string };
 type TFrame = TChart & { labels: string[]; top: number; ticks: number[]; defs?: ReactNode; children: ReactNode };
 
 const slotOf = (count: number) => PLOT_WIDTH / Math.max(count, 1);
 const centreOf = (index: number, count: number) => LEFT + slotOf(count) * (index + 0.5);
 
 /** The image, its title and description, the value grid and the quarter labels; the series go inside. */
-function Frame({ id, title, description, locale, labels, top, ticks, defs, children }: TFrame) {
+function Frame({ id, title, description, formats, labels, top, ticks, defs, children }: TFrame) {
   const y = (value: number) => TOP + PLOT_HEIGHT - (value / top) * PLOT_HEIGHT;
   const every = Math.ceil(labels.length / MAX_LABELS);
   return (
@@ -43,7 +45,7 @@ function Frame({ id, title, description, locale, labels, top, ticks, defs, child
           <g key={tick}>
             <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
             <text className="chart__tick" x={LEFT - 6} y={y(tick)} dy="0.32em" textAnchor="end">
-              {tick.toLocaleString(locale)}
+              {formatNumber(tick, formats)}
             </text>
           </g>
         ))}
@@ -123,7 +125,7 @@ export function StackedBarChart({ bars, series, ...chart }: TChart & { bars: TBa
             })}
             {showTotals && bar.total > 0 ? (
               <text className="chart__value" x={x + width / 2} y={base - 5} textAnchor="middle">
-                {bar.total.toLocaleString(chart.locale)}
+                {formatNumber(bar.total, chart.formats)}
               </text>
             ) : null}
           </g>
