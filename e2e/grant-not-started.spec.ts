@@ -1,6 +1,7 @@
 // A grant whose first day is still to come says so everywhere: to its holder, to reviewers, in the register.
 import { randomUUID } from "node:crypto";
 
+import { longDate } from "../lib/i18n/format";
 import { createSession } from "./support/database";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { createRequestIn } from "./support/requests";
@@ -8,7 +9,7 @@ import { baseURL } from "./support/settings";
 
 const DAY = 86_400_000;
 /** A day as the pages write it in English: 15 January 2027. */
-const longDay = (instant: Date) => new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(instant);
+const longDay = (instant: Date) => longDate(instant, "en-GB");
 
 async function grantStartingIn(days: number, lastsDays: number, name: string) {
   const startsAt = new Date(Date.now() + days * DAY);

@@ -1,6 +1,7 @@
 import { RequestActionForm } from "@/components/request/request-action-form";
 import { isolatedMessage } from "@/components/ui/isolated-message";
 import type { TActionState } from "@/lib/form-state";
+import { longDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import type { TContactStatus } from "@/lib/server/contact";
 
@@ -17,7 +18,7 @@ type TProps = {
 export async function ContactNotice({ status, request, sendAction }: TProps) {
   if (!status || status.confirmed) return null;
   const { t, formats } = await getI18n();
-  const sent = status.sentAt ? new Intl.DateTimeFormat(formats, { dateStyle: "long", timeStyle: "short" }).format(status.sentAt) : undefined;
+  const sent = status.sentAt ? longDateTime(status.sentAt, formats) : undefined;
   return (
     <div className="notice notice--warning" id="contact-notice">
       <p>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 
 import { niceScale } from "@/lib/domain/figures/figures";
+import { formatNumber } from "@/lib/i18n/format";
 
 // Charts as inline SVG, drawn on the server: no script, no library. Each is an image with a title
 // and a description; colours come from Codex tokens (app/globals.css) and every series also has
@@ -33,7 +34,8 @@ export type TMarker = "circle" | "square";
 /** One series: bars take their fill's pattern, lines their marker (and style, from the stylesheet). */
 export type TSeries = { key: string; label: string; pattern?: TPattern; marker?: TMarker };
 
-type TChart = { id: string; title: string; description: string; locale: string };
+/** `formats`: the language's formatting tag, for the numbers on the axis and the bars. */
+type TChart = { id: string; title: string; description: string; formats: string };
 type TFrame = TChart & { geometry: TGeometry; labels: string[]; top: number; ticks: number[]; defs?: ReactNode; children: ReactNode };
 
 const plotWidth = (g: TGeometry) => g.width - g.left - g.right;
@@ -43,7 +45,7 @@ const centreOf = (g: TGeometry, index: number, count: number) => g.left + slotOf
 const yOf = (g: TGeometry, top: number) => (value: number) => g.top + plotHeight(g) - (value / top) * plotHeight(g);
 
 /** The image, its title and description, the value grid and the quarter labels; the series go inside. */
-function Frame({ id, title, description, locale, geometry: g, labels, top, ticks, defs, children }: TFrame) {
+function Frame({ id, title, description, formats, geometry: g, labels, top, ticks, defs, children }: TFrame) {
   const y = yOf(g, top);
   // As many quarter labels as fit side by side (a character is about 0.6 of the font size wide).
   const labelWidth = Math.max(0, ...labels.map((label) => label.length)) * g.fontSize * 0.6 + g.fontSize;
@@ -66,7 +68,7 @@ function Frame({ id, title, description, locale, geometry: g, labels, top, ticks
           <g key={tick}>
             <line x1={g.left} x2={g.width - g.right} y1={y(tick)} y2={y(tick)} />
             <text className="chart__tick" x={g.left - 6} y={y(tick)} dy="0.32em" textAnchor="end">
-              {tick.toLocaleString(locale)}
+              {formatNumber(tick, formats)}
             </text>
           </g>
         ))}
@@ -160,7 +162,7 @@ export function StackedBarChart({ bars, series, ...chart }: TChart & { bars: TBa
               })}
               {showTotals && bar.total > 0 ? (
                 <text className="chart__value" x={x + width / 2} y={base - 5} textAnchor="middle">
-                  {bar.total.toLocaleString(chart.locale)}
+                  {formatNumber(bar.total, chart.formats)}
                 </text>
               ) : null}
             </g>

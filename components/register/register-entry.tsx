@@ -1,3 +1,4 @@
+import { Reference } from "@/components/ui/reference";
 import { apiNames, periodText, REGISTER_STATUS_LABEL } from "@/lib/i18n/register-text";
 import { getI18n } from "@/lib/i18n/server";
 import type { TRegisterStatus } from "@/lib/domain/register/register";
@@ -32,7 +33,7 @@ export async function RegisterEntry({ entry }: { entry: TRegisterEntry }) {
         <div className="summary-list__row">
           <dt>{t("register-reference")}</dt>
           <dd>
-            <bdi>{entry.reference}</bdi>
+            <Reference>{entry.reference}</Reference>
           </dd>
         </div>
       </dl>

@@ -1,5 +1,6 @@
 import type { TSectionContext, TSectionId } from "@/lib/domain/request/sections";
 import type { TFormValues } from "@/lib/form-state";
+import { longDate } from "@/lib/i18n/format";
 import type { TTranslate } from "@/lib/i18n/translator";
 
 import { sectionFields, type TFieldSpec } from "./section-spec";
@@ -11,9 +12,8 @@ export type TAnswerRow = { field: string; question: string; answer: string[]; ty
  * A section's answers as question and answer pairs in reading order, with choices named in the
  * reader's language. Questions revealed by a choice appear only when that choice was made.
  */
-export function answerRows(section: TSectionId, saved: TFormValues, context: TSectionContext, t: TTranslate, locale: string): TAnswerRow[] {
-  const countries = new Intl.DisplayNames([locale], { type: "region" });
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+export function answerRows(section: TSectionId, saved: TFormValues, context: TSectionContext, t: TTranslate, formats: string): TAnswerRow[] {
+  const countries = new Intl.DisplayNames([formats], { type: "region" });
   const list = (name: string) => {
     const value = saved[name];
     return value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -41,7 +41,7 @@ export function answerRows(section: TSectionId, saved: TFormValues, context: TSe
         }
         case "date": {
           const value = list(spec.name)[0]?.trim();
-          return [{ field: spec.name, question, answer: value ? [safely(() => dates.format(new Date(`${value}T00:00:00Z`))) ?? value] : [] }];
+          return [{ field: spec.name, question, answer: value ? [safely(() => longDate(value, formats)) ?? value] : [] }];
         }
         default: {
           const value = list(spec.name)[0]?.trim();

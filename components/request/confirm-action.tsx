@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 
 import type { TFormAction } from "@/components/ui/use-action-form";
@@ -8,7 +9,7 @@ import { RequestActionForm } from "./request-action-form";
 
 type Props = {
   title: string;
-  lead: string;
+  lead: ReactNode;
   /** What happens afterwards, when there is more to say. */
   after?: string;
   action: TFormAction;

@@ -1,9 +1,9 @@
 import Link from "next/link";
 
-import { dayOf } from "@/lib/domain/time";
+import { longDate } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
-import { longDate, scopeLines, type TScope } from "@/lib/mail/decision-text";
+import { scopeLines, type TScope } from "@/lib/mail/decision-text";
 
 type TGrantTerms = { decision: TScope & { startsAt: Date | null; expiresAt: Date | null }; expiresAt: Date | null };
 
@@ -26,12 +26,8 @@ export async function GrantTerms({ decision, expiresAt }: TGrantTerms) {
       <div className="summary-list__row">
         <dt>{t("decision-dates")}</dt>
         <dd>
-          {t(
-            "decision-dates-value",
-            decision.startsAt ? longDate(dayOf(decision.startsAt), formats) : "",
-            expiresAt ? longDate(dayOf(expiresAt), formats) : "",
-          )}
-          {extended && decision.expiresAt ? <span className="hint"> {t("decision-extended-from", longDate(dayOf(decision.expiresAt), formats))}</span> : null}
+          {t("decision-dates-value", decision.startsAt ? longDate(decision.startsAt, formats) : "", expiresAt ? longDate(expiresAt, formats) : "")}
+          {extended && decision.expiresAt ? <span className="hint"> {t("decision-extended-from", longDate(decision.expiresAt, formats))}</span> : null}
         </dd>
       </div>
     </>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 
+import { longDate } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 
 type TQuestion = { id: string; question: string; replyBy: Date; createdAt: Date; answer: string | null; answeredAt: Date | null; lapsedAt: Date | null };
@@ -16,7 +17,6 @@ type Props = {
 export async function QuestionList({ questions, answeredLabel, open }: Props) {
   const { t, formats } = await getI18n();
   if (questions.length === 0) return null;
-  const dates = new Intl.DateTimeFormat(formats, { dateStyle: "long" });
   return (
     <section aria-labelledby="questions-title">
       <h2 id="questions-title">{t("request-questions-title")}</h2>
@@ -25,8 +25,8 @@ export async function QuestionList({ questions, answeredLabel, open }: Props) {
           <p className="hint">
             {t(
               question.answeredAt || question.lapsedAt ? "request-question-asked" : "request-question-open",
-              dates.format(question.createdAt),
-              dates.format(question.replyBy),
+              longDate(question.createdAt, formats),
+              longDate(question.replyBy, formats),
             )}
           </p>
           <p className="pre-line" dir="auto">
@@ -40,7 +40,7 @@ export async function QuestionList({ questions, answeredLabel, open }: Props) {
               </p>
             </>
           ) : null}
-          {question.lapsedAt ? <p>{t("request-question-lapsed", dates.format(question.replyBy))}</p> : null}
+          {question.lapsedAt ? <p>{t("request-question-lapsed", longDate(question.replyBy, formats))}</p> : null}
           {!question.answeredAt && !question.lapsedAt ? open?.(question) : null}
         </div>
       ))}

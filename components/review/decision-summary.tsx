@@ -3,6 +3,7 @@ import { TextRow } from "@/components/ui/summary-row";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { CRITERION_LABEL, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
 import type { HUMAN_RIGHTS_OUTCOMES, RECOMMENDATIONS } from "@/lib/domain/review/decisions";
+import { longDate } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
 import type { TReviewRequest } from "@/lib/server/review/request";
@@ -33,11 +34,10 @@ function Prerequisite({ recorded, note, missing }: { recorded?: string | null; n
 
 export async function Prerequisites({ request }: { request: TReviewRequest }) {
   const { t, formats } = await getI18n();
-  const dates = new Intl.DateTimeFormat(formats, { dateStyle: "medium" });
   const commercial = request.requesterKind === "commercial";
   if (!request.joint && !commercial) return <p className="hint">{t("decide-no-prerequisites")}</p>;
   /** "Recorded: <what>, by <whom>, on <day>." */
-  const said = (key: TMessageKey, what: TMessageKey, by: TPerson, at: Date) => t(key, t(what), personOf(by, t("history-system")), dates.format(at));
+  const said = (key: TMessageKey, what: TMessageKey, by: TPerson, at: Date) => t(key, t(what), personOf(by, t("history-system")), longDate(at, formats));
   const wmde = request.wmdeRecommendation;
   const rights = request.humanRights;
   const recommended = wmde && said("decide-recommendation-recorded", RECOMMENDATION_LABEL[wmde.recommendation], wmde.reviewer, wmde.updatedAt);
@@ -55,7 +55,6 @@ export async function DecisionSummary({ request }: { request: TReviewRequest }) 
   const { t, formats } = await getI18n();
   const decision = request.decision;
   if (!decision) return null;
-  const dates = new Intl.DateTimeFormat(formats, { dateStyle: "medium" });
   const criteria = SECTION_IDS.filter((id) => decision.criteria.includes(id)).map((id) => t(CRITERION_LABEL[id]));
   const granted = decision.outcome === "GRANTED";
   return (
@@ -66,7 +65,7 @@ export async function DecisionSummary({ request }: { request: TReviewRequest }) 
           {t(
             granted ? "decision-outcome-granted" : "decision-outcome-declined",
             personOf(decision.decidedBy, t("history-system")),
-            dates.format(decision.decidedAt),
+            longDate(decision.decidedAt, formats),
           )}
         </dd>
       </div>
@@ -88,7 +87,7 @@ export async function DecisionSummary({ request }: { request: TReviewRequest }) 
               "decision-ended-value",
               t(WITHDRAWAL_REASON_LABEL[decision.endReason]),
               personOf(decision.endedBy, t("history-system")),
-              dates.format(decision.endedAt),
+              longDate(decision.endedAt, formats),
             )}
             {decision.endNote ? <span className="assessment-note">{decision.endNote}</span> : null}
           </dd>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 
+import { longDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { now } from "@/lib/server/clock";
 
@@ -18,7 +19,7 @@ type Props = {
  */
 export async function PrintHeader({ status, actions }: Props) {
   const { t, formats } = await getI18n();
-  const at = new Intl.DateTimeFormat(formats, { dateStyle: "long", timeStyle: "long", timeZone: "UTC" }).format(now());
+  const at = longDateTime(now(), formats);
   return (
     <>
       <p className="print-only">{t("print-as-of", at)}</p>

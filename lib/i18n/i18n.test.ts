@@ -102,6 +102,11 @@ describe("message files", () => {
         assert.deepEqual(changed, []);
       });
 
+      it("never breaks a line between a number and its percent sign", () => {
+        const breakable = Object.entries(translation).flatMap(([key, text]) => (/\s%/u.test(text.replace(/\u00a0%/gu, "")) ? [key] : []));
+        assert.deepEqual(breakable, [], "a space before % is a no-break space (U+00A0)");
+      });
+
       it("writes PLURAL, GENDER and formatnum as MediaWiki does", () => {
         const broken = Object.entries(translation).flatMap(([key, text]) => syntaxProblems(text).map((problem) => `${key}: ${problem}`));
         assert.deepEqual(broken, []);

@@ -3,10 +3,11 @@
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { longDate } from "@/lib/i18n/format";
 import type { TLanguageCode } from "@/lib/i18n/locales";
 import { emailLocaleOf } from "@/lib/i18n/messages";
 import { emailLocaleOfUser, enqueueEmail } from "@/lib/jobs/outbox";
-import { CRITERION_LABEL, longDate, scopeSummary, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
+import { CRITERION_LABEL, scopeSummary, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
 import { requestRecipient } from "@/lib/mail/recipient";
 import { emailWording, requestEmail, type TRequestEmailKind } from "@/lib/mail/templates/request-email";
 

@@ -1,7 +1,7 @@
 // Wording shared by decision emails and pages: scope, criteria and reasons in the people's words.
 import type { TWithdrawalReason } from "@/lib/domain/review/decisions";
 import type { SNAPSHOT_FREQUENCIES } from "@/lib/domain/review/decisions";
-import { startOfDay } from "@/lib/domain/time";
+import { formatNumber } from "@/lib/i18n/format";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import type { TMessageKey, TTranslate } from "@/lib/i18n/translator";
 
@@ -24,22 +24,17 @@ export const SNAPSHOT_FREQUENCY_LABEL: Record<(typeof SNAPSHOT_FREQUENCIES)[numb
 export type TScope = { apis: string[]; onDemandPerMonth: number | null; snapshotFrequency: string | null };
 
 /** Each API granted with its limit, one phrase each, in a fixed order. */
-export function scopeLines(t: TTranslate, scope: TScope, locale = "en"): string[] {
+export function scopeLines(t: TTranslate, scope: TScope, formats: string): string[] {
   const lines: string[] = [];
   if (scope.apis.includes("snapshot")) {
     const frequency = SNAPSHOT_FREQUENCY_LABEL[scope.snapshotFrequency as keyof typeof SNAPSHOT_FREQUENCY_LABEL];
     lines.push(t("scope-snapshot", frequency ? t(frequency) : ""));
   }
-  if (scope.apis.includes("on_demand")) lines.push(t("scope-on-demand", new Intl.NumberFormat(locale).format(scope.onDemandPerMonth ?? 0)));
+  if (scope.apis.includes("on_demand")) lines.push(t("scope-on-demand", formatNumber(scope.onDemandPerMonth ?? 0, formats)));
   if (scope.apis.includes("realtime")) lines.push(t("scope-realtime"));
   return lines;
 }
 
-export function scopeSummary(t: TTranslate, scope: TScope, locale = "en") {
-  return scopeLines(t, scope, locale).join("; ");
-}
-
-/** A date as emails show it: 22 November 2026 (UTC, the day the rules use). */
-export function longDate(day: string, locale = "en-GB") {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(startOfDay(day));
+export function scopeSummary(t: TTranslate, scope: TScope, formats: string) {
+  return scopeLines(t, scope, formats).join("; ");
 }

@@ -20,7 +20,7 @@ function lastUpdate(entries: TRegisterEntry[]) {
 }
 
 /** The reader's language, for the few words the data and the feed carry. */
-type TWords = { t: TTranslate; locale: string; formats?: string };
+type TWords = { t: TTranslate; locale: string; formats: string };
 
 /** One page of the register as data: the same entries, in the same order, as the page and the feed. */
 export async function registerJson(params: TRegisterParams, { t }: TWords) {
@@ -89,7 +89,7 @@ export async function registerAtom({ t, locale, formats }: TWords) {
       ].join("\n"),
       categories: [
         { term: entry.status, label: t(REGISTER_STATUS_LABEL[entry.status]) },
-        ...entry.apis.map((api) => ({ term: api, label: apiNames(t, [api]) })),
+        ...entry.apis.map((api) => ({ term: api, label: apiNames(t, [api], formats) })),
       ],
     })),
   });

@@ -116,6 +116,7 @@ describe("the register after a grant", () => {
       reviewer,
       { requestId: request.id, version: request.version, expiresOn: day(500), lengthOverride: "", message: "More time." },
       BASE_URL,
+      "en-GB",
     );
     const after = (await entryOf(request.reference))!;
     assert.equal(after.expiresOn, day(500));
@@ -226,7 +227,7 @@ describe("register pages, data and feed", () => {
     assert.deepEqual(seen.filter((reference) => reference.startsWith("EA-2032-")).length, 60);
     assert.ok(seen.indexOf("EA-2032-0000") < seen.findIndex((reference) => reference.startsWith("EA-2031-")), "the newest grants first");
 
-    const words = { t: createTranslator("en", messagesFor("en")), locale: "en" };
+    const words = { t: createTranslator("en", messagesFor("en")), locale: "en", formats: "en-GB" };
     const json = await feed.registerJson({}, words);
     assert.equal(json.grants.length, register.REGISTER_PAGE_SIZE);
     assert.match(json.links.next ?? "", /^http:\/\/localhost:3000\/register\.json\?after=/);

@@ -10,11 +10,10 @@ import { cellLabel, Table } from "@/components/ui/table";
 import { DEFAULT_QUARTERS, MAX_RANGE_YEARS, MIN_DECISIONS_FOR_TIMES, parseFiguresQuery, type TFigures, type TQuarter } from "@/lib/domain/figures/figures";
 import { firstValues, type TPageSearch } from "@/lib/domain/search-params";
 import { joinDateParts, type TFieldError } from "@/lib/form-state";
-import { dateParts } from "@/lib/i18n/format";
+import { dateParts, formatNumber, longDate, shortDate } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { inWords, type TMessageKey, type TTranslate } from "@/lib/i18n/translator";
-import { longDate } from "@/lib/mail/decision-text";
 import { today } from "@/lib/server/clock";
 import { publicFigures } from "@/lib/server/figures";
 
@@ -69,28 +68,28 @@ export default async function FiguresPage({ searchParams }: TProps) {
       </form>
       <p className="hint">{t("figures-period-hint", DEFAULT_QUARTERS, MAX_RANGE_YEARS)}</p>
 
-      {query.ok ? <Figures range={query.range} t={t} locale={formats} /> : <p>{t("figures-fix-dates")}</p>}
+      {query.ok ? <Figures range={query.range} t={t} formats={formats} /> : <p>{t("figures-fix-dates")}</p>}
     </div>
   );
 }
 
-async function Figures({ range, t, locale }: { range: { from: string; to: string }; t: TTranslate; locale: string }) {
+async function Figures({ range, t, formats }: { range: { from: string; to: string }; t: TTranslate; formats: string }) {
   const { quarters, total, activeGrants } = await publicFigures(range);
-  const number = new Intl.NumberFormat(locale);
-  const days = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
-  const period = t("figures-period", longDate(range.from, locale), longDate(range.to, locale));
+  const number = (value: number) => formatNumber(value, formats);
+  // German writes 25 %, its space a no-break space, so the sign stays on the number's line.
+  const percent = new Intl.NumberFormat(formats, { style: "percent", maximumFractionDigits: 0 });
+  const period = t("figures-period", longDate(range.from, formats), longDate(range.to, formats));
   const labels = quarters.map(({ bucket }) => quarterLabel(t, bucket));
   const busiest = quarters.reduce<(typeof quarters)[number] | undefined>(
     (best, quarter) => (!best || quarter.figures.received > best.figures.received ? quarter : best),
     undefined,
   );
   const withTimes = quarters.filter(({ figures }) => figures.medianDays !== undefined);
-  const timeText = (value: number | undefined) => (value === undefined ? t("figures-too-few") : days.format(value));
+  const timeText = (value: number | undefined) => (value === undefined ? t("figures-too-few") : number(Math.round(value * 10) / 10));
   const share = (figures: TFigures) => (figures.jointShare === undefined ? t("figures-no-requests") : percent.format(figures.jointShare));
   const cellsOf = (figures: TFigures) => [
-    number.format(figures.received),
-    ...OUTCOMES.map((outcome) => number.format(figures[outcome.key])),
+    number(figures.received),
+    ...OUTCOMES.map((outcome) => number(figures[outcome.key])),
     share(figures),
     timeText(figures.medianDays),
     timeText(figures.p90Days),
@@ -116,10 +115,10 @@ async function Figures({ range, t, locale }: { range: { from: string; to: string
       <section aria-labelledby="figures-glance">
         <h2 id="figures-glance">{t("figures-glance-title")}</h2>
         <dl className="figures-glance">
-          <Figure label={t("figures-active-today")} value={number.format(activeGrants)} />
-          <Figure label={t("figures-received-in", period)} value={number.format(total.received)} />
-          <Figure label={t("figures-granted")} value={number.format(total.granted)} />
-          <Figure label={t("figures-declined")} value={number.format(total.declined)} />
+          <Figure label={t("figures-active-today")} value={number(activeGrants)} />
+          <Figure label={t("figures-received-in", period)} value={number(total.received)} />
+          <Figure label={t("figures-granted")} value={number(total.granted)} />
+          <Figure label={t("figures-declined")} value={number(total.declined)} />
           <Figure label={t("figures-joint-share")} value={share(total)} />
           <Figure label={t("figures-median")} value={timeText(total.medianDays)} />
         </dl>
@@ -130,12 +129,12 @@ async function Figures({ range, t, locale }: { range: { from: string; to: string
         <ChartLegend id="outcomes" series={series} />
         <StackedBarChart
           id="outcomes"
-          locale={locale}
+          formats={formats}
           title={t("figures-chart-outcomes")}
           description={
             total.received === 0 || !busiest
               ? t("figures-chart-outcomes-empty", first, last)
-              : t("figures-chart-outcomes-desc", quarters.length, first, last, number.format(busiest.figures.received), quarterLabel(t, busiest.bucket))
+              : t("figures-chart-outcomes-desc", quarters.length, first, last, number(busiest.figures.received), quarterLabel(t, busiest.bucket))
           }
           bars={quarters.map(({ bucket, figures }) => ({
             label: quarterLabel(t, bucket),
@@ -155,7 +154,7 @@ async function Figures({ range, t, locale }: { range: { from: string; to: string
             <ChartLegend id="times" series={timeSeries} lines />
             <LineChart
               id="times"
-              locale={locale}
+              formats={formats}
               title={t("figures-chart-times")}
               description={t("figures-chart-times-desc", first, last, MIN_DECISIONS_FOR_TIMES)}
               labels={labels}
@@ -184,7 +183,7 @@ async function Figures({ range, t, locale }: { range: { from: string; to: string
                 <>
                   {quarterLabel(t, bucket)}
                   {bucket.partial ? (
-                    <span className="hint table__note">{t("figures-partial", longDate(bucket.from, locale), longDate(bucket.to, locale))}</span>
+                    <span className="hint table__note">{t("figures-partial", shortDate(bucket.from, formats), shortDate(bucket.to, formats))}</span>
                   ) : null}
                 </>
               }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { RegisterEntry } from "@/components/register/register-entry";
 import { SelectField } from "@/components/ui/fields";
 import { Pagination } from "@/components/ui/pagination";
+import { referenceMessage } from "@/components/ui/reference";
 import { REGISTER_FILTERS, ZRegisterParams, type TRegisterFilter, type TRegisterParams } from "@/lib/domain/register/register";
 import { firstValues, type TPageSearch } from "@/lib/domain/search-params";
 import { getI18n } from "@/lib/i18n/server";
@@ -72,7 +73,7 @@ export default async function RegisterPage({ searchParams }: TProps) {
         </div>
       </form>
 
-      {params.reference ? <p className="notice">{t("register-one-reference", params.reference)}</p> : null}
+      {params.reference ? <p className="notice">{referenceMessage(t, "register-one-reference", params.reference)}</p> : null}
       <p role="status" className="hint">
         {t(entries.length === 0 ? (filtered ? "register-empty-filtered" : "register-empty") : next ? "register-count-more" : "register-count", entries.length)}
       </p>

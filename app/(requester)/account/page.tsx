@@ -5,6 +5,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { LanguagePreferenceForm } from "@/components/layout/language-preference-form";
 import { chooseLanguageAction } from "@/app/(public)/language/actions";
 import { RoleLabel } from "@/components/layout/role-label";
+import { longDate } from "@/lib/i18n/format";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import { exportPersonalData } from "@/lib/server/personal-data";
 import { requireViewer } from "@/lib/server/session";
@@ -14,7 +15,6 @@ export const generateMetadata = titledBy("account-title");
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ language?: string }> }) {
   const viewer = await requireViewer("/account");
   const [{ t, formats }, data, query] = await Promise.all([getI18n(), exportPersonalData(viewer), searchParams]);
-  const dates = new Intl.DateTimeFormat(formats, { dateStyle: "long" });
   const providers = data.signInAccounts.map((account) => account.provider);
   return (
     <div className="page narrow">
@@ -38,7 +38,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </div>
         <div className="summary-list__row">
           <dt>{t("account-created")}</dt>
-          <dd>{dates.format(data.account.createdAt)}</dd>
+          <dd>{longDate(data.account.createdAt, formats)}</dd>
         </div>
         <div className="summary-list__row">
           <dt>{t("account-sign-in-methods")}</dt>

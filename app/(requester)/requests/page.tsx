@@ -2,8 +2,10 @@ import Link from "next/link";
 import { Done } from "@/components/ui/notice";
 
 import { RequestStatusTag } from "@/components/request/status-tag";
+import { Reference } from "@/components/ui/reference";
 import { Table } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
+import { shortDateTime } from "@/lib/i18n/format";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import { listOwnRequests } from "@/lib/server/requests";
 import { requireViewer } from "@/lib/server/session";
@@ -14,7 +16,6 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const viewer = await requireViewer("/requests");
   const [{ t, formats }, params] = await Promise.all([getI18n(), searchParams]);
   const { requests, next } = await listOwnRequests(viewer, params.after);
-  const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="page">
       <h1>{t("requests-title")}</h1>
@@ -39,7 +40,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
             return (
               <tr key={request.id}>
                 <td>
-                  <Link href={`/requests/${request.id}`}>{request.reference ? <bdi>{request.reference}</bdi> : t("requests-draft-label")}</Link>
+                  <Link href={`/requests/${request.id}`}>{request.reference ? <Reference>{request.reference}</Reference> : t("requests-draft-label")}</Link>
                   {name ? (
                     <div className="hint">
                       <bdi>{String(name)}</bdi>
@@ -49,7 +50,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                 <td>
                   <RequestStatusTag status={request.shown} />
                 </td>
-                <td>{times.format(request.updatedAt)}</td>
+                <td>{shortDateTime(request.updatedAt, formats)}</td>
               </tr>
             );
           })}

@@ -6,8 +6,10 @@ import { actsForWmde, canReview } from "@/lib/domain/roles";
 import type { TPageSearch } from "@/lib/domain/search-params";
 import { daysBetween } from "@/lib/domain/time";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/fields";
+import { Reference } from "@/components/ui/reference";
 import { cellLabel, Table } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
+import { formatNumber } from "@/lib/i18n/format";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
 import { now } from "@/lib/server/clock";
@@ -83,7 +85,7 @@ export default async function ReviewQueuePage({ searchParams }: TPageSearch) {
           {QUEUE_VIEWS.map((view) => (
             <li key={view}>
               <Link href={queueHref({ ...filters, view })} aria-current={view === params.view ? "page" : undefined}>
-                {t(VIEW_LABEL[view])} <span className="tabs__count">{counts[view].toLocaleString(formats)}</span>
+                {t(VIEW_LABEL[view])} <span className="tabs__count">{formatNumber(counts[view], formats)}</span>
               </Link>
             </li>
           ))}
@@ -133,7 +135,9 @@ export default async function ReviewQueuePage({ searchParams }: TPageSearch) {
           return (
             <tr key={row.id}>
               <td {...cellLabel(columns[0])}>
-                <Link href={`/review/${row.id}`}>{row.reference}</Link>
+                <Link href={`/review/${row.id}`}>
+                  <Reference>{row.reference}</Reference>
+                </Link>
                 {row.joint ? (
                   <>
                     {" "}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { env } from "@/lib/env";
+import { shortDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { fromLoopback } from "@/lib/server/client";
@@ -21,7 +22,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DevMailboxPage() {
   if (env().production || !(await fromLoopback())) notFound();
   const [{ t, formats }, mails] = await Promise.all([getI18n(), listDevMail()]);
-  const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "medium" });
   return (
     <div className="page">
       <h1>{t("dev-mailbox-title")}</h1>
@@ -30,7 +30,7 @@ export default async function DevMailboxPage() {
       {mails.map((mail) => (
         <article className="panel" key={mail.id} aria-labelledby={`mail-${mail.id}`}>
           <h2 id={`mail-${mail.id}`}>{mail.subject}</h2>
-          <p className="hint">{t("dev-mailbox-meta", mail.to, times.format(mail.createdAt))}</p>
+          <p className="hint">{t("dev-mailbox-meta", mail.to, shortDateTime(mail.createdAt, formats))}</p>
           <div className="mail">{linkify(mail.text)}</div>
         </article>
       ))}

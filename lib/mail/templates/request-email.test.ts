@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
+import { longDate } from "@/lib/i18n/format";
 import { messagesFor } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translator";
 
-import { longDate, scopeSummary } from "../decision-text";
+import { scopeSummary } from "../decision-text";
 import { emailWording, REQUEST_EMAIL_KINDS, requestEmail } from "./request-email";
 import { signInEmail } from "./sign-in";
 
@@ -48,6 +49,13 @@ describe("request emails", () => {
     assert.match(granted.text, /from 1 December 2026 to 30 November 2027/);
     const reminder = requestEmail("expiry_reminder", { reference: "EA-2026-0042", url: "https://a.example/requests/x", more: ["30 November 2027", "1"] });
     assert.match(reminder.text, /in 1 day\b/);
+  });
+
+  it("keep the reference on one line in the HTML part, never wrapped at its hyphens", () => {
+    const mail = requestEmail("submitted", { reference: "EA-2026-0042", url: "https://a.example/requests/x" });
+    assert.match(mail.html, /<h1[^>]*>[^<]*<span style="white-space:nowrap">EA-2026-0042<\/span>/);
+    assert.doesNotMatch(mail.html.replace(/<title>.*<\/title>/, ""), /[^>]EA-2026-0042/, "every reference in the body is set unbroken");
+    assert.doesNotMatch(mail.text, /<span/);
   });
 
   it("never let a reviewer's words become markup in the HTML part", () => {

@@ -2,7 +2,7 @@ import { DEFAULT_LOCALE, directionOf, formatsOf, type TLanguageCode } from "@/li
 import { messagesFor } from "@/lib/i18n/messages";
 import { createTranslator, type TMessageKey } from "@/lib/i18n/translator";
 
-import { renderEmail } from "../layout";
+import { markNotIn, renderEmail } from "../layout";
 
 type TTemplate = { subject: TMessageKey; heading: TMessageKey; paragraphs: TMessageKey[]; action: TMessageKey };
 
@@ -112,13 +112,17 @@ export function requestEmail(
   const t = createTranslator(locale, messagesFor(locale));
   const template: TTemplate = TEMPLATES[kind];
   const params = [reference, detail, ...more];
+  // The reference goes in by a mark of its own, so the HTML part can keep it on one line without touching the people's words.
+  const mark = markNotIn([detail, ...more]);
+  const marked = [mark, detail, ...more];
   const { text, html } = renderEmail({
     lang: locale,
     dir: directionOf(locale),
-    heading: t(template.heading, ...params),
-    paragraphs: template.paragraphs.map((key) => t(key, ...params)),
+    heading: t(template.heading, ...marked),
+    paragraphs: template.paragraphs.map((key) => t(key, ...marked)),
     action: { label: t(template.action), url },
-    footer: t(replies ? "email-footer" : "email-footer-no-reply", reference),
+    footer: t(replies ? "email-footer" : "email-footer-no-reply", mark),
+    unbroken: { mark, word: reference },
   });
   // A subject is one header line, whatever the text put into it.
   return { kind, subject: t(template.subject, ...params).replace(/[\r\n]+/g, " "), text, html };

@@ -178,7 +178,12 @@ describe("after a grant", () => {
     assert.equal(stored.status, "WITHDRAWN");
     assert.equal(stored.decision?.endReason, "USE_CASE_ENDED");
     await assert.rejects(
-      decisions.extendGrant(reviewer, { requestId: request.id, version: stored.version, expiresOn: day(400), lengthOverride: "", message: "More" }, BASE_URL),
+      decisions.extendGrant(
+        reviewer,
+        { requestId: request.id, version: stored.version, expiresOn: day(400), lengthOverride: "", message: "More" },
+        BASE_URL,
+        "en-GB",
+      ),
       (error: unknown) => error instanceof DomainError && error.messageKey === "transition-error-closed",
     );
   });
@@ -190,6 +195,7 @@ describe("after a grant", () => {
         reviewer,
         { requestId: request.id, version: request.version, expiresOn: day(100), lengthOverride: "", message: "Shorter?" },
         BASE_URL,
+        "en-GB",
       ),
       (error: unknown) => error instanceof FieldRuleError && error.fieldErrors.expiresOn?.key === "error-extend-not-later",
     );
@@ -197,6 +203,7 @@ describe("after a grant", () => {
       reviewer,
       { requestId: request.id, version: request.version, expiresOn: day(500), lengthOverride: "", message: "More time." },
       BASE_URL,
+      "en-GB",
     );
     const stored = await database.db.request.findUniqueOrThrow({ where: { id: request.id } });
     assert.equal(stored.expiresAt?.toISOString(), `${day(500)}T23:59:59.999Z`);

@@ -16,9 +16,9 @@ import {
 import { refusalOf } from "@/lib/domain/permissions";
 import { canAdminister } from "@/lib/domain/roles";
 import { dayOf, endOfDay, startOfDay } from "@/lib/domain/time";
+import { longDate } from "@/lib/i18n/format";
 import { EventRefused } from "@/lib/lifecycle/apply";
 import type { TEventInput } from "@/lib/lifecycle/types";
-import { longDate } from "@/lib/mail/decision-text";
 
 import { now, today } from "../clock";
 import { actorFor, runEvent } from "../events";
@@ -259,7 +259,7 @@ export async function withdrawGrant(viewer: TViewer, input: TWithdrawInput, base
  * Moves an active grant's expiry later; beyond the usual maximum (from its start) only with an
  * admin's reason. `pageFormats` formats the current expiry in the reviewer's error message.
  */
-export async function extendGrant(viewer: TViewer, input: TExtendInput, baseUrl: string, pageFormats?: string) {
+export async function extendGrant(viewer: TViewer, input: TExtendInput, baseUrl: string, pageFormats: string) {
   const request = await getReviewRequest(viewer, input.requestId);
   const actor = actorFor(viewer, request.requesterId);
   nextStatus(request.status, "extend", actor.kind);

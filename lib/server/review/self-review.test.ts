@@ -109,7 +109,12 @@ describe("a reviewer who is also the requester", () => {
         decisions.declineRequest(self, { requestId: id, version, criteria: ["need"], rationale: "", message: "No" }, BASE_URL),
       );
       await assertRefused(granted.id, "extend", () =>
-        decisions.extendGrant(self, { requestId: granted.id, version: granted.version, expiresOn: day(400), lengthOverride: "", message: "More" }, BASE_URL),
+        decisions.extendGrant(
+          self,
+          { requestId: granted.id, version: granted.version, expiresOn: day(400), lengthOverride: "", message: "More" },
+          BASE_URL,
+          "en-GB",
+        ),
       );
       await assertRefused(granted.id, "withdraw", () =>
         decisions.withdrawGrant(self, { requestId: granted.id, version: granted.version, reason: "POLICY", message: "Ending it" }, BASE_URL),

@@ -3,12 +3,14 @@ import { Done } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 
 import { ResendEmailForm } from "@/components/admin/resend-email-form";
+import { Reference } from "@/components/ui/reference";
 import { Table } from "@/components/ui/table";
 
 import { resendEmailAction } from "./actions";
 import { Pagination } from "@/components/ui/pagination";
 import { canAdminister } from "@/lib/domain/roles";
 import { readSearch, type TPageSearch } from "@/lib/domain/search-params";
+import { shortDateTime } from "@/lib/i18n/format";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import type { TTranslate } from "@/lib/i18n/translator";
 import { listUndeliveredEmails, type TUndelivered, type TUndeliveredEmail } from "@/lib/jobs/undelivered-emails";
@@ -23,7 +25,6 @@ export default async function AdminEmailsPage({ searchParams }: TPageSearch) {
     listUndeliveredEmails(viewer, "failed", params.failed),
     listUndeliveredEmails(viewer, "retrying", params.retrying),
   ]);
-  const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "short" });
   const pageOf = (which: TUndelivered, after?: string) => pageLink({ failed: params.failed, retrying: params.retrying, [which]: after });
 
   return (
@@ -32,20 +33,20 @@ export default async function AdminEmailsPage({ searchParams }: TPageSearch) {
       {params.resent ? <Done>{t("admin-emails-resent")}</Done> : null}
 
       <h2>{t("admin-emails-failed-title")}</h2>
-      <EmailTable t={t} times={times} emails={failed.emails} which="failed" />
+      <EmailTable t={t} formats={formats} emails={failed.emails} which="failed" />
       <Pagination firstHref={params.failed ? pageOf("failed") : undefined} nextHref={failed.next ? pageOf("failed", failed.next) : undefined} />
 
       <h2>{t("admin-emails-retrying-title")}</h2>
       <p>{t("admin-emails-retrying-intro")}</p>
-      <EmailTable t={t} times={times} emails={retrying.emails} which="retrying" />
+      <EmailTable t={t} formats={formats} emails={retrying.emails} which="retrying" />
       <Pagination firstHref={params.retrying ? pageOf("retrying") : undefined} nextHref={retrying.next ? pageOf("retrying", retrying.next) : undefined} />
     </div>
   );
 }
 
-type TableProps = { t: TTranslate; times: Intl.DateTimeFormat; emails: TUndeliveredEmail[]; which: TUndelivered };
+type TableProps = { t: TTranslate; formats: string; emails: TUndeliveredEmail[]; which: TUndelivered };
 
-function EmailTable({ t, times, emails, which }: TableProps) {
+function EmailTable({ t, formats, emails, which }: TableProps) {
   return (
     <Table
       caption={t(which === "failed" ? "admin-emails-failed-caption" : "admin-emails-retrying-caption")}
@@ -63,7 +64,7 @@ function EmailTable({ t, times, emails, which }: TableProps) {
     >
       {emails.map((email) => (
         <tr key={email.id}>
-          <td>{times.format(email.createdAt)}</td>
+          <td>{shortDateTime(email.createdAt, formats)}</td>
           <td>{email.to}</td>
           <td>{email.subject}</td>
           <td>
@@ -71,7 +72,9 @@ function EmailTable({ t, times, emails, which }: TableProps) {
           </td>
           <td>
             {email.request ? (
-              <Link href={`/review/${email.request.id}`}>{email.request.reference ?? t("admin-emails-request-draft")}</Link>
+              <Link href={`/review/${email.request.id}`}>
+                {email.request.reference ? <Reference>{email.request.reference}</Reference> : t("admin-emails-request-draft")}
+              </Link>
             ) : (
               t("admin-emails-request-none")
             )}

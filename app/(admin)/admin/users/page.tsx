@@ -8,6 +8,7 @@ import { readSearch, searchText, type TPageSearch } from "@/lib/domain/search-pa
 import { ROLE_LABEL } from "@/lib/i18n/labels";
 import { SelectField, TextField } from "@/components/ui/fields";
 import { Pagination } from "@/components/ui/pagination";
+import { shortDate, shortDateTime } from "@/lib/i18n/format";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import { requireRole } from "@/lib/server/session";
 import { listUsers, recentRoleChanges } from "@/lib/server/users";
@@ -20,8 +21,6 @@ export default async function AdminUsersPage({ searchParams }: TPageSearch) {
   const query = searchText(200).parse(params.q);
   const role = ROLES.find((candidate) => candidate === params.role);
   const [{ users, next }, changes] = await Promise.all([listUsers(viewer, { after: params.after, query, role }), recentRoleChanges(viewer)]);
-  const dates = new Intl.DateTimeFormat(formats, { dateStyle: "medium" });
-  const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "short" });
   const columns = [t("admin-users-col-person"), t("admin-users-col-joined"), t("admin-users-col-role")] as const;
   const historyColumns = [
     t("admin-users-history-when"),
@@ -59,7 +58,7 @@ export default async function AdminUsersPage({ searchParams }: TPageSearch) {
                 <strong>{label}</strong>
                 {user.name && user.email ? <div className="hint">{user.email}</div> : null}
               </td>
-              <td {...cellLabel(columns[1])}>{dates.format(user.createdAt)}</td>
+              <td {...cellLabel(columns[1])}>{shortDate(user.createdAt, formats)}</td>
               <td {...cellLabel(columns[2])}>
                 <RoleForm action={changeRoleAction} userId={user.id} role={user.role} personLabel={label} disabled={user.id === viewer.id} />
                 {user.id === viewer.id ? <p className="hint">{t("admin-users-self-hint")}</p> : null}
@@ -77,7 +76,7 @@ export default async function AdminUsersPage({ searchParams }: TPageSearch) {
         <Table stacked labelledBy="role-history" columns={historyColumns}>
           {changes.map((change) => (
             <tr key={change.id}>
-              <td {...cellLabel(historyColumns[0])}>{times.format(change.at)}</td>
+              <td {...cellLabel(historyColumns[0])}>{shortDateTime(change.at, formats)}</td>
               <td {...cellLabel(historyColumns[1])}>{change.actor || t("admin-users-history-system", change.note ?? "")}</td>
               <td {...cellLabel(historyColumns[2])}>{change.subject}</td>
               <td {...cellLabel(historyColumns[3])}>{t("admin-users-history-from-to", t(ROLE_LABEL[change.before]), t(ROLE_LABEL[change.after]))}</td>

@@ -8,10 +8,12 @@ import { isolatedMessage } from "@/components/ui/isolated-message";
 import { RequestStatusTag } from "@/components/request/status-tag";
 import { TaskList } from "@/components/apply/task-list";
 import { PrintHeader } from "@/components/ui/print-header";
+import { Reference, referenceMessage } from "@/components/ui/reference";
 import { Timeline } from "@/components/apply/timeline";
 import { offeredActions } from "@/lib/domain/permissions";
 import { mayFollowUp } from "@/lib/domain/request/follow-up";
 import { incompleteSections, SECTION_IDS } from "@/lib/domain/request/sections";
+import { longDate, longDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { now, today } from "@/lib/server/clock";
@@ -55,7 +57,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
     <p className="notice">
       {t("request-based-on")}{" "}
       <Link href={`/requests/${links.basedOn.id}`}>
-        <bdi>{links.basedOn.reference}</bdi>
+        <Reference>{links.basedOn.reference}</Reference>
       </Link>
     </p>
   ) : null;
@@ -65,7 +67,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
     return (
       <div className="page narrow">
         <h1>{t("request-draft-title")}</h1>
-        {query.from && links.basedOn ? <Done>{t("request-follow-up-started", links.basedOn.reference ?? "")}</Done> : null}
+        {query.from && links.basedOn ? <Done>{referenceMessage(t, "request-follow-up-started", links.basedOn.reference ?? "")}</Done> : null}
         {basedOn}
         <p className="lead">{t("request-draft-intro")}</p>
         {contactNotices}
@@ -94,18 +96,16 @@ export default async function RequestPage({ params, searchParams }: Params) {
     editableSections(request),
     ownDecision(request),
   ]);
-  const dates = new Intl.DateTimeFormat(formats, { dateStyle: "long" });
-  const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="page">
-      <h1>{t("request-title", request.reference ?? "")}</h1>
+      <h1>{referenceMessage(t, "request-title", request.reference ?? "")}</h1>
       {query.answered ? <Done>{t("request-answer-sent")}</Done> : null}
       {query.cancelled ? <Done>{t("request-cancelled-notice")}</Done> : null}
       {query["given-up"] ? <Done>{t("request-given-up-notice")}</Done> : null}
       <PrintHeader
         status={
           <>
-            <RequestStatusTag status={request.shown} /> {request.submittedAt ? t("request-submitted-on", dates.format(request.submittedAt)) : null}
+            <RequestStatusTag status={request.shown} /> {request.submittedAt ? t("request-submitted-on", longDate(request.submittedAt, formats)) : null}
           </>
         }
         actions={offered.has("cancel") ? <Link href={`/requests/${request.id}/cancel`}>{t("request-cancel-link")}</Link> : null}
@@ -114,7 +114,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
       {contactNotices}
       {links.followUps.map((followUp) => (
         <p className="notice" key={followUp.id}>
-          {t(followUp.status === "DRAFT" ? "request-follow-up-draft" : "request-follow-up", followUp.reference ?? "")}{" "}
+          {referenceMessage(t, followUp.status === "DRAFT" ? "request-follow-up-draft" : "request-follow-up", followUp.reference ?? "")}{" "}
           <Link href={`/requests/${followUp.id}`}>{t("request-follow-up-open")}</Link>
         </p>
       ))}
@@ -130,7 +130,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
       ) : null}
       <QuestionList
         questions={conversation.questions}
-        answeredLabel={(answeredAt) => t("request-question-answered", dates.format(answeredAt))}
+        answeredLabel={(answeredAt) => t("request-question-answered", longDate(answeredAt, formats))}
         open={() =>
           offered.has("requester_answered") ? (
             <AnswerForm action={answerInformationAction} requestId={request.id} version={request.version} reopened={editable} />
@@ -143,7 +143,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
           <ul className="comment-list">
             {conversation.messages.map((message) => (
               <li className="panel" key={message.id}>
-                <p className="hint">{times.format(message.createdAt)}</p>
+                <p className="hint">{longDateTime(message.createdAt, formats)}</p>
                 <p className="pre-line" dir="auto">
                   {message.body}
                 </p>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { PageHeading } from "@/components/ui/page-heading";
 
 import { RequestActionForm } from "@/components/request/request-action-form";
+import { longDate } from "@/lib/i18n/format";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import { listOwnRequests } from "@/lib/server/requests";
 import { requireViewer } from "@/lib/server/session";
@@ -12,8 +13,7 @@ export const generateMetadata = titledBy("new-title");
 
 export default async function NewRequestPage() {
   const viewer = await requireViewer("/requests/new");
-  const { t, locale } = await getI18n();
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
+  const { t, formats } = await getI18n();
   const drafts = (await listOwnRequests(viewer)).requests.filter((request) => request.status === "DRAFT");
   return (
     <div className="page narrow">
@@ -29,7 +29,7 @@ export default async function NewRequestPage() {
           <ul>
             {drafts.map((draft) => (
               <li key={draft.id}>
-                <Link href={`/requests/${draft.id}`}>{t("new-continue-draft", dates.format(draft.createdAt))}</Link>
+                <Link href={`/requests/${draft.id}`}>{t("new-continue-draft", longDate(draft.createdAt, formats))}</Link>
               </li>
             ))}
           </ul>

@@ -11,11 +11,13 @@ import { ExtendForm, HumanRightsForm, RecommendationForm, WithdrawForm } from "@
 import { DecisionSummary, Prerequisites } from "@/components/review/decision-summary";
 import { AssessmentForm, CommentForm, InformationForm, JointMoveForm } from "@/components/review/forms";
 import { PrintHeader } from "@/components/ui/print-header";
+import { Reference, referenceMessage } from "@/components/ui/reference";
 import { historyLabel } from "@/lib/domain/audit";
 import { actorOn, canDecide, offeredActions } from "@/lib/domain/permissions";
 import { isOpen } from "@/lib/domain/request/state-machine";
 import { canAdminister } from "@/lib/domain/roles";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
+import { longDate, shortDateTime } from "@/lib/i18n/format";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
@@ -65,8 +67,6 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const [{ viewer, request }, { t, formats }] = await Promise.all([load(id), getI18n()]);
   const history = await reviewHistory(request);
-  const dates = new Intl.DateTimeFormat(formats, { dateStyle: "medium" });
-  const times = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeStyle: "short" });
   const open = isOpen(request.status);
   const flags = messages(request.flags) as (TMessage & { severity: string })[];
   const pendingQuestion = request.infoRequests.find((question) => !question.answeredAt && !question.lapsedAt);
@@ -87,13 +87,13 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
       <p className="no-print">
         <Link href="/review">{t("review-back")}</Link>
       </p>
-      <h1>{t("review-request-title", request.reference ?? "")}</h1>
+      <h1>{referenceMessage(t, "review-request-title", request.reference ?? "")}</h1>
       {decidedNotice ? <Done>{t(decidedNotice)}</Done> : null}
       <PrintHeader
         status={
           <>
             <RequestStatusTag status={request.shown} /> {request.joint ? <span className="tag tag--progressive">{t("queue-joint-badge")}</span> : null}{" "}
-            {request.submittedAt ? t("review-submitted-by", dates.format(request.submittedAt), person(request.requester)) : null}
+            {request.submittedAt ? t("review-submitted-by", longDate(request.submittedAt, formats), person(request.requester)) : null}
           </>
         }
       />
@@ -113,12 +113,18 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
         <ul className="hint">
           {request.basedOn ? (
             <li>
-              {t("review-based-on")} <Link href={`/review/${request.basedOn.id}`}>{request.basedOn.reference}</Link>
+              {t("review-based-on")}{" "}
+              <Link href={`/review/${request.basedOn.id}`}>
+                <Reference>{request.basedOn.reference}</Reference>
+              </Link>
             </li>
           ) : null}
           {request.followUps.map((followUp) => (
             <li key={followUp.id}>
-              {t("review-followed-by")} <Link href={`/review/${followUp.id}`}>{followUp.reference}</Link>
+              {t("review-followed-by")}{" "}
+              <Link href={`/review/${followUp.id}`}>
+                <Reference>{followUp.reference}</Reference>
+              </Link>
             </li>
           ))}
         </ul>
@@ -167,7 +173,9 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
       </section>
 
       {pendingQuestion ? (
-        <p className="notice notice--warning">{t("review-info-open", dates.format(pendingQuestion.createdAt), dates.format(pendingQuestion.replyBy))}</p>
+        <p className="notice notice--warning">
+          {t("review-info-open", longDate(pendingQuestion.createdAt, formats), longDate(pendingQuestion.replyBy, formats))}
+        </p>
       ) : null}
 
       <div className="review-columns">
@@ -247,7 +255,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
         }}
       />
 
-      <QuestionList questions={request.infoRequests} answeredLabel={(answeredAt) => t("review-question-answer", dates.format(answeredAt))} />
+      <QuestionList questions={request.infoRequests} answeredLabel={(answeredAt) => t("review-question-answer", longDate(answeredAt, formats))} />
 
       {offered.has("ask_requester") ? (
         <section className="panel no-print" aria-labelledby="info-title">
@@ -271,7 +279,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
                 <span className={`tag ${comment.kind === "MESSAGE" ? "tag--progressive" : ""}`}>
                   {t(comment.kind === "MESSAGE" ? "review-comment-message-tag" : "review-comment-internal-tag")}
                 </span>{" "}
-                {person(comment.author)}, {times.format(comment.createdAt)}
+                {person(comment.author)}, {shortDateTime(comment.createdAt, formats)}
               </p>
               <p className="pre-line">{comment.body}</p>
             </li>
@@ -285,7 +293,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
         <ol className="timeline">
           {history.map((entry) => (
             <li key={entry.id}>
-              <time dateTime={entry.at.toISOString()}>{times.format(entry.at)}</time>
+              <time dateTime={entry.at.toISOString()}>{shortDateTime(entry.at, formats)}</time>
               <span>
                 {historyText(entry.action)} – {person(entry.actor)}
                 {entry.note ? `: ${entry.note}` : ""}

@@ -1,9 +1,11 @@
 import Link from "next/link";
 
 import { RequestStatusTag } from "@/components/request/status-tag";
+import { Reference } from "@/components/ui/reference";
 import { Table } from "@/components/ui/table";
 import { canReview } from "@/lib/domain/roles";
 import { DAY_MS, daysBetween } from "@/lib/domain/time";
+import { formatNumber, shortDate } from "@/lib/i18n/format";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import { dashboard, EXPIRING_WITHIN_DAYS } from "@/lib/server/review/dashboard";
 import { requireRole } from "@/lib/server/session";
@@ -13,7 +15,6 @@ export const generateMetadata = titledBy("dashboard-title");
 export default async function DashboardPage() {
   const viewer = await requireRole("/review/dashboard", canReview);
   const [{ t, formats }, data] = await Promise.all([getI18n(), dashboard(viewer)]);
-  const dates = new Intl.DateTimeFormat(formats, { dateStyle: "medium", timeZone: "UTC" });
   const who = (row: { organisation: string | null; contactName: string | null }) => row.organisation ?? row.contactName ?? "";
   const person = (user: { name: string | null; email: string | null } | null) => (user ? (user.name ?? user.email ?? "") : t("dashboard-nobody"));
   return (
@@ -34,8 +35,8 @@ export default async function DashboardPage() {
           {data.expiring.map((row) => (
             <tr key={row.id}>
               <RequestCells id={row.id} reference={row.reference} who={who(row)} />
-              <td>{row.expiresAt ? dates.format(row.expiresAt) : ""}</td>
-              <td>{row.expiresAt ? Math.ceil((row.expiresAt.getTime() - data.now.getTime()) / DAY_MS).toLocaleString(formats) : ""}</td>
+              <td>{row.expiresAt ? shortDate(row.expiresAt, formats) : ""}</td>
+              <td>{row.expiresAt ? formatNumber(Math.ceil((row.expiresAt.getTime() - data.now.getTime()) / DAY_MS), formats) : ""}</td>
             </tr>
           ))}
         </Table>
@@ -70,7 +71,9 @@ function RequestCells({ id, reference, who }: { id: string; reference: string | 
   return (
     <>
       <td>
-        <Link href={`/review/${id}`}>{reference}</Link>
+        <Link href={`/review/${id}`}>
+          <Reference>{reference}</Reference>
+        </Link>
       </td>
       <td>{who}</td>
     </>

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 
 import { ConfirmAction } from "@/components/request/confirm-action";
+import { referenceMessage } from "@/components/ui/reference";
 import { may } from "@/lib/domain/permissions";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import { loadOwnRequest } from "@/lib/server/pages";
@@ -18,7 +19,7 @@ export default async function CancelPage({ params }: Params) {
   return (
     <ConfirmAction
       title={t("cancel-title")}
-      lead={t("cancel-body", request.reference ?? "")}
+      lead={referenceMessage(t, "cancel-body", request.reference ?? "")}
       after={t("cancel-after")}
       action={cancelRequestAction}
       request={request}

@@ -1,10 +1,10 @@
 import { redirect } from "next/navigation";
 
 import { ConfirmAction } from "@/components/request/confirm-action";
+import { referenceMessage } from "@/components/ui/reference";
 import { may } from "@/lib/domain/permissions";
-import { dayOf } from "@/lib/domain/time";
+import { longDate } from "@/lib/i18n/format";
 import { getI18n, titledBy } from "@/lib/i18n/server";
-import { longDate } from "@/lib/mail/decision-text";
 import { loadOwnRequest } from "@/lib/server/pages";
 
 import { giveUpGrantAction } from "../actions";
@@ -21,7 +21,7 @@ export default async function GiveUpPage({ params }: Params) {
   return (
     <ConfirmAction
       title={t("give-up-title")}
-      lead={t("give-up-body", request.reference ?? "", longDate(dayOf(request.expiresAt), formats))}
+      lead={referenceMessage(t, "give-up-body", request.reference ?? "", longDate(request.expiresAt, formats))}
       after={t("give-up-after")}
       action={giveUpGrantAction}
       request={request}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { MessageList } from "@/components/ui/message-list";
+import { referenceMessage } from "@/components/ui/reference";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import { loadOwnRequest } from "@/lib/server/pages";
 
@@ -20,7 +21,7 @@ export default async function SubmittedPage({ params }: Params) {
         <p>
           {t("submitted-reference-label")}
           <br />
-          <strong className="confirmation__reference" dir="ltr">
+          <strong className="confirmation__reference reference" dir="ltr">
             {request.reference}
           </strong>
         </p>
@@ -30,7 +31,7 @@ export default async function SubmittedPage({ params }: Params) {
       <MessageList ordered items={["start-next-review", "start-next-questions", "start-next-decision"]} />
       <p>{t("start-next-time")}</p>
       <h2>{t("submitted-contact-title")}</h2>
-      <p>{t("submitted-contact", request.reference)}</p>
+      <p>{referenceMessage(t, "submitted-contact", request.reference)}</p>
       <p>
         <Link href={`/requests/${request.id}`}>{t("submitted-view")}</Link>
       </p>

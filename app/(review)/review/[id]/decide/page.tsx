@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { DecisionForm } from "@/components/review/decision-forms";
+import { referenceMessage } from "@/components/ui/reference";
 import { Prerequisites } from "@/components/review/decision-summary";
 import { actorOn, canDecide } from "@/lib/domain/permissions";
 import { publicDraft, registerConsented } from "@/lib/domain/register/register";
@@ -36,14 +37,14 @@ export default async function DecidePage({ params }: Params) {
   const day = today();
   const back = (
     <p>
-      <Link href={`/review/${request.id}`}>{t("decide-back", request.reference ?? "")}</Link>
+      <Link href={`/review/${request.id}`}>{referenceMessage(t, "decide-back", request.reference ?? "")}</Link>
     </p>
   );
   if (!canDecide(viewer, { ...request, assigneeId: request.assignee?.id })) {
     return (
       <div className="page narrow">
         {back}
-        <h1>{t("decide-title", request.reference ?? "")}</h1>
+        <h1>{referenceMessage(t, "decide-title", request.reference ?? "")}</h1>
         <p className="notice notice--warning">
           {t(request.status === "SUBMITTED" ? "decide-not-taken" : request.status === "AWAITING_REQUESTER" ? "decide-awaiting" : "decide-already")}
         </p>
@@ -53,7 +54,7 @@ export default async function DecidePage({ params }: Params) {
   return (
     <div className="page narrow">
       {back}
-      <h1>{t("decide-title", request.reference ?? "")}</h1>
+      <h1>{referenceMessage(t, "decide-title", request.reference ?? "")}</h1>
       <p className="lead">{t("decide-intro")}</p>
       <DecisionForm
         action={decideAction}
