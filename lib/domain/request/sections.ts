@@ -339,10 +339,26 @@ export function contextOf(answers: TDraftAnswers, today: string): TSectionContex
   return { requesterKind: typeof kind === "string" ? kind : undefined, today };
 }
 
-/** Not started (nothing saved), completed (every rule passes), or in progress (anything between). */
+/** The answers a new draft starts with: the contact details of the account that makes it. */
+export function startingAnswers(account: { email: string | null; name: string | null }): TDraftAnswers {
+  if (!account.email) return {};
+  return { who: { email: account.email, ...(account.name ? { contactName: account.name } : {}) } };
+}
+
+/** The fields `startingAnswers` fills in: finding them in a section does not mean the person began it. */
+const STARTING_FIELDS: Partial<Record<TSectionId, readonly string[]>> = { who: ["email", "contactName"] };
+
+const isBlank = (value: string | string[]) => (Array.isArray(value) ? value.every((item) => item.trim() === "") : value.trim() === "");
+
+/** Whether the person answered anything in a section: blank fields (a page saved as it came) and the starting answers do not count. */
+function answeredAny(section: TSectionId, saved: Record<string, string | string[]>) {
+  return Object.entries(saved).some(([field, value]) => !STARTING_FIELDS[section]?.includes(field) && !isBlank(value));
+}
+
+/** Not started (nothing answered yet), completed (every rule passes), or in progress (anything between). */
 export function sectionStatus(section: TSectionId, answers: TDraftAnswers, today: string): TSectionStatus {
   const saved = answers[section];
-  if (!saved || Object.keys(saved).length === 0) return "not_started";
+  if (!saved || !answeredAny(section, saved)) return "not_started";
   return sectionSchema(section, contextOf(answers, today)).safeParse(saved).success ? "completed" : "in_progress";
 }
 
