@@ -37,6 +37,7 @@ export function QuestionField({ spec, values, errors, locale }: Props) {
           reveals: nested(option.reveals),
         }))}
         selected={toList(values[spec.name])}
+        shared={spec.shared ? { for: spec.shared.for, content: nested(spec.shared.fields) } : undefined}
       />
     );
   }

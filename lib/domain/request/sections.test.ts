@@ -317,6 +317,13 @@ describe("why the free ways fall short", () => {
     assert.deepEqual(need.methods.public_apis, { use: "not_considered", shortfall: "" });
   });
 
+  it("asks only which use was made when none is chosen, whatever the hidden shortfall box holds", () => {
+    assert.deepEqual(issuesOf("need", { ...NEED, dumpsUse: "", dumpsShortfall: "" }), [["dumpsUse", "error-method-use-dumps"]]);
+    assert.deepEqual(issuesOf("need", { ...without(NEED, "dumpsUse"), dumpsShortfall: "typed, then the choice undone" }), [
+      ["dumpsUse", "error-method-use-dumps"],
+    ]);
+  });
+
   it("requires at least one reason", () => {
     assert.deepEqual(issuesOf("need", without(NEED, "reasons")), [["reasons", "error-reasons"]]);
   });

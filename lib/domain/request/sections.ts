@@ -187,8 +187,11 @@ const isDate = (value: unknown): value is string => typeof value === "string" &&
 export const methodUseField = (method: string) => `${method}Use`;
 export const methodShortfallField = (method: string) => `${method}Shortfall`;
 
+/** The choices about a free method that ask how it falls short. */
+export const SHORTFALL_USES: readonly (typeof FREE_METHOD_USE)[number][] = ["tried", "considered"];
+
 const needHidden = withoutHidden((input) => [
-  ...FREE_METHODS.filter((method) => input[methodUseField(method)] === "not_considered").map(methodShortfallField),
+  ...FREE_METHODS.filter((method) => !SHORTFALL_USES.includes(input[methodUseField(method)] as (typeof FREE_METHOD_USE)[number])).map(methodShortfallField),
   ...(listOf(input.reasons).includes("other") ? [] : ["reasonOther"]),
 ]);
 
@@ -205,7 +208,7 @@ const ZNeedObject = z
     const issues: Issue[] = [];
     for (const method of FREE_METHODS) {
       const use = value[methodUseField(method)];
-      if ((use === "tried" || use === "considered") && !value[methodShortfallField(method)]) {
+      if (SHORTFALL_USES.includes(use as (typeof FREE_METHOD_USE)[number]) && !value[methodShortfallField(method)]) {
         issues.push({ path: methodShortfallField(method), message: `error-method-shortfall-${slug(method)}` });
       }
     }
