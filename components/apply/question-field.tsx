@@ -2,6 +2,7 @@
 
 import { CheckboxField, ChoicesField, FieldGroup, NumberField, SelectField, TextareaField, TextField } from "@/components/ui/fields";
 import { useT } from "@/components/ui/i18n-provider";
+import { linkedText } from "@/components/ui/linked-text";
 import type { TFieldError, TFormValues } from "@/lib/form-state";
 import { inWords } from "@/lib/i18n/translator";
 
@@ -13,7 +14,7 @@ type Props = { spec: TFieldSpec; values: TFormValues; errors: Record<string, TFi
 export function QuestionField({ spec, values, errors, locale }: Props) {
   const t = useT();
   const error = errors[spec.name];
-  const text = { id: spec.name, hint: spec.hint ? t(spec.hint) : undefined, error: inWords(t, error) };
+  const text = { id: spec.name, hint: spec.hint ? linkedText(t(spec.hint)) : undefined, error: inWords(t, error) };
   const nested = (children: readonly TFieldSpec[] | undefined) =>
     children?.length ? children.map((child) => <QuestionField key={child.name} spec={child} values={values} errors={errors} locale={locale} />) : undefined;
 

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 
+import { linkTargets } from "./links";
 import { LANGUAGES } from "./locales";
 import { AVAILABLE_LANGUAGES, messagesFor } from "./messages";
 import { createTranslator } from "./translator";
@@ -100,6 +101,13 @@ describe("message files", () => {
               }`,
           );
         assert.deepEqual(changed, []);
+      });
+
+      it("links to the same addresses as English, in [https://… words] links", () => {
+        const moved = Object.entries(translation)
+          .filter(([key, text]) => key in en && linkTargets(text).join() !== linkTargets(en[key]!).join())
+          .map(([key]) => key);
+        assert.deepEqual(moved, []);
       });
 
       it("writes PLURAL, GENDER and formatnum as MediaWiki does", () => {
