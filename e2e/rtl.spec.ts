@@ -24,7 +24,9 @@ const day = (days: number) => new Date(Date.now() + days * DAY).toISOString().sl
 
 /** Latin words the Arabic interface may show: product and brand names, formats, protocols. */
 const BRAND_WORDS = new Set(
-  "Wikimedia Enterprise API APIs Snapshot On-demand Realtime Toolforge Cloud VPS Action REST OAuth GNU General Public License JSON endpoint UTC".split(" "),
+  "Wikimedia Enterprise API APIs Snapshot On-demand Realtime Toolforge Cloud VPS Action REST OAuth GNU General Public License JSON Atom endpoint UTC".split(
+    " ",
+  ),
 );
 
 /**
@@ -49,6 +51,8 @@ async function expectArabicPage(page: Page, heading: string) {
     return [body.textContent ?? "", ...labels].join("\n");
   });
   const leftovers = interfaceText
+    // Text between the isolates FSI and PDI is left to right on purpose: codes, addresses, references.
+    .replace(/\u2068[^\u2069]*\u2069/g, "")
     .replace(/\S+@\S+\.\w+/g, "")
     .replace(/https?:\/\/\S+/g, "")
     .replace(/EA-\d{4}-\d+/g, "")
