@@ -54,3 +54,23 @@ test("questions revealed by a choice appear with it and are then required", asyn
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Explain how you address the ethics of generative AI");
 });
+
+test("on Need, each free method asks how it falls short only once it was tried or considered", async ({ page }) => {
+  await page.getByRole("link", { name: "Need", exact: true }).click();
+  const method = page.getByRole("group", { name: "Public database dumps", exact: true });
+  const shortfall = page.getByLabel("How do the public dumps fall short?");
+  await expect(shortfall).toBeHidden();
+  await method.getByLabel("I did not consider it").check();
+  await expect(shortfall).toBeHidden();
+  await method.getByLabel("I considered it").check();
+  await expect(shortfall).toBeVisible();
+  await method.getByLabel("I tried it").check();
+  await expect(shortfall).toBeVisible();
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  const summary = page.getByRole("alert", { name: "There is a problem" });
+  await expect(summary.getByRole("link", { name: "Explain how the public dumps fall short" })).toBeVisible();
+  await summary.getByRole("link", { name: "Explain how the public dumps fall short" }).click();
+  await expect(shortfall).toBeFocused();
+  await method.getByLabel("I did not consider it").check();
+  await expect(shortfall).toBeHidden();
+});

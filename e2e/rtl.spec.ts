@@ -12,15 +12,21 @@ import { insertRequestRow, nextReference } from "../test-support/request-rows";
 
 import { createUser, testDb, type TTestUser } from "./support/database";
 import { expect, expectAccessible, test } from "./support/fixtures";
+import { createRequestIn } from "./support/requests";
 
 test.use({ locale: "ar", extraHTTPHeaders: { "Accept-Language": "ar" } });
 
 const DAY = 86_400_000;
+
+/** Text written left to right as an Arabic sentence holds it: between the Unicode isolates FSI and PDI. */
+const isolated = (text: string) => `\u2068${text}\u2069`;
 const day = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
 /** Latin words the Arabic interface may show: product and brand names, formats, protocols. */
 const BRAND_WORDS = new Set(
-  "Wikimedia Enterprise API APIs Snapshot On-demand Realtime Toolforge Cloud VPS Action REST OAuth GNU General Public License JSON endpoint UTC".split(" "),
+  "Wikimedia Enterprise API APIs Snapshot On-demand Realtime Toolforge Cloud VPS Action REST OAuth GNU General Public License JSON Atom endpoint UTC".split(
+    " ",
+  ),
 );
 
 /**
@@ -45,6 +51,8 @@ async function expectArabicPage(page: Page, heading: string) {
     return [body.textContent ?? "", ...labels].join("\n");
   });
   const leftovers = interfaceText
+    // Text between the isolates FSI and PDI is left to right on purpose: codes, addresses, references.
+    .replace(/\u2068[^\u2069]*\u2069/g, "")
     .replace(/\S+@\S+\.\w+/g, "")
     .replace(/https?:\/\/\S+/g, "")
     .replace(/EA-\d{4}-\d+/g, "")
@@ -212,11 +220,12 @@ test("the requester's request page: decision, dates, messages and history in Ara
   ]);
 
   await page.goto(`/requests/${request.id}`);
-  await expectArabicPage(page, `الطلب ${request.reference}`);
+  await expectArabicPage(page, `الطلب ${isolated(request.reference)}`);
   await expect(page.getByText("مقبول", { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "وصولك الاستثنائي" })).toBeVisible();
   await expect(page.getByText("واجهة On-demand، حتى 250,000 طلب شهريًا")).toBeVisible();
-  await expect(page.getByText(`قدّمت الطلب. الرقم المرجعي: ${request.reference}.`)).toBeVisible();
+  // The reference is isolated, so the full stop after it stays at the end of the Arabic sentence.
+  await expect(page.getByText(`قدّمت الطلب. الرقم المرجعي: ${isolated(request.reference)}.`)).toBeVisible();
   // Dates in Arabic month names.
   await expect(page.locator(".notice--success")).toContainText(/وصولك سارٍ حتى \d{1,2} [\u0600-\u06FF]+ \d{4}/);
   await expect(page.getByText(/^من \d{1,2} [\u0600-\u06FF]+ \d{4} إلى \d{1,2} [\u0600-\u06FF]+ \d{4} \(ضمنًا\)$/)).toBeVisible();
@@ -233,7 +242,7 @@ test("a declined request names the criteria not met, in Arabic list punctuation"
     [randomUUID(), request.id, reviewer.id, "The free account covers this volume."],
   );
   await page.goto(`/requests/${request.id}`);
-  await expectArabicPage(page, `الطلب ${request.reference}`);
+  await expectArabicPage(page, `الطلب ${isolated(request.reference)}`);
   const criteria = page.locator(".summary-list__row", { hasText: "المعايير غير المستوفاة" });
   await expect(criteria.locator("dd")).toHaveText("مَن، والحاجة، والتوافق مع القيم");
   await expect(page.getByRole("button", { name: "ابدأ طلبًا جديدًا من هذا الطلب" })).toBeVisible();
@@ -253,7 +262,7 @@ test("a question to answer: the form and the reviewer's words in Arabic and left
   await addHistory(request.id, request.reference, requester.id, ["request.created", "request.submitted", "request.information_requested"]);
 
   await page.goto(`/requests/${request.id}`);
-  await expectArabicPage(page, `الطلب ${request.reference}`);
+  await expectArabicPage(page, `الطلب ${isolated(request.reference)}`);
   await expect(page.getByText("How many schools use the app today?")).toHaveAttribute("dir", "auto");
   await expect(page.getByLabel("إجابتك")).toHaveAttribute("dir", "auto");
   await page.getByRole("button", { name: "أرسل إجابتك" }).click();
@@ -301,6 +310,51 @@ test("every other page of the requester's journey is in Arabic and passes axe", 
     await expectAccessible(page);
     if (path === `/requests/${draft.id}`) await screenshot(page, "task-list");
   }
+});
+
+test("Latin text in Arabic sentences keeps its own direction: web addresses in hints, links in the copy", async ({ page, signInAs }) => {
+  const requester = await signInAs("REQUESTER");
+  const draft = await createOwnRequest(requester, "DRAFT", {});
+  await page.goto(`/requests/${draft.id}/what`);
+  await expectArabicPage(page, "ماذا");
+  // "http:// or https://" would otherwise read "//:http" at the edge of the Arabic words.
+  await expect(page.locator("#links-hint")).toHaveText(
+    `عنوان ويب واحد في كل سطر، حتى 10 عناوين، يبدأ كلٌّ منها بـ ${isolated("http://")} أو ${isolated("https://")}.`,
+  );
+  await page.getByRole("button", { name: "احفظ وتابِع" }).click();
+  await expect(page.getByRole("alert", { name: "هناك مشكلة" })).toBeFocused();
+  await page.goto(`/requests/${draft.id}/obligation`);
+  await expect(page.getByRole("link", { name: "توثيق Wikimedia Enterprise" })).toHaveAttribute("href", "https://enterprise.wikimedia.com/docs/");
+  await expectAccessible(page);
+  await page.goto("/requests/new");
+  await expect(page.getByRole("link", { name: "فأنشئ حسابًا مجانيًا" })).toHaveAttribute("href", "https://enterprise.wikimedia.com/");
+});
+
+test("the register: an English entry on the Arabic page keeps its full stop at its end", async ({ page }) => {
+  const name = `Open Atlas ${randomUUID().slice(0, 8)}`;
+  const grant = await createRequestIn({
+    status: "GRANTED",
+    expiresAt: new Date(Date.now() + 90 * DAY),
+    change: (answers) => {
+      answers.values.registerConsent = "on";
+    },
+    decision: {
+      startsAt: new Date(Date.now() - DAY),
+      expiresAt: new Date(Date.now() + 90 * DAY),
+      apis: ["snapshot"],
+      publicName: name,
+      publicSummary: "Maps of how Wikipedia covers places.",
+    },
+  });
+  await page.goto(`/register?reference=${grant.reference}`);
+  await expectArabicPage(page, "السجل العام للوصول الاستثنائي");
+  const entry = page.getByRole("article", { name });
+  const summary = entry.getByText("Maps of how Wikipedia covers places.");
+  await expect(summary).toHaveAttribute("dir", "auto");
+  // Laid out left to right, so the full stop ends the English line rather than starting it.
+  expect(await summary.evaluate((node) => getComputedStyle(node).direction)).toBe("ltr");
+  await expect(entry.locator("bdi", { hasText: grant.reference })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("a missing page is in Arabic too", async ({ page }) => {

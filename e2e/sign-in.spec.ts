@@ -3,6 +3,14 @@ import { expect, test } from "./support/fixtures";
 import { firstLink, waitForMail } from "./support/mailbox";
 import { E2E } from "./support/settings";
 
+test("the start page promises only the sign-in this installation offers: by email, Wikimedia sign-in being unset here", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByText("You will be asked to sign in first, with a link we send to your email address.")).toBeVisible();
+  await expect(page.locator("main")).not.toContainText("Wikimedia account");
+  await page.goto("/signin");
+  await expect(page.getByRole("heading", { name: "With your Wikimedia account" })).toHaveCount(0);
+});
+
 test("a newcomer signs in with a link from their email and lands on their requests", async ({ page }) => {
   const email = uniqueEmail("newcomer");
   await page.goto("/signin");

@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 type TJson = Prisma.InputJsonValue;
 
 /** Audit actions about something other than a request. */
-export type TUserAuditAction = "user.role_changed" | "user.erased" | "contact.link_sent" | "contact.confirmed";
+export type TUserAuditAction = "user.role_changed" | "user.name_changed" | "user.erased" | "contact.link_sent" | "contact.confirmed";
 
 /** One entry, by what it is about; a null actor is the system (a job, a setting such as ADMIN_EMAILS). */
 export type TAuditEntry = { actorId: string | null; before?: TJson | null; after?: TJson | null; note?: string | null } & (

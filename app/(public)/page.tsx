@@ -4,6 +4,7 @@ import Link from "next/link";
 
 import { LinkList } from "@/components/ui/link-list";
 import { MessageList } from "@/components/ui/message-list";
+import { env } from "@/lib/env";
 import { getI18n } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
@@ -33,7 +34,7 @@ export default async function StartPage() {
           {t("start-button")}
         </Link>
       </p>
-      <p className="hint">{t("start-button-hint")}</p>
+      <p className="hint">{t(env().wikimedia ? "start-button-hint" : "start-button-hint-email")}</p>
 
       <h2>{t("start-free-title")}</h2>
       <p>{t("start-free-intro")}</p>

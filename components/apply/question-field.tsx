@@ -2,6 +2,7 @@
 
 import { CheckboxField, ChoicesField, DateField, FieldGroup, NumberField, SelectField, TextareaField, TextField } from "@/components/ui/fields";
 import { useT } from "@/components/ui/i18n-provider";
+import { linkedText } from "@/components/ui/linked-text";
 import type { TFieldError, TFormValues } from "@/lib/form-state";
 import { dateParts, groupedInput } from "@/lib/i18n/format";
 import { inWords } from "@/lib/i18n/translator";
@@ -15,7 +16,7 @@ type Props = { spec: TFieldSpec; values: TFormValues; errors: Record<string, TFi
 export function QuestionField({ spec, values, errors, locale }: Props) {
   const t = useT();
   const error = errors[spec.name];
-  const text = { id: spec.name, hint: spec.hint ? t(spec.hint) : undefined, error: inWords(t, error) };
+  const text = { id: spec.name, hint: spec.hint ? linkedText(t(spec.hint)) : undefined, error: inWords(t, error) };
   const nested = (children: readonly TFieldSpec[] | undefined) =>
     children?.length ? children.map((child) => <QuestionField key={child.name} spec={child} values={values} errors={errors} locale={locale} />) : undefined;
 
@@ -39,6 +40,7 @@ export function QuestionField({ spec, values, errors, locale }: Props) {
           reveals: nested(option.reveals),
         }))}
         selected={toList(values[spec.name])}
+        shared={spec.shared ? { for: spec.shared.for, content: nested(spec.shared.fields) } : undefined}
       />
     );
   }

@@ -31,6 +31,7 @@ export function answerRows(section: TSectionId, saved: TFormValues, context: TSe
           return [
             { field: spec.name, question, answer: chosen.map((option) => t(option.label)) },
             ...chosen.flatMap((option) => rows(option.reveals ?? [], prefix)),
+            ...(spec.shared && chosen.some((option) => spec.shared?.for.includes(option.value)) ? rows(spec.shared.fields, prefix) : []),
           ];
         }
         case "checkbox":

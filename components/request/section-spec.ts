@@ -16,7 +16,7 @@ import {
   YES_NO,
   YES_NO_UNSURE,
 } from "@/lib/domain/request/options";
-import { methodShortfallField, methodUseField, volumeField, type TSectionContext, type TSectionId } from "@/lib/domain/request/sections";
+import { methodShortfallField, methodUseField, SHORTFALL_USES, volumeField, type TSectionContext, type TSectionId } from "@/lib/domain/request/sections";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
 export type TOption = { value: string; label: TMessageKey; hint?: TMessageKey; reveals?: TFieldSpec[] };
@@ -33,10 +33,13 @@ export type TInputSpec = {
   dir?: "ltr";
 };
 
+/** Questions shown after all the choices while any of `for` is chosen: one box that several choices ask for. */
+export type TSharedReveal = { for: readonly string[]; fields: TFieldSpec[] };
+
 export type TFieldSpec =
   | TInputSpec
   | { kind: "select"; name: string; label: TMessageKey; hint?: TMessageKey; options: "countries" }
-  | { kind: "radios" | "checkboxes"; name: string; label: TMessageKey; hint?: TMessageKey; options: TOption[] }
+  | { kind: "radios" | "checkboxes"; name: string; label: TMessageKey; hint?: TMessageKey; options: TOption[]; shared?: TSharedReveal }
   | { kind: "checkbox"; name: string; label: TMessageKey; hint?: TMessageKey }
   | { kind: "group"; name: string; label: TMessageKey; hint?: TMessageKey; fields: TFieldSpec[] };
 
@@ -129,8 +132,13 @@ export function sectionFields(section: TSectionId, context: TSectionContext): TF
               label: key(`option-free-method-${slug}`),
               hint: key(`field-free-method-${slug}-hint`),
               options: options(FREE_METHOD_USE, "option-method-use"),
+              shared: {
+                for: SHORTFALL_USES,
+                fields: [
+                  { kind: "textarea", name: methodShortfallField(method), label: key(`field-method-shortfall-${slug}`), hint: "field-method-shortfall-hint" },
+                ],
+              },
             },
-            { kind: "textarea", name: methodShortfallField(method), label: key(`field-method-shortfall-${slug}`), hint: "field-method-shortfall-hint" },
           ];
         }),
         {
@@ -232,7 +240,9 @@ export function fieldOrder(fields: TFieldSpec[]): string[] {
   return fields.flatMap((spec) => [
     spec.name,
     ...(spec.kind === "group" ? fieldOrder(spec.fields) : []),
-    ...(spec.kind === "radios" || spec.kind === "checkboxes" ? spec.options.flatMap((option) => fieldOrder(option.reveals ?? [])) : []),
+    ...(spec.kind === "radios" || spec.kind === "checkboxes"
+      ? [...spec.options.flatMap((option) => fieldOrder(option.reveals ?? [])), ...fieldOrder(spec.shared?.fields ?? [])]
+      : []),
   ]);
 }
 

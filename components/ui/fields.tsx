@@ -205,7 +205,11 @@ export type TChoice = {
   reveals?: ReactNode;
 };
 
-/** Radios (one of) or checkboxes (any of) under one legend. */
+/**
+ * Radios (one of) or checkboxes (any of) under one legend. `shared` holds questions shown after
+ * the choices while any of its `for` values is chosen (one box that several choices ask for);
+ * like `reveals`, it is hidden by CSS alone, so it works without JavaScript.
+ */
 export function ChoicesField({
   id,
   name = id,
@@ -216,7 +220,15 @@ export function ChoicesField({
   inline,
   options,
   selected,
-}: Omit<TFieldText, "label"> & { legend: ReactNode; multiple?: boolean; inline?: boolean; options: readonly TChoice[]; selected: readonly string[] }) {
+  shared,
+}: Omit<TFieldText, "label"> & {
+  legend: ReactNode;
+  multiple?: boolean;
+  inline?: boolean;
+  options: readonly TChoice[];
+  selected: readonly string[];
+  shared?: { for: readonly string[]; content: ReactNode };
+}) {
   const list = options.map((option, index) => {
     const inputId = index === 0 ? id : `${id}-${option.value}`;
     return (
@@ -230,6 +242,7 @@ export function ChoicesField({
             defaultChecked={selected.includes(option.value)}
             aria-describedby={option.hint ? `${inputId}-hint` : undefined}
             aria-invalid={error ? true : undefined}
+            data-reveals-shared={shared?.for.includes(option.value) ? "" : undefined}
           />
           <div>
             <label htmlFor={inputId}>{option.label}</label>
@@ -247,6 +260,11 @@ export function ChoicesField({
         <Hint id={id}>{hint}</Hint>
         <FieldError id={id} error={error} />
         {inline ? <div className="choices-inline">{list}</div> : list}
+        {shared?.content ? (
+          <div className="choices-shared">
+            <div className="conditional">{shared.content}</div>
+          </div>
+        ) : null}
       </fieldset>
     </div>
   );

@@ -9,6 +9,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { z } from "zod";
 
+import { ZAccountName } from "@/lib/domain/account";
 import { ZContactToken } from "@/lib/domain/request/contact";
 import { parseMessage } from "@/lib/domain/request/fields";
 import { ZRequestChange, ZSectionSave } from "@/lib/domain/request/lifecycle";
@@ -54,6 +55,7 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   giveUpGrant: ZGiveUpInput,
   createDraft: z.object({}),
   eraseMyData: ZErasure,
+  saveAccountName: ZAccountName,
   takeRequest: ZRequestVersion,
   releaseRequest: ZRequestVersion,
   moveJoint: ZJointMove,

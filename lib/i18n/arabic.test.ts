@@ -8,6 +8,7 @@ import { requestEmail } from "@/lib/mail/templates/request-email";
 import { signInEmail } from "@/lib/mail/templates/sign-in";
 import { requesterMessageKeys } from "@/test-support/requester-messages";
 
+import { withoutLinks } from "./links";
 import { messagesFor } from "./messages";
 import { createTranslator, type TMessageKey } from "./translator";
 
@@ -39,6 +40,13 @@ describe("Arabic messages (i18n/ar.json)", () => {
     }
   });
 
+  it("set the Latin fragments that hold punctuation (web and email addresses, dates) between isolates, FSI ... PDI", () => {
+    for (const [key, text] of arMessages) {
+      const bare = withoutLinks(text).replace(/\u2068[^\u2069]*\u2069/g, "");
+      assert.doesNotMatch(bare, /https?:\/\/|\S@\S|\d{4}-\d{2}-\d{2}/, key);
+    }
+  });
+
   it("give all six Arabic plural forms (zero, one, two, few, many, other)", () => {
     for (const [key, text] of arMessages) {
       for (const [, forms] of text.matchAll(/\{\{PLURAL:\$\d+\|([^}]*)\}\}/g)) {
@@ -61,6 +69,24 @@ describe("Arabic messages (i18n/ar.json)", () => {
   });
 });
 
+describe("left-to-right text in Arabic sentences", () => {
+  const t = createTranslator("ar", messagesFor("ar"));
+
+  it("isolates a parameter written in Latin script, so its punctuation and the sentence's full stop stay in place", () => {
+    assert.equal(t("timeline-submitted", "EA-2026-0047"), "قدّمت الطلب. الرقم المرجعي: \u2068EA-2026-0047\u2069.");
+    assert.equal(t("check-email-sent-to", "ada@example.org"), "أرسلنا إلى \u2068ada@example.org\u2069 رابطًا لتسجيل الدخول.");
+  });
+
+  it("leaves numbers, and words in Arabic script, as they are", () => {
+    assert.equal(t("error-link", 3), "السطر 3 ليس عنوان ويب يبدأ بـ \u2068http://\u2069 أو \u2068https://\u2069");
+    assert.equal(t("request-question-answered", "3 مارس 2026"), "أجبت في 3 مارس 2026:");
+  });
+
+  it("changes nothing in a left-to-right language", () => {
+    assert.equal(createTranslator("en", messagesFor("en"))("timeline-submitted", "EA-2026-0047"), "You submitted the request. Reference: EA-2026-0047.");
+  });
+});
+
 describe("Arabic plurals", () => {
   const t = createTranslator("ar", messagesFor("ar"));
 
@@ -71,7 +97,7 @@ describe("Arabic plurals", () => {
 
   it("inside a sentence, with the other parameters in place", () => {
     const text = (days: number) => t("email-reminder-body", "EA-2026-0042", "", "30 نوفمبر 2027", days);
-    assert.equal(text(1), "ينتهي وصولك الاستثنائي للطلب EA-2026-0042 في 30 نوفمبر 2027، بعد يوم واحد.");
+    assert.equal(text(1), "ينتهي وصولك الاستثنائي للطلب \u2068EA-2026-0042\u2069 في 30 نوفمبر 2027، بعد يوم واحد.");
     assert.match(text(2), /بعد يومين\.$/);
     assert.match(text(7), /بعد 7 أيام\.$/);
     assert.match(text(30), /بعد 30 يومًا\.$/);
@@ -90,7 +116,7 @@ describe("Arabic emails", () => {
       },
       "ar",
     );
-    assert.match(mail.subject, /^قُبل طلبك EA-2026-0042$/);
+    assert.equal(mail.subject, "قُبل طلبك \u2068EA-2026-0042\u2069", "the reference isolated from the sentence");
     assert.match(mail.html, /<html lang="ar" dir="rtl">/);
     assert.match(mail.text, /https:\/\/access\.example\.org\/requests\/abc/);
     assert.match(mail.html, /<p dir="ltr"[^>]*>https:\/\/access\.example\.org\/requests\/abc<\/p>/, "the address stays left to right");

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 
+import { linkTargets } from "./links";
 import { LANGUAGES } from "./locales";
 import { AVAILABLE_LANGUAGES, messagesFor } from "./messages";
 import { createTranslator } from "./translator";
@@ -105,6 +106,13 @@ describe("message files", () => {
       it("never breaks a line between a number and its percent sign", () => {
         const breakable = Object.entries(translation).flatMap(([key, text]) => (/\s%/u.test(text.replace(/\u00a0%/gu, "")) ? [key] : []));
         assert.deepEqual(breakable, [], "a space before % is a no-break space (U+00A0)");
+      });
+
+      it("links to the same addresses as English, in [https://… words] links", () => {
+        const moved = Object.entries(translation)
+          .filter(([key, text]) => key in en && linkTargets(text).join() !== linkTargets(en[key]!).join())
+          .map(([key]) => key);
+        assert.deepEqual(moved, []);
       });
 
       it("writes PLURAL, GENDER and formatnum as MediaWiki does", () => {

@@ -2,15 +2,31 @@ import Banana from "banana-i18n";
 
 import type en from "@/i18n/en.json";
 
+import { directionOf } from "./locales";
+
 export type TMessageKey = Exclude<keyof typeof en, "@metadata">;
 export type TMessages = Record<string, string>;
 export type TParam = string | number;
 export type TTranslate = (key: TMessageKey, ...params: TParam[]) => string;
 
+/** A letter of a left-to-right script: anything but Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms. */
+const LEFT_TO_RIGHT_LETTER = /(?![\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])\p{L}/u;
+
+/**
+ * In a right-to-left sentence, a parameter written left to right (a reference such as
+ * EA-2026-0047, an address, a name in Latin script) is set between Unicode isolates (FSI ... PDI),
+ * so its punctuation stays where it was written and the sentence's full stop stays at its end, on
+ * pages and in emails alike. Numbers, and words in the sentence's own script, are left as they are.
+ */
+function isolated(param: TParam): TParam {
+  return typeof param === "string" && LEFT_TO_RIGHT_LETTER.test(param) ? `\u2068${param}\u2069` : param;
+}
+
 /** A translate function over one language's messages; a missing message falls back to its key. */
 export function createTranslator(locale: string, messages: TMessages): TTranslate {
   const banana = new Banana(locale, { finalFallback: "en" });
   banana.load(messages, locale);
+  if (directionOf(locale) === "rtl") return (key, ...params) => banana.i18n(key, ...params.map(isolated));
   return (key, ...params) => banana.i18n(key, ...params);
 }
 

@@ -12,6 +12,7 @@ import {
   reopenedProblems,
   SECTION_IDS,
   sectionSchema,
+  startingAnswers,
   type TDraftAnswers,
   type TReopenedProblems,
   type TSectionId,
@@ -97,7 +98,7 @@ export async function listOwnRequests(viewer: TViewer, after?: string) {
 /** A new, empty draft; the contact email starts as the account's address. */
 export async function createDraft(viewer: TViewer): Promise<string> {
   return db().$transaction(async (tx) => {
-    const answers: TDraftAnswers = viewer.email ? { who: { email: viewer.email, ...(viewer.name ? { contactName: viewer.name } : {}) } } : {};
+    const answers = startingAnswers(viewer);
     const request = await tx.request.create({ data: { requesterId: viewer.id, answers }, select: { id: true } });
     await audit(tx, { subject: "request", id: request.id, actorId: viewer.id, action: "request.created", after: { status: "DRAFT" } });
     return request.id;

@@ -36,6 +36,28 @@ export async function applyAdminEmails(userId: string, email: string) {
   log.info("user.role_changed", { userId, role: "ADMIN", by: "ADMIN_EMAILS" });
 }
 
+/**
+ * Sets or removes the name reviewers see for one's own account. The audit entry says that it
+ * changed, not what to: the trail is kept for good, a name is the person's to erase.
+ */
+export async function setOwnName(viewer: TViewer, name: string | null) {
+  await db().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: viewer.id }, select: { name: true } });
+    if (!before) throw new NotFoundError();
+    if (before.name === name) return;
+    await tx.user.update({ where: { id: viewer.id }, data: { name } });
+    await audit(tx, {
+      subject: "user",
+      id: viewer.id,
+      actorId: viewer.id,
+      action: "user.name_changed",
+      before: { named: before.name !== null },
+      after: { named: name !== null },
+    });
+  });
+  log.info("user.name_changed", { userId: viewer.id });
+}
+
 export type TUserRow = { id: string; name: string | null; email: string | null; role: TRole; createdAt: Date };
 
 /** One page of users, newest first, by keyset on (createdAt, id). */

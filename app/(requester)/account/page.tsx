@@ -1,4 +1,6 @@
 import Link from "next/link";
+
+import { AccountNameForm } from "@/components/account/account-name-form";
 import { Done } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 
@@ -10,9 +12,11 @@ import { getI18n, titledBy } from "@/lib/i18n/server";
 import { exportPersonalData } from "@/lib/server/personal-data";
 import { requireViewer } from "@/lib/server/session";
 
+import { saveAccountNameAction } from "./actions";
+
 export const generateMetadata = titledBy("account-title");
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ language?: string }> }) {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ language?: string; name?: string }> }) {
   const viewer = await requireViewer("/account");
   const [{ t, formats }, data, query] = await Promise.all([getI18n(), exportPersonalData(viewer), searchParams]);
   const providers = data.signInAccounts.map((account) => account.provider);
@@ -52,6 +56,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </div>
       </dl>
       <p>{t("account-held-requests")}</p>
+
+      <h2 id="name-title">{t("account-name-title")}</h2>
+      {query.name === "saved" ? <Done>{t("account-name-saved")}</Done> : null}
+      {query.name === "removed" ? <Done>{t("account-name-removed")}</Done> : null}
+      <AccountNameForm action={saveAccountNameAction} saved={data.account.name} />
 
       <h2 id="language-title">{t("account-language-title")}</h2>
       {query.language === "saved" ? <Done>{t("account-language-saved")}</Done> : null}

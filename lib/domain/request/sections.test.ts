@@ -12,6 +12,7 @@ import {
   SECTION_IDS,
   sectionSchema,
   sectionStatus,
+  startingAnswers,
   type TDraftAnswers,
   type TMissionSection,
   type TNeedSection,
@@ -316,6 +317,13 @@ describe("why the free ways fall short", () => {
     assert.deepEqual(need.methods.public_apis, { use: "not_considered", shortfall: "" });
   });
 
+  it("asks only which use was made when none is chosen, whatever the hidden shortfall box holds", () => {
+    assert.deepEqual(issuesOf("need", { ...NEED, dumpsUse: "", dumpsShortfall: "" }), [["dumpsUse", "error-method-use-dumps"]]);
+    assert.deepEqual(issuesOf("need", { ...without(NEED, "dumpsUse"), dumpsShortfall: "typed, then the choice undone" }), [
+      ["dumpsUse", "error-method-use-dumps"],
+    ]);
+  });
+
   it("requires at least one reason", () => {
     assert.deepEqual(issuesOf("need", without(NEED, "reasons")), [["reasons", "error-reasons"]]);
   });
@@ -475,8 +483,22 @@ describe("progress through the form", () => {
     assert.equal(sectionStatus("who", { who: {} }, TODAY), "not_started");
   });
 
+  it("shows every section of a brand-new draft as not started, though Who starts with the account's details", () => {
+    const fresh = startingAnswers({ email: "ada@example.org", name: "Ada Lovelace" });
+    assert.deepEqual(fresh, { who: { email: "ada@example.org", contactName: "Ada Lovelace" } });
+    for (const section of SECTION_IDS) assert.equal(sectionStatus(section, fresh, TODAY), "not_started", section);
+    assert.deepEqual(startingAnswers({ email: null, name: "Ada" }), {});
+  });
+
+  it("does not count a page saved as it came, with every field blank, as started", () => {
+    const blank = { purpose: "", exceptionOther: "  ", links: "", apis: [] as string[] };
+    assert.equal(sectionStatus("what", { what: blank }, TODAY), "not_started");
+    assert.equal(sectionStatus("who", { who: { email: "ada@example.org", organisation: "", enterpriseUsername: " " } }, TODAY), "not_started");
+  });
+
   it("shows a section as in progress while any of its rules fails", () => {
-    assert.equal(sectionStatus("who", { who: { contactName: "Ada" } }, TODAY), "in_progress");
+    assert.equal(sectionStatus("who", { who: { email: "ada@example.org", organisation: "Open Maps Lab" } }, TODAY), "in_progress");
+    assert.equal(sectionStatus("mission", { mission: { noSilos: "on" } }, TODAY), "in_progress");
     assert.equal(sectionStatus("what", { what: { ...WHAT, purpose: "" } }, TODAY), "in_progress");
   });
 

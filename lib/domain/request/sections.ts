@@ -187,8 +187,11 @@ const isDate = (value: unknown): value is string => typeof value === "string" &&
 export const methodUseField = (method: string) => `${method}Use`;
 export const methodShortfallField = (method: string) => `${method}Shortfall`;
 
+/** The choices about a free method that ask how it falls short. */
+export const SHORTFALL_USES: readonly (typeof FREE_METHOD_USE)[number][] = ["tried", "considered"];
+
 const needHidden = withoutHidden((input) => [
-  ...FREE_METHODS.filter((method) => input[methodUseField(method)] === "not_considered").map(methodShortfallField),
+  ...FREE_METHODS.filter((method) => !SHORTFALL_USES.includes(input[methodUseField(method)] as (typeof FREE_METHOD_USE)[number])).map(methodShortfallField),
   ...(listOf(input.reasons).includes("other") ? [] : ["reasonOther"]),
 ]);
 
@@ -205,7 +208,7 @@ const ZNeedObject = z
     const issues: Issue[] = [];
     for (const method of FREE_METHODS) {
       const use = value[methodUseField(method)];
-      if ((use === "tried" || use === "considered") && !value[methodShortfallField(method)]) {
+      if (SHORTFALL_USES.includes(use as (typeof FREE_METHOD_USE)[number]) && !value[methodShortfallField(method)]) {
         issues.push({ path: methodShortfallField(method), message: `error-method-shortfall-${slug(method)}` });
       }
     }
@@ -339,10 +342,26 @@ export function contextOf(answers: TDraftAnswers, today: string): TSectionContex
   return { requesterKind: typeof kind === "string" ? kind : undefined, today };
 }
 
-/** Not started (nothing saved), completed (every rule passes), or in progress (anything between). */
+/** The answers a new draft starts with: the contact details of the account that makes it. */
+export function startingAnswers(account: { email: string | null; name: string | null }): TDraftAnswers {
+  if (!account.email) return {};
+  return { who: { email: account.email, ...(account.name ? { contactName: account.name } : {}) } };
+}
+
+/** The fields `startingAnswers` fills in: finding them in a section does not mean the person began it. */
+const STARTING_FIELDS: Partial<Record<TSectionId, readonly string[]>> = { who: ["email", "contactName"] };
+
+const isBlank = (value: string | string[]) => (Array.isArray(value) ? value.every((item) => item.trim() === "") : value.trim() === "");
+
+/** Whether the person answered anything in a section: blank fields (a page saved as it came) and the starting answers do not count. */
+function answeredAny(section: TSectionId, saved: Record<string, string | string[]>) {
+  return Object.entries(saved).some(([field, value]) => !STARTING_FIELDS[section]?.includes(field) && !isBlank(value));
+}
+
+/** Not started (nothing answered yet), completed (every rule passes), or in progress (anything between). */
 export function sectionStatus(section: TSectionId, answers: TDraftAnswers, today: string): TSectionStatus {
   const saved = answers[section];
-  if (!saved || Object.keys(saved).length === 0) return "not_started";
+  if (!saved || !answeredAny(section, saved)) return "not_started";
   return sectionSchema(section, contextOf(answers, today)).safeParse(saved).success ? "completed" : "in_progress";
 }
 

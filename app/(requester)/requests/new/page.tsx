@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { linkedText } from "@/components/ui/linked-text";
 import { PageHeading } from "@/components/ui/page-heading";
 
 import { RequestActionForm } from "@/components/request/request-action-form";
@@ -21,7 +22,7 @@ export default async function NewRequestPage() {
       <ul>
         <li>{t("new-tip-time")}</li>
         <li>{t("new-tip-saved")}</li>
-        <li>{t("new-tip-account")}</li>
+        <li>{linkedText(t("new-tip-account"))}</li>
       </ul>
       {drafts.length > 0 ? (
         <div className="notice">

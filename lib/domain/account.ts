@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+import { paragraph } from "./request/fields";
+
+/** The longest name a person may give their account. */
+export const ACCOUNT_NAME_MAX = 120;
+
+/** Anything shaped like an address: the name stands beside the address reviewers already see, so it is never one. */
+const LOOKS_LIKE_ADDRESS = /\S@\S+\.\S/;
+
+/**
+ * The name reviewers see for a person's account, as the account page sends it: one line of text,
+ * trimmed, at most 120 characters; empty removes it (reviewers then see the email address).
+ */
+export const ZAccountName = z.object({
+  name: paragraph(ACCOUNT_NAME_MAX)
+    .refine((name) => !LOOKS_LIKE_ADDRESS.test(name), "error-account-name-address")
+    .transform((name) => name || null),
+});
+export type TAccountName = z.infer<typeof ZAccountName>;
