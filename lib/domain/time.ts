@@ -1,5 +1,5 @@
 // Days and instants, the one place the app does calendar arithmetic. Days are "YYYY-MM-DD" in
-// UTC, as <input type="date"> sends them; instants are Dates.
+// UTC, as date fields send them (lib/form-state joins their boxes); instants are Dates.
 
 export const DAY_MS = 86_400_000;
 

@@ -112,7 +112,7 @@ export const decimalNumber = (max: number) =>
     return /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
   }, z.number({ error: "error-number" }).min(0, "error-number").max(max, message("error-number-max", max)).optional());
 
-/** A calendar date as YYYY-MM-DD (what <input type="date"> sends), or empty. */
+/** A calendar date as YYYY-MM-DD (a date field's boxes, joined by lib/form-state), or empty. */
 export const isoDate = z.preprocess(
   (value) => firstString(value).trim(),
   z.string().refine((value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value)), "error-date"),
