@@ -270,8 +270,9 @@ test("a German-speaking reviewer works the queue to a grant in German, with no E
   // The decision: a grant sent incomplete is explained in German, then made.
   await review.getByRole("link", { name: "Bewilligen oder ablehnen" }).click();
   await expect(review.getByRole("heading", { level: 1 })).toHaveText(`Entscheidung über ${submitted.reference}`);
-  const form = review.getByRole("form", { name: "Zugang bewilligen" });
-  await form.getByRole("button", { name: "Zugang bewilligen" }).click();
+  const form = review.getByRole("form", { name: "Bewilligen oder ablehnen?" });
+  await form.getByLabel("Zugang bewilligen", { exact: true }).check();
+  await form.getByRole("button", { name: "Weiter" }).click();
   const problems = review.getByRole("alert", { name: "Es gibt ein Problem" });
   await expect(problems).toContainText("Kreuzen Sie mindestens ein Kriterium an, auf dem die Bewilligung beruht");
   await expect(review).toHaveTitle(/^Fehler: /);
@@ -280,9 +281,15 @@ test("a German-speaking reviewer works the queue to a grant in German, with no E
   await expectAccessible(review);
   await form.getByRole("group", { name: "Snapshot API: wie oft" }).getByLabel("wöchentlich").check();
   await form.getByRole("group", { name: "Kriterien, auf denen die Bewilligung beruht" }).getByLabel("Bedarf").check();
-  await form.getByLabel("Begründung (intern)").fill("Klarer Bedarf über dem kostenlosen Volumen.");
-  await form.getByLabel("Nachricht an die antragstellende Person").fill("Herzlichen Glückwunsch: Ihr Zugang ist eingerichtet.");
-  await form.getByRole("button", { name: "Zugang bewilligen" }).click();
+  await form.getByLabel("Begründung (intern)", { exact: true }).fill("Klarer Bedarf über dem kostenlosen Volumen.");
+  await form.getByLabel("Nachricht an die antragstellende Person").filter({ visible: true }).fill("Herzlichen Glückwunsch: Ihr Zugang ist eingerichtet.");
+  await form.getByRole("button", { name: "Weiter" }).click();
+  // The decision, checked in German before it is recorded.
+  const check = review.getByRole("form", { name: "Entscheidung prüfen" });
+  await expect(check).toContainText("Snapshot API: wie oftWöchentlich", { ignoreCase: true });
+  await expectNoEnglish(review);
+  await expectAccessible(review);
+  await check.getByRole("button", { name: "Zugang bewilligen und E-Mail senden" }).click();
   await expect(review.getByRole("status").filter({ hasText: "Der Antrag ist bewilligt." })).toBeVisible();
   const decision = review.getByRole("region", { name: "Entscheidung" });
   await expect(decision).toContainText("Bewilligt von Erika Prüferin am");

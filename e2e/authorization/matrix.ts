@@ -450,6 +450,15 @@ export const ACTIONS: TActionRow[] = [
 
   {
     kind: "action",
+    file: "app/(requester)/account/actions.ts",
+    name: "saveAccountNameAction",
+    page: "/account",
+    fields: { ...FORGED, userId: ":userB", name: "A forged name" },
+    expect: { ...everyone<TActionOutcome>("allow"), anonymous: "deny" },
+    note: "sets the caller's own name only (a forged userId is ignored), with its audit entry; anonymous has no account",
+  },
+  {
+    kind: "action",
     file: "app/(requester)/account/erase/actions.ts",
     name: "eraseMyDataAction",
     page: "/account/erase",
