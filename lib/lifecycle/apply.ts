@@ -45,6 +45,8 @@ function isTransition(event: TLifecycleEvent): event is TRequestEvent {
  * every consumer (notifications first). Returns where the request went; refuses with EventRefused.
  */
 export async function applyEvent<E extends TLifecycleEvent>(tx: Prisma.TransactionClient, context: TEventContext, input: TEventInput<E>) {
+  // Records the database writes by itself (a grant's entitlement) carry the pipeline's clock.
+  await tx.$queryRaw`SELECT set_config('app.now', ${context.now.toISOString()}, true)`;
   // Events on one request take turns, so two reviewers never both act on what they saw.
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Request" WHERE id = ${input.requestId} FOR UPDATE`;
   if (locked.length === 0) throw new NotFoundError();
