@@ -1,53 +1,9 @@
-import type { Browser, Page } from "@playwright/test";
-
-import { createSession, createUser, type TTestUser } from "./support/database";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 import { callActionDirectly, createSubmittedRequest, wikidataHeavy } from "./support/requests";
-import { fillDate } from "./support/dates";
+import { grant, personPage, signInRequester, take } from "./support/review";
 import { baseURL } from "./support/settings";
-
-/** A second person in their own browser context, signed in as a new user with `role`. */
-async function personPage(browser: Browser, role: TTestUser["role"]): Promise<{ page: Page; user: TTestUser }> {
-  const user = await createUser(role);
-  const context = await browser.newContext({ baseURL });
-  await context.addCookies([{ name: "authjs.session-token", value: await createSession(user.id), url: baseURL }]);
-  return { page: await context.newPage(), user };
-}
-
-/** The requester of a seeded request, signed in on `page`. */
-async function signInRequester(page: Page, requester: TTestUser) {
-  await page.context().addCookies([{ name: "authjs.session-token", value: await createSession(requester.id), url: baseURL }]);
-}
-
-async function take(review: Page, id: string) {
-  await review.goto(`/review/${id}`);
-  await review.getByRole("button", { name: "Take this request" }).click();
-  await expect(review.getByText("In review", { exact: true })).toBeVisible();
-}
-
-/**
- * Fills and sends the grant form with the defaults the page offers, plus what a grant always
- * needs; `publicSummary` rewrites the register entry's summary (asked for with consent only).
- */
-async function grant(review: Page, options: { expiresOn?: string; publicSummary?: string } = {}) {
-  await review.getByRole("link", { name: "Grant or decline" }).click();
-  const form = review.getByRole("form", { name: "Grant or decline?" });
-  await form.getByLabel("Grant access", { exact: true }).check();
-  await form.getByRole("group", { name: "Snapshot API: how often" }).getByLabel("weekly").check();
-  if (options.expiresOn) await fillDate(form, "Expiry date", options.expiresOn);
-  if (options.publicSummary) await form.getByLabel("Summary for the register").fill(options.publicSummary);
-  const criteria = form.getByRole("group", { name: "Criteria the grant rests on" });
-  await criteria.getByLabel("Need").check();
-  await criteria.getByLabel("Mission alignment").check();
-  await form.getByLabel("Rationale (internal)", { exact: true }).fill("Clear need above the free volume; strong mission fit.");
-  await form.getByLabel("Message to the requester").filter({ visible: true }).fill("Congratulations: your access is ready.");
-  await form.getByRole("button", { name: "Continue" }).click();
-  const check = review.getByRole("form", { name: "Check your decision" });
-  await expect(check).toContainText("Snapshot API: how oftenWeekly", { ignoreCase: true });
-  await check.getByRole("button", { name: "Grant access and email the requester" }).click();
-  await expect(review.getByRole("status").filter({ hasText: "The request is granted." })).toBeVisible();
-}
+import { createSession, createUser } from "./support/database";
 
 test("a joint request goes through WMDE's recommendation to a WMF grant, which the requester reads by email and on the request page, and anyone in the register", async ({
   page,

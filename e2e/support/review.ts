@@ -1,0 +1,49 @@
+// Reviewers' steps through the real pages, shared by the journeys that need a decision made.
+import type { Browser, Page } from "@playwright/test";
+
+import { createSession, createUser, type TTestUser } from "./database";
+import { fillDate } from "./dates";
+import { expect } from "./fixtures";
+import { baseURL } from "./settings";
+
+/** A second person in their own browser context, signed in as a new user with `role`. */
+export async function personPage(browser: Browser, role: TTestUser["role"]): Promise<{ page: Page; user: TTestUser }> {
+  const user = await createUser(role);
+  const context = await browser.newContext({ baseURL });
+  await context.addCookies([{ name: "authjs.session-token", value: await createSession(user.id), url: baseURL }]);
+  return { page: await context.newPage(), user };
+}
+
+/** The requester of a seeded request, signed in on `page`. */
+export async function signInRequester(page: Page, requester: TTestUser) {
+  await page.context().addCookies([{ name: "authjs.session-token", value: await createSession(requester.id), url: baseURL }]);
+}
+
+export async function take(review: Page, id: string) {
+  await review.goto(`/review/${id}`);
+  await review.getByRole("button", { name: "Take this request" }).click();
+  await expect(review.getByText("In review", { exact: true })).toBeVisible();
+}
+
+/**
+ * Fills and sends the grant form with the defaults the page offers, plus what a grant always
+ * needs; `publicSummary` rewrites the register entry's summary (asked for with consent only).
+ */
+export async function grant(review: Page, options: { expiresOn?: string; publicSummary?: string } = {}) {
+  await review.getByRole("link", { name: "Grant or decline" }).click();
+  const form = review.getByRole("form", { name: "Grant or decline?" });
+  await form.getByLabel("Grant access", { exact: true }).check();
+  await form.getByRole("group", { name: "Snapshot API: how often" }).getByLabel("weekly").check();
+  if (options.expiresOn) await fillDate(form, "Expiry date", options.expiresOn);
+  if (options.publicSummary) await form.getByLabel("Summary for the register").fill(options.publicSummary);
+  const criteria = form.getByRole("group", { name: "Criteria the grant rests on" });
+  await criteria.getByLabel("Need").check();
+  await criteria.getByLabel("Mission alignment").check();
+  await form.getByLabel("Rationale (internal)", { exact: true }).fill("Clear need above the free volume; strong mission fit.");
+  await form.getByLabel("Message to the requester").filter({ visible: true }).fill("Congratulations: your access is ready.");
+  await form.getByRole("button", { name: "Continue" }).click();
+  const check = review.getByRole("form", { name: "Check your decision" });
+  await expect(check).toContainText("Snapshot API: how oftenWeekly", { ignoreCase: true });
+  await check.getByRole("button", { name: "Grant access and email the requester" }).click();
+  await expect(review.getByRole("status").filter({ hasText: "The request is granted." })).toBeVisible();
+}
