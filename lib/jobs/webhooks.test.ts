@@ -2,6 +2,7 @@
 // verify, retries and their waits, strict order per request, a failure holding later events back
 // until it is sent again, redirects refused, timeouts, and two workers never sending one twice.
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { describe, it } from "node:test";
 
@@ -414,6 +415,42 @@ describe("delivering webhooks", () => {
       }
     } finally {
       await receiver.close();
+    }
+  });
+
+  it("reaches the reference receiver, which verifies, takes each webhook-id once and keeps the entitlement", async () => {
+    const port = await freePort();
+    const secret = newWebhookSecret();
+    const child = spawn(process.execPath, ["examples/webhook-receiver/receiver.mjs"], { env: { ...process.env, WEBHOOK_SECRET: secret, PORT: String(port) } });
+    try {
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      await waitFor(() => output.includes(`listening on ${port}`), "the receiver to listen");
+      const endpoint = await freshEndpoint(port);
+      await database.db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { secret } });
+      const requestId = await grant();
+      await withDeliverer({}, async () => {
+        await waitFor(() => allDelivered(endpoint.id, 2), "both events delivered");
+        // A repeat, as after a worker lost its lease: sent again with the same webhook-id.
+        await database.db.webhookDelivery.updateMany({ where: { endpointId: endpoint.id }, data: { status: "PENDING", nextAttemptAt: new Date() } });
+        await waitFor(() => allDelivered(endpoint.id, 2), "both events delivered again");
+      });
+
+      const base = `http://127.0.0.1:${port}`;
+      const events = await database.db.webhookEvent.findMany({ where: { requestId }, orderBy: { sequence: "asc" }, select: { id: true, type: true } });
+      assert.deepEqual(await (await fetch(`${base}/received`)).json(), events);
+      const [entitlement] = (await (await fetch(`${base}/entitlements`)).json()) as { username: string; state: string }[];
+      assert.deepEqual([entitlement?.username, entitlement?.state], ["ada-lab", "active"]);
+      const forged = await fetch(`${base}/hooks`, {
+        method: "POST",
+        body: "{}",
+        headers: { "webhook-id": "msg_x", "webhook-timestamp": "1", "webhook-signature": "v1,AAAA" },
+      });
+      assert.equal(forged.status, 401);
+    } finally {
+      child.kill();
     }
   });
 });
