@@ -191,6 +191,7 @@ describe("delivering webhooks", () => {
         const payload = verifier.verify(body, headers) as { type: string; data: { reference: string } };
         assert.ok(payload.type);
         assert.equal(headers["content-type"], "application/json");
+        assert.match(body, /^\{"type":"[a-z._]+","timestamp":"[^"]+","data":\{/, "the envelope in its documented order");
         assert.match(headers["user-agent"] ?? "", /Exceptional-Access/);
       }
       const [first] = receiver.received;
@@ -375,6 +376,24 @@ describe("delivering webhooks", () => {
         assert.ok((failed?.lastDurationMs ?? 0) >= 290, `took ${failed?.lastDurationMs} ms`);
       });
       assert.ok(Date.now() - started >= 300);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("does not send a delivery again while sending it, when the app's clock jumps ahead past its lease", async () => {
+    const receiver = await startReceiver();
+    try {
+      const endpoint = await freshEndpoint(receiver.port);
+      receiver.answer((_received, response) => setTimeout(() => response.writeHead(204).end(), 400));
+      let offsetMs = 0;
+      await webhooks.sendTestEvent(database.db, endpoint.id, { actorId: null, now: new Date() });
+      await withDeliverer({ now: () => new Date(Date.now() + offsetMs) }, async () => {
+        await waitFor(() => receiver.received.length === 1, "the first attempt");
+        offsetMs = 7 * 24 * 3600 * 1000;
+        await waitFor(() => allDelivered(endpoint.id, 1), "the test event delivered");
+      });
+      assert.equal(receiver.received.length, 1);
     } finally {
       await receiver.close();
     }

@@ -10,7 +10,7 @@
 // (rows are written with it); signatures carry the real time, which receivers check theirs against.
 import { audit } from "@/lib/audit";
 import { currentTime } from "@/lib/clock";
-import { isRetryable, retryAfterSeconds, retryDelaySeconds, WEBHOOK_TEST_TYPE } from "@/lib/domain/webhooks";
+import { isRetryable, retryAfterSeconds, retryDelaySeconds, type TWebhookPayload, WEBHOOK_TEST_TYPE } from "@/lib/domain/webhooks";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordWebhookEvent } from "@/lib/webhooks/events";
 import { signedHeaders } from "@/lib/webhooks/signing";
@@ -111,9 +111,14 @@ type TClaimed = { id: string; eventId: string; endpointId: string; attempts: num
 /**
  * Takes up to `limit` due deliveries: pending, due by `now`, not leased, their endpoint enabled,
  * and no earlier delivery of the same request to the same endpoint still pending or failed.
- * Rows another worker is claiming are skipped. Times are passed as UTC text, as Prisma stores them.
+ * Rows another worker is claiming are skipped, and so are those this worker is still sending
+ * (`sending`): a test clock moved ahead must not make its own leases look expired. Times are
+ * passed as UTC text, as Prisma stores them.
  */
-export async function claimDueDeliveries(db: PrismaClient, { now, limit, leaseMs }: { now: Date; limit: number; leaseMs: number }): Promise<TClaimed[]> {
+export async function claimDueDeliveries(
+  db: PrismaClient,
+  { now, limit, leaseMs, sending = [] }: { now: Date; limit: number; leaseMs: number; sending?: string[] },
+): Promise<TClaimed[]> {
   const lockedUntil = new Date(now.getTime() + leaseMs);
   const at = now.toISOString();
   const rows = await db.$queryRaw<{ id: string; eventId: string; endpointId: string; attempts: number }[]>`
@@ -125,6 +130,7 @@ export async function claimDueDeliveries(db: PrismaClient, { now, limit, leaseMs
         AND c."nextAttemptAt" <= ${at}::timestamp
         AND (c."lockedUntil" IS NULL OR c."lockedUntil" < ${at}::timestamp)
         AND e."enabled"
+        AND NOT (c."id" = ANY(${sending}::text[]))
         AND (c."requestId" IS NULL OR NOT EXISTS (
           SELECT 1 FROM "WebhookDelivery" p
           WHERE p."endpointId" = c."endpointId" AND p."requestId" = c."requestId"
@@ -150,7 +156,9 @@ export async function sendClaimed(db: PrismaClient, claimed: TClaimed, options: 
     select: { event: { select: { type: true, payload: true } }, endpoint: { select: { url: true, secret: true } } },
   });
   const { event, endpoint } = delivery;
-  const body = JSON.stringify(event.payload);
+  // The envelope in its documented order (the database keeps JSON keys in its own), serialised once for every header and the body.
+  const { type, timestamp, data } = event.payload as TWebhookPayload;
+  const body = JSON.stringify({ type, timestamp, data });
   const started = performance.now();
   const timeout = AbortSignal.timeout(options.timeoutSeconds * 1000);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
@@ -224,6 +232,7 @@ export function startWebhookDeliverer(db: PrismaClient, options: TDelivererOptio
   const leaseMs = options.timeoutSeconds * 1000 + LEASE_MARGIN_MS;
   const abort = new AbortController();
   const inFlight = new Set<Promise<void>>();
+  const sending = new Set<string>();
   let stopping = false;
   let woken = false;
   let wakeUp: (() => void) | null = null;
@@ -252,16 +261,18 @@ export function startWebhookDeliverer(db: PrismaClient, options: TDelivererOptio
       .catch((error: unknown) => onError?.(error))
       .finally(() => {
         inFlight.delete(running);
+        sending.delete(claimed.id);
         wake();
       });
     inFlight.add(running);
+    sending.add(claimed.id);
   };
 
   const loop = (async () => {
     while (!stopping) {
       const free = concurrency - inFlight.size;
       try {
-        const claimed = free > 0 ? await claimDueDeliveries(db, { now: now(), limit: free, leaseMs }) : [];
+        const claimed = free > 0 ? await claimDueDeliveries(db, { now: now(), limit: free, leaseMs, sending: [...sending] }) : [];
         for (const delivery of claimed) send(delivery);
         if (claimed.length === 0 || claimed.length < free) await pause(intervalMs);
       } catch (error) {
@@ -312,7 +323,8 @@ export async function resendDelivery(db: PrismaClient, id: string, { actorId }: 
 
 /**
  * Sends a `webhook.test` event to one endpoint, whatever types it takes, so an admin can check
- * the receiver verifies signatures. Audited. Returns the event's id, or null for no such endpoint.
+ * the receiver verifies signatures (a disabled endpoint gets it once enabled again). Audited.
+ * Returns the event's id, or null for no such endpoint.
  */
 export async function sendTestEvent(db: PrismaClient, endpointId: string, { actorId, now }: { actorId: string | null; now: Date }) {
   return db.$transaction(async (tx) => {
