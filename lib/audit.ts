@@ -14,6 +14,8 @@ export type TAuditEntry = { actorId: string | null; before?: TJson | null; after
   | { subject: "user"; id: string; action: TUserAuditAction }
   | { subject: "queue"; id: string; action: "queue.exported" }
   | { subject: "email"; id: string; action: "email.resent" }
+  | { subject: "webhook"; id: string; action: "webhook.delivery_resent" }
+  | { subject: "webhook"; id: string; action: "webhook.test_sent" }
 );
 
 /** Appends one entry, inside the transaction of the change it records. */

@@ -64,6 +64,15 @@ describe("parseEnv", () => {
     assert.ok(problems.some((p) => p.startsWith("ADMIN_EMAILS")));
   });
 
+  it("sends webhooks with a short first retry, eight retries and ten seconds to answer, unless told otherwise", () => {
+    const defaults = parseEnv({});
+    assert.deepEqual([defaults.webhookRetryDelaySeconds, defaults.webhookRetryLimit, defaults.webhookTimeoutSeconds], [5, 8, 10]);
+    const set = parseEnv({ WEBHOOK_RETRY_DELAY_SECONDS: "30", WEBHOOK_RETRY_LIMIT: "0", WEBHOOK_TIMEOUT_SECONDS: "3" });
+    assert.deepEqual([set.webhookRetryDelaySeconds, set.webhookRetryLimit, set.webhookTimeoutSeconds], [30, 0, 3]);
+    const problems = problemsOf({ WEBHOOK_RETRY_DELAY_SECONDS: "0", WEBHOOK_RETRY_LIMIT: "21", WEBHOOK_TIMEOUT_SECONDS: "61" });
+    for (const name of ["WEBHOOK_RETRY_DELAY_SECONDS", "WEBHOOK_RETRY_LIMIT", "WEBHOOK_TIMEOUT_SECONDS"]) assert.ok(problems.some((p) => p.startsWith(name)));
+  });
+
   it("takes one REPLY_TO address, or none", () => {
     assert.equal(parseEnv({}).replyTo, undefined);
     assert.equal(parseEnv({ REPLY_TO: " team@example.org " }).replyTo, "team@example.org");

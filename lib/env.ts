@@ -58,6 +58,19 @@ const ZEnvInput = z.object({
     .max(3600, "must be a whole number of seconds from 1 to 3600")
     .default(30),
   EMAIL_RETRY_LIMIT: z.coerce.number().int().min(0, "must be a whole number from 0 to 20").max(20, "must be a whole number from 0 to 20").default(7),
+  WEBHOOK_RETRY_DELAY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1, "must be a whole number of seconds from 1 to 3600")
+    .max(3600, "must be a whole number of seconds from 1 to 3600")
+    .default(5),
+  WEBHOOK_RETRY_LIMIT: z.coerce.number().int().min(0, "must be a whole number from 0 to 20").max(20, "must be a whole number from 0 to 20").default(8),
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1, "must be a whole number of seconds from 1 to 60")
+    .max(60, "must be a whole number of seconds from 1 to 60")
+    .default(10),
   WORKER_SWEEP_SECONDS: z.coerce
     .number()
     .int()
@@ -140,6 +153,9 @@ export function parseEnv(source: Record<string, string | undefined>) {
     jointWikidataShare: input.JOINT_WIKIDATA_SHARE,
     emailRetryDelaySeconds: input.EMAIL_RETRY_DELAY_SECONDS,
     emailRetryLimit: input.EMAIL_RETRY_LIMIT,
+    webhookRetryDelaySeconds: input.WEBHOOK_RETRY_DELAY_SECONDS,
+    webhookRetryLimit: input.WEBHOOK_RETRY_LIMIT,
+    webhookTimeoutSeconds: input.WEBHOOK_TIMEOUT_SECONDS,
     sweepSeconds: input.WORKER_SWEEP_SECONDS,
     retentionDays: input.RETENTION_DAYS,
     signInLinksPerIpPerHour: input.SIGNIN_LINKS_PER_IP_PER_HOUR,

@@ -1,5 +1,6 @@
 // `npm run worker`: hands the outbox's emails to pg-boss and sends them, with retries and backoff,
-// and runs the time-driven changes (sweeps), until SIGINT or SIGTERM. `npm start` runs it too.
+// sends webhooks (lib/jobs/webhooks.ts), and runs the time-driven changes (sweeps), until SIGINT
+// or SIGTERM. `npm start` runs it too.
 // Runs with `--conditions=react-server` because the mail transport is a server-only module.
 import { Pool } from "pg";
 
@@ -10,6 +11,7 @@ import { EnvError, parseEnv, publicUrl, type TEnv } from "@/lib/env";
 import { createJobQueue, createQueues, scheduleSweeps, startDispatcher, workEmails } from "@/lib/jobs/job-queue";
 import { mailDomain, type TOutcome, type TSendMail } from "@/lib/jobs/outbox";
 import { runSweeps } from "@/lib/jobs/sweeps";
+import { startWebhookDeliverer, type TDeliveryOutcome } from "@/lib/jobs/webhooks";
 import { log, maskEmail } from "@/lib/log";
 import { sendMail } from "@/lib/mail/transport";
 
@@ -38,6 +40,15 @@ function report(outcome: TOutcome) {
   if (outcome.status === "sent") log.info("outbox.sent", fields);
   if (outcome.status === "retrying") log.warn("outbox.retry_scheduled", { ...fields, error: outcome.error });
   if (outcome.status === "failed") log.error("outbox.failed", { ...fields, error: outcome.error });
+}
+
+/** Ids, type and figures only: never the payload, the endpoint's address or its secret. */
+function reportWebhook(outcome: TDeliveryOutcome) {
+  const { status, error, ...fields } = outcome;
+  if (status === "delivered") log.info("webhook.delivered", fields);
+  if (status === "retrying") log.warn("webhook.retry_scheduled", { ...fields, error });
+  if (status === "failed") log.error("webhook.failed", { ...fields, error });
+  if (status === "released") log.info("webhook.released", fields);
 }
 
 const config = settings();
@@ -73,6 +84,13 @@ const dispatcher = startDispatcher(pool, boss, {
   onDispatched: () => boss.notifyWorker(emailWorker),
   onError: (error) => log.error("outbox.dispatch_failed", { error: message(error) }),
 });
+const webhookDeliverer = startWebhookDeliverer(db, {
+  retryDelaySeconds: config.webhookRetryDelaySeconds,
+  retryLimit: config.webhookRetryLimit,
+  timeoutSeconds: config.webhookTimeoutSeconds,
+  onOutcome: reportWebhook,
+  onError: (error) => log.error("webhook.delivery_loop_failed", { error: message(error) }),
+});
 await scheduleSweeps(boss, {
   everySeconds: config.sweepSeconds,
   sweep: async () => {
@@ -85,7 +103,7 @@ await scheduleSweeps(boss, {
     }
   },
 });
-log.info("worker.started", { sweepSeconds: config.sweepSeconds, retryLimit: config.emailRetryLimit });
+log.info("worker.started", { sweepSeconds: config.sweepSeconds, retryLimit: config.emailRetryLimit, webhookRetryLimit: config.webhookRetryLimit });
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -97,11 +115,19 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-/** Hands over nothing more, lets the emails being sent finish, then closes every connection. */
+/**
+ * Hands over nothing more, lets the emails and webhooks being sent finish (a webhook cut short is
+ * given back, to be sent by the next worker), then closes every connection.
+ */
 async function stop() {
   try {
-    await dispatcher.stop();
-    await boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS });
+    await Promise.all([
+      webhookDeliverer.stop({ graceMs: STOP_TIMEOUT_MS - 1_000 }),
+      (async () => {
+        await dispatcher.stop();
+        await boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS });
+      })(),
+    ]);
     await pool.end();
     await db.$disconnect();
     log.info("worker.stopped");

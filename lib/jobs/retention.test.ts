@@ -67,6 +67,44 @@ describe("the retention sweep", () => {
     }
   });
 
+  it("blanks the account name in the entitlement records and deletes the webhook events sent about it", async () => {
+    const request = await requestOf("EXPIRED", 731);
+    const recordedAt = new Date(NOW.getTime() - 800 * DAY);
+    const expiresAt = new Date(NOW.getTime() - 731 * DAY);
+    await database.db.entitlementChange.create({
+      data: { requestId: request.id, reference: "EA-2026-09999", username: "ada-lab", apis: ["snapshot"], startsAt: recordedAt, expiresAt, recordedAt },
+    });
+    const endpoint = await database.db.webhookEndpoint.create({
+      data: { url: "https://accounts.example.org/hooks", eventTypes: ["entitlement.changed"], secret: "whsec_dGVzdA==" },
+    });
+    const event = async (id: string, status: "DELIVERED" | "FAILED" | "PENDING") => {
+      const payload = { type: "entitlement.changed", timestamp: recordedAt.toISOString(), data: { username: "ada-lab" } };
+      const { sequence } = await database.db.webhookEvent.create({
+        data: { id, type: "entitlement.changed", requestId: request.id, payload, createdAt: recordedAt },
+      });
+      await database.db.webhookDelivery.create({
+        data: { eventId: id, endpointId: endpoint.id, requestId: request.id, sequence, status, nextAttemptAt: recordedAt, createdAt: recordedAt },
+      });
+    };
+    await event(`msg_sent_${request.id}`, "DELIVERED");
+    await event(`msg_failed_${request.id}`, "FAILED");
+    await event(`msg_waiting_${request.id}`, "PENDING");
+
+    assert.ok((await anonymiseClosedRequests(database.db, { now: NOW, afterDays: 730 })) >= 1);
+
+    const records = await database.db.entitlementChange.findMany({ where: { requestId: request.id } });
+    assert.deepEqual(
+      records.map(({ username, reference }) => [username, reference]),
+      [["", "EA-2026-09999"]],
+    );
+    const left = await database.db.webhookEvent.findMany({ where: { requestId: request.id }, select: { id: true } });
+    assert.deepEqual(
+      left.map(({ id }) => id),
+      [`msg_waiting_${request.id}`],
+      "only the event still to be sent stays",
+    );
+  });
+
   it("runs with the other sweeps when the retention period is given", async () => {
     const old = await requestOf("CANCELLED", 40);
     const changed = await runSweeps(database.db, { now: NOW, baseUrl: "http://localhost:3000", retentionDays: 30 });

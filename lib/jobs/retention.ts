@@ -1,7 +1,7 @@
 // Personal answers on a request are kept only while they serve the request (docs/retention.md).
 // They are anonymised when the requester asks for erasure (lib/server/personal-data.ts) and, by
-// the sweep below, once a request has been closed for RETENTION_DAYS. Decisions, references and
-// the audit trail stay. No Next.js here: the worker and tests use it.
+// the sweep below, once a request has been closed for RETENTION_DAYS. Decisions, references,
+// entitlement records (without the account name) and the audit trail stay. No Next.js here: the worker and tests use it.
 import { audit } from "@/lib/audit";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
 import { reviewColumns } from "@/lib/domain/review/columns";
@@ -67,6 +67,11 @@ export async function anonymiseRequest(
   });
   // Emails hold the contact address; the audit trail keeps what was sent and when.
   await tx.outboxEmail.deleteMany({ where: { requestId } });
+  // The Enterprise account name travels with the entitlement records and the webhooks that told
+  // of them: the records keep their dates and scope, and the events already sent (or given up on)
+  // go. One still to be sent stays, so a receiver learns of the change.
+  await tx.entitlementChange.updateMany({ where: { requestId }, data: { username: "" } });
+  await tx.webhookEvent.deleteMany({ where: { requestId, deliveries: { none: { status: "PENDING" } } } });
   await audit(tx, { subject: "request", id: requestId, actorId, action: "request.anonymised", after: { reason } });
   return true;
 }

@@ -2,6 +2,7 @@
 // running them often, late, or from two workers at once does no harm.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
+import { announceStartedEntitlements } from "./entitlement-starts";
 import { expireGrants, sendExpiryReminders } from "./expiry";
 import { lapseOverdueRequests } from "./lapse";
 import { anonymiseClosedRequests } from "./retention";
@@ -14,6 +15,7 @@ export async function runSweeps(db: PrismaClient, context: TSweepContext) {
   const lapsed = await lapseOverdueRequests(db, context);
   const reminded = await sendExpiryReminders(db, context);
   const expired = await expireGrants(db, context);
+  const started = await announceStartedEntitlements(db, context);
   const anonymised = context.retentionDays ? await anonymiseClosedRequests(db, { ...context, afterDays: context.retentionDays }) : 0;
-  return { lapsed, reminded, expired, anonymised };
+  return { lapsed, reminded, expired, started, anonymised };
 }

@@ -154,6 +154,25 @@ describe("erasing personal data", () => {
     assert.equal(await database.db.auditEntry.count({ where: { action: "request.draft_deleted", subjectId: draft.id } }), 1);
   });
 
+  it("blanks the account name in the entitlement records of an ended grant", async () => {
+    const { viewer, request } = await requesterWithHistory();
+    const ended = new Date(Date.now() - 86_400_000);
+    await database.db.entitlementChange.create({
+      data: {
+        requestId: request.id,
+        reference: request.reference!,
+        username: "ada-lab",
+        apis: ["snapshot"],
+        startsAt: ended,
+        expiresAt: ended,
+        recordedAt: ended,
+      },
+    });
+    await personalData.eraseMyData(viewer, { confirmEmail: viewer.email! });
+    const records = await database.db.entitlementChange.findMany({ where: { requestId: request.id }, select: { username: true, reference: true } });
+    assert.deepEqual(records, [{ username: "", reference: request.reference }]);
+  });
+
   it("drops the organisation too when the requester is an individual", async () => {
     const { viewer, request } = await requesterWithHistory();
     const answers = request.answers as { who: Record<string, string> };
