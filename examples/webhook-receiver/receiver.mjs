@@ -58,7 +58,7 @@ export function startReceiver({ secret, port = 0, host = "127.0.0.1", print = co
       // The same webhook-id again is a retry of something already handled: acknowledge it only.
       if (seen.has(id)) return response.writeHead(204).end();
       seen.add(id);
-      received.push({ id, type: event.type });
+      received.push({ id, type: event.type, reference: event.data?.reference ?? null });
       apply(event.type, event.data);
       print(`${id} ${event.type} ${JSON.stringify(event.data)}`);
       response.writeHead(204).end();
