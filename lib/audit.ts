@@ -8,12 +8,16 @@ type TJson = Prisma.InputJsonValue;
 /** Audit actions about something other than a request. */
 export type TUserAuditAction = "user.role_changed" | "user.name_changed" | "user.erased" | "contact.link_sent" | "contact.confirmed";
 
+/** Audit actions about an API token: made and revoked by an admin, used by the system holding it. */
+export type TApiTokenAuditAction = "api_token.created" | "api_token.revoked" | "api_token.used";
+
 /** One entry, by what it is about; a null actor is the system (a job, a setting such as ADMIN_EMAILS). */
 export type TAuditEntry = { actorId: string | null; before?: TJson | null; after?: TJson | null; note?: string | null } & (
   | { subject: "request"; id: string; action: TRequestAuditAction }
   | { subject: "user"; id: string; action: TUserAuditAction }
   | { subject: "queue"; id: string; action: "queue.exported" }
   | { subject: "email"; id: string; action: "email.resent" }
+  | { subject: "api_token"; id: string; action: TApiTokenAuditAction }
 );
 
 /** Appends one entry, inside the transaction of the change it records. */
