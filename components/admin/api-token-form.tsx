@@ -17,7 +17,7 @@ export function ApiTokenForm({ action }: { action: TFormAction }) {
       {created ? (
         <div className="notice notice--success" role="status">
           <p>{message}</p>
-          <dl>
+          <dl className="secret-once">
             <dt>{t("admin-tokens-secret-label")}</dt>
             <dd>
               <code className="secret" data-testid="new-token">

@@ -57,7 +57,8 @@ export default async function AdminTokensPage({ searchParams }: TPageSearch) {
       <h2>{t("admin-tokens-create-title")}</h2>
       <ApiTokenForm action={createApiTokenAction} />
 
-      <Table stacked caption={t("admin-tokens-caption")} columns={columns} empty={tokens.length === 0 ? t("admin-tokens-none") : undefined}>
+      <h2 id="tokens">{t("admin-tokens-list-title")}</h2>
+      <Table stacked labelledBy="tokens" columns={columns} empty={tokens.length === 0 ? t("admin-tokens-none") : undefined}>
         {tokens.map((token) => (
           <tr key={token.id}>
             <td {...cellLabel(columns[0])}>
