@@ -73,6 +73,7 @@ export default defineConfig({
         WORKER_SWEEP_SECONDS: "1",
         // Every spec signs in from 127.0.0.1; rate-limits.spec.ts tests the per-email limit instead.
         SIGNIN_LINKS_PER_IP_PER_HOUR: "100000",
+        API_AUTH_FAILURES_PER_IP_PER_MINUTE: "100000",
       },
     },
   ],

@@ -10,7 +10,7 @@ import { QUEUE_VIEWS } from "../lib/domain/review/queue";
 import { parseCsvFile } from "../test-support/csv";
 
 import { ACTIONS, PAGES, PERSONAS, REQUEST_KINDS, ROUTES, type TActionRow, type TPersona, type TRequestKind, type TRouteRow } from "./authorization/matrix";
-import { createSession, createUser, testDb, uniqueEmail } from "./support/database";
+import { createApiToken, createSession, createUser, testDb, uniqueEmail } from "./support/database";
 import { callActionDirectly } from "./support/requests";
 import { baseURL } from "./support/settings";
 import {
@@ -134,6 +134,10 @@ for (const row of [...PAGES, ...ROUTES.filter((route) => route.method === "GET")
         const status = response.status();
         if (outcome === "allow") expect(row.kind === "page" ? status : status < 400 ? 200 : status, `${target} as ${persona}`).toBe(200);
         if (outcome === "deny") expect(status, `${target} as ${persona}`).toBe(404);
+        if (outcome === "token") {
+          expect(status, `${target} as ${persona}`).toBe(401);
+          expect(response.headers()["www-authenticate"]).toBe("Bearer");
+        }
         if (outcome === "signin" || outcome === "redirect") {
           expect(status, `${target} as ${persona}: a redirect`).toBeGreaterThanOrEqual(300);
           expect(status).toBeLessThan(400);
@@ -232,6 +236,7 @@ for (const row of ACTIONS) {
         const otherUser = allowed ? await createUser("REQUESTER", "role-target") : world.users.requesterB;
         const failedEmail = allowed ? await createFailedEmail(world) : world.failedEmailId;
         const newEmail = uniqueEmail("sign-in");
+        const apiToken = Object.values(row.fields).includes(":apiToken") ? (await createApiToken()).id : "";
         const fields = resolveFields(row, {
           id: id ?? "",
           version: String(id ? await versionOf(id) : 0),
@@ -241,9 +246,10 @@ for (const row of ACTIONS) {
           selfRole: self?.role ?? "REQUESTER",
           failedEmail,
           newEmail,
+          apiToken,
         });
         const people = [...Object.values(world.users).map((user) => user.id), otherUser.id];
-        const scope = { requestIds: id ? [id] : [], emails: [newEmail], outboxIds: [failedEmail] };
+        const scope = { requestIds: id ? [id] : [], emails: [newEmail], outboxIds: [failedEmail], apiTokenIds: apiToken ? [apiToken] : [] };
         const client = await clientFor(row, persona, world, as);
         const requestsOfA = await countRequestsOf(world.users.requesterA.id);
         const before = await snapshot(people, scope);

@@ -8,6 +8,9 @@ type TJson = Prisma.InputJsonValue;
 /** Audit actions about something other than a request. */
 export type TUserAuditAction = "user.role_changed" | "user.name_changed" | "user.erased" | "contact.link_sent" | "contact.confirmed";
 
+/** Audit actions about an API token: made and revoked by an admin, used by the system holding it. */
+export type TApiTokenAuditAction = "api_token.created" | "api_token.revoked" | "api_token.used";
+
 /** One entry, by what it is about; a null actor is the system (a job, a setting such as ADMIN_EMAILS). */
 export type TAuditEntry = { actorId: string | null; before?: TJson | null; after?: TJson | null; note?: string | null } & (
   | { subject: "request"; id: string; action: TRequestAuditAction }
@@ -16,6 +19,7 @@ export type TAuditEntry = { actorId: string | null; before?: TJson | null; after
   | { subject: "email"; id: string; action: "email.resent" }
   | { subject: "webhook"; id: string; action: "webhook.delivery_resent" }
   | { subject: "webhook"; id: string; action: "webhook.test_sent" }
+  | { subject: "api_token"; id: string; action: TApiTokenAuditAction }
 );
 
 /** Appends one entry, inside the transaction of the change it records. */

@@ -89,6 +89,12 @@ const ZEnvInput = z.object({
     .min(1, "must be a whole number from 1 to 1000000")
     .max(1_000_000, "must be a whole number from 1 to 1000000")
     .default(20),
+  API_AUTH_FAILURES_PER_IP_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1, "must be a whole number from 1 to 1000000")
+    .max(1_000_000, "must be a whole number from 1 to 1000000")
+    .default(30),
 });
 
 export type TEnv = ReturnType<typeof parseEnv>;
@@ -159,6 +165,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     sweepSeconds: input.WORKER_SWEEP_SECONDS,
     retentionDays: input.RETENTION_DAYS,
     signInLinksPerIpPerHour: input.SIGNIN_LINKS_PER_IP_PER_HOUR,
+    apiAuthFailuresPerIpPerMinute: input.API_AUTH_FAILURES_PER_IP_PER_MINUTE,
   };
 }
 

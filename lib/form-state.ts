@@ -20,6 +20,8 @@ export type TActionState = {
   values?: TFormValues;
   /** The record's version after the action, so the next save is checked against it. */
   version?: number;
+  /** A value shown once in the success state and never again (a new API token): never in a URL, a log or a later page. */
+  secret?: string;
 };
 
 export const IDLE: TActionState = { status: "idle" };

@@ -4,7 +4,7 @@ import { usePathname } from "next/navigation";
 import { type KeyboardEvent, type ReactNode, useEffect, useRef } from "react";
 
 /**
- * The signed-in person's menu in the header: a disclosure, so it opens and closes without
+ * A menu in the header (the signed-in person's, and an admin's pages): a disclosure, so it opens and closes without
  * JavaScript. With it, the menu also closes on Escape (focus back on its button) and when a link
  * in it has moved to another page, as the header stays on screen across pages.
  */
@@ -20,7 +20,8 @@ export function AccountMenu({ summary, children }: { summary: ReactNode; childre
     menu.current.querySelector("summary")?.focus();
   };
   return (
-    <details className="account-menu" ref={menu} onKeyDown={closeOnEscape}>
+    // One name for every header menu: opening one closes the other, as their panels share a place.
+    <details className="account-menu" name="header-menu" ref={menu} onKeyDown={closeOnEscape}>
       <summary className="account-menu__toggle">{summary}</summary>
       <div className="account-menu__panel">{children}</div>
     </details>

@@ -11,8 +11,12 @@ import { RoleLabel } from "./role-label";
 
 type TNavItem = { href: string; label: TMessageKey; except?: string[] };
 
-/** The pages a signed-in person's role works from, in the order the header lists them. */
-function navFor(role: TRole): TNavItem[] {
+/**
+ * The pages a signed-in person's role works from, in the order the header lists them: the
+ * administration pages in a menu of their own, so the header stays on one line however many
+ * there are.
+ */
+function navFor(role: TRole): { main: TNavItem[]; admin: TNavItem[] } {
   const everyone: TNavItem[] = [{ href: "/requests", label: "nav-my-requests" }];
   const reviewers: TNavItem[] = [
     { href: "/review", label: "nav-review", except: ["/review/dashboard"] },
@@ -21,8 +25,9 @@ function navFor(role: TRole): TNavItem[] {
   const admins: TNavItem[] = [
     { href: "/admin/users", label: "nav-admin" },
     { href: "/admin/emails", label: "nav-admin-emails" },
+    { href: "/admin/tokens", label: "nav-admin-tokens" },
   ];
-  return [...everyone, ...(canReview(role) ? reviewers : []), ...(canAdminister(role) ? admins : [])];
+  return { main: [...everyone, ...(canReview(role) ? reviewers : [])], admin: canAdminister(role) ? admins : [] };
 }
 
 export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
@@ -31,6 +36,7 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
   // header (rendered once by the root layout) must follow, so those links load whole pages.
   const reload = byArea.requester !== byArea.staff;
   const Home = reload ? "a" : Link;
+  const nav = viewer ? navFor(viewer.role) : undefined;
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -39,15 +45,30 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
         </Home>
         <nav aria-label={t("nav-label")}>
           <ul className="site-nav">
-            {viewer ? (
+            {viewer && nav ? (
               <>
-                {navFor(viewer.role).map((item) => (
+                {nav.main.map((item) => (
                   <li key={item.href}>
                     <NavLink href={item.href} reloadDocument={reload} except={item.except}>
                       {t(item.label)}
                     </NavLink>
                   </li>
                 ))}
+                {nav.admin.length > 0 ? (
+                  <li>
+                    <AccountMenu summary={t("nav-admin-menu")}>
+                      <ul className="header-menu__links">
+                        {nav.admin.map((item) => (
+                          <li key={item.href}>
+                            <NavLink href={item.href} reloadDocument={reload} except={item.except}>
+                              {t(item.label)}
+                            </NavLink>
+                          </li>
+                        ))}
+                      </ul>
+                    </AccountMenu>
+                  </li>
+                ) : null}
                 <li>
                   <AccountMenu summary={t("account-menu")}>
                     <p className="account-menu__who">

@@ -13,7 +13,8 @@
 //   :awaiting   A's request waiting for A's answer to a reviewer's question
 // In an action's fields: :id and :version are the target request's; :today and :today+N are dates
 // (UTC); :userA, :userB, :self are user ids; :failedEmail is an email the worker gave up on;
-// :newEmail is an address nobody has used. Values outside that list are sent as written.
+// :newEmail is an address nobody has used; :apiToken an API token in use. Values outside that
+// list are sent as written.
 
 export const PERSONAS = ["anonymous", "requesterA", "requesterB", "wmfReviewer", "wmdeReviewer", "admin", "selfReviewer"] as const;
 export type TPersona = (typeof PERSONAS)[number];
@@ -27,13 +28,14 @@ export type TRequestKind = (typeof REQUEST_KINDS)[number];
  *   deny     404, as if the page did not exist
  *   signin   a redirect to /signin?callbackUrl=... that comes back here
  *   redirect a redirect elsewhere (where a signed-in person belongs), never to sign-in
+ *   token    401 with WWW-Authenticate: Bearer: the API takes a token, never a session
  * Server actions (posted directly, past every page):
  *   allow    the action may do its work: the database changed (on a fresh copy of the target)
  *   deny     nothing changed in the database, whatever the answer (a 404, or 200 with an error
  *            message in the payload, or a redirect)
  * Everywhere: never a 5xx. n/a: not meaningful for this persona (the note says why).
  */
-export type TPageOutcome = "allow" | "deny" | "signin" | "redirect" | "n/a";
+export type TPageOutcome = "allow" | "deny" | "signin" | "redirect" | "token" | "n/a";
 export type TActionOutcome = "allow" | "deny" | "n/a";
 
 type TExpect<T> = Record<TPersona, T>;
@@ -200,6 +202,7 @@ export const PAGES: TPageRow[] = [
   { kind: "page", file: "app/(review)/review/[id]/decide/page.tsx", path: "/review/:joint/decide", expect: wmfPage, note: "joint: still WMF's decision" },
   { kind: "page", file: "app/(admin)/admin/users/page.tsx", path: "/admin/users", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/emails/page.tsx", path: "/admin/emails", expect: adminPage },
+  { kind: "page", file: "app/(admin)/admin/tokens/page.tsx", path: "/admin/tokens", expect: adminPage },
   {
     kind: "page",
     file: "app/dev/mailbox/page.tsx",
@@ -211,6 +214,29 @@ export const PAGES: TPageRow[] = [
 
 export const ROUTES: TRouteRow[] = [
   { kind: "route", file: "app/api/health/route.ts", method: "GET", path: "/api/health", expect: everyone("allow") },
+  {
+    kind: "route",
+    file: "app/api/v1/entitlements/route.ts",
+    method: "GET",
+    path: "/api/v1/entitlements",
+    expect: everyone("token"),
+    note: "for the Enterprise account system's token only: an admin's session opens nothing",
+  },
+  {
+    kind: "route",
+    file: "app/api/v1/entitlements/[username]/route.ts",
+    method: "GET",
+    path: "/api/v1/entitlements/ada-lab",
+    expect: everyone("token"),
+  },
+  {
+    kind: "route",
+    file: "app/api/v1/openapi.json/route.ts",
+    method: "GET",
+    path: "/api/v1/openapi.json",
+    expect: everyone("allow"),
+    note: "public: how to call the API, no data",
+  },
   {
     kind: "route",
     file: "app/api/auth/[...nextauth]/route.ts",
@@ -755,6 +781,24 @@ export const ACTIONS: TActionRow[] = [
     page: "/admin/emails",
     fields: { emailId: ":failedEmail" },
     expect: adminOnly,
+  },
+  {
+    kind: "action",
+    file: "app/(admin)/admin/tokens/actions.ts",
+    name: "createApiTokenAction",
+    page: "/admin/tokens",
+    fields: { name: "Forged token" },
+    expect: adminOnly,
+    note: "a token reads every entitlement: only admins make one",
+  },
+  {
+    kind: "action",
+    file: "app/(admin)/admin/tokens/actions.ts",
+    name: "revokeApiTokenAction",
+    page: "/admin/tokens",
+    fields: { tokenId: ":apiToken" },
+    expect: adminOnly,
+    note: "revoking cuts off the account system: only admins",
   },
 ];
 

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -74,4 +74,17 @@ export async function moveStatus(requestId: string, status: string, extra = "", 
   } finally {
     client.release();
   }
+}
+
+/** An API token in use, as an admin would have made it; returns its id and the token itself. */
+export async function createApiToken(name = "E2E token"): Promise<{ id: string; token: string }> {
+  const token = `eat_${randomBytes(32).toString("base64url")}`;
+  const id = `test_${randomUUID()}`;
+  await testDb().query(`INSERT INTO "ApiToken" (id, name, "tokenHash", prefix, scope, "createdAt") VALUES ($1, $2, $3, $4, 'entitlements:read', now())`, [
+    id,
+    name,
+    createHash("sha256").update(token).digest("hex"),
+    token.slice(0, 12),
+  ]);
+  return { id, token };
 }

@@ -119,10 +119,10 @@ export async function createFailedEmail(world: Pick<TWorld, "users" | "requests"
 
 /**
  * Everything the world's people and A's requests own, as one comparable value: request rows,
- * decisions, reviews, comments, questions, audit entries, emails written, roles and sessions.
+ * decisions, reviews, comments, questions, audit entries, emails written, roles, sessions and API tokens.
  * Emails are counted, not compared, since the worker sends them meanwhile.
  */
-export async function snapshot(userIds: string[], extra: { requestIds?: string[]; emails?: string[]; outboxIds?: string[] } = {}) {
+export async function snapshot(userIds: string[], extra: { requestIds?: string[]; emails?: string[]; outboxIds?: string[]; apiTokenIds?: string[] } = {}) {
   const { rows } = await testDb().query<{ world: unknown }>(
     `WITH req AS (SELECT * FROM "Request" WHERE "requesterId" = ANY($1) OR id = ANY($2))
      SELECT json_build_object(
@@ -140,9 +140,10 @@ export async function snapshot(userIds: string[], extra: { requestIds?: string[]
        'failedEmails', (SELECT json_agg(json_build_object('id', id, 'status', status, 'attempts', attempts) ORDER BY id) FROM "OutboxEmail" WHERE id = ANY($4)),
        'users', (SELECT json_agg(json_build_object('id', id, 'role', role, 'locale', locale) ORDER BY id) FROM "User" WHERE id = ANY($1)),
        'sessions', (SELECT count(*) FROM "Session" WHERE "userId" = ANY($1)),
-       'signInLinks', (SELECT count(*) FROM "VerificationToken" WHERE identifier = ANY($3))
+       'signInLinks', (SELECT count(*) FROM "VerificationToken" WHERE identifier = ANY($3)),
+       'apiTokens', (SELECT json_agg(json_build_object('id', id, 'revokedAt', "revokedAt") ORDER BY id) FROM "ApiToken" WHERE id = ANY($5) OR "createdById" = ANY($1))
      ) AS world`,
-    [userIds, extra.requestIds ?? [], extra.emails ?? [], extra.outboxIds ?? []],
+    [userIds, extra.requestIds ?? [], extra.emails ?? [], extra.outboxIds ?? [], extra.apiTokenIds ?? []],
   );
   return rows[0]!.world;
 }

@@ -9,6 +9,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { z } from "zod";
 
+import { ZApiTokenCreate, ZApiTokenRevoke } from "@/lib/domain/api-tokens";
 import { ZAccountName } from "@/lib/domain/account";
 import { ZContactToken } from "@/lib/domain/request/contact";
 import { parseMessage } from "@/lib/domain/request/fields";
@@ -74,6 +75,8 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   resendEmail: z.object({ emailId: z.string().min(1).max(64) }),
   sendContactLink: ZRequestChange,
   confirmContact: ZContactToken,
+  createApiToken: ZApiTokenCreate,
+  revokeApiToken: ZApiTokenRevoke,
 };
 
 function actionFiles(dir: string): string[] {

@@ -19,6 +19,8 @@ const BUDGETS = {
   submission: { points: 1, seconds: 1 },
   message: { points: 2, seconds: 60 },
   contactLink: { points: 1, seconds: 60 },
+  apiToken: { points: 2, seconds: 60 },
+  apiAuthFailure: { points: 2, seconds: 60 },
 };
 
 before(async () => {

@@ -18,7 +18,11 @@ import { clientAddressOf } from "./client";
  * process shares them. Each limit allows `points` actions per key in a window of `seconds` that
  * starts at the first action.
  */
-export type TLimitName = "signInEmail" | "signInIp" | "submission" | "message" | "contactLink";
+/** Limits on what people do through forms, refused with a message they read. */
+export type TFormLimitName = "signInEmail" | "signInIp" | "submission" | "message" | "contactLink";
+/** Limits on the entitlements API: calls per token, and failed sign-ins per client address. */
+export type TApiLimitName = "apiToken" | "apiAuthFailure";
+export type TLimitName = TFormLimitName | TApiLimitName;
 export type TBudget = { points: number; seconds: number };
 export type TBudgets = Record<TLimitName, TBudget>;
 export type TLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -27,7 +31,7 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export function budgets(settings: Pick<TEnv, "signInLinksPerIpPerHour"> = env()): TBudgets {
+export function budgets(settings: Pick<TEnv, "signInLinksPerIpPerHour" | "apiAuthFailuresPerIpPerMinute"> = env()): TBudgets {
   return {
     // Enough for a lost email or two; too few to flood someone's inbox.
     signInEmail: { points: 5, seconds: HOUR },
@@ -38,11 +42,16 @@ export function budgets(settings: Pick<TEnv, "signInLinksPerIpPerHour"> = env())
     message: { points: 60, seconds: HOUR },
     // Links confirming a contact address go to an address the person typed: a few a day.
     contactLink: { points: 5, seconds: DAY },
+    // Two a second on average: far more than a system checking accounts needs, far too few to scrape.
+    apiToken: { points: 120, seconds: MINUTE },
+    // Tokens cannot be guessed; this keeps a guesser from taking the database's time. A setting,
+    // because tests (and a misconfigured client behind one address) fail many times on purpose.
+    apiAuthFailure: { points: settings.apiAuthFailuresPerIpPerMinute, seconds: MINUTE },
   };
 }
 
 /** What a refused person reads, with the wait in the unit that suits the limit's window. */
-const REFUSALS: Record<TLimitName, { key: TMessageKey; unitSeconds: number }> = {
+const REFUSALS: Record<TFormLimitName, { key: TMessageKey; unitSeconds: number }> = {
   signInEmail: { key: "signin-error-too-many-email", unitSeconds: MINUTE },
   signInIp: { key: "signin-error-too-many-network", unitSeconds: MINUTE },
   submission: { key: "request-error-too-many-submissions", unitSeconds: HOUR },
@@ -50,7 +59,7 @@ const REFUSALS: Record<TLimitName, { key: TMessageKey; unitSeconds: number }> = 
   contactLink: { key: "contact-error-too-many", unitSeconds: HOUR },
 };
 
-export function refusalMessage(name: TLimitName, retryAfterSeconds: number) {
+export function refusalMessage(name: TFormLimitName, retryAfterSeconds: number) {
   const { key, unitSeconds } = REFUSALS[name];
   return { key, params: [Math.max(1, Math.ceil(retryAfterSeconds / unitSeconds))] };
 }
@@ -141,7 +150,7 @@ export async function consumeRateLimit(name: TLimitName, key: string): Promise<T
 }
 
 /** For server actions: counts one action, or refuses it with the limit's message (a DomainError). */
-export async function enforceRateLimit(name: TLimitName, key: string): Promise<void> {
+export async function enforceRateLimit(name: TFormLimitName, key: string): Promise<void> {
   const result = await consumeRateLimit(name, key);
   if (result.ok) return;
   const message = refusalMessage(name, result.retryAfterSeconds);
@@ -179,7 +188,7 @@ export type TSignInLimitResult = { ok: true } | { ok: false; retryAfterSeconds: 
  */
 export async function consumeSignInLink(email: string | undefined, headers: Headers): Promise<TSignInLimitResult> {
   const address = clientAddressOf(headers);
-  const checks: [TLimitName, string | undefined][] = [
+  const checks: [TFormLimitName, string | undefined][] = [
     ["signInIp", address],
     ["signInEmail", email ? signInEmailKey(email) : undefined],
   ];
