@@ -20,6 +20,11 @@ export type TActionState = {
   values?: TFormValues;
   /** The record's version after the action, so the next save is checked against it. */
   version?: number;
+  /**
+   * A value shown in this answer only (a new signing secret), with where its record lives: never
+   * in an address, a log or a page rendered later.
+   */
+  shownOnce?: { value: string; href?: string };
 };
 
 export const IDLE: TActionState = { status: "idle" };

@@ -29,6 +29,13 @@ import {
 } from "@/lib/domain/review/decisions";
 import { safeReturnPath } from "@/lib/domain/return-path";
 import { ZRoleChange } from "@/lib/domain/roles";
+import {
+  ZWebhookDeliveryRef,
+  ZWebhookEndpointCreate,
+  ZWebhookEndpointEdit,
+  ZWebhookEndpointRef,
+  ZWebhookSecretRotation,
+} from "@/lib/domain/webhook-endpoint-form";
 import { ZEmailSignIn } from "@/lib/domain/sign-in";
 import { fieldErrorsOf, formValues, type TFormValues } from "@/lib/form-state";
 import { messagesFor } from "@/lib/i18n/messages";
@@ -74,6 +81,11 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   resendEmail: z.object({ emailId: z.string().min(1).max(64) }),
   sendContactLink: ZRequestChange,
   confirmContact: ZContactToken,
+  createWebhook: ZWebhookEndpointCreate,
+  updateWebhook: ZWebhookEndpointEdit,
+  rotateWebhookSecret: ZWebhookSecretRotation,
+  sendWebhookTest: ZWebhookEndpointRef,
+  resendWebhookDelivery: ZWebhookDeliveryRef,
 };
 
 function actionFiles(dir: string): string[] {
