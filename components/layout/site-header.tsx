@@ -21,6 +21,7 @@ function navFor(role: TRole): TNavItem[] {
   const admins: TNavItem[] = [
     { href: "/admin/users", label: "nav-admin" },
     { href: "/admin/emails", label: "nav-admin-emails" },
+    { href: "/admin/webhooks", label: "nav-admin-webhooks" },
   ];
   return [...everyone, ...(canReview(role) ? reviewers : []), ...(canAdminister(role) ? admins : [])];
 }
