@@ -4,7 +4,7 @@ import { usePathname } from "next/navigation";
 import { type KeyboardEvent, type ReactNode, useEffect, useRef } from "react";
 
 /**
- * The signed-in person's menu in the header: a disclosure, so it opens and closes without
+ * A menu in the header (the signed-in person's; an admin's pages): a disclosure, so it opens and closes without
  * JavaScript. With it, the menu also closes on Escape (focus back on its button) and when a link
  * in it has moved to another page, as the header stays on screen across pages.
  */

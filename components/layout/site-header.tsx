@@ -11,8 +11,11 @@ import { RoleLabel } from "./role-label";
 
 type TNavItem = { href: string; label: TMessageKey; except?: string[] };
 
-/** The pages a signed-in person's role works from, in the order the header lists them. */
-function navFor(role: TRole): TNavItem[] {
+/**
+ * The pages a signed-in person's role works from, in the order the header lists them; the admin
+ * pages in a menu of their own, so the header stays on one line however many there are.
+ */
+function navFor(role: TRole): { links: TNavItem[]; admin: TNavItem[] } {
   const everyone: TNavItem[] = [{ href: "/requests", label: "nav-my-requests" }];
   const reviewers: TNavItem[] = [
     { href: "/review", label: "nav-review", except: ["/review/dashboard"] },
@@ -23,7 +26,7 @@ function navFor(role: TRole): TNavItem[] {
     { href: "/admin/emails", label: "nav-admin-emails" },
     { href: "/admin/webhooks", label: "nav-admin-webhooks" },
   ];
-  return [...everyone, ...(canReview(role) ? reviewers : []), ...(canAdminister(role) ? admins : [])];
+  return { links: [...everyone, ...(canReview(role) ? reviewers : [])], admin: canAdminister(role) ? admins : [] };
 }
 
 export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
@@ -32,6 +35,7 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
   // header (rendered once by the root layout) must follow, so those links load whole pages.
   const reload = byArea.requester !== byArea.staff;
   const Home = reload ? "a" : Link;
+  const nav = viewer ? navFor(viewer.role) : { links: [], admin: [] };
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -42,13 +46,28 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
           <ul className="site-nav">
             {viewer ? (
               <>
-                {navFor(viewer.role).map((item) => (
+                {nav.links.map((item) => (
                   <li key={item.href}>
                     <NavLink href={item.href} reloadDocument={reload} except={item.except}>
                       {t(item.label)}
                     </NavLink>
                   </li>
                 ))}
+                {nav.admin.length > 0 ? (
+                  <li>
+                    <AccountMenu summary={t("nav-admin-menu")}>
+                      <ul className="menu-links">
+                        {nav.admin.map((item) => (
+                          <li key={item.href}>
+                            <NavLink href={item.href} reloadDocument={reload} except={item.except}>
+                              {t(item.label)}
+                            </NavLink>
+                          </li>
+                        ))}
+                      </ul>
+                    </AccountMenu>
+                  </li>
+                ) : null}
                 <li>
                   <AccountMenu summary={t("account-menu")}>
                     <p className="account-menu__who">

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 
 import {
   ZWebhookDeliveryRef,
@@ -41,6 +42,6 @@ export const sendWebhookTestAction = validatedAction("sendWebhookTest", ZWebhook
 
 export const resendWebhookDeliveryAction = validatedAction("resendWebhookDelivery", ZWebhookDeliveryRef, async (viewer, { deliveryId }) => {
   const endpointId = await resendFailedDelivery(viewer, deliveryId);
-  revalidatePath(`/admin/webhooks/${endpointId}`);
-  return { status: "success", message: { key: "admin-webhooks-resent" } };
+  // Said at the top of the page: the row's button, and anything said beside it, is gone once it is no longer failed.
+  redirect(`/admin/webhooks/${endpointId}?resent=1`);
 });

@@ -100,8 +100,14 @@ async function WebhookWarning({ endpoints }: { endpoints: TStrugglingEndpoint[] 
           <li key={endpoint.id}>
             <Link href={`/admin/webhooks/${endpoint.id}`} className="break-anywhere" dir="ltr">
               {endpoint.url}
-            </Link>{" "}
-            {t("dashboard-webhooks-counts", endpoint.failed, endpoint.retrying, STRUGGLING_ATTEMPTS)}
+            </Link>
+            {": "}
+            {[
+              endpoint.failed > 0 ? t("dashboard-webhooks-failed", endpoint.failed) : null,
+              endpoint.retrying > 0 ? t("dashboard-webhooks-retrying", endpoint.retrying, STRUGGLING_ATTEMPTS) : null,
+            ]
+              .filter(Boolean)
+              .join("; ")}
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { WebhookButtonForm } from "@/components/admin/webhook-button-form";
 import { WebhookDeliveries } from "@/components/admin/webhook-deliveries";
 import { WebhookEndpointForm } from "@/components/admin/webhook-endpoint-form";
+import { Done } from "@/components/ui/notice";
 import { Pagination } from "@/components/ui/pagination";
 import { canAdminister } from "@/lib/domain/roles";
 import { cursorId, readSearch, type TPageSearch } from "@/lib/domain/search-params";
@@ -33,6 +34,7 @@ export default async function AdminWebhookPage({ params, searchParams }: Props) 
       <p className="lead break-anywhere" dir="ltr">
         {endpoint.url}
       </p>
+      {search.resent ? <Done>{t("admin-webhooks-resent")}</Done> : null}
 
       <h2>{t("admin-webhook-edit-title")}</h2>
       <WebhookEndpointForm action={updateWebhookAction} saved={endpoint} />
