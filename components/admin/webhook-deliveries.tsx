@@ -5,6 +5,7 @@ import type { TFormAction } from "@/components/ui/use-action-form";
 import { Reference } from "@/components/ui/reference";
 import { formatNumber, shortDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
+import type { TTranslate } from "@/lib/i18n/translator";
 import type { TDeliveryRow } from "@/lib/server/admin/webhooks";
 
 import { WebhookButtonForm } from "./webhook-button-form";
@@ -18,7 +19,7 @@ type Props = { deliveries: TDeliveryRow[]; resendAction: TFormAction };
  */
 export async function WebhookDeliveries({ deliveries, resendAction }: Props) {
   const { t, formats } = await getI18n();
-  const [created, type, request, id, state, attempts, nextTry, code, duration, answer, action] = [
+  const [created, type, request, id, state, attempts, nextTry, last, answer, action] = [
     t("admin-webhook-col-created"),
     t("admin-webhook-col-type"),
     t("admin-webhook-col-request"),
@@ -26,8 +27,7 @@ export async function WebhookDeliveries({ deliveries, resendAction }: Props) {
     t("admin-webhook-col-state"),
     t("admin-webhook-col-attempts"),
     t("admin-webhook-col-next"),
-    t("admin-webhook-col-code"),
-    t("admin-webhook-col-duration"),
+    t("admin-webhook-col-last"),
     t("admin-webhook-col-answer"),
     t("admin-webhook-col-action"),
   ];
@@ -35,7 +35,7 @@ export async function WebhookDeliveries({ deliveries, resendAction }: Props) {
     <Table
       stacked
       labelledBy="deliveries-title"
-      columns={[created, type, request, id, state, attempts, nextTry, code, duration, answer, action]}
+      columns={[created, type, request, id, state, attempts, nextTry, last, answer, action]}
       empty={deliveries.length === 0 ? t("admin-webhook-deliveries-none") : undefined}
     >
       {deliveries.map((delivery) => {
@@ -64,8 +64,7 @@ export async function WebhookDeliveries({ deliveries, resendAction }: Props) {
             </td>
             <td {...cellLabel(attempts)}>{formatNumber(delivery.attempts, formats)}</td>
             <td {...cellLabel(nextTry)}>{delivery.nextAttemptAt ? shortDateTime(delivery.nextAttemptAt, formats) : ""}</td>
-            <td {...cellLabel(code)}>{delivery.lastStatusCode ?? ""}</td>
-            <td {...cellLabel(duration)}>{delivery.lastDurationMs === null ? "" : t("admin-webhook-ms", formatNumber(delivery.lastDurationMs, formats))}</td>
+            <td {...cellLabel(last)}>{lastAnswer(t, formats, delivery)}</td>
             <td {...cellLabel(answer)}>
               {said ? (
                 <details>
@@ -90,4 +89,11 @@ export async function WebhookDeliveries({ deliveries, resendAction }: Props) {
       })}
     </Table>
   );
+}
+
+/** The receiver's last answer and how long it took; nothing before the first attempt. */
+function lastAnswer(t: TTranslate, formats: string, delivery: Pick<TDeliveryRow, "lastStatusCode" | "lastDurationMs">) {
+  if (delivery.lastDurationMs === null) return delivery.lastStatusCode ?? "";
+  const duration = formatNumber(delivery.lastDurationMs, formats);
+  return delivery.lastStatusCode === null ? t("admin-webhook-no-answer", duration) : t("admin-webhook-last-answer", delivery.lastStatusCode, duration);
 }
