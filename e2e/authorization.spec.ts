@@ -16,7 +16,9 @@ import { baseURL } from "./support/settings";
 import {
   callFormActionDirectly,
   countRequestsOf,
+  createFailedDelivery,
   createFailedEmail,
+  createWebhookEndpoint,
   createRequest,
   createWorld,
   day,
@@ -69,9 +71,9 @@ test.describe.configure({ mode: "parallel" });
 const signedIn = (persona: TPersona): persona is TSignedInPersona => persona !== "anonymous";
 
 /** Fills a path's placeholders (:draft, :submitted...) with the ids of the requests the persona's rows name. */
-function resolvePath(template: string, world: TWorld, persona: TPersona, id?: string) {
-  const requests: Record<string, string> = requestsFor(world, persona);
-  return template.replace(/:(\w+)/g, (match, name: string) => (name === "id" && id ? id : (requests[name] ?? match)));
+function resolvePath(template: string, world: TWorld, persona: TPersona, id?: string, webhook = world.webhookEndpointId) {
+  const named: Record<string, string> = { ...requestsFor(world, persona), webhook };
+  return template.replace(/:(\w+)/g, (match, name: string) => (name === "id" && id ? id : (named[name] ?? match)));
 }
 
 function expectNoServerError(response: APIResponse, what: string) {
@@ -235,6 +237,9 @@ for (const row of ACTIONS) {
         const self = signedIn(persona) ? world.users[persona] : undefined;
         const otherUser = allowed ? await createUser("REQUESTER", "role-target") : world.users.requesterB;
         const failedEmail = allowed ? await createFailedEmail(world) : world.failedEmailId;
+        // The same for webhooks: a fresh endpoint (version 0) and a failed delivery of its own.
+        const webhook = allowed ? await createWebhookEndpoint() : world.webhookEndpointId;
+        const failedDelivery = allowed ? await createFailedDelivery(webhook) : world.failedDeliveryId;
         const newEmail = uniqueEmail("sign-in");
         const apiToken = Object.values(row.fields).includes(":apiToken") ? (await createApiToken()).id : "";
         const fields = resolveFields(row, {
@@ -247,14 +252,23 @@ for (const row of ACTIONS) {
           failedEmail,
           newEmail,
           apiToken,
+          webhook,
+          webhookVersion: "0",
+          failedDelivery,
         });
         const people = [...Object.values(world.users).map((user) => user.id), otherUser.id];
-        const scope = { requestIds: id ? [id] : [], emails: [newEmail], outboxIds: [failedEmail], apiTokenIds: apiToken ? [apiToken] : [] };
+        const scope = {
+          requestIds: id ? [id] : [],
+          emails: [newEmail],
+          outboxIds: [failedEmail],
+          apiTokenIds: apiToken ? [apiToken] : [],
+          webhookEndpointIds: [webhook],
+        };
         const client = await clientFor(row, persona, world, as);
         const requestsOfA = await countRequestsOf(world.users.requesterA.id);
         const before = await snapshot(people, scope);
 
-        const page = resolvePath(row.page, world, persona, id);
+        const page = resolvePath(row.page, world, persona, id, webhook);
         const response =
           row.encoding === "form" ? await callFormActionDirectly(client, page, row.name, fields) : await callActionDirectly(client, page, row.name, fields);
         expectNoServerError(response, `${row.name} as ${persona}`);

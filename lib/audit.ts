@@ -11,15 +11,22 @@ export type TUserAuditAction = "user.role_changed" | "user.name_changed" | "user
 /** Audit actions about an API token: made and revoked by an admin, used by the system holding it. */
 export type TApiTokenAuditAction = "api_token.created" | "api_token.revoked" | "api_token.used";
 
+/** An admin's work on webhooks; the entry's id is the endpoint's (the delivery's for a resend). Never a secret in it. */
+export type TWebhookAuditAction =
+  | "webhook.endpoint_created"
+  | "webhook.endpoint_changed"
+  | "webhook.secret_rotated"
+  | "webhook.delivery_resent"
+  | "webhook.test_sent";
+
 /** One entry, by what it is about; a null actor is the system (a job, a setting such as ADMIN_EMAILS). */
 export type TAuditEntry = { actorId: string | null; before?: TJson | null; after?: TJson | null; note?: string | null } & (
   | { subject: "request"; id: string; action: TRequestAuditAction }
   | { subject: "user"; id: string; action: TUserAuditAction }
   | { subject: "queue"; id: string; action: "queue.exported" }
   | { subject: "email"; id: string; action: "email.resent" }
-  | { subject: "webhook"; id: string; action: "webhook.delivery_resent" }
-  | { subject: "webhook"; id: string; action: "webhook.test_sent" }
   | { subject: "api_token"; id: string; action: TApiTokenAuditAction }
+  | { subject: "webhook"; id: string; action: TWebhookAuditAction }
 );
 
 /** Appends one entry, inside the transaction of the change it records. */

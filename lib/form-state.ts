@@ -20,8 +20,11 @@ export type TActionState = {
   values?: TFormValues;
   /** The record's version after the action, so the next save is checked against it. */
   version?: number;
-  /** A value shown once in the success state and never again (a new API token): never in a URL, a log or a later page. */
-  secret?: string;
+  /**
+   * A value shown in this answer only (a new signing secret), with where its record lives: never
+   * in an address, a log or a page rendered later.
+   */
+  shownOnce?: { value: string; href?: string };
 };
 
 export const IDLE: TActionState = { status: "idle" };

@@ -11,7 +11,7 @@ import { API_TOKEN_NAME_MAX } from "@/lib/domain/api-tokens";
  */
 export function ApiTokenForm({ action }: { action: TFormAction }) {
   const { t, state, formAction, pending, message, text } = useActionForm(action);
-  const created = state.status === "success" && state.secret ? state.secret : undefined;
+  const created = state.status === "success" ? state.shownOnce?.value : undefined;
   return (
     <>
       {created ? (

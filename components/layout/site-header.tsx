@@ -12,11 +12,10 @@ import { RoleLabel } from "./role-label";
 type TNavItem = { href: string; label: TMessageKey; except?: string[] };
 
 /**
- * The pages a signed-in person's role works from, in the order the header lists them: the
- * administration pages in a menu of their own, so the header stays on one line however many
- * there are.
+ * The pages a signed-in person's role works from, in the order the header lists them; the admin
+ * pages in a menu of their own, so the header stays on one line however many there are.
  */
-function navFor(role: TRole): { main: TNavItem[]; admin: TNavItem[] } {
+function navFor(role: TRole): { links: TNavItem[]; admin: TNavItem[] } {
   const everyone: TNavItem[] = [{ href: "/requests", label: "nav-my-requests" }];
   const reviewers: TNavItem[] = [
     { href: "/review", label: "nav-review", except: ["/review/dashboard"] },
@@ -25,9 +24,10 @@ function navFor(role: TRole): { main: TNavItem[]; admin: TNavItem[] } {
   const admins: TNavItem[] = [
     { href: "/admin/users", label: "nav-admin" },
     { href: "/admin/emails", label: "nav-admin-emails" },
+    { href: "/admin/webhooks", label: "nav-admin-webhooks" },
     { href: "/admin/tokens", label: "nav-admin-tokens" },
   ];
-  return { main: [...everyone, ...(canReview(role) ? reviewers : [])], admin: canAdminister(role) ? admins : [] };
+  return { links: [...everyone, ...(canReview(role) ? reviewers : [])], admin: canAdminister(role) ? admins : [] };
 }
 
 export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
@@ -36,7 +36,7 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
   // header (rendered once by the root layout) must follow, so those links load whole pages.
   const reload = byArea.requester !== byArea.staff;
   const Home = reload ? "a" : Link;
-  const nav = viewer ? navFor(viewer.role) : undefined;
+  const nav = viewer ? navFor(viewer.role) : { links: [], admin: [] };
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -47,7 +47,7 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
           <ul className="site-nav">
             {viewer && nav ? (
               <>
-                {nav.main.map((item) => (
+                {nav.links.map((item) => (
                   <li key={item.href}>
                     <NavLink href={item.href} reloadDocument={reload} except={item.except}>
                       {t(item.label)}
@@ -57,7 +57,7 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
                 {nav.admin.length > 0 ? (
                   <li>
                     <AccountMenu summary={t("nav-admin-menu")}>
-                      <ul className="header-menu__links">
+                      <ul className="menu-links">
                         {nav.admin.map((item) => (
                           <li key={item.href}>
                             <NavLink href={item.href} reloadDocument={reload} except={item.except}>

@@ -13,8 +13,9 @@
 //   :awaiting   A's request waiting for A's answer to a reviewer's question
 // In an action's fields: :id and :version are the target request's; :today and :today+N are dates
 // (UTC); :userA, :userB, :self are user ids; :failedEmail is an email the worker gave up on;
-// :newEmail is an address nobody has used; :apiToken an API token in use. Values outside that
-// list are sent as written.
+// :newEmail is an address nobody has used; :apiToken an API token in use; :webhook is a webhook
+// endpoint (in paths too) and :webhookVersion its version; :failedDelivery one of its deliveries
+// the worker gave up on. Values outside that list are sent as written.
 
 export const PERSONAS = ["anonymous", "requesterA", "requesterB", "wmfReviewer", "wmdeReviewer", "admin", "selfReviewer"] as const;
 export type TPersona = (typeof PERSONAS)[number];
@@ -103,6 +104,7 @@ const FORGED = { status: "GRANTED", requesterId: ":userB", assigneeId: ":self", 
 
 const REQUESTER_ACTIONS = "app/(requester)/requests/[id]/actions.ts";
 const REVIEW_ACTIONS = "app/(review)/review/[id]/actions.ts";
+const WEBHOOK_ACTIONS = "app/(admin)/admin/webhooks/actions.ts";
 
 export const PAGES: TPageRow[] = [
   { kind: "page", file: "app/(public)/page.tsx", path: "/", expect: everyone("allow") },
@@ -203,6 +205,8 @@ export const PAGES: TPageRow[] = [
   { kind: "page", file: "app/(admin)/admin/users/page.tsx", path: "/admin/users", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/emails/page.tsx", path: "/admin/emails", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/tokens/page.tsx", path: "/admin/tokens", expect: adminPage },
+  { kind: "page", file: "app/(admin)/admin/webhooks/page.tsx", path: "/admin/webhooks", expect: adminPage },
+  { kind: "page", file: "app/(admin)/admin/webhooks/[id]/page.tsx", path: "/admin/webhooks/:webhook", expect: adminPage },
   {
     kind: "page",
     file: "app/dev/mailbox/page.tsx",
@@ -799,6 +803,49 @@ export const ACTIONS: TActionRow[] = [
     fields: { tokenId: ":apiToken" },
     expect: adminOnly,
     note: "revoking cuts off the account system: only admins",
+  },
+  {
+    kind: "action",
+    file: WEBHOOK_ACTIONS,
+    name: "createWebhookAction",
+    page: "/admin/webhooks",
+    fields: { url: "https://receiver.invalid/new", description: "Forged", eventTypes: "grant.created" },
+    expect: adminOnly,
+    note: "a new endpoint would be sent every decision",
+  },
+  {
+    kind: "action",
+    file: WEBHOOK_ACTIONS,
+    name: "updateWebhookAction",
+    page: "/admin/webhooks/:webhook",
+    fields: { endpointId: ":webhook", version: ":webhookVersion", url: "https://attacker.invalid/", eventTypes: "grant.created", enabled: "yes" },
+    expect: adminOnly,
+    note: "redirecting an endpoint would send its events elsewhere",
+  },
+  {
+    kind: "action",
+    file: WEBHOOK_ACTIONS,
+    name: "rotateWebhookSecretAction",
+    page: "/admin/webhooks/:webhook",
+    fields: { endpointId: ":webhook", version: ":webhookVersion" },
+    expect: adminOnly,
+    note: "the answer carries the new secret: nobody else may have one made",
+  },
+  {
+    kind: "action",
+    file: WEBHOOK_ACTIONS,
+    name: "sendWebhookTestAction",
+    page: "/admin/webhooks/:webhook",
+    fields: { endpointId: ":webhook" },
+    expect: adminOnly,
+  },
+  {
+    kind: "action",
+    file: WEBHOOK_ACTIONS,
+    name: "resendWebhookDeliveryAction",
+    page: "/admin/webhooks/:webhook",
+    fields: { deliveryId: ":failedDelivery" },
+    expect: adminOnly,
   },
 ];
 

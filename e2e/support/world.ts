@@ -23,6 +23,9 @@ export type TWorld = {
   /** The self reviewer's own requests, in the same states. */
   ownRequests: Record<TRequestKind, string>;
   failedEmailId: string;
+  /** A webhook endpoint, and one of its deliveries that the worker gave up on. */
+  webhookEndpointId: string;
+  failedDeliveryId: string;
 };
 
 /** Who owns the requests a persona's rows name: the self reviewer their own, everyone else A. */
@@ -54,12 +57,22 @@ export async function createWorld(): Promise<TWorld> {
   const tokens = Object.fromEntries(
     await Promise.all(Object.entries(users).map(async ([persona, user]) => [persona, await createSession(user.id)] as const)),
   ) as Record<TSignedInPersona, string>;
-  const world = { users, tokens, requests: {} as Record<TRequestKind, string>, ownRequests: {} as Record<TRequestKind, string>, failedEmailId: "" };
+  const world = {
+    users,
+    tokens,
+    requests: {} as Record<TRequestKind, string>,
+    ownRequests: {} as Record<TRequestKind, string>,
+    failedEmailId: "",
+    webhookEndpointId: "",
+    failedDeliveryId: "",
+  };
   for (const kind of ["draft", "submitted", "inReview", "joint", "granted", "awaiting"] as const) {
     world.requests[kind] = await createRequest(world, kind);
     world.ownRequests[kind] = await createRequest(world, kind, "selfReviewer");
   }
   world.failedEmailId = await createFailedEmail(world);
+  world.webhookEndpointId = await createWebhookEndpoint();
+  world.failedDeliveryId = await createFailedDelivery(world.webhookEndpointId);
   return world;
 }
 
@@ -118,11 +131,45 @@ export async function createFailedEmail(world: Pick<TWorld, "users" | "requests"
 }
 
 /**
+ * A webhook endpoint an admin added, at version 0, with a secret nobody should see again. Turned
+ * off, so the worker sends the other journeys' events nowhere (.invalid names no host anyway).
+ */
+export async function createWebhookEndpoint(url = "https://receiver.invalid/webhooks"): Promise<string> {
+  const id = `test_${randomUUID()}`;
+  await testDb().query(
+    `INSERT INTO "WebhookEndpoint" (id, url, description, "eventTypes", enabled, secret, "updatedAt")
+     VALUES ($1, $2, 'Accounts', '{grant.created,grant.expired}', false, $3, now())`,
+    [id, url, `whsec_${Buffer.from(randomUUID()).toString("base64")}`],
+  );
+  return id;
+}
+
+/** A delivery of a test event to the endpoint that the worker gave up on: what an admin may send again. */
+export async function createFailedDelivery(endpointId: string): Promise<string> {
+  const eventId = `msg_${randomUUID().replaceAll("-", "")}`;
+  const id = `test_${randomUUID()}`;
+  await testDb().query(
+    `INSERT INTO "WebhookEvent" (id, type, payload, "createdAt") VALUES ($1, 'webhook.test', '{"type":"webhook.test","timestamp":"2026-01-01T00:00:00.000Z","data":{"message":"test"}}', now())`,
+    [eventId],
+  );
+  const { rows } = await testDb().query<{ sequence: string }>(`SELECT sequence FROM "WebhookEvent" WHERE id = $1`, [eventId]);
+  await testDb().query(
+    `INSERT INTO "WebhookDelivery" (id, "eventId", "endpointId", sequence, status, attempts, "nextAttemptAt", "lastAttemptAt", "lastStatusCode", "lastDurationMs", "lastError", "lastResponse", "createdAt")
+     VALUES ($1, $2, $3, $4, 'FAILED', 8, now(), now(), 503, 120, 'the receiver answered 503', '<h1>Service unavailable</h1>', now())`,
+    [id, eventId, endpointId, rows[0]!.sequence],
+  );
+  return id;
+}
+
+/**
  * Everything the world's people and A's requests own, as one comparable value: request rows,
  * decisions, reviews, comments, questions, audit entries, emails written, roles, sessions and API tokens.
  * Emails are counted, not compared, since the worker sends them meanwhile.
  */
-export async function snapshot(userIds: string[], extra: { requestIds?: string[]; emails?: string[]; outboxIds?: string[]; apiTokenIds?: string[] } = {}) {
+export async function snapshot(
+  userIds: string[],
+  extra: { requestIds?: string[]; emails?: string[]; outboxIds?: string[]; apiTokenIds?: string[]; webhookEndpointIds?: string[] } = {},
+) {
   const { rows } = await testDb().query<{ world: unknown }>(
     `WITH req AS (SELECT * FROM "Request" WHERE "requesterId" = ANY($1) OR id = ANY($2))
      SELECT json_build_object(
@@ -141,9 +188,12 @@ export async function snapshot(userIds: string[], extra: { requestIds?: string[]
        'users', (SELECT json_agg(json_build_object('id', id, 'role', role, 'locale', locale) ORDER BY id) FROM "User" WHERE id = ANY($1)),
        'sessions', (SELECT count(*) FROM "Session" WHERE "userId" = ANY($1)),
        'signInLinks', (SELECT count(*) FROM "VerificationToken" WHERE identifier = ANY($3)),
-       'apiTokens', (SELECT json_agg(json_build_object('id', id, 'revokedAt', "revokedAt") ORDER BY id) FROM "ApiToken" WHERE id = ANY($5) OR "createdById" = ANY($1))
+       'apiTokens', (SELECT json_agg(json_build_object('id', id, 'revokedAt', "revokedAt") ORDER BY id) FROM "ApiToken" WHERE id = ANY($5) OR "createdById" = ANY($1)),
+       'webhookEndpoints', (SELECT json_agg(json_build_object('id', id, 'version', version, 'url', url, 'enabled', enabled, 'types', "eventTypes", 'secret', md5(secret)) ORDER BY id)
+                      FROM "WebhookEndpoint" WHERE id = ANY($6)),
+       'webhookDeliveries', (SELECT json_agg(json_build_object('id', id, 'status', status, 'attempts', attempts) ORDER BY id) FROM "WebhookDelivery" WHERE "endpointId" = ANY($6))
      ) AS world`,
-    [userIds, extra.requestIds ?? [], extra.emails ?? [], extra.outboxIds ?? [], extra.apiTokenIds ?? []],
+    [userIds, extra.requestIds ?? [], extra.emails ?? [], extra.outboxIds ?? [], extra.apiTokenIds ?? [], extra.webhookEndpointIds ?? []],
   );
   return rows[0]!.world;
 }

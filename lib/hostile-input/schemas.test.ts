@@ -30,6 +30,13 @@ import {
 } from "@/lib/domain/review/decisions";
 import { safeReturnPath } from "@/lib/domain/return-path";
 import { ZRoleChange } from "@/lib/domain/roles";
+import {
+  ZWebhookDeliveryRef,
+  ZWebhookEndpointCreate,
+  ZWebhookEndpointEdit,
+  ZWebhookEndpointRef,
+  ZWebhookSecretRotation,
+} from "@/lib/domain/webhook-endpoint-form";
 import { ZEmailSignIn } from "@/lib/domain/sign-in";
 import { fieldErrorsOf, formValues, type TFormValues } from "@/lib/form-state";
 import { messagesFor } from "@/lib/i18n/messages";
@@ -77,6 +84,11 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   confirmContact: ZContactToken,
   createApiToken: ZApiTokenCreate,
   revokeApiToken: ZApiTokenRevoke,
+  createWebhook: ZWebhookEndpointCreate,
+  updateWebhook: ZWebhookEndpointEdit,
+  rotateWebhookSecret: ZWebhookSecretRotation,
+  sendWebhookTest: ZWebhookEndpointRef,
+  resendWebhookDelivery: ZWebhookDeliveryRef,
 };
 
 function actionFiles(dir: string): string[] {

@@ -11,7 +11,7 @@ import { createApiToken, revokeApiToken } from "@/lib/server/admin/api-tokens";
 export const createApiTokenAction = validatedAction("createApiToken", ZApiTokenCreate, async (viewer, input) => {
   const { token } = await createApiToken(viewer, input);
   revalidatePath("/admin/tokens");
-  return { status: "success", message: { key: "admin-tokens-created", params: [input.name] }, secret: token };
+  return { status: "success", message: { key: "admin-tokens-created", params: [input.name] }, shownOnce: { value: token } };
 });
 
 export const revokeApiTokenAction = validatedAction("revokeApiToken", ZApiTokenRevoke, async (viewer, input) => {

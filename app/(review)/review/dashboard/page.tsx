@@ -3,10 +3,12 @@ import Link from "next/link";
 import { RequestStatusTag } from "@/components/request/status-tag";
 import { Reference } from "@/components/ui/reference";
 import { Table } from "@/components/ui/table";
-import { canReview } from "@/lib/domain/roles";
+import { canAdminister, canReview } from "@/lib/domain/roles";
+import { STRUGGLING_ATTEMPTS } from "@/lib/domain/webhook-endpoint-form";
 import { DAY_MS, daysBetween } from "@/lib/domain/time";
 import { formatNumber, shortDate } from "@/lib/i18n/format";
 import { getI18n, titledBy } from "@/lib/i18n/server";
+import { strugglingEndpoints, type TStrugglingEndpoint } from "@/lib/server/admin/webhooks";
 import { dashboard, EXPIRING_WITHIN_DAYS } from "@/lib/server/review/dashboard";
 import { requireRole } from "@/lib/server/session";
 
@@ -14,7 +16,11 @@ export const generateMetadata = titledBy("dashboard-title");
 
 export default async function DashboardPage() {
   const viewer = await requireRole("/review/dashboard", canReview);
-  const [{ t, formats }, data] = await Promise.all([getI18n(), dashboard(viewer)]);
+  const [{ t, formats }, data, struggling] = await Promise.all([
+    getI18n(),
+    dashboard(viewer),
+    canAdminister(viewer.role) ? strugglingEndpoints(viewer) : Promise.resolve([]),
+  ]);
   const who = (row: { organisation: string | null; contactName: string | null }) => row.organisation ?? row.contactName ?? "";
   const person = (user: { name: string | null; email: string | null } | null) => (user ? (user.name ?? user.email ?? "") : t("dashboard-nobody"));
   return (
@@ -23,6 +29,7 @@ export default async function DashboardPage() {
         <Link href="/review">{t("dashboard-to-queue")}</Link>
       </p>
       <h1>{t("dashboard-title")}</h1>
+      <WebhookWarning endpoints={struggling} />
 
       <h2 id="expiring-title">{t("dashboard-expiring-title", EXPIRING_WITHIN_DAYS)}</h2>
       {data.expiring.length === 0 ? (
@@ -77,5 +84,33 @@ function RequestCells({ id, reference, who }: { id: string; reference: string | 
       </td>
       <td>{who}</td>
     </>
+  );
+}
+
+/** For admins: the webhook endpoints whose deliveries failed or keep failing, each linked to its page. */
+async function WebhookWarning({ endpoints }: { endpoints: TStrugglingEndpoint[] }) {
+  if (endpoints.length === 0) return null;
+  const { t } = await getI18n();
+  return (
+    <section className="notice notice--warning" aria-labelledby="webhooks-warning-title">
+      <h2 id="webhooks-warning-title">{t("dashboard-webhooks-title")}</h2>
+      <p>{t("dashboard-webhooks-intro")}</p>
+      <ul>
+        {endpoints.map((endpoint) => (
+          <li key={endpoint.id}>
+            <Link href={`/admin/webhooks/${endpoint.id}`} className="break-anywhere" dir="ltr">
+              {endpoint.url}
+            </Link>
+            {": "}
+            {[
+              endpoint.failed > 0 ? t("dashboard-webhooks-failed", endpoint.failed) : null,
+              endpoint.retrying > 0 ? t("dashboard-webhooks-retrying", endpoint.retrying, STRUGGLING_ATTEMPTS) : null,
+            ]
+              .filter(Boolean)
+              .join("; ")}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
