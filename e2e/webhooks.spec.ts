@@ -6,6 +6,7 @@ import { once } from "node:events";
 
 import { testDb } from "./support/database";
 import { expect, expectAccessible, test } from "./support/fixtures";
+import { dateFromToday } from "./support/apply";
 import { createSubmittedRequest } from "./support/requests";
 import { grant, personPage, take } from "./support/review";
 import { freePort } from "../test-support/database";
@@ -58,7 +59,8 @@ test("an admin connects the account system; a grant and its withdrawal reach it 
     const submitted = await createSubmittedRequest();
     const { page: review } = await personPage(browser, "WMF_REVIEWER");
     await take(review, submitted.id);
-    await grant(review);
+    // Starting today, so the account system is told of access in force at once.
+    await grant(review, { startsOn: dateFromToday(0) });
 
     const entitlementOf = async () => (await heard<TEntitlement>(port, "/entitlements")).find((entitlement) => entitlement.reference === submitted.reference);
     await expect.poll(entitlementOf, { timeout: 20_000 }).toMatchObject({

@@ -29,11 +29,12 @@ export async function take(review: Page, id: string) {
  * Fills and sends the grant form with the defaults the page offers, plus what a grant always
  * needs; `publicSummary` rewrites the register entry's summary (asked for with consent only).
  */
-export async function grant(review: Page, options: { expiresOn?: string; publicSummary?: string } = {}) {
+export async function grant(review: Page, options: { startsOn?: string; expiresOn?: string; publicSummary?: string } = {}) {
   await review.getByRole("link", { name: "Grant or decline" }).click();
   const form = review.getByRole("form", { name: "Grant or decline?" });
   await form.getByLabel("Grant access", { exact: true }).check();
   await form.getByRole("group", { name: "Snapshot API: how often" }).getByLabel("weekly").check();
+  if (options.startsOn) await fillDate(form, "Start date", options.startsOn);
   if (options.expiresOn) await fillDate(form, "Expiry date", options.expiresOn);
   if (options.publicSummary) await form.getByLabel("Summary for the register").fill(options.publicSummary);
   const criteria = form.getByRole("group", { name: "Criteria the grant rests on" });
