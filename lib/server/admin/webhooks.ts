@@ -184,16 +184,32 @@ async function firstUndeliveredByRequest(endpointId: string, rows: { requestId: 
   return new Map(firsts.flatMap((row) => (row.requestId && row._min.sequence !== null ? [[row.requestId, row._min.sequence] as const] : [])));
 }
 
+/**
+ * Runs a write that carries a secret. A database error's message may quote the values written, and
+ * the action wrapper logs messages, so such an error is replaced by one naming its code alone.
+ */
+async function withSecretKept<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof DomainError || error instanceof NotFoundError) throw error;
+    const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "unknown";
+    throw new Error(`The webhook endpoint could not be saved (database error ${code}; its message is withheld, as it may quote the secret)`);
+  }
+}
+
 /** A new endpoint with a new secret, audited without it; the secret is returned to be shown once. */
 export async function createEndpoint(viewer: TViewer, input: TWebhookEndpointInput) {
   assertAdmin(viewer);
   assertUrlAllowed(input);
   const secret = newWebhookSecret();
-  const endpoint = await db().$transaction(async (tx) => {
-    const created = await tx.webhookEndpoint.create({ data: { ...input, secret, createdById: viewer.id }, select: { id: true } });
-    await audit(tx, { subject: "webhook", id: created.id, actorId: viewer.id, action: "webhook.endpoint_created", after: described(input, true) });
-    return created;
-  });
+  const endpoint = await withSecretKept(() =>
+    db().$transaction(async (tx) => {
+      const created = await tx.webhookEndpoint.create({ data: { ...input, secret, createdById: viewer.id }, select: { id: true } });
+      await audit(tx, { subject: "webhook", id: created.id, actorId: viewer.id, action: "webhook.endpoint_created", after: described(input, true) });
+      return created;
+    }),
+  );
   log.info("webhook.endpoint_created", { id: endpoint.id, by: viewer.id });
   return { id: endpoint.id, secret };
 }
@@ -233,13 +249,15 @@ function described(input: { url: string; description: string; eventTypes: readon
 export async function rotateSecret(viewer: TViewer, { endpointId, version }: { endpointId: string; version: number }) {
   assertAdmin(viewer);
   const secret = newWebhookSecret();
-  const next = await db().$transaction(async (tx) => {
-    if (!(await tx.webhookEndpoint.findUnique({ where: { id: endpointId }, select: { id: true } }))) throw new NotFoundError();
-    const { count } = await tx.webhookEndpoint.updateMany({ where: { id: endpointId, version }, data: { secret, version: { increment: 1 } } });
-    if (count === 0) throw new DomainError("admin-webhooks-error-conflict");
-    await audit(tx, { subject: "webhook", id: endpointId, actorId: viewer.id, action: "webhook.secret_rotated" });
-    return version + 1;
-  });
+  const next = await withSecretKept(() =>
+    db().$transaction(async (tx) => {
+      if (!(await tx.webhookEndpoint.findUnique({ where: { id: endpointId }, select: { id: true } }))) throw new NotFoundError();
+      const { count } = await tx.webhookEndpoint.updateMany({ where: { id: endpointId, version }, data: { secret, version: { increment: 1 } } });
+      if (count === 0) throw new DomainError("admin-webhooks-error-conflict");
+      await audit(tx, { subject: "webhook", id: endpointId, actorId: viewer.id, action: "webhook.secret_rotated" });
+      return version + 1;
+    }),
+  );
   log.info("webhook.secret_rotated", { id: endpointId, by: viewer.id });
   return { secret, version: next };
 }
