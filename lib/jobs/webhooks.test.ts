@@ -460,7 +460,10 @@ describe("delivering webhooks", () => {
       const base = `http://127.0.0.1:${port}`;
       const events = await database.db.webhookEvent.findMany({ where: { requestId }, orderBy: { sequence: "asc" }, select: { id: true, type: true } });
       const { reference } = await database.db.request.findUniqueOrThrow({ where: { id: requestId }, select: { reference: true } });
-      assert.deepEqual(await (await fetch(`${base}/received`)).json(), events.map((event) => ({ ...event, reference })));
+      assert.deepEqual(
+        await (await fetch(`${base}/received`)).json(),
+        events.map((event) => ({ ...event, reference })),
+      );
       const [entitlement] = (await (await fetch(`${base}/entitlements`)).json()) as { username: string; state: string }[];
       assert.deepEqual([entitlement?.username, entitlement?.state], ["ada-lab", "active"]);
       const forged = await fetch(`${base}/hooks`, {
