@@ -31,13 +31,17 @@ export async function recordWebhookEvent<T extends keyof TWebhookData>(tx: Prism
   if (endpointIds.length === 0) return null;
   if (event.key && (await tx.webhookEvent.findUnique({ where: { key: event.key }, select: { id: true } }))) return null;
   const id = webhookMessageId(randomUUID().replaceAll("-", ""));
-  const payload = webhookPayload(event.type, event.at, event.data);
-  const { sequence } = await tx.webhookEvent.create({
-    data: { id, type: event.type, requestId: event.requestId, key: event.key, payload: payload as Prisma.InputJsonValue, createdAt: event.at },
-    select: { sequence: true },
-  });
-  await tx.webhookDelivery.createMany({
-    data: endpointIds.map((endpointId) => ({ eventId: id, endpointId, requestId: event.requestId, sequence, nextAttemptAt: event.at, createdAt: event.at })),
-  });
+  const payload = JSON.stringify(webhookPayload(event.type, event.at, event.data));
+  const at = event.at.toISOString();
+  // The event and its deliveries in one statement: the decision waits for one round trip, not two.
+  await tx.$executeRaw`
+    WITH "event" AS (
+      INSERT INTO "WebhookEvent" ("id", "type", "requestId", "key", "payload", "createdAt")
+      VALUES (${id}, ${event.type}, ${event.requestId}, ${event.key ?? null}, ${payload}::jsonb, ${at}::timestamp)
+      RETURNING "id", "sequence"
+    )
+    INSERT INTO "WebhookDelivery" ("id", "eventId", "endpointId", "requestId", "sequence", "nextAttemptAt", "createdAt")
+    SELECT gen_random_uuid()::text, "event"."id", "endpoint", ${event.requestId}, "event"."sequence", ${at}::timestamp, ${at}::timestamp
+    FROM "event", unnest(${endpointIds}::text[]) AS "endpoint"`;
   return id;
 }
