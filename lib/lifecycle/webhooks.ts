@@ -6,7 +6,7 @@
 import { entitlementJson, type TEntitlementRecord } from "@/lib/domain/entitlements";
 import type { TWebhookData, TWebhookEventType } from "@/lib/domain/webhooks";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { recordWebhookEvent, subscribedEndpoints } from "@/lib/webhooks/events";
+import { recordWebhookEvents, subscribedEndpoints } from "@/lib/webhooks/events";
 
 import type { TAppliedEvent, TEventConsumer, TLifecycleEvent } from "./types";
 
@@ -68,10 +68,10 @@ export const sendWebhooks: TEventConsumer = async (tx, applied) => {
   // A grant event on a request with no entitlement (no reference, no expiry) has nothing to tell.
   if (grantEvent && !record) return;
   const data = dataOf(applied, record, applied.event === "extend" ? await previousExpiry(tx, applied.request.id) : null);
-  for (const type of types) {
+  const events = types.flatMap((type) => {
     const payload = data[type];
     const endpointIds = endpoints.filter(({ eventTypes }) => eventTypes.includes(type)).map(({ id }) => id);
-    if (payload && endpointIds.length > 0)
-      await recordWebhookEvent(tx, { type, data: payload, at: applied.context.now, requestId: applied.request.id, endpointIds });
-  }
+    return payload && endpointIds.length > 0 ? [{ type, data: payload, at: applied.context.now, requestId: applied.request.id, endpointIds }] : [];
+  });
+  await recordWebhookEvents(tx, events);
 };

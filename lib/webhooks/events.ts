@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 
 import { type TWebhookData, webhookMessageId, webhookPayload } from "@/lib/domain/webhooks";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 type TNewEvent<T extends keyof TWebhookData> = {
   type: T;
@@ -30,18 +30,34 @@ export async function recordWebhookEvent<T extends keyof TWebhookData>(tx: Prism
   const endpointIds = event.endpointIds ?? (await subscribedEndpoints(tx, [event.type])).map(({ id }) => id);
   if (endpointIds.length === 0) return null;
   if (event.key && (await tx.webhookEvent.findUnique({ where: { key: event.key }, select: { id: true } }))) return null;
-  const id = webhookMessageId(randomUUID().replaceAll("-", ""));
-  const payload = JSON.stringify(webhookPayload(event.type, event.at, event.data));
-  const at = event.at.toISOString();
-  // The event and its deliveries in one statement: the decision waits for one round trip, not two.
+  const [id] = await recordWebhookEvents(tx, [{ ...event, endpointIds }]);
+  return id ?? null;
+}
+
+type TEventToWrite = Omit<TNewEvent<keyof TWebhookData>, "endpointIds"> & { endpointIds: readonly string[] };
+
+/**
+ * Writes events, in the order given (their sequence follows it), and each one's deliveries to
+ * its endpoints, in one statement: a decision that tells receivers waits for one round trip
+ * however many events it makes. Returns the events' ids.
+ */
+export async function recordWebhookEvents(tx: Prisma.TransactionClient, events: readonly TEventToWrite[]) {
+  const written = events.filter((event) => event.endpointIds.length > 0).map((event) => ({ ...event, id: webhookMessageId(randomUUID().replaceAll("-", "")) }));
+  if (written.length === 0) return [];
+  const rows = written.map(
+    (event) =>
+      Prisma.sql`(${event.id}, ${event.type}, ${event.requestId}, ${event.key ?? null}, ${JSON.stringify(webhookPayload(event.type, event.at, event.data))}::jsonb, ${event.at.toISOString()}::timestamp)`,
+  );
+  const pairs = written.flatMap((event) => event.endpointIds.map((endpointId) => [event.id, endpointId] as const));
   await tx.$executeRaw`
     WITH "event" AS (
       INSERT INTO "WebhookEvent" ("id", "type", "requestId", "key", "payload", "createdAt")
-      VALUES (${id}, ${event.type}, ${event.requestId}, ${event.key ?? null}, ${payload}::jsonb, ${at}::timestamp)
-      RETURNING "id", "sequence"
+      VALUES ${Prisma.join(rows)}
+      RETURNING "id", "sequence", "requestId", "createdAt"
     )
     INSERT INTO "WebhookDelivery" ("id", "eventId", "endpointId", "requestId", "sequence", "nextAttemptAt", "createdAt")
-    SELECT gen_random_uuid()::text, "event"."id", "endpoint", ${event.requestId}, "event"."sequence", ${at}::timestamp, ${at}::timestamp
-    FROM "event", unnest(${endpointIds}::text[]) AS "endpoint"`;
-  return id;
+    SELECT gen_random_uuid()::text, "event"."id", "target"."endpointId", "event"."requestId", "event"."sequence", "event"."createdAt", "event"."createdAt"
+    FROM unnest(${pairs.map(([eventId]) => eventId)}::text[], ${pairs.map(([, endpointId]) => endpointId)}::text[]) AS "target" ("eventId", "endpointId")
+    JOIN "event" ON "event"."id" = "target"."eventId"`;
+  return written.map((event) => event.id);
 }
