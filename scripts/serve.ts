@@ -36,6 +36,11 @@ const server = createServer((request, response) => {
   request.headers = verdict.headers as IncomingHttpHeaders;
   void handle(request, response);
 });
+// Idle keep-alive connections stay open longer than clients and proxies keep theirs (nginx's
+// upstream keepalive_timeout is 60 s), so the client always closes first: with Node's default of
+// 5 s the server could close a connection just as a client reused it, resetting that request.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 if (dev) {
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (request, socket, head) => void upgrade(request, socket, head));
