@@ -12,10 +12,10 @@ import { parseArgs } from "node:util";
 
 import { Webhook } from "standardwebhooks";
 
-import { ZGrantInput } from "@/lib/domain/review/decisions";
 import { newWebhookSecret } from "@/lib/webhooks/signing";
 import { createRequest, createViewer, freePort, startTestDatabase } from "@/test-support/database";
-import { TEST_BASE_URL as BASE_URL, dayFromToday as day } from "@/test-support/days";
+import { TEST_BASE_URL as BASE_URL } from "@/test-support/days";
+import { grantInput } from "@/test-support/grants";
 
 type TFigures = { samples: number; p50: number; p95: number; max: number };
 
@@ -124,22 +124,7 @@ async function main() {
 
     const grant = async (request: (typeof requests)[number]) => {
       const started = performance.now();
-      await grantRequest(
-        reviewer,
-        ZGrantInput.parse({
-          requestId: request.id,
-          version: String(request.version),
-          apis: ["snapshot", "on_demand"],
-          onDemandPerMonth: "50000",
-          snapshotFrequency: "weekly",
-          startsOn: day(0),
-          expiresOn: day(365),
-          criteria: ["need"],
-          rationale: "Meets the need.",
-          message: "Welcome.",
-        }),
-        BASE_URL,
-      );
+      await grantRequest(reviewer, grantInput(request, { apis: ["snapshot", "on_demand"] }), BASE_URL);
       return performance.now() - started;
     };
     const burst = async (block: typeof requests) => {

@@ -3,10 +3,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { ZGrantInput } from "@/lib/domain/review/decisions";
 import { DAY_MS } from "@/lib/domain/time";
-import { createRequest, createViewer, withDataLayerDatabase } from "@/test-support/database";
+import { withDataLayerDatabase } from "@/test-support/database";
 import { TEST_BASE_URL as BASE_URL, dayFromToday as day } from "@/test-support/days";
+import { grantedRequest } from "@/test-support/grants";
 
 const database = withDataLayerDatabase();
 const decisions = database.module(() => import("@/lib/server/review/decisions"));
@@ -14,25 +14,8 @@ const starts = database.module(() => import("./entitlement-starts"));
 const sweeps = database.module(() => import("./sweeps"));
 
 async function grantStarting(startsOn: string) {
-  const reviewer = await createViewer(database.db, "WMF_REVIEWER");
-  const requester = await createViewer(database.db, "REQUESTER");
-  const request = await createRequest(database.db, requester, { status: "IN_REVIEW", assigneeId: reviewer.id });
-  await decisions.grantRequest(
-    reviewer,
-    ZGrantInput.parse({
-      requestId: request.id,
-      version: String(request.version),
-      apis: ["snapshot"],
-      snapshotFrequency: "weekly",
-      startsOn,
-      expiresOn: day(200),
-      criteria: ["need"],
-      rationale: "Meets the need.",
-      message: "Welcome.",
-    }),
-    BASE_URL,
-  );
-  return database.db.request.findUniqueOrThrow({ where: { id: request.id } });
+  const { request } = await grantedRequest(database.db, decisions.grantRequest, { terms: { startsOn, expiresOn: day(200) }, baseUrl: BASE_URL });
+  return request;
 }
 
 const changesOf = async (requestId: string) =>

@@ -8,10 +8,10 @@ import { describe, it } from "node:test";
 
 import { Webhook } from "standardwebhooks";
 
-import { ZGrantInput } from "@/lib/domain/review/decisions";
 import { newWebhookSecret } from "@/lib/webhooks/signing";
-import { createRequest, createViewer, freePort, withDataLayerDatabase } from "@/test-support/database";
-import { TEST_BASE_URL as BASE_URL, dayFromToday as day } from "@/test-support/days";
+import { createViewer, freePort, withDataLayerDatabase } from "@/test-support/database";
+import { TEST_BASE_URL as BASE_URL } from "@/test-support/days";
+import { grantedRequest } from "@/test-support/grants";
 
 import { attemptVerdict, readStart, type TDelivererOptions } from "./webhooks";
 
@@ -87,24 +87,7 @@ async function freshEndpoint(port: number, eventTypes = ["grant.created", "entit
 }
 
 async function grant() {
-  const reviewer = await createViewer(database.db, "WMF_REVIEWER");
-  const requester = await createViewer(database.db, "REQUESTER");
-  const request = await createRequest(database.db, requester, { status: "IN_REVIEW", assigneeId: reviewer.id });
-  await decisions.grantRequest(
-    reviewer,
-    ZGrantInput.parse({
-      requestId: request.id,
-      version: String(request.version),
-      apis: ["snapshot"],
-      snapshotFrequency: "weekly",
-      startsOn: day(0),
-      expiresOn: day(365),
-      criteria: ["need"],
-      rationale: "Meets the need.",
-      message: "Welcome.",
-    }),
-    BASE_URL,
-  );
+  const { request } = await grantedRequest(database.db, decisions.grantRequest, { baseUrl: BASE_URL });
   return request.id;
 }
 

@@ -5,10 +5,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { entitlementsAt } from "@/lib/domain/entitlements";
-import { ZGrantInput } from "@/lib/domain/review/decisions";
 import { DAY_MS } from "@/lib/domain/time";
-import { createRequest, createViewer, withDataLayerDatabase } from "@/test-support/database";
+import { withDataLayerDatabase } from "@/test-support/database";
 import { TEST_BASE_URL as BASE_URL, dayFromToday as day } from "@/test-support/days";
+import { grantedRequest } from "@/test-support/grants";
 
 const database = withDataLayerDatabase();
 const decisions = database.module(() => import("@/lib/server/review/decisions"));
@@ -19,29 +19,7 @@ async function endpoint(eventTypes: string[]) {
   return database.db.webhookEndpoint.create({ data: { url: "https://accounts.example.org/hooks", eventTypes, secret: "whsec_dGVzdA==" } });
 }
 
-async function granted() {
-  const reviewer = await createViewer(database.db, "WMF_REVIEWER");
-  const requester = await createViewer(database.db, "REQUESTER");
-  const request = await createRequest(database.db, requester, { status: "IN_REVIEW", assigneeId: reviewer.id });
-  await decisions.grantRequest(
-    reviewer,
-    ZGrantInput.parse({
-      requestId: request.id,
-      version: String(request.version),
-      apis: ["snapshot", "on_demand"],
-      onDemandPerMonth: "50000",
-      snapshotFrequency: "weekly",
-      startsOn: day(0),
-      expiresOn: day(365),
-      criteria: ["need"],
-      rationale: "Meets the need.",
-      message: "Welcome.",
-    }),
-    BASE_URL,
-  );
-  const stored = await database.db.request.findUniqueOrThrow({ where: { id: request.id } });
-  return { reviewer, requester, request: stored };
-}
+const granted = () => grantedRequest(database.db, decisions.grantRequest, { terms: { apis: ["snapshot", "on_demand"] }, baseUrl: BASE_URL });
 
 const eventsOf = (requestId: string) =>
   database.db.webhookEvent.findMany({

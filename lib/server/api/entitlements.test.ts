@@ -5,10 +5,10 @@ import { randomUUID } from "node:crypto";
 import { describe, it } from "node:test";
 
 import type { TEntitlementJson } from "@/lib/domain/entitlements";
-import { ZGrantInput } from "@/lib/domain/review/decisions";
 import { DAY_MS } from "@/lib/domain/time";
-import { createRequest, createViewer, withDataLayerDatabase } from "@/test-support/database";
+import { createViewer, withDataLayerDatabase } from "@/test-support/database";
 import { TEST_BASE_URL as BASE_URL, dayFromToday as day } from "@/test-support/days";
+import { grantedRequest } from "@/test-support/grants";
 
 // Failed calls are counted per client address, which the front door stamps with this secret.
 process.env.FRONT_DOOR_SECRET = "entitlements-test";
@@ -24,30 +24,12 @@ type TListAnswer = { at: string; entitlements: TEntitlementJson[] };
 
 /** A grant through the pipeline, for an account of its own unless told. */
 async function granted({ startsIn = 0, username = `acct-${randomUUID().slice(0, 8)}` } = {}) {
-  const reviewer = await createViewer(database.db, "WMF_REVIEWER");
-  const requester = await createViewer(database.db, "REQUESTER");
-  const request = await createRequest(database.db, requester, { status: "IN_REVIEW", assigneeId: reviewer.id }, (answers) => ({
-    ...answers,
-    who: { ...answers.who, enterpriseUsername: username },
-  }));
-  await decisions.grantRequest(
-    reviewer,
-    ZGrantInput.parse({
-      requestId: request.id,
-      version: String(request.version),
-      apis: ["snapshot", "on_demand"],
-      onDemandPerMonth: "50000",
-      snapshotFrequency: "weekly",
-      startsOn: day(startsIn),
-      expiresOn: day(startsIn + 365),
-      criteria: ["need"],
-      rationale: "Meets the need.",
-      message: "Welcome.",
-    }),
-    BASE_URL,
-  );
-  const stored = await database.db.request.findUniqueOrThrow({ where: { id: request.id } });
-  return { reviewer, request: stored, reference: stored.reference ?? "", username };
+  const { reviewer, request } = await grantedRequest(database.db, decisions.grantRequest, {
+    terms: { apis: ["snapshot", "on_demand"], startsOn: day(startsIn), expiresOn: day(startsIn + 365) },
+    answers: (answers) => ({ ...answers, who: { ...answers.who, enterpriseUsername: username } }),
+    baseUrl: BASE_URL,
+  });
+  return { reviewer, request, reference: request.reference ?? "", username };
 }
 
 let bearer: string | undefined;
