@@ -482,11 +482,19 @@ function needAnswers(random: TRandom): Record<string, string | string[]> {
   };
 }
 
+const CONTRIBUTION_DESCRIPTIONS: Record<string, string> = {
+  content_data: "Photos of the places we map, uploaded to Commons.",
+  reports: "A yearly report on how readers use the articles.",
+  tools: "Our reader app's offline packager, under an open licence.",
+  infrastructure: "A mirror of the snapshots for schools in our region.",
+  volunteer_support: "Two staff days a month for editathons.",
+};
+
 function obligationAnswers(random: TRandom, today: Date): Record<string, string | string[]> {
   const start = addDays(today, between(random, 7, 60));
   const customDevelopment = chance(random, 0.08) ? "yes" : "no";
   const currentApisSuffice = weighted(random, { yes: 60, no: 20, unsure: 20 });
-  const reciprocal = chance(random, 0.1) ? ["none"] : subset(random, ["content_data", "reports", "tools", "infrastructure", "volunteer_support"], 0.3, true);
+  const kinds = chance(random, 0.1) ? [] : subset(random, ["content_data", "reports", "tools", "infrastructure", "volunteer_support"], 0.3, true);
   return {
     customDevelopment,
     customDevelopmentDetail: customDevelopment === "yes" ? "A filtered feed of medical articles with their references." : "",
@@ -494,8 +502,12 @@ function obligationAnswers(random: TRandom, today: Date): Record<string, string 
     currentApisDetail: currentApisSuffice === "yes" ? "" : "We would need the infobox data parsed into fields.",
     startDate: day(start),
     endDate: chance(random, 0.15) ? "" : day(addDays(start, pick(random, [91, 182, 365, 365, 365, 730]))),
-    reciprocal,
-    reciprocalDetail: reciprocal.includes("none") ? "" : "A yearly report on how readers use the articles.",
+    contributionKind: kinds,
+    contributionDescription: kinds.map((kind) => CONTRIBUTION_DESCRIPTIONS[kind] ?? "A yearly report on how readers use the articles."),
+    contributionLink: kinds.map((kind) => (kind === "tools" ? "https://example.org/tools/reader" : "")),
+    contributionBy: kinds.map((kind) => (kind === "reports" ? day(addDays(start, 365)) : "")),
+    noContributions: kinds.length === 0 ? "yes" : "",
+    reciprocalDetail: "",
   };
 }
 

@@ -1,12 +1,19 @@
+import { promisedContributions } from "@/lib/domain/request/contributions";
 import type { TSectionContext, TSectionId } from "@/lib/domain/request/sections";
 import type { TFormValues } from "@/lib/form-state";
 import { longDate } from "@/lib/i18n/format";
 import type { TTranslate } from "@/lib/i18n/translator";
 
-import { sectionFields, type TFieldSpec } from "./section-spec";
+import { sectionFields, type TFieldSpec, type TOption } from "./section-spec";
 
-/** `typed`: the answer is the person's own words, a line (name, address, number) or a text, in whichever direction they wrote. */
-export type TAnswerRow = { field: string; question: string; answer: string[]; typed?: "line" | "text" };
+/** A promised contribution as a reader sees it: its kind named, its date written out ("" when ongoing). */
+export type TContributionView = { kind: string; description: string; link?: string; expectedBy: string };
+
+/**
+ * `typed`: the answer is the person's own words, a line (name, address, number) or a text, in
+ * whichever direction they wrote. `contributions`: the answer is these promises, one a row.
+ */
+export type TAnswerRow = { field: string; question: string; answer: string[]; typed?: "line" | "text"; contributions?: TContributionView[] };
 
 /**
  * A section's answers as question and answer pairs in reading order, with choices named in the
@@ -34,6 +41,11 @@ export function answerRows(section: TSectionId, saved: TFormValues, context: TSe
             ...(spec.shared && chosen.some((option) => spec.shared?.for.includes(option.value)) ? rows(spec.shared.fields, prefix) : []),
           ];
         }
+        case "contributions": {
+          if (list("noContributions").includes("yes")) return [{ field: spec.name, question, answer: [t("field-no-contributions")] }];
+          const contributions = contributionViews(saved, spec.options, t, formats);
+          return [{ field: spec.name, question, answer: contributions.map((row) => row.description), contributions }];
+        }
         case "checkbox":
           return [{ field: spec.name, question, answer: [list(spec.name).some((v) => ["yes", "on", "true"].includes(v)) ? t("answer-yes") : t("answer-no")] }];
         case "select": {
@@ -53,6 +65,16 @@ export function answerRows(section: TSectionId, saved: TFormValues, context: TSe
   }
 
   return rows(sectionFields(section, context));
+}
+
+/** The promises of an Obligation answer, ready to show: the rows with a known kind and a description. */
+export function contributionViews(saved: TFormValues, kinds: readonly TOption[], t: TTranslate, formats: string): TContributionView[] {
+  return promisedContributions({ obligation: saved }).map((row) => ({
+    kind: t(kinds.find((option) => option.value === row.kind)?.label ?? "answer-none"),
+    description: row.description,
+    link: row.link,
+    expectedBy: row.expectedBy ? (safely(() => longDate(row.expectedBy ?? "", formats)) ?? row.expectedBy) : "",
+  }));
 }
 
 function safely<T>(make: () => T): T | undefined {
