@@ -1,10 +1,11 @@
 import { promisedContributions } from "@/lib/domain/request/contributions";
-import type { TSectionContext, TSectionId } from "@/lib/domain/request/sections";
+import type { TDraftAnswers, TSectionContext, TSectionId } from "@/lib/domain/request/sections";
 import type { TFormValues } from "@/lib/form-state";
 import { longDate } from "@/lib/i18n/format";
+import { contributionKindLabel } from "@/lib/i18n/labels";
 import type { TTranslate } from "@/lib/i18n/translator";
 
-import { sectionFields, type TFieldSpec, type TOption } from "./section-spec";
+import { sectionFields, type TFieldSpec } from "./section-spec";
 
 /** A promised contribution as a reader sees it: its kind named, its date written out ("" when ongoing). */
 export type TContributionView = { kind: string; description: string; link?: string; expectedBy: string };
@@ -43,7 +44,7 @@ export function answerRows(section: TSectionId, saved: TFormValues, context: TSe
         }
         case "contributions": {
           if (list("noContributions").includes("yes")) return [{ field: spec.name, question, answer: [t("field-no-contributions")] }];
-          const contributions = contributionViews(saved, spec.options, t, formats);
+          const contributions = contributionViews({ obligation: saved }, t, formats);
           return [{ field: spec.name, question, answer: contributions.map((row) => row.description), contributions }];
         }
         case "checkbox":
@@ -67,10 +68,10 @@ export function answerRows(section: TSectionId, saved: TFormValues, context: TSe
   return rows(sectionFields(section, context));
 }
 
-/** The promises of an Obligation answer, ready to show: the rows with a known kind and a description. */
-export function contributionViews(saved: TFormValues, kinds: readonly TOption[], t: TTranslate, formats: string): TContributionView[] {
-  return promisedContributions({ obligation: saved }).map((row) => ({
-    kind: t(kinds.find((option) => option.value === row.kind)?.label ?? "answer-none"),
+/** A request's promises, ready to show: the rows with a known kind and a description, in their order. */
+export function contributionViews(answers: TDraftAnswers, t: TTranslate, formats: string): TContributionView[] {
+  return promisedContributions(answers).map((row) => ({
+    kind: contributionKindLabel(t, row.kind),
     description: row.description,
     link: row.link,
     expectedBy: row.expectedBy ? (safely(() => longDate(row.expectedBy ?? "", formats)) ?? row.expectedBy) : "",
