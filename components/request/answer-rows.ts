@@ -1,14 +1,12 @@
 import { promisedContributions } from "@/lib/domain/request/contributions";
 import type { TDraftAnswers, TSectionContext, TSectionId } from "@/lib/domain/request/sections";
 import type { TFormValues } from "@/lib/form-state";
+import type { TContributionView } from "@/components/ui/contribution-list";
 import { longDate } from "@/lib/i18n/format";
 import { contributionKindLabel } from "@/lib/i18n/labels";
 import type { TTranslate } from "@/lib/i18n/translator";
 
 import { sectionFields, type TFieldSpec } from "./section-spec";
-
-/** A promised contribution as a reader sees it: its kind named, its date written out ("" when ongoing). */
-export type TContributionView = { kind: string; description: string; link?: string; expectedBy: string };
 
 /**
  * `typed`: the answer is the person's own words, a line (name, address, number) or a text, in

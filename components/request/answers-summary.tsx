@@ -7,7 +7,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 
 import { answerRows } from "./answer-rows";
-import { ContributionList } from "./contribution-list";
+import { ContributionList } from "@/components/ui/contribution-list";
 
 type Props = {
   answers: TDraftAnswers;

@@ -1,6 +1,6 @@
 "use client";
 
-import type { TContributionView } from "@/components/request/answer-rows";
+import type { TContributionView } from "@/components/ui/contribution-list";
 import { ChoicesField, TextareaField } from "@/components/ui/fields";
 import { wordingField } from "@/lib/domain/review/confirmed-contributions";
 

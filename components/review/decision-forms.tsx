@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 
-import type { TContributionView } from "@/components/request/answer-rows";
+import type { TContributionView } from "@/components/ui/contribution-list";
 
 import { PUBLIC_SUMMARY_MAX } from "@/lib/domain/register/register";
 import { APIS } from "@/lib/domain/request/options";

@@ -4,6 +4,7 @@ import { promisedContributions } from "@/lib/domain/request/contributions";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
 import { confirmedContributions, type TConfirmedContribution } from "@/lib/domain/review/confirmed-contributions";
 import { startOfDay } from "@/lib/domain/time";
+import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** The contributions a grant confirms, checked against the request's own promises (never the post's). */
@@ -29,5 +30,24 @@ export async function createContributions(tx: Prisma.TransactionClient, requestI
   if (conditions.length === 0) return;
   await tx.contribution.createMany({
     data: conditions.map((row) => ({ ...row, requestId, expectedBy: row.expectedBy ? startOfDay(row.expectedBy) : null })),
+  });
+}
+
+export type TContributionRecord = {
+  position: number;
+  kind: string;
+  description: string;
+  link: string | null;
+  expectedBy: Date | null;
+  status: "PROMISED" | "IN_PROGRESS" | "DELIVERED" | "DROPPED";
+  deliveredLink: string | null;
+};
+
+/** A grant's confirmed contributions with where each stands, in order; for a page that has checked who may see the request. */
+export function grantContributionsOf(requestId: string): Promise<TContributionRecord[]> {
+  return db().contribution.findMany({
+    where: { requestId },
+    orderBy: { position: "asc" },
+    select: { position: true, kind: true, description: true, link: true, expectedBy: true, status: true, deliveredLink: true },
   });
 }
