@@ -51,3 +51,16 @@ export function grantContributionsOf(requestId: string): Promise<TContributionRe
     select: { position: true, kind: true, description: true, link: true, expectedBy: true, status: true, deliveredLink: true },
   });
 }
+
+/** What the requester's data export holds of each contribution: all of it but the ids. */
+export const CONTRIBUTION_EXPORT_FIELDS = {
+  position: true,
+  kind: true,
+  description: true,
+  link: true,
+  expectedBy: true,
+  status: true,
+  deliveredLink: true,
+  deliveredAt: true,
+  note: true,
+} as const;
