@@ -33,7 +33,16 @@ export function ConfirmedContributions({ form, promises }: Props) {
               <strong>{t("field-contribution-legend", position)}</strong> · {promise.kind}
             </>
           ),
-          hint: [promise.link, promise.expectedBy ? t("contribution-expected-by", promise.expectedBy) : t("contribution-ongoing")].filter(Boolean).join(" · "),
+          hint: (
+            <>
+              {promise.link ? (
+                <span className="contribution-list__link" dir="ltr">
+                  {promise.link}
+                </span>
+              ) : null}
+              {promise.expectedBy ? t("contribution-expected-by", promise.expectedBy) : t("contribution-ongoing")}
+            </>
+          ),
           reveals: (
             <TextareaField
               {...text(wordingField(position), promise.description)}
