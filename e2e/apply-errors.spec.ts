@@ -5,7 +5,7 @@ const SECTIONS: [string, string, string][] = [
   ["Who", "Contact person's full name", "Select who is applying"],
   ["What", "What will you use the access for?", "Select the kind of exception you need"],
   ["Need", "Why do the free options not meet your need?", "Say whether you tried the free Enterprise account"],
-  ["Obligation", "Describe your contributions", "Say whether custom development would be needed"],
+  ["Obligation", "Anything else about what you give back (optional)", "Say whether custom development would be needed"],
   ["Mission alignment", "How does your work serve these goals?", "Select at least one recommendation"],
   ["Values alignment", "How do you show a commitment to open knowledge, transparency or public benefit?", "Say whether your use case involves generative AI"],
 ];

@@ -75,7 +75,7 @@ function germanAnswers(answers: Required<TDraftAnswers>) {
     public_apisShortfall: "Die Grenzen sind für unseren Verkehr zu niedrig.",
     needExplanation: "Unsere Leserinnen und Leser brauchen täglich aktuelle Artikel.",
   });
-  Object.assign(answers.obligation, { reciprocalDetail: "Ein jährlicher Bericht darüber, wie Schülerinnen und Schüler die Artikel nutzen." });
+  Object.assign(answers.obligation, { contributionDescription: ["Ein jährlicher Bericht darüber, wie Schülerinnen und Schüler die Artikel nutzen."] });
   Object.assign(answers.mission, { missionExplanation: "Wir bringen freies Wissen in Klassenzimmer ohne Internet." });
   Object.assign(answers.values, { commitment: "Wir nennen jeden Artikel und verlinken ihn." });
 }

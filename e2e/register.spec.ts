@@ -199,6 +199,7 @@ test("the JSON and the Atom feed carry the same entries, as valid documents", as
   for (const grant of data.grants) {
     expect(Object.keys(grant).sort()).toEqual([
       "apis",
+      "contributionsDelivered",
       "endedOn",
       "expiresOn",
       "grantedOn",

@@ -24,4 +24,10 @@ describe("a date typed as day, month and year", () => {
     assert.equal(values.expiresOn, "2028-01-01");
     assert.deepEqual(joinDateParts({ "half-day": "5" }), { "half-day": "5" });
   });
+
+  it("joins a date repeated in rows into one date a row, an empty one where a row has none", () => {
+    const sent: TFormValues = { "by-day": ["5", "", "31"], "by-month": ["1", "", "2"], "by-year": ["2027", "", "2027"] };
+    assert.deepEqual(joinDateParts(sent).by, ["2027-01-05", "", "2027-02-31"]);
+    assert.equal(joinDateParts<TFormValues>({ "by-day": ["5", "6"], "by-month": ["1"], "by-year": ["2027", "2028"] }).by, undefined);
+  });
 });

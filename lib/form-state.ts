@@ -53,7 +53,8 @@ const DATE_PART = /^(.+)-day$/;
 /**
  * A date typed in three boxes (components/ui/fields.tsx DateField sends `name-day`, `name-month`,
  * `name-year`) becomes the one value `name`, YYYY-MM-DD, that the schemas read; the boxes stay
- * too, so a form can show them again as typed. A field sent whole is left as it is.
+ * too, so a form can show them again as typed. A field sent whole is left as it is. A date field
+ * repeated in rows sends each box once a row: `name` is then the list of the rows' dates.
  */
 export function joinDateParts<T extends Record<string, string | string[] | undefined>>(values: T): T {
   const joined: Record<string, string | string[] | undefined> = values;
@@ -61,8 +62,9 @@ export function joinDateParts<T extends Record<string, string | string[] | undef
     const base = DATE_PART.exec(key)?.[1];
     if (!base) continue;
     const [day, month, year] = ["day", "month", "year"].map((part) => values[`${base}-${part}`]);
-    if (typeof day !== "string" || typeof month !== "string" || typeof year !== "string") continue;
-    joined[base] = joinedDate(day, month, year);
+    if (typeof day === "string" && typeof month === "string" && typeof year === "string") joined[base] = joinedDate(day, month, year);
+    else if (Array.isArray(day) && Array.isArray(month) && Array.isArray(year) && day.length === month.length && day.length === year.length)
+      joined[base] = day.map((part, index) => joinedDate(part, month[index] ?? "", year[index] ?? ""));
   }
   return values;
 }

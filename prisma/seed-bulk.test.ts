@@ -21,6 +21,14 @@ after(async () => {
 });
 
 describe("bulk demo requests", () => {
+  it("confirm the promises of granted requests only, some of them delivered with a link", async () => {
+    const contributions = await database.db.contribution.findMany({ select: { status: true, deliveredLink: true, request: { select: { status: true } } } });
+    assert.ok(contributions.length > 50);
+    assert.ok(contributions.every((row) => ["GRANTED", "EXPIRED", "WITHDRAWN"].includes(row.request.status)));
+    const delivered = contributions.filter((row) => row.status === "DELIVERED");
+    assert.ok(delivered.length > 10 && delivered.every((row) => row.deliveredLink?.startsWith("https://")));
+  });
+
   it("give every decided request a decision that matches its status", async () => {
     const decided = await database.db.request.findMany({
       where: { status: { in: ["GRANTED", "DECLINED", "EXPIRED", "WITHDRAWN"] } },

@@ -17,6 +17,7 @@ import { publicDraft, registerConsented } from "@/lib/domain/register/register";
 import { DAY_MS } from "@/lib/domain/time";
 import { formatReference, type TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { APIS, COUNTRIES, type EXCEPTION_TYPES, REQUESTER_KINDS, STRATEGY_RECOMMENDATIONS, type TRequesterKind } from "@/lib/domain/request/options";
+import { promisedContributions } from "@/lib/domain/request/contributions";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
 import { reviewColumns } from "@/lib/domain/review/columns";
 import { DEFAULT_WIKIDATA_SHARE_THRESHOLD } from "@/lib/domain/review/routing";
@@ -482,11 +483,19 @@ function needAnswers(random: TRandom): Record<string, string | string[]> {
   };
 }
 
+const CONTRIBUTION_DESCRIPTIONS: Record<string, string> = {
+  content_data: "Photos of the places we map, uploaded to Commons.",
+  reports: "A yearly report on how readers use the articles.",
+  tools: "Our reader app's offline packager, under an open licence.",
+  infrastructure: "A mirror of the snapshots for schools in our region.",
+  volunteer_support: "Two staff days a month for editathons.",
+};
+
 function obligationAnswers(random: TRandom, today: Date): Record<string, string | string[]> {
   const start = addDays(today, between(random, 7, 60));
   const customDevelopment = chance(random, 0.08) ? "yes" : "no";
   const currentApisSuffice = weighted(random, { yes: 60, no: 20, unsure: 20 });
-  const reciprocal = chance(random, 0.1) ? ["none"] : subset(random, ["content_data", "reports", "tools", "infrastructure", "volunteer_support"], 0.3, true);
+  const kinds = chance(random, 0.1) ? [] : subset(random, ["content_data", "reports", "tools", "infrastructure", "volunteer_support"], 0.3, true);
   return {
     customDevelopment,
     customDevelopmentDetail: customDevelopment === "yes" ? "A filtered feed of medical articles with their references." : "",
@@ -494,8 +503,12 @@ function obligationAnswers(random: TRandom, today: Date): Record<string, string 
     currentApisDetail: currentApisSuffice === "yes" ? "" : "We would need the infobox data parsed into fields.",
     startDate: day(start),
     endDate: chance(random, 0.15) ? "" : day(addDays(start, pick(random, [91, 182, 365, 365, 365, 730]))),
-    reciprocal,
-    reciprocalDetail: reciprocal.includes("none") ? "" : "A yearly report on how readers use the articles.",
+    contributionKind: kinds,
+    contributionDescription: kinds.map((kind) => CONTRIBUTION_DESCRIPTIONS[kind] ?? "A yearly report on how readers use the articles."),
+    contributionLink: kinds.map((kind) => (kind === "tools" ? "https://example.org/tools/reader" : "")),
+    contributionBy: kinds.map((kind) => (kind === "reports" ? day(addDays(start, 365)) : "")),
+    noContributions: kinds.length === 0 ? "yes" : "",
+    reciprocalDetail: "",
   };
 }
 
@@ -551,7 +564,7 @@ function requestAnswers(random: TRandom, who: TPerson, email: string, today: Dat
 type TReviewers = { wmf: string[]; wmde: string[] };
 type TBatchInput = { seed: number; now: Date; plans: TPlan[]; reviewers: TReviewers };
 /** Rows as JSON, the way the insert reads them: one parameter per table, whatever the batch size. */
-type TBatchRows = { users: string; requests: string; decisions: string };
+type TBatchRows = { users: string; requests: string; decisions: string; contributions: string };
 
 const ASSIGNED_SHARE: Partial<Record<TRequestStatus, number>> = { SUBMITTED: 0.1, IN_REVIEW: 0.85, AWAITING_REQUESTER: 0.9 };
 
@@ -647,11 +660,41 @@ function registerEntryOf(answers: TDraftAnswers, requestId: string): TRegisterEn
   return { publicName: draft.name || projects[hash % projects.length]!, publicSummary: draft.summary };
 }
 
+const CONTRIBUTION_STATUSES = ["PROMISED", "IN_PROGRESS", "DELIVERED", "DELIVERED", "DROPPED"] as const;
+
+/**
+ * A grant's contributions: every promise confirmed in the requester's words, each at a stage
+ * picked from the request id and its position (so the random stream, and every other row, stays
+ * as it was); a delivered one has a link to where it can be seen.
+ */
+function grantContributionRows(answers: TDraftAnswers, requestId: string, decidedAt: Date, now: Date) {
+  return promisedContributions(answers).map((promise, index) => {
+    const hash = [...`${requestId}:${index}`].reduce((value, character) => (Math.imul(value, 31) + character.charCodeAt(0)) >>> 0, 11);
+    const status = CONTRIBUTION_STATUSES[hash % CONTRIBUTION_STATUSES.length]!;
+    const delivered = status === "DELIVERED";
+    return {
+      id: `${requestId}-c${index + 1}`,
+      requestId,
+      position: index + 1,
+      kind: promise.kind,
+      description: promise.description,
+      link: promise.link ?? null,
+      expectedBy: promise.expectedBy ?? null,
+      status,
+      deliveredLink: delivered ? `https://meta.wikimedia.org/wiki/Grants:Enterprise/${requestId}/${index + 1}` : null,
+      deliveredAt: delivered ? new Date(Math.min(now.getTime(), decidedAt.getTime() + (30 + (hash % 300)) * DAY_MS)) : null,
+      createdAt: decidedAt,
+      updatedAt: decidedAt,
+    };
+  });
+}
+
 /** Each request with its own requester, and the queue's columns derived by the same rules as submission. */
 function buildBatch({ seed, now, plans, reviewers }: TBatchInput): TBatchRows {
   const random = randomFrom(seed);
   const users: object[] = [];
   const decisions: object[] = [];
+  const contributions: object[] = [];
   const requests = plans.map((plan) => {
     const who = person(random);
     const createdAt = new Date(plan.submittedAt.getTime() - random() * 30 * DAY);
@@ -669,6 +712,7 @@ function buildBatch({ seed, now, plans, reviewers }: TBatchInput): TBatchRows {
       const decidedById = assigneeId && reviewers.wmf.includes(assigneeId) ? assigneeId : pickSkewed(random, reviewers.wmf);
       const made = decisionOf(random, plan, id, decidedById, now, plan.status === "DECLINED" ? null : registerEntryOf(answers, id));
       decisions.push(made.decision);
+      if (plan.status !== "DECLINED") contributions.push(...grantContributionRows(answers, id, made.decision.decidedAt, now));
       expiresAt = made.expiresAt;
       // Set here as well, so that the decisions' trigger finds nothing left to copy.
       decidedAt = made.decision.decidedAt;
@@ -690,7 +734,12 @@ function buildBatch({ seed, now, plans, reviewers }: TBatchInput): TBatchRows {
       decidedAt,
     };
   });
-  return { users: JSON.stringify(users), requests: JSON.stringify(requests), decisions: JSON.stringify(decisions) };
+  return {
+    users: JSON.stringify(users),
+    requests: JSON.stringify(requests),
+    decisions: JSON.stringify(decisions),
+    contributions: JSON.stringify(contributions),
+  };
 }
 
 /**
@@ -783,6 +832,11 @@ async function insertBatch(db: TDb, rows: TBatchRows) {
         "decidedAt" timestamp(3), "message" text, "rationale" text, "criteria" text[], "apis" text[], "onDemandPerMonth" integer,
         "snapshotFrequency" text, "realtime" boolean, "startsAt" timestamp(3), "expiresAt" timestamp(3), "endedAt" timestamp(3),
         "endedById" text, "endReason" "WithdrawalReason", "endNote" text, "publicName" text, "publicSummary" text, "updatedAt" timestamp(3))`,
+    db.$executeRaw`
+      INSERT INTO "Contribution" ("id", "requestId", "position", "kind", "description", "link", "expectedBy", "status", "deliveredLink", "deliveredAt", "createdAt", "updatedAt")
+      SELECT "id", "requestId", "position", "kind", "description", "link", "expectedBy", "status", "deliveredLink", "deliveredAt", "createdAt", "updatedAt"
+      FROM json_to_recordset(${rows.contributions}::json) AS row("id" text, "requestId" text, "position" integer, "kind" text, "description" text, "link" text,
+        "expectedBy" timestamp(3), "status" "ContributionStatus", "deliveredLink" text, "deliveredAt" timestamp(3), "createdAt" timestamp(3), "updatedAt" timestamp(3))`,
   ]);
 }
 

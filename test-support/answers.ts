@@ -59,8 +59,11 @@ export function completeAnswers(startDate: string): Required<TDraftAnswers> {
     currentApisDetail: "",
     startDate,
     endDate: "",
-    reciprocal: ["reports"],
-    reciprocalDetail: "A yearly report on how students use the articles.",
+    contributionKind: ["reports"],
+    contributionDescription: ["A yearly report on how students use the articles."],
+    contributionLink: [""],
+    contributionBy: [""],
+    reciprocalDetail: "",
   };
 
   const mission: TPost = {

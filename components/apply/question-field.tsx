@@ -7,6 +7,7 @@ import type { TFieldError, TFormValues } from "@/lib/form-state";
 import { dateParts, groupedInput } from "@/lib/i18n/format";
 import { inWords } from "@/lib/i18n/translator";
 
+import { ContributionRows } from "./contribution-rows";
 import { COUNTRIES, inputDirection, type TFieldSpec, type TInputSpec } from "@/components/request/section-spec";
 
 /** `locale` is the tag dates and numbers are written with (lib/i18n/format.ts). */
@@ -43,6 +44,9 @@ export function QuestionField({ spec, values, errors, locale }: Props) {
         shared={spec.shared ? { for: spec.shared.for, content: nested(spec.shared.fields) } : undefined}
       />
     );
+  }
+  if (spec.kind === "contributions") {
+    return <ContributionRows id={spec.name} legend={spec.label} hint={spec.hint} options={spec.options} values={values} errors={errors} locale={locale} />;
   }
   if (spec.kind === "checkbox") {
     return <CheckboxField {...text} label={t(spec.label)} defaultChecked={toList(values[spec.name]).some((value) => ["yes", "on", "true"].includes(value))} />;

@@ -47,8 +47,8 @@ export function SectionForm({ action, requestId, section, version, saved, contex
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    // "Save and come back later" keeps answers as they are, checked or not.
-    if (submitter?.value === "save") return;
+    // "Save and come back later", and buttons that change the page's rows, keep answers as they are, checked or not.
+    if (submitter && submitter.value !== "continue") return;
     event.preventDefault();
     void form.handleSubmit(
       () => {
@@ -69,6 +69,8 @@ export function SectionForm({ action, requestId, section, version, saved, contex
       <input type="hidden" name="section" value={section} />
       <input type="hidden" name="version" value={state.version ?? version} />
       {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
+      {/* Enter in a field submits with the form's first button: this one, not a row's "Remove". */}
+      <button type="submit" name="intent" value="continue" hidden />
       {fields.map((spec) => (
         <QuestionField key={spec.name} spec={spec} values={values} errors={errors} locale={locale} />
       ))}

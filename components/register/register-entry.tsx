@@ -1,8 +1,10 @@
+import { ContributionList } from "@/components/ui/contribution-list";
 import { Reference } from "@/components/ui/reference";
 import { apiNames, periodText, REGISTER_STATUS_LABEL } from "@/lib/i18n/register-text";
 import { getI18n } from "@/lib/i18n/server";
 import type { TRegisterStatus } from "@/lib/domain/register/register";
 import type { TRegisterEntry } from "@/lib/server/register";
+import { contributionKindLabel } from "@/lib/i18n/labels";
 
 const TAG_TONE: Partial<Record<TRegisterStatus, string>> = { not_started: "tag tag--progressive", active: "tag tag--success" };
 
@@ -30,6 +32,23 @@ export async function RegisterEntry({ entry }: { entry: TRegisterEntry }) {
           <dt>{t("register-period-label")}</dt>
           <dd>{periodText(t, entry, formats)}</dd>
         </div>
+        {entry.delivered.length > 0 ? (
+          <div className="summary-list__row">
+            <dt>{t("register-delivered")}</dt>
+            <dd>
+              <ContributionList
+                t={t}
+                dates={false}
+                rows={entry.delivered.map((row) => ({
+                  kind: contributionKindLabel(t, row.kind),
+                  description: row.description,
+                  link: row.link ?? undefined,
+                  expectedBy: "",
+                }))}
+              />
+            </dd>
+          </div>
+        ) : null}
         <div className="summary-list__row">
           <dt>{t("register-reference")}</dt>
           <dd>

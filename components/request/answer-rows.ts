@@ -1,12 +1,18 @@
-import type { TSectionContext, TSectionId } from "@/lib/domain/request/sections";
+import { promisedContributions } from "@/lib/domain/request/contributions";
+import type { TDraftAnswers, TSectionContext, TSectionId } from "@/lib/domain/request/sections";
 import type { TFormValues } from "@/lib/form-state";
+import type { TContributionView } from "@/components/ui/contribution-list";
 import { longDate } from "@/lib/i18n/format";
+import { contributionKindLabel } from "@/lib/i18n/labels";
 import type { TTranslate } from "@/lib/i18n/translator";
 
 import { sectionFields, type TFieldSpec } from "./section-spec";
 
-/** `typed`: the answer is the person's own words, a line (name, address, number) or a text, in whichever direction they wrote. */
-export type TAnswerRow = { field: string; question: string; answer: string[]; typed?: "line" | "text" };
+/**
+ * `typed`: the answer is the person's own words, a line (name, address, number) or a text, in
+ * whichever direction they wrote. `contributions`: the answer is these promises, one a row.
+ */
+export type TAnswerRow = { field: string; question: string; answer: string[]; typed?: "line" | "text"; contributions?: TContributionView[] };
 
 /**
  * A section's answers as question and answer pairs in reading order, with choices named in the
@@ -34,6 +40,11 @@ export function answerRows(section: TSectionId, saved: TFormValues, context: TSe
             ...(spec.shared && chosen.some((option) => spec.shared?.for.includes(option.value)) ? rows(spec.shared.fields, prefix) : []),
           ];
         }
+        case "contributions": {
+          if (list("noContributions").includes("yes")) return [{ field: spec.name, question, answer: [t("field-no-contributions")] }];
+          const contributions = contributionViews({ obligation: saved }, t, formats);
+          return [{ field: spec.name, question, answer: contributions.map((row) => row.description), contributions }];
+        }
         case "checkbox":
           return [{ field: spec.name, question, answer: [list(spec.name).some((v) => ["yes", "on", "true"].includes(v)) ? t("answer-yes") : t("answer-no")] }];
         case "select": {
@@ -53,6 +64,16 @@ export function answerRows(section: TSectionId, saved: TFormValues, context: TSe
   }
 
   return rows(sectionFields(section, context));
+}
+
+/** A request's promises, ready to show: the rows with a known kind and a description, in their order. */
+export function contributionViews(answers: TDraftAnswers, t: TTranslate, formats: string): TContributionView[] {
+  return promisedContributions(answers).map((row) => ({
+    kind: contributionKindLabel(t, row.kind),
+    description: row.description,
+    link: row.link,
+    expectedBy: row.expectedBy ? (safely(() => longDate(row.expectedBy ?? "", formats)) ?? row.expectedBy) : "",
+  }));
 }
 
 function safely<T>(make: () => T): T | undefined {

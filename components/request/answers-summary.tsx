@@ -7,6 +7,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 
 import { answerRows } from "./answer-rows";
+import { ContributionList } from "@/components/ui/contribution-list";
 
 type Props = {
   answers: TDraftAnswers;
@@ -32,7 +33,9 @@ export async function AnswersSummary({ answers, today, changeBase, headingLevel 
               <div className="summary-list__row" key={row.field}>
                 <dt>{row.question}</dt>
                 <dd dir={row.typed === "text" && row.answer.length > 0 ? "auto" : undefined}>
-                  {row.answer.length === 0 ? (
+                  {row.contributions?.length ? (
+                    <ContributionList rows={row.contributions} t={t} />
+                  ) : row.answer.length === 0 ? (
                     <span className="hint">{t("answer-none")}</span>
                   ) : row.answer.length === 1 ? (
                     row.typed === "line" ? (

@@ -9,7 +9,7 @@ import {
   NEED_REASONS,
   PROJECTS,
   PUBLIC_BENEFIT_AREAS,
-  RECIPROCAL_CONTRIBUTIONS,
+  CONTRIBUTION_KINDS,
   REQUESTER_KINDS,
   SPECIAL_CONSIDERATIONS,
   STRATEGY_RECOMMENDATIONS,
@@ -17,6 +17,7 @@ import {
   YES_NO_UNSURE,
 } from "@/lib/domain/request/options";
 import { methodShortfallField, methodUseField, SHORTFALL_USES, volumeField, type TSectionContext, type TSectionId } from "@/lib/domain/request/sections";
+import { contributionFieldId, MAX_CONTRIBUTIONS } from "@/lib/domain/request/contributions";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
 export type TOption = { value: string; label: TMessageKey; hint?: TMessageKey; reveals?: TFieldSpec[] };
@@ -41,6 +42,8 @@ export type TFieldSpec =
   | { kind: "select"; name: string; label: TMessageKey; hint?: TMessageKey; options: "countries" }
   | { kind: "radios" | "checkboxes"; name: string; label: TMessageKey; hint?: TMessageKey; options: TOption[]; shared?: TSharedReveal }
   | { kind: "checkbox"; name: string; label: TMessageKey; hint?: TMessageKey }
+  /** The rows of promised contributions (lib/domain/request/contributions.ts), with the box for promising none. */
+  | { kind: "contributions"; name: string; label: TMessageKey; hint?: TMessageKey; options: TOption[] }
   | { kind: "group"; name: string; label: TMessageKey; hint?: TMessageKey; fields: TFieldSpec[] };
 
 const key = (value: string) => value as TMessageKey;
@@ -174,11 +177,11 @@ export function sectionFields(section: TSectionId, context: TSectionContext): TF
         { kind: "date", name: "startDate", label: "field-start-date", hint: "field-start-date-hint" },
         { kind: "date", name: "endDate", label: "field-end-date", hint: "field-end-date-hint" },
         {
-          kind: "checkboxes",
-          name: "reciprocal",
-          label: "field-reciprocal",
-          hint: "field-reciprocal-hint",
-          options: options(RECIPROCAL_CONTRIBUTIONS, "option-reciprocal"),
+          kind: "contributions",
+          name: "contributions",
+          label: "field-contributions",
+          hint: "field-contributions-hint",
+          options: options(CONTRIBUTION_KINDS, "option-reciprocal"),
         },
         { kind: "textarea", name: "reciprocalDetail", label: "field-reciprocal-detail", hint: "field-reciprocal-detail-hint" },
       ];
@@ -240,10 +243,16 @@ export function fieldOrder(fields: TFieldSpec[]): string[] {
   return fields.flatMap((spec) => [
     spec.name,
     ...(spec.kind === "group" ? fieldOrder(spec.fields) : []),
+    ...(spec.kind === "contributions" ? contributionOrder() : []),
     ...(spec.kind === "radios" || spec.kind === "checkboxes"
       ? [...spec.options.flatMap((option) => fieldOrder(option.reveals ?? [])), ...fieldOrder(spec.shared?.fields ?? [])]
       : []),
   ]);
+}
+
+function contributionOrder() {
+  const parts = ["kind", "description", "link", "expectedBy"] as const;
+  return [...Array.from({ length: MAX_CONTRIBUTIONS }, (_, index) => parts.map((part) => contributionFieldId(index + 1, part))).flat(), "noContributions"];
 }
 
 /** Errors sorted as the fields appear, so the summary reads top to bottom like the page. */

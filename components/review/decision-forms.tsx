@@ -2,6 +2,8 @@
 
 import type { ReactNode } from "react";
 
+import type { TContributionView } from "@/components/ui/contribution-list";
+
 import { PUBLIC_SUMMARY_MAX } from "@/lib/domain/register/register";
 import { APIS } from "@/lib/domain/request/options";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
@@ -15,6 +17,7 @@ import { asciiDigits } from "@/lib/domain/text";
 import type { TFormValues } from "@/lib/form-state";
 import { groupedInput, longDate } from "@/lib/i18n/format";
 
+import { ConfirmedContributions, confirmedWordings } from "./confirmed-contributions";
 import { type TAction, useReviewForm } from "./forms";
 
 type TOption = { value: string; label: TMessageKey };
@@ -129,6 +132,7 @@ function GrantFields({ form, props }: { form: TForm; props: TDecisionFormProps }
         <TextareaField {...text("jointOverride")} rows={2} label={t("decide-joint-override")} hint={t("decide-joint-override-hint")} />
       ) : null}
       <Reasons form={form} kind="grant" />
+      <ConfirmedContributions form={form} promises={props.contributions} />
       <RegisterEntry form={form} draft={props.register} />
     </>
   );
@@ -145,6 +149,8 @@ type TDecisionFormProps = {
   notices: ReactNode;
   /** The draft entry for the public register; absent when the requester did not consent. */
   register?: { name: string; summary: string };
+  /** The requester's promised contributions, to confirm as conditions of the grant. */
+  contributions: TContributionView[];
 };
 
 /**
@@ -215,6 +221,7 @@ function CheckDecision({ form, values, props }: { form: TForm; values: TFormValu
         [t("decide-grant-criteria"), criteria.join(", ")],
         [t("decide-rationale"), one("rationale")],
         [t("decide-message"), one("message")],
+        [t("decide-contributions-legend"), confirmedWordings(values).join("\n") || t("decide-check-none")],
         ...(props.register
           ? [[t("decide-register-name"), one("publicName")] as [string, ReactNode], [t("decide-register-summary"), one("publicSummary")] as [string, ReactNode]]
           : []),

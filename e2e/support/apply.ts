@@ -51,8 +51,9 @@ export const ANSWERS: Record<string, (page: Page) => Promise<void>> = {
     await group(page, "Can today's APIs and datasets serve your use case?").getByLabel("Yes").check();
     await fillDate(page, "When should the access start?", dateFromToday(10));
     await fillDate(page, "When should it end?", dateFromToday(300));
-    await page.getByLabel("Reports or research findings").check();
-    await page.getByLabel("Describe your contributions").fill("A yearly report on coverage gaps, shared on Meta-Wiki.");
+    const contribution = group(page, "Contribution 1");
+    await contribution.getByLabel("Kind of contribution").selectOption({ label: "Reports or research findings" });
+    await contribution.getByLabel("What you will give").fill("A yearly report on coverage gaps, shared on Meta-Wiki.");
   },
   "Mission alignment": async (page) => {
     await page.getByLabel("Innovate in free knowledge").check();

@@ -1,5 +1,5 @@
 // Reviewers' steps through the real pages, shared by the journeys that need a decision made.
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 
 import { createSession, createUser, type TTestUser } from "./database";
 import { fillDate } from "./dates";
@@ -27,9 +27,13 @@ export async function take(review: Page, id: string) {
 
 /**
  * Fills and sends the grant form with the defaults the page offers, plus what a grant always
- * needs; `publicSummary` rewrites the register entry's summary (asked for with consent only).
+ * needs; `publicSummary` rewrites the register entry's summary (asked for with consent only),
+ * `contributions` changes which promises the grant confirms and how.
  */
-export async function grant(review: Page, options: { startsOn?: string; expiresOn?: string; publicSummary?: string } = {}) {
+export async function grant(
+  review: Page,
+  options: { startsOn?: string; expiresOn?: string; publicSummary?: string; contributions?: (form: Locator) => Promise<void> } = {},
+) {
   await review.getByRole("link", { name: "Grant or decline" }).click();
   const form = review.getByRole("form", { name: "Grant or decline?" });
   await form.getByLabel("Grant access", { exact: true }).check();
@@ -42,6 +46,7 @@ export async function grant(review: Page, options: { startsOn?: string; expiresO
   await criteria.getByLabel("Mission alignment").check();
   await form.getByLabel("Rationale (internal)", { exact: true }).fill("Clear need above the free volume; strong mission fit.");
   await form.getByLabel("Message to the requester").filter({ visible: true }).fill("Congratulations: your access is ready.");
+  await options.contributions?.(form);
   await form.getByRole("button", { name: "Continue" }).click();
   const check = review.getByRole("form", { name: "Check your decision" });
   await expect(check).toContainText("Snapshot API: how oftenWeekly", { ignoreCase: true });

@@ -2,6 +2,7 @@
 import type { TRegisterStatus } from "@/lib/domain/register/register";
 
 import { longDate } from "./format";
+import { contributionKindLabel } from "./labels";
 import type { TMessageKey, TTranslate } from "./translator";
 
 export const REGISTER_STATUS_LABEL: Record<TRegisterStatus, TMessageKey> = {
@@ -27,4 +28,10 @@ export function periodText(t: TTranslate, entry: TPeriod, formats: string) {
   const until = entry.expiresOn ? longDate(entry.expiresOn, formats) : "";
   if (entry.endedOn) return t("register-period-ended", from, until, longDate(entry.endedOn, formats));
   return t("register-period", from, until);
+}
+
+/** A delivered contribution as one line: its kind, what it is, and where it can be seen. */
+export function deliveredLine(t: TTranslate, contribution: { kind: string; description: string; link: string | null }) {
+  const what = `${contributionKindLabel(t, contribution.kind)}: ${contribution.description}`;
+  return t("register-delivered-line", contribution.link ? `${what} (${contribution.link})` : what);
 }

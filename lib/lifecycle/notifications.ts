@@ -7,7 +7,7 @@ import { longDate } from "@/lib/i18n/format";
 import type { TLanguageCode } from "@/lib/i18n/locales";
 import { emailLocaleOf } from "@/lib/i18n/messages";
 import { emailLocaleOfUser, enqueueEmail } from "@/lib/jobs/outbox";
-import { CRITERION_LABEL, scopeSummary, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
+import { contributionsSentence, CRITERION_LABEL, scopeSummary, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
 import { requestRecipient } from "@/lib/mail/recipient";
 import { emailWording, requestEmail, type TRequestEmailKind } from "@/lib/mail/templates/request-email";
 
@@ -66,7 +66,12 @@ export const NOTIFICATIONS: TRegistry = {
       key: ({ request }) => `granted:${request.id}`,
       text: (details, { t, formats }) => ({
         detail: details.message,
-        more: [scopeSummary(t, details.scope, formats), longDate(details.startsOn, formats), longDate(details.expiresOn, formats)],
+        more: [
+          scopeSummary(t, details.scope, formats),
+          longDate(details.startsOn, formats),
+          longDate(details.expiresOn, formats),
+          contributionsSentence(t, details.contributions ?? []),
+        ],
       }),
     },
   ],

@@ -2,7 +2,7 @@
 import type { TWithdrawalReason } from "@/lib/domain/review/decisions";
 import type { SNAPSHOT_FREQUENCIES } from "@/lib/domain/review/decisions";
 import { formatNumber } from "@/lib/i18n/format";
-import { SECTION_TITLE } from "@/lib/i18n/labels";
+import { contributionKindLabel, SECTION_TITLE } from "@/lib/i18n/labels";
 import type { TMessageKey, TTranslate } from "@/lib/i18n/translator";
 
 export const CRITERION_LABEL = SECTION_TITLE;
@@ -37,4 +37,11 @@ export function scopeLines(t: TTranslate, scope: TScope, formats: string): strin
 
 export function scopeSummary(t: TTranslate, scope: TScope, formats: string) {
   return scopeLines(t, scope, formats).join("; ");
+}
+
+/** The contributions a grant confirms, as one sentence of its email; nothing when it confirms none. */
+export function contributionsSentence(t: TTranslate, contributions: readonly { kind: string; description: string }[]) {
+  if (contributions.length === 0) return "";
+  const items = contributions.map((contribution) => `${contributionKindLabel(t, contribution.kind)}: ${contribution.description}`);
+  return t("email-granted-contributions-list", items.join("; "));
 }

@@ -12,6 +12,7 @@ import { log } from "@/lib/log";
 
 import { now } from "./clock";
 import { OWN_DECISION_FIELDS } from "./decision-fields";
+import { CONTRIBUTION_EXPORT_FIELDS } from "./review/contributions";
 import type { TViewer } from "./session";
 
 /**
@@ -55,6 +56,7 @@ export async function exportPersonalData(viewer: TViewer) {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { question: true, replyBy: true, sections: true, createdAt: true, answer: true, answeredAt: true, lapsedAt: true },
       },
+      contributions: { orderBy: { position: "asc" }, select: CONTRIBUTION_EXPORT_FIELDS },
     },
   });
   const history = await db().auditEntry.findMany({

@@ -4,7 +4,7 @@ import { atomFeed, tagUri } from "@/lib/domain/register/atom";
 import type { TRegisterParams } from "@/lib/domain/register/register";
 import { dayOf } from "@/lib/domain/time";
 import { publicUrl } from "@/lib/env";
-import { apiNames, periodText, REGISTER_STATUS_LABEL } from "@/lib/i18n/register-text";
+import { apiNames, deliveredLine, periodText, REGISTER_STATUS_LABEL } from "@/lib/i18n/register-text";
 import type { TTranslate } from "@/lib/i18n/translator";
 
 import { now } from "./clock";
@@ -54,6 +54,7 @@ export async function registerJson(params: TRegisterParams, { t }: TWords) {
       endedOn: entry.endedOn,
       updated: entry.updated.toISOString(),
       url: entryUrl(base, entry.reference),
+      contributionsDelivered: entry.delivered,
     })),
   };
 }
@@ -86,6 +87,7 @@ export async function registerAtom({ t, locale, formats }: TWords) {
         `${t("register-period-label")}: ${periodText(t, entry, formats)}`,
         `${t("register-status")}: ${t(REGISTER_STATUS_LABEL[entry.status])}`,
         `${t("register-reference")}: ${entry.reference}`,
+        ...entry.delivered.map((contribution) => deliveredLine(t, contribution)),
       ].join("\n"),
       categories: [
         { term: entry.status, label: t(REGISTER_STATUS_LABEL[entry.status]) },

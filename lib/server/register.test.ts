@@ -184,6 +184,32 @@ describe("the register after a grant", () => {
   });
 });
 
+describe("contributions in the register", () => {
+  it("lists only those delivered, with what and where, in the page, the data and the feed", async () => {
+    const { request } = await grant(true);
+    const row = (position: number, status: "PROMISED" | "DELIVERED" | "DROPPED", description: string, deliveredLink: string | null = null) => ({
+      requestId: request.id,
+      position,
+      kind: "tools",
+      description,
+      status,
+      deliveredLink,
+      note: "A private note",
+    });
+    await database.db.contribution.createMany({
+      data: [row(1, "DELIVERED", "Our offline packager", "https://example.org/packager"), row(2, "PROMISED", "A yearly report"), row(3, "DROPPED", "A mirror")],
+    });
+    const entry = await entryOf(request.reference);
+    assert.deepEqual(entry?.delivered, [{ kind: "tools", description: "Our offline packager", link: "https://example.org/packager" }]);
+    const words = { t: createTranslator("en", messagesFor("en")), locale: "en" as const, formats: "en-GB" };
+    const json = JSON.stringify(await feed.registerJson({ reference: request.reference ?? undefined }, words));
+    assert.match(json, /"contributionsDelivered":\[\{"kind":"tools","description":"Our offline packager","link":"https:\/\/example.org\/packager"\}\]/);
+    assert.doesNotMatch(json, /A yearly report|A mirror|A private note/);
+    const atom = await feed.registerAtom(words);
+    assert.match(atom, /Given back: Tools or software: Our offline packager \(https:\/\/example.org\/packager\)/);
+  });
+});
+
 describe("register pages, data and feed", () => {
   it("walks every entry once, newest first, a page at a time", async () => {
     const reviewer = await person("WMF_REVIEWER");

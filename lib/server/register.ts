@@ -23,10 +23,15 @@ export type TRegisterEntry = {
   endedOn: string | null;
   status: TRegisterStatus;
   updated: Date;
+  /** The contributions the grantee delivered: what and where, nothing about who. */
+  delivered: TDeliveredContribution[];
 };
+
+export type TDeliveredContribution = { kind: string; description: string; link: string | null };
 
 type TRow = {
   id: string;
+  requestId: string;
   reference: string | null;
   name: string | null;
   summary: string;
@@ -79,7 +84,7 @@ export async function listRegister(params: TRegisterParams): Promise<{ entries: 
   if (cursor) conditions.push(Prisma.sql`(d."decidedAt", d.id) < (${cursor.at}, ${cursor.id})`);
 
   const rows = await db().$queryRaw<TRow[]>`
-    SELECT d.id, r.reference, d."publicName" AS name, d."publicSummary" AS summary, d.apis, d."decidedAt", d."startsAt", d."updatedAt",
+    SELECT d.id, r.id AS "requestId", r.reference, d."publicName" AS name, d."publicSummary" AS summary, d.apis, d."decidedAt", d."startsAt", d."updatedAt",
            d."endedAt", d."endReason"::text AS "endReason", r.status::text AS status, r."startsAt" AS "grantStartsAt", r."expiresAt",
            r.answers -> 'values' -> 'registerConsent' AS consent
     FROM "Decision" d
@@ -89,6 +94,7 @@ export async function listRegister(params: TRegisterParams): Promise<{ entries: 
     ORDER BY d."decidedAt" DESC, d.id DESC
     LIMIT ${REGISTER_PAGE_SIZE + 1}`;
 
+  const delivered = await deliveredContributions(rows.slice(0, REGISTER_PAGE_SIZE).map((row) => row.requestId));
   const entries = rows.slice(0, REGISTER_PAGE_SIZE).flatMap((row) => {
     const status = registerStatus(row.status, { startsAt: row.grantStartsAt, expiresAt: row.expiresAt }, row.endReason, at);
     if (!status || !row.reference || !row.name || !registerConsented({ values: { registerConsent: row.consent ?? "" } })) return [];
@@ -104,9 +110,26 @@ export async function listRegister(params: TRegisterParams): Promise<{ entries: 
         endedOn: status === "withdrawn" || status === "given_up" ? dayOf(row.endedAt ?? row.updatedAt) : null,
         status,
         updated: entryUpdated(row.updatedAt, row.expiresAt, status),
+        delivered: delivered.get(row.requestId) ?? [],
       },
     ];
   });
   const last = rows[REGISTER_PAGE_SIZE - 1];
   return { entries, next: rows.length > REGISTER_PAGE_SIZE && last ? encodeCursor(last.decidedAt, last.id) : undefined };
+}
+
+/** The delivered contributions of a page's grants, by request, in the grant's order; the link is where it can be seen. */
+async function deliveredContributions(requestIds: string[]): Promise<Map<string, TDeliveredContribution[]>> {
+  const rows = await db().contribution.findMany({
+    where: { requestId: { in: requestIds }, status: "DELIVERED" },
+    orderBy: [{ requestId: "asc" }, { position: "asc" }],
+    select: { requestId: true, kind: true, description: true, link: true, deliveredLink: true },
+  });
+  const byRequest = new Map<string, TDeliveredContribution[]>();
+  for (const row of rows) {
+    const list = byRequest.get(row.requestId) ?? [];
+    list.push({ kind: row.kind, description: row.description, link: row.deliveredLink ?? row.link });
+    byRequest.set(row.requestId, list);
+  }
+  return byRequest;
 }

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 
 import { completeAnswers } from "@/test-support/answers";
 
+import { promisedContributions } from "./contributions";
 import { followUpAnswers, mayFollowUp, renewalOpensOn } from "./follow-up";
 import type { TDraftAnswers } from "./sections";
 
@@ -43,7 +44,7 @@ describe("followUpAnswers", () => {
 
   it("keeps the other answers of the sections it changes", () => {
     const next = followUpAnswers(earlier());
-    assert.deepEqual(next.obligation!.reciprocal, ["reports"]);
+    assert.deepEqual(promisedContributions(next), [{ kind: "reports", description: "A yearly report on how students use the articles." }]);
     assert.equal(next.obligation!.customDevelopment, "no");
     assert.equal(next.mission!.missionExplanation, "We bring free knowledge to classrooms without internet.");
     assert.deepEqual(next.values!.benefitAreas, ["education"]);
@@ -77,7 +78,7 @@ describe("followUpAnswers", () => {
 
     next.who!.contactName = "Grace Hopper";
     (next.what!.apis as string[]).push("realtime");
-    (next.obligation!.reciprocal as string[])[0] = "changed";
+    (next.obligation!.contributionKind as string[])[0] = "changed";
     next.need!.needExplanation = "Changed.";
     delete next.what!.purpose;
     next.obligation!.startDate = "2030-01-01";

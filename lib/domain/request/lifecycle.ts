@@ -39,7 +39,8 @@ export const ZSectionSave = z.object({
     .refine(isSectionId)
     .transform((value) => value as TSectionId),
   version: ZVersion,
-  intent: z.enum(["continue", "save"]).default("continue"),
+  /** Continue (check the answers), save as they are, or save and add or remove a contribution row. */
+  intent: z.union([z.enum(["continue", "save", "add-contribution"]), z.string().regex(/^remove-contribution-(?:[1-9]|[1-4]\d|50)$/)]).default("continue"),
   returnTo: z.enum(["check"]).optional().catch(undefined),
 });
 

@@ -22,6 +22,16 @@ export const YES_NO_UNSURE = ["yes", "no", "unsure"] as const;
 
 export const RECIPROCAL_CONTRIBUTIONS = ["content_data", "reports", "tools", "infrastructure", "volunteer_support", "technical_collaboration", "none"] as const;
 
+/** The kinds a promised contribution may have: every reciprocal contribution but "none". */
+export const CONTRIBUTION_KINDS = [
+  "content_data",
+  "reports",
+  "tools",
+  "infrastructure",
+  "volunteer_support",
+  "technical_collaboration",
+] as const satisfies readonly Exclude<(typeof RECIPROCAL_CONTRIBUTIONS)[number], "none">[];
+
 /** The ten recommendations of the Wikimedia 2030 Movement Strategy. */
 export const STRATEGY_RECOMMENDATIONS = [
   "sustainability",

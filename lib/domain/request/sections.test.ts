@@ -344,7 +344,8 @@ describe("the obligation and reciprocity", () => {
     const obligation = parse<TObligationSection>("obligation", OBLIGATION);
     assert.equal(obligation.startDate, "2026-12-01");
     assert.equal(obligation.endDate, "");
-    assert.deepEqual(obligation.reciprocal, ["reports"]);
+    assert.deepEqual(obligation.contributions, [{ kind: "reports", description: "A yearly report on how students use the articles." }]);
+    assert.equal(obligation.noContributions, false);
   });
 
   it("asks for details of custom development when some is needed, and forgets them when none is", () => {
@@ -389,16 +390,76 @@ describe("the obligation and reciprocity", () => {
     assert.deepEqual(issuesOf("obligation", { ...OBLIGATION, endDate: "2026-11-30" }), [["endDate", "error-end-date-order"]]);
   });
 
-  it("requires at least one reciprocal contribution, where 'none' is an answer", () => {
-    assert.deepEqual(issuesOf("obligation", without(OBLIGATION, "reciprocal")), [["reciprocal", "error-reciprocal"]]);
-    assert.deepEqual(issuesOf("obligation", { ...OBLIGATION, reciprocal: "none", reciprocalDetail: "" }), []);
+  const ROWS = {
+    contributionKind: ["reports", "", "tools"],
+    contributionDescription: ["A yearly report", "", "Our offline packager"],
+    contributionLink: ["", "", "https://example.org/packager"],
+    contributionBy: ["2027-06-01", "", ""],
+  };
+
+  it("reads the contributions as rows, ignoring empty ones, with a link and a date where given", () => {
+    const obligation = parse<TObligationSection>("obligation", { ...OBLIGATION, ...ROWS });
+    assert.deepEqual(obligation.contributions, [
+      { kind: "reports", description: "A yearly report", expectedBy: "2027-06-01" },
+      { kind: "tools", description: "Our offline packager", link: "https://example.org/packager" },
+    ]);
   });
 
-  it("does not let 'none' be ticked together with a contribution, and asks for details of any real contribution", () => {
-    assert.deepEqual(issuesOf("obligation", { ...OBLIGATION, reciprocal: ["none", "tools"] }), [["reciprocal", "error-reciprocal-none"]]);
-    assert.deepEqual(issuesOf("obligation", { ...OBLIGATION, reciprocal: ["tools", "infrastructure"], reciprocalDetail: "" }), [
-      ["reciprocalDetail", "error-reciprocal-detail"],
+  it("takes one row posted as single values, as a form with one row sends it", () => {
+    const one = { contributionKind: "tools", contributionDescription: "A tool", contributionLink: "", contributionBy: "" };
+    assert.deepEqual(parse<TObligationSection>("obligation", { ...OBLIGATION, ...one }).contributions, [{ kind: "tools", description: "A tool" }]);
+  });
+
+  it("requires at least one contribution or the box for none, not both", () => {
+    const none = { contributionKind: [""], contributionDescription: [""], contributionLink: [""], contributionBy: [""] };
+    assert.deepEqual(issuesOf("obligation", { ...OBLIGATION, ...none }), [["contribution-1-kind", "error-contributions-required"]]);
+    assert.deepEqual(issuesOf("obligation", { ...OBLIGATION, ...none, noContributions: "yes" }), []);
+    assert.deepEqual(parse<TObligationSection>("obligation", { ...OBLIGATION, ...none, noContributions: "yes" }).contributions, []);
+    assert.deepEqual(issuesOf("obligation", { ...OBLIGATION, noContributions: "yes" }), [["noContributions", "error-contributions-none"]]);
+  });
+
+  it("names the row of each problem, counting rows as the page shows them", () => {
+    const post = {
+      ...OBLIGATION,
+      contributionKind: ["reports", "", "tools", "forged"],
+      contributionDescription: ["A yearly report", "", "", "Something"],
+      contributionLink: ["", "", "ftp://example.org", ""],
+      contributionBy: ["", "", "2027-02-30", "2026-11-21"],
+    };
+    assert.deepEqual(issuesOf("obligation", post), [
+      ["contribution-3-description", "error-contribution-description|3"],
+      ["contribution-3-link", "error-contribution-link|3"],
+      ["contribution-3-by", "error-contribution-date|3"],
+      ["contribution-4-kind", "error-contribution-kind|4"],
+      ["contribution-4-by", "error-contribution-date-past|4"],
     ]);
+  });
+
+  it("asks a partly filled row for its kind and description, and accepts a date of today", () => {
+    const post = { ...OBLIGATION, contributionKind: [""], contributionDescription: [""], contributionLink: ["https://example.org"], contributionBy: [TODAY] };
+    assert.deepEqual(issuesOf("obligation", post), [
+      ["contribution-1-kind", "error-contribution-kind|1"],
+      ["contribution-1-description", "error-contribution-description|1"],
+    ]);
+  });
+
+  it("limits the rows and their descriptions", () => {
+    const many = (value: string) => Array.from({ length: 11 }, () => value);
+    const post = {
+      ...OBLIGATION,
+      contributionKind: many("tools"),
+      contributionDescription: many("A tool"),
+      contributionLink: many(""),
+      contributionBy: many(""),
+    };
+    assert.deepEqual(issuesOf("obligation", post), [["contribution-1-kind", "error-contributions-too-many|10"]]);
+    const long = { ...OBLIGATION, contributionDescription: ["x".repeat(1001)] };
+    assert.deepEqual(issuesOf("obligation", long), [["contribution-1-description", "error-contribution-too-long|1|1000"]]);
+  });
+
+  it("keeps the free text about contributions optional", () => {
+    assert.deepEqual(issuesOf("obligation", { ...OBLIGATION, reciprocalDetail: "" }), []);
+    assert.equal(parse<TObligationSection>("obligation", { ...OBLIGATION, reciprocalDetail: "Shared on Meta-Wiki" }).reciprocalDetail, "Shared on Meta-Wiki");
   });
 });
 

@@ -9,6 +9,7 @@ import {
   emailAddress,
   isoDate,
   isRealDate,
+  isWebLink,
   LIMITS,
   linkList,
   message,
@@ -18,6 +19,15 @@ import {
   wholeNumber,
 } from "./fields";
 import {
+  CONTRIBUTION_FIELDS,
+  CONTRIBUTION_KINDS,
+  contributionFieldId,
+  contributionRows,
+  isBlankRow,
+  MAX_CONTRIBUTIONS,
+  promisedContributions,
+} from "./contributions";
+import {
   APIS,
   COUNTRIES,
   EXCEPTION_TYPES,
@@ -26,7 +36,6 @@ import {
   NEED_REASONS,
   PROJECTS,
   PUBLIC_BENEFIT_AREAS,
-  RECIPROCAL_CONTRIBUTIONS,
   REQUESTER_KINDS,
   SPECIAL_CONSIDERATIONS,
   STRATEGY_RECOMMENDATIONS,
@@ -234,6 +243,12 @@ export type TNeedSection = z.infer<typeof ZNeedObject>;
 
 // --- Obligation ----------------------------------------------------------------------------------
 
+/** One column of the contribution rows: a list of strings, however many rows were posted. */
+const rowColumn = z.preprocess(
+  (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((item) => (typeof item === "string" ? item : "")),
+  z.array(z.string()),
+);
+
 const obligationHidden = withoutHidden((input) => (input.customDevelopment === "yes" ? [] : ["customDevelopmentDetail"]));
 
 const obligationSchema = (context: TSectionContext) =>
@@ -247,7 +262,11 @@ const obligationSchema = (context: TSectionContext) =>
         currentApisDetail: text(LIMITS.long),
         startDate: isoDate,
         endDate: isoDate,
-        reciprocal: choices(RECIPROCAL_CONTRIBUTIONS).refine((list) => list.length > 0, "error-reciprocal"),
+        contributionKind: rowColumn,
+        contributionDescription: rowColumn,
+        contributionLink: rowColumn,
+        contributionBy: rowColumn,
+        noContributions: ticked,
         reciprocalDetail: text(LIMITS.long),
       })
       .superRefine((value, refinement) => {
@@ -261,13 +280,40 @@ const obligationSchema = (context: TSectionContext) =>
         if (value.startDate === "") issues.push({ path: "startDate", message: "error-start-date" });
         else if (start && start < context.today) issues.push({ path: "startDate", message: "error-start-date-past" });
         if (start && end && end <= start) issues.push({ path: "endDate", message: "error-end-date-order" });
-        const reciprocal = listOf(value.reciprocal);
-        if (reciprocal.includes("none") && reciprocal.length > 1) issues.push({ path: "reciprocal", message: "error-reciprocal-none" });
-        if (reciprocal.some((kind) => kind !== "none") && !value.reciprocalDetail)
-          issues.push({ path: "reciprocalDetail", message: "error-reciprocal-detail" });
+        issues.push(...contributionIssues(value, context.today));
         addIssues(refinement, issues);
-      }, ALWAYS),
+      }, ALWAYS)
+      .transform(({ contributionKind, contributionDescription, contributionLink, contributionBy, ...rest }) => ({
+        ...rest,
+        contributions: rest.noContributions
+          ? []
+          : promisedContributions({ obligation: { contributionKind, contributionDescription, contributionLink, contributionBy } }),
+      })),
   );
+
+/** Every problem of the contribution rows, each naming its row; rows left wholly empty are ignored. */
+function contributionIssues(value: Record<string, unknown>, today: string): Issue[] {
+  const rows = contributionRows(value);
+  const filled = rows.filter((row) => !isBlankRow(row)).length;
+  if (filled === 0) return value.noContributions ? [] : [{ path: contributionFieldId(1, "kind"), message: "error-contributions-required" }];
+  if (value.noContributions) return [{ path: "noContributions", message: "error-contributions-none" }];
+  if (filled > MAX_CONTRIBUTIONS) return [{ path: contributionFieldId(1, "kind"), message: message("error-contributions-too-many", MAX_CONTRIBUTIONS) }];
+  return rows.flatMap((row, index) => {
+    const n = index + 1;
+    if (isBlankRow(row)) return [];
+    const issues: Issue[] = [];
+    const [kind, description, link, by] = [row.kind.trim(), row.description.trim(), row.link.trim(), row.expectedBy.trim()];
+    if (!(CONTRIBUTION_KINDS as readonly string[]).includes(kind))
+      issues.push({ path: contributionFieldId(n, "kind"), message: message("error-contribution-kind", n) });
+    if (!description) issues.push({ path: contributionFieldId(n, "description"), message: message("error-contribution-description", n) });
+    else if (description.length > LIMITS.medium)
+      issues.push({ path: contributionFieldId(n, "description"), message: message("error-contribution-too-long", n, LIMITS.medium) });
+    if (link && !isWebLink(link)) issues.push({ path: contributionFieldId(n, "link"), message: message("error-contribution-link", n) });
+    if (by && !isDate(by)) issues.push({ path: contributionFieldId(n, "expectedBy"), message: message("error-contribution-date", n) });
+    else if (by && by < today) issues.push({ path: contributionFieldId(n, "expectedBy"), message: message("error-contribution-date-past", n) });
+    return issues;
+  });
+}
 export type TObligationSection = z.infer<ReturnType<typeof obligationSchema>>;
 
 // --- Mission alignment -----------------------------------------------------------------------------
@@ -405,6 +451,9 @@ export const SECTION_FIELD_NAMES = Object.fromEntries(
 
 const MAX_STORED_LENGTH = 20_000;
 
+/** Fields kept as lists even when one value was posted: the columns of the contribution rows. */
+const LIST_FIELDS = new Set<string>(Object.values(CONTRIBUTION_FIELDS));
+
 /**
  * The part of a form post that belongs to a section, as it will be kept in the draft: known
  * fields only, each value cut to a safe length. Nothing is checked here: a draft may be unfinished.
@@ -414,7 +463,8 @@ export function draftValues(section: TSectionId, posted: Record<string, string |
   for (const name of SECTION_FIELD_NAMES[section]) {
     const value = posted[name];
     if (value === undefined) continue;
-    kept[name] = Array.isArray(value) ? value.slice(0, 50).map((item) => item.slice(0, MAX_STORED_LENGTH)) : value.slice(0, MAX_STORED_LENGTH);
+    const list = Array.isArray(value) || !LIST_FIELDS.has(name) ? value : [value];
+    kept[name] = Array.isArray(list) ? list.slice(0, 50).map((item) => item.slice(0, MAX_STORED_LENGTH)) : list.slice(0, MAX_STORED_LENGTH);
   }
   return kept;
 }

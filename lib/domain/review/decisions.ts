@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { CONFIRMED_CONTRIBUTION_FIELDS } from "./confirmed-contributions";
+
 import { addMonths, DAY_MS } from "@/lib/domain/time";
 
 import { PUBLIC_NAME_MAX, PUBLIC_SUMMARY_MAX, publicTextProblems } from "@/lib/domain/register/register";
@@ -46,6 +48,7 @@ export const ZGrantInput = ZRequestVersion.extend({
   // The register entry: asked for, and checked, only when the requester consented (grantProblems).
   publicName: paragraph(PUBLIC_NAME_MAX),
   publicSummary: paragraph(PUBLIC_SUMMARY_MAX),
+  ...CONFIRMED_CONTRIBUTION_FIELDS,
 })
   .superRefine((input, context) => {
     // Limits belong to the APIs granted: asked for when chosen, dropped when not.

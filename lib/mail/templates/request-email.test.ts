@@ -6,6 +6,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translator";
 
 import { scopeSummary } from "../decision-text";
+import { contributionsSentence } from "../decision-text";
 import { emailWording, REQUEST_EMAIL_KINDS, requestEmail } from "./request-email";
 import { signInEmail } from "./sign-in";
 
@@ -16,7 +17,7 @@ describe("request emails", () => {
         reference: "EA-2026-0042",
         url: "https://access.example.org/requests/abc",
         detail: "Words",
-        more: ["Scope", "1 December 2026", "1 December 2027"],
+        more: ["Scope", "1 December 2026", "1 December 2027", "Contributions"],
       });
       assert.match(mail.subject, /EA-2026-0042/);
       assert.equal(mail.kind, kind);
@@ -47,6 +48,18 @@ describe("request emails", () => {
     });
     assert.match(granted.text, /What you get: Realtime API\./);
     assert.match(granted.text, /from 1 December 2026 to 30 November 2027/);
+    const { t } = emailWording("en");
+    const promised = contributionsSentence(t, [
+      { kind: "reports", description: "A yearly report" },
+      { kind: "tools", description: "Our packager" },
+    ]);
+    const withPromises = requestEmail("granted", {
+      reference: "EA-2026-0042",
+      url: "https://a.example/requests/x",
+      more: ["Realtime API", "1", "2", promised],
+    });
+    assert.match(withPromises.text, /you promised to give back: Reports or research findings: A yearly report; Tools or software: Our packager\./);
+    assert.equal(contributionsSentence(t, []), "");
     const reminder = requestEmail("expiry_reminder", { reference: "EA-2026-0042", url: "https://a.example/requests/x", more: ["30 November 2027", "1"] });
     assert.match(reminder.text, /in 1 day\b/);
   });

@@ -47,7 +47,14 @@ const TEMPLATES = {
   granted: {
     subject: "email-granted-subject",
     heading: "email-granted-heading",
-    paragraphs: ["email-granted-body", "email-granted-scope", "email-granted-dates", "email-decision-message", "email-granted-renewal"],
+    paragraphs: [
+      "email-granted-body",
+      "email-granted-scope",
+      "email-granted-dates",
+      "email-decision-message",
+      "email-granted-contributions",
+      "email-granted-renewal",
+    ],
     action: "email-submitted-action",
   },
   declined: {

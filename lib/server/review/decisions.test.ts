@@ -158,6 +158,86 @@ describe("deciding a request", () => {
   });
 });
 
+describe("contributions confirmed at grant time", () => {
+  const PROMISES = {
+    contributionKind: ["reports", "tools", "content_data"],
+    contributionDescription: ["A yearly report", "Our offline packager", "Photos for Commons"],
+    contributionLink: ["", "https://example.org/packager", ""],
+    contributionBy: [day(200), "", ""],
+  };
+
+  async function promising() {
+    const reviewer = await person("WMF_REVIEWER");
+    const requester = await person("REQUESTER");
+    const request = await createRequest(database.db, requester, { status: "IN_REVIEW", assigneeId: reviewer.id }, (answers) => ({
+      ...answers,
+      obligation: { ...answers.obligation, ...PROMISES },
+    }));
+    return { reviewer, request };
+  }
+
+  it("creates exactly the confirmed ones, numbered 1..n, in the reviewer's words, and names them in the audit entry and the email", async () => {
+    const { reviewer, request } = await promising();
+    const input = grantInput(request.id, request.version, {
+      confirmContribution: ["2", "1"],
+      "contributionWording-1": "  A yearly report on reader use, published on Meta-Wiki  ",
+      "contributionWording-2": "Our offline packager",
+      "contributionWording-3": "Unticked, so never a condition",
+    });
+    await decisions.grantRequest(reviewer, input, BASE_URL);
+
+    const rows = await database.db.contribution.findMany({ where: { requestId: request.id }, orderBy: { position: "asc" } });
+    assert.deepEqual(
+      rows.map(({ position, kind, description, link, expectedBy, status }) => ({
+        position,
+        kind,
+        description,
+        link,
+        expectedBy: expectedBy?.toISOString(),
+        status,
+      })),
+      [
+        {
+          position: 1,
+          kind: "reports",
+          description: "A yearly report on reader use, published on Meta-Wiki",
+          link: null,
+          expectedBy: `${day(200)}T00:00:00.000Z`,
+          status: "PROMISED",
+        },
+        { position: 2, kind: "tools", description: "Our offline packager", link: "https://example.org/packager", expectedBy: undefined, status: "PROMISED" },
+      ],
+    );
+    const [audit] = await database.db.auditEntry.findMany({ where: { subjectId: request.id, action: "request.granted" } });
+    const after = audit?.after as { contributions?: { description: string }[] };
+    assert.deepEqual(
+      after.contributions?.map((row) => row.description),
+      ["A yearly report on reader use, published on Meta-Wiki", "Our offline packager"],
+    );
+    const [email] = await database.db.outboxEmail.findMany({ where: { requestId: request.id } });
+    assert.match(
+      email?.text ?? "",
+      /you promised to give back: Reports or research findings: A yearly report on reader use, published on Meta-Wiki; Tools or software: Our offline packager\./,
+    );
+  });
+
+  it("refuses a position the request never promised, and a confirmed promise without wording, writing nothing", async () => {
+    const { reviewer, request } = await promising();
+    const forged = grantInput(request.id, request.version, { confirmContribution: ["4"], "contributionWording-4": "Something never promised" });
+    await assert.rejects(decisions.checkGrant(reviewer, forged), (error: unknown) => {
+      return error instanceof FieldRuleError && error.fieldErrors.confirmContribution?.key === "error-confirm-contribution-unknown";
+    });
+    await assert.rejects(decisions.grantRequest(reviewer, forged, BASE_URL), (error: unknown) => error instanceof FieldRuleError);
+    const unworded = grantInput(request.id, request.version, { confirmContribution: ["3"], "contributionWording-3": "  " });
+    await assert.rejects(decisions.grantRequest(reviewer, unworded, BASE_URL), (error: unknown) => {
+      return error instanceof FieldRuleError && error.fieldErrors["contributionWording-3"]?.key === "error-confirm-wording";
+    });
+    assert.equal(await database.db.contribution.count({ where: { requestId: request.id } }), 0);
+    assert.equal((await database.db.request.findUniqueOrThrow({ where: { id: request.id } })).status, "IN_REVIEW");
+    assert.equal(ZGrantInput.safeParse({ ...forged, confirmContribution: ["../1"] }).success, false);
+  });
+});
+
 describe("after a grant", () => {
   async function granted() {
     const reviewer = await person("WMF_REVIEWER");

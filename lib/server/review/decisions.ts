@@ -22,6 +22,7 @@ import type { TEventInput } from "@/lib/lifecycle/types";
 
 import { now, today } from "../clock";
 import { actorFor, runEvent } from "../events";
+import { createContributions, grantConditions, grantContributions } from "./contributions";
 import type { TViewer } from "../session";
 import { nextStatus } from "../transitions";
 import { getReviewRequest, type TReviewRequest } from "./request";
@@ -131,6 +132,7 @@ function grantRules(viewer: TViewer, request: TReviewRequest, input: TGrantInput
     hasHumanRightsAssessment: Boolean(request.humanRights),
     register: registerConsented(request.answers) ? { contactName: typeof contactName === "string" ? contactName : "" } : undefined,
   });
+  Object.assign(problems, grantContributions(input, request.answers).problems);
   if (Object.keys(problems).length > 0) throw new FieldRuleError(problems);
 }
 
@@ -151,6 +153,7 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
   const at = now();
   const expiresAt = endOfDay(input.expiresOn);
   const scope = { apis: input.apis, onDemandPerMonth: input.onDemandPerMonth ?? null, snapshotFrequency: input.snapshotFrequency ?? null };
+  const contributions = grantConditions(grantContributions(input, request.answers).confirmed);
   await decide(
     viewer,
     request,
@@ -180,7 +183,8 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
             jointOverride: jointOverride || null,
           },
         });
-        return { details: { message: input.message, scope, startsOn: input.startsOn, expiresOn: input.expiresOn } };
+        await createContributions(tx, request.id, contributions);
+        return { details: { message: input.message, scope, startsOn: input.startsOn, expiresOn: input.expiresOn, contributions } };
       },
       audit: {
         after: {
@@ -191,6 +195,7 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
           lengthOverride: input.lengthOverride || null,
           jointOverride: jointOverride || null,
           ...entry,
+          contributions,
         },
         note: input.rationale,
       },

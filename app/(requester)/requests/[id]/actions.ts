@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
+import { contributionRowChange } from "@/lib/domain/request/contributions";
 import { ZRequestChange, ZSectionSave } from "@/lib/domain/request/lifecycle";
 import { ZInformationAnswer } from "@/lib/domain/review/actions";
 import { ZGiveUpInput } from "@/lib/domain/review/decisions";
@@ -15,9 +16,10 @@ import { enforceRateLimit, refundRateLimit } from "@/lib/server/rate-limit";
 import { answerInformation, cancelRequest, deleteDraft, IncompleteRequestError, saveSection, submitRequest } from "@/lib/server/requests";
 
 export const saveSectionAction = validatedAction("saveSection", ZSectionSave, async (viewer, input, values) => {
+  const rowChange = contributionRowChange(input.intent, values);
   const result = await saveSection(
     viewer,
-    { requestId: input.requestId, section: input.section, version: input.version, posted: values, check: input.intent === "continue" },
+    { requestId: input.requestId, section: input.section, version: input.version, posted: rowChange?.values ?? values, check: input.intent === "continue" },
     publicUrl(),
   );
   if (result.outcome === "conflict") {
@@ -27,6 +29,10 @@ export const saveSectionAction = validatedAction("saveSection", ZSectionSave, as
     return { status: "error", fieldErrors: result.fieldErrors, values, version: result.version };
   }
   revalidatePath(`/requests/${input.requestId}`);
+  if (rowChange) {
+    const from = input.returnTo === "check" ? "?from=check" : "";
+    redirect(`/requests/${input.requestId}/${input.section}${from}#${rowChange.focus}`);
+  }
   redirect(input.returnTo === "check" && input.intent === "continue" ? `/requests/${input.requestId}/check` : `/requests/${input.requestId}`);
 });
 

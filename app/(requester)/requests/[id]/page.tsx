@@ -3,6 +3,7 @@ import { Done } from "@/components/ui/notice";
 import Link from "next/link";
 
 import { AnswersSummary } from "@/components/request/answers-summary";
+import { GrantContributions } from "@/components/request/grant-contributions";
 import { ContactNotice } from "@/components/apply/contact-notice";
 import { isolatedMessage } from "@/components/ui/isolated-message";
 import { RequestStatusTag } from "@/components/request/status-tag";
@@ -19,6 +20,7 @@ import { fullTitle } from "@/lib/i18n/title";
 import { now, today } from "@/lib/server/clock";
 import { contactStatus } from "@/lib/server/contact";
 import { loadOwnRequest } from "@/lib/server/pages";
+import { grantContributionsOf } from "@/lib/server/review/contributions";
 import { editableSections, requesterConversation, requesterTimeline } from "@/lib/server/requests";
 import { AnswerForm } from "@/components/apply/answer-form";
 import { QuestionList } from "@/components/request/question-list";
@@ -128,6 +130,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
           mayGiveUp={offered.has("give_up")}
         />
       ) : null}
+      <GrantContributions rows={await grantContributionsOf(request.id)} title="request-contributions-title" headingLevel={2} />
       <QuestionList
         questions={conversation.questions}
         answeredLabel={(answeredAt) => t("request-question-answered", longDate(answeredAt, formats))}

@@ -3,6 +3,7 @@ import { Done } from "@/components/ui/notice";
 import Link from "next/link";
 
 import { AnswersSummary } from "@/components/request/answers-summary";
+import { GrantContributions } from "@/components/request/grant-contributions";
 import { Table } from "@/components/ui/table";
 import { QuestionList } from "@/components/request/question-list";
 import { RequestActionForm } from "@/components/request/request-action-form";
@@ -23,6 +24,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import type { TMessageKey, TParam } from "@/lib/i18n/translator";
 import { now } from "@/lib/server/clock";
+import { grantContributionsOf } from "@/lib/server/review/contributions";
 import { loadReviewRequest } from "@/lib/server/pages";
 import { reviewHistory } from "@/lib/server/review/request";
 
@@ -133,7 +135,10 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
       <section className="panel decision-panel" aria-labelledby="decision-title">
         <h2 id="decision-title">{t("decision-title")}</h2>
         {request.decision ? (
-          <DecisionSummary request={request} />
+          <>
+            <DecisionSummary request={request} />
+            <GrantContributions rows={await grantContributionsOf(request.id)} title="review-contributions-title" headingLevel={3} />
+          </>
         ) : open ? (
           <>
             <Prerequisites request={request} />

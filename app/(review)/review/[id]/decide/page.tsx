@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { contributionViews } from "@/components/request/answer-rows";
 import { DecisionForm } from "@/components/review/decision-forms";
 import { referenceMessage } from "@/components/ui/reference";
 import { Prerequisites } from "@/components/review/decision-summary";
@@ -33,7 +34,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function DecidePage({ params }: Params) {
   const { id } = await params;
-  const [{ viewer, request }, { t }] = await Promise.all([load(id), getI18n()]);
+  const [{ viewer, request }, { t, formats }] = await Promise.all([load(id), getI18n()]);
   const day = today();
   const back = (
     <p>
@@ -65,6 +66,7 @@ export default async function DecidePage({ params }: Params) {
         askLengthOverride={canAdminister(viewer.role)}
         notices={<Prerequisites request={request} />}
         register={registerConsented(request.answers) ? publicDraft(request.answers) : undefined}
+        contributions={contributionViews(request.answers, t, formats)}
       />
     </div>
   );
