@@ -16,6 +16,7 @@ import type { TFormValues } from "@/lib/form-state";
 import { groupedInput, longDate } from "@/lib/i18n/format";
 
 import { type TAction, useReviewForm } from "./forms";
+import { GrantValuePreview, type TGrantPreviewPrices } from "./in-kind-value";
 
 type TOption = { value: string; label: TMessageKey };
 
@@ -125,6 +126,7 @@ function GrantFields({ form, props }: { form: TForm; props: TDecisionFormProps }
       <DateField {...date("startsOn", props.defaults.startsOn)} label={t("decide-grant-starts")} />
       <DateField {...date("expiresOn", props.defaults.expiresOn)} label={t("decide-grant-expires")} hint={t("decide-grant-expires-hint")} />
       {props.askLengthOverride ? <LengthOverride form={form} /> : null}
+      <GrantValuePreview prices={props.inKindPrices} values={form.state.values} defaults={props.defaults} />
       {props.askJointOverride ? (
         <TextareaField {...text("jointOverride")} rows={2} label={t("decide-joint-override")} hint={t("decide-joint-override-hint")} />
       ) : null}
@@ -145,6 +147,7 @@ type TDecisionFormProps = {
   notices: ReactNode;
   /** The draft entry for the public register; absent when the requester did not consent. */
   register?: { name: string; summary: string };
+  inKindPrices: TGrantPreviewPrices;
 };
 
 /**
@@ -239,6 +242,7 @@ function CheckDecision({ form, values, props }: { form: TForm; values: TFormValu
           </div>
         ))}
       </dl>
+      {grant ? <GrantValuePreview prices={props.inKindPrices} values={values} defaults={props.defaults} /> : null}
       <Carried values={values} />
       <div className="button-group">
         <button className={grant ? "button button--primary" : "button button--destructive"} type="submit" name="intent" value="record" disabled={form.pending}>

@@ -1,5 +1,8 @@
 import { GrantTerms, RegisterEntryRow } from "@/components/request/grant-terms";
 import { TextRow } from "@/components/ui/summary-row";
+import type { TDatedEstimate } from "@/lib/domain/in-kind-value";
+
+import { InKindValue } from "./in-kind-value";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { CRITERION_LABEL, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
 import type { HUMAN_RIGHTS_OUTCOMES, RECOMMENDATIONS } from "@/lib/domain/review/decisions";
@@ -51,48 +54,51 @@ export async function Prerequisites({ request }: { request: TReviewRequest }) {
 }
 
 /** The decision as reviewers see it: outcome, who and when, scope and dates, rationale, overrides, and how a grant ended. */
-export async function DecisionSummary({ request }: { request: TReviewRequest }) {
+export async function DecisionSummary({ request, value }: { request: TReviewRequest; value?: TDatedEstimate }) {
   const { t, formats } = await getI18n();
   const decision = request.decision;
   if (!decision) return null;
   const criteria = SECTION_IDS.filter((id) => decision.criteria.includes(id)).map((id) => t(CRITERION_LABEL[id]));
   const granted = decision.outcome === "GRANTED";
   return (
-    <dl className="summary-list">
-      <div className="summary-list__row">
-        <dt>{t("decision-outcome")}</dt>
-        <dd>
-          {t(
-            granted ? "decision-outcome-granted" : "decision-outcome-declined",
-            personOf(decision.decidedBy, t("history-system")),
-            longDate(decision.decidedAt, formats),
-          )}
-        </dd>
-      </div>
-      {granted ? <GrantTerms decision={decision} expiresAt={request.expiresAt} /> : null}
-      {granted ? <RegisterEntryRow entry={decision} reference={request.reference} unlisted="decision-register-unlisted" /> : null}
-      <div className="summary-list__row">
-        <dt>{t(granted ? "decision-criteria-cited" : "decision-criteria-not-met")}</dt>
-        <dd>{criteria.join(", ")}</dd>
-      </div>
-      <TextRow label={t("decision-rationale")} text={decision.rationale} />
-      <TextRow label={t("decision-message")} text={decision.message} />
-      <TextRow label={t("decision-joint-override")} text={decision.jointOverride} />
-      <TextRow label={t("decision-length-override")} text={decision.lengthOverride} />
-      {decision.endedAt && decision.endReason ? (
+    <>
+      <dl className="summary-list">
         <div className="summary-list__row">
-          <dt>{t("decision-ended")}</dt>
+          <dt>{t("decision-outcome")}</dt>
           <dd>
             {t(
-              "decision-ended-value",
-              t(WITHDRAWAL_REASON_LABEL[decision.endReason]),
-              personOf(decision.endedBy, t("history-system")),
-              longDate(decision.endedAt, formats),
+              granted ? "decision-outcome-granted" : "decision-outcome-declined",
+              personOf(decision.decidedBy, t("history-system")),
+              longDate(decision.decidedAt, formats),
             )}
-            {decision.endNote ? <span className="assessment-note">{decision.endNote}</span> : null}
           </dd>
         </div>
-      ) : null}
-    </dl>
+        {granted ? <GrantTerms decision={decision} expiresAt={request.expiresAt} /> : null}
+        {granted ? <RegisterEntryRow entry={decision} reference={request.reference} unlisted="decision-register-unlisted" /> : null}
+        <div className="summary-list__row">
+          <dt>{t(granted ? "decision-criteria-cited" : "decision-criteria-not-met")}</dt>
+          <dd>{criteria.join(", ")}</dd>
+        </div>
+        <TextRow label={t("decision-rationale")} text={decision.rationale} />
+        <TextRow label={t("decision-message")} text={decision.message} />
+        <TextRow label={t("decision-joint-override")} text={decision.jointOverride} />
+        <TextRow label={t("decision-length-override")} text={decision.lengthOverride} />
+        {decision.endedAt && decision.endReason ? (
+          <div className="summary-list__row">
+            <dt>{t("decision-ended")}</dt>
+            <dd>
+              {t(
+                "decision-ended-value",
+                t(WITHDRAWAL_REASON_LABEL[decision.endReason]),
+                personOf(decision.endedBy, t("history-system")),
+                longDate(decision.endedAt, formats),
+              )}
+              {decision.endNote ? <span className="assessment-note">{decision.endNote}</span> : null}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {value ? <InKindValue estimate={value} /> : null}
+    </>
   );
 }

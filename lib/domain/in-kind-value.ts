@@ -6,7 +6,7 @@
 import { z } from "zod";
 
 import { asciiDigits } from "@/lib/domain/text";
-import { DAY_MS, startOfDay } from "@/lib/domain/time";
+import { DAY_MS, dayOf, startOfDay } from "@/lib/domain/time";
 
 import { isoDate, message } from "./request/fields";
 import type { SNAPSHOT_FREQUENCIES } from "./review/decisions";
@@ -177,3 +177,30 @@ export const ZUnitCostInput = z
   })
   .transform(({ amount, ...input }) => ({ ...input, amountCents: amount }));
 export type TUnitCostInput = z.infer<typeof ZUnitCostInput>;
+
+/** A decision's scope as stored, with the request's current expiry (moved by extensions). */
+export type TDecidedScope = {
+  decidedAt: Date;
+  apis: readonly string[];
+  onDemandPerMonth: number | null;
+  snapshotFrequency: string | null;
+  realtime: boolean;
+  startsAt: Date | null;
+  expiresAt: Date | null;
+};
+
+/** What is valued of a grant: its scope from its first day to its current expiry, priced as on its decision day. */
+export function decidedValue(decision: TDecidedScope, expiresAt: Date | null, developmentDays: number | null, prices: readonly TUnitCost[]) {
+  const pricesOn = dayOf(decision.decidedAt);
+  const scope: TValuedScope = {
+    apis: decision.apis,
+    onDemandPerMonth: decision.onDemandPerMonth,
+    snapshotFrequency: decision.snapshotFrequency,
+    realtime: decision.realtime,
+    startsOn: dayOf(decision.startsAt ?? decision.decidedAt),
+    expiresOn: dayOf(expiresAt ?? decision.expiresAt ?? decision.decidedAt),
+    developmentDays,
+  };
+  return { ...estimateValue(scope, costsOn(prices, pricesOn)), pricesOn };
+}
+export type TDatedEstimate = TInKindEstimate & { pricesOn: string };

@@ -23,6 +23,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import type { TMessageKey, TParam } from "@/lib/i18n/translator";
 import { now } from "@/lib/server/clock";
+import { grantValue } from "@/lib/server/in-kind-value";
 import { loadReviewRequest } from "@/lib/server/pages";
 import { reviewHistory } from "@/lib/server/review/request";
 
@@ -66,7 +67,7 @@ const RATING: Record<string, TMessageKey> = { MET: "rating-met", PARTLY_MET: "ra
 export default async function ReviewRequestPage({ params, searchParams }: Params) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const [{ viewer, request }, { t, formats }] = await Promise.all([load(id), getI18n()]);
-  const history = await reviewHistory(request);
+  const [history, value] = await Promise.all([reviewHistory(request), grantValue(request)]);
   const open = isOpen(request.status);
   const flags = messages(request.flags) as (TMessage & { severity: string })[];
   const pendingQuestion = request.infoRequests.find((question) => !question.answeredAt && !question.lapsedAt);
@@ -133,7 +134,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
       <section className="panel decision-panel" aria-labelledby="decision-title">
         <h2 id="decision-title">{t("decision-title")}</h2>
         {request.decision ? (
-          <DecisionSummary request={request} />
+          <DecisionSummary request={request} value={value} />
         ) : open ? (
           <>
             <Prerequisites request={request} />
