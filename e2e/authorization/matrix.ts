@@ -758,6 +758,26 @@ export const ACTIONS: TActionRow[] = [
     fields: { ...FORGED, requestId: ":id", version: ":version", reason: "MISUSE", message: "Forged withdrawal" },
     expect: wmfOnly,
   },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "estimateDevelopmentAction",
+    page: "/review/:id",
+    target: "submitted",
+    fields: { ...FORGED, requestId: ":id", version: ":version", developmentDays: "12" },
+    expect: wmfOnly,
+    note: "development days value the grant: WMF's estimate",
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "estimateDevelopmentAction",
+    variant: "a negative estimate",
+    page: "/review/:id",
+    target: "granted",
+    fields: { requestId: ":id", version: ":version", developmentDays: "-3" },
+    expect: nobody,
+  },
 
   // Administration.
   {

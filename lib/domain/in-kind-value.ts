@@ -8,7 +8,8 @@ import { z } from "zod";
 import { asciiDigits } from "@/lib/domain/text";
 import { DAY_MS, dayOf, startOfDay } from "@/lib/domain/time";
 
-import { isoDate, message } from "./request/fields";
+import { isoDate, message, wholeNumber } from "./request/fields";
+import { ZRequestVersion } from "./review/actions";
 import type { SNAPSHOT_FREQUENCIES } from "./review/decisions";
 
 export const UNIT_COST_KINDS = ["on_demand_million", "snapshot_download", "realtime_month", "development_day"] as const;
@@ -204,3 +205,7 @@ export function decidedValue(decision: TDecidedScope, expiresAt: Date | null, de
   return { ...estimateValue(scope, costsOn(prices, pricesOn)), pricesOn };
 }
 export type TDatedEstimate = TInKindEstimate & { pricesOn: string };
+
+/** A WMF reviewer's estimate of custom development days; empty clears it. */
+export const ZDevelopmentDaysInput = ZRequestVersion.extend({ developmentDays: wholeNumber(MAX_DEVELOPMENT_DAYS) });
+export type TDevelopmentDaysInput = z.infer<typeof ZDevelopmentDaysInput>;

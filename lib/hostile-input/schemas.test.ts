@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { z } from "zod";
 
 import { ZApiTokenCreate, ZApiTokenRevoke } from "@/lib/domain/api-tokens";
-import { ZUnitCostInput } from "@/lib/domain/in-kind-value";
+import { ZDevelopmentDaysInput, ZUnitCostInput } from "@/lib/domain/in-kind-value";
 import { ZAccountName } from "@/lib/domain/account";
 import { ZContactToken } from "@/lib/domain/request/contact";
 import { parseMessage } from "@/lib/domain/request/fields";
@@ -86,6 +86,7 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   createApiToken: ZApiTokenCreate,
   revokeApiToken: ZApiTokenRevoke,
   addUnitCost: ZUnitCostInput,
+  estimateDevelopment: ZDevelopmentDaysInput,
   createWebhook: ZWebhookEndpointCreate,
   updateWebhook: ZWebhookEndpointEdit,
   rotateWebhookSecret: ZWebhookSecretRotation,

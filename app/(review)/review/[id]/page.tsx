@@ -9,6 +9,7 @@ import { RequestActionForm } from "@/components/request/request-action-form";
 import { RequestStatusTag } from "@/components/request/status-tag";
 import { ExtendForm, HumanRightsForm, RecommendationForm, WithdrawForm } from "@/components/review/decision-forms";
 import { DecisionSummary, Prerequisites } from "@/components/review/decision-summary";
+import { DevelopmentDaysForm } from "@/components/review/development-days-form";
 import { AssessmentForm, CommentForm, InformationForm, JointMoveForm } from "@/components/review/forms";
 import { PrintHeader } from "@/components/ui/print-header";
 import { Reference, referenceMessage } from "@/components/ui/reference";
@@ -41,6 +42,7 @@ import {
   saveAssessmentAction,
   takeRequestAction,
   withdrawAction,
+  estimateDevelopmentAction,
 } from "./actions";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ decided?: string }> };
@@ -157,6 +159,9 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
         ) : (
           <p>{t("decision-none-closed")}</p>
         )}
+        {offered.has("estimate_development") ? (
+          <DevelopmentDaysForm action={estimateDevelopmentAction} requestId={request.id} version={request.version} saved={request.customDevelopmentDays} />
+        ) : null}
         {(offered.has("extend") || offered.has("withdraw")) && request.expiresAt && request.decision?.startsAt ? (
           <div className="review-columns">
             {offered.has("extend") ? (
