@@ -22,20 +22,21 @@ export type TUnitCost = { kind: TUnitCostKind; amountCents: number; validFrom: s
 export type TCostsOn = Partial<Record<TUnitCostKind, number>>;
 
 /**
- * Snapshot downloads a month at each granted frequency: a daily snapshot is downloaded on each of
- * the year's 365 days, a weekly one 52 times a year, both spread over twelve months; "twice a
- * month" (the free tier's cadence) is two, "monthly" one.
+ * Snapshot downloads a year at each granted frequency, a twelfth of it each month: a daily
+ * snapshot is downloaded on each of the year's 365 days (30.42 a month), a weekly one 52 times
+ * (4.33 a month); "twice a month" (the free tier's cadence) is 24 (2 a month), "monthly" 12.
+ * Counting by the year keeps the arithmetic exact, here and in the figures' SQL alike.
  */
-export const SNAPSHOT_DOWNLOADS_PER_MONTH = {
-  daily: 365 / 12,
-  weekly: 52 / 12,
-  twice_monthly: 2,
-  monthly: 1,
+export const SNAPSHOT_DOWNLOADS_PER_YEAR = {
+  daily: 365,
+  weekly: 52,
+  twice_monthly: 24,
+  monthly: 12,
 } as const satisfies Record<(typeof SNAPSHOT_FREQUENCIES)[number], number>;
-type TSnapshotFrequency = keyof typeof SNAPSHOT_DOWNLOADS_PER_MONTH;
+type TSnapshotFrequency = keyof typeof SNAPSHOT_DOWNLOADS_PER_YEAR;
 
-/** A month as an average: a grant's term in months is its days over this, to one decimal. */
-const DAYS_PER_MONTH = 365.25 / 12;
+/** An average month's days, times ten: a grant's term in tenths of a month is its days × 120 / 365.25. */
+const TENTHS_PER_DAY = 120 / 365.25;
 
 /** The most a unit may cost: far above any real price, so a slip of the keyboard is refused. */
 export const MAX_UNIT_COST_CENTS = 1_000_000 * 100;
@@ -83,10 +84,15 @@ export type TInKindEstimate = {
   termCents: number;
 };
 
-/** A grant's term in months: its days (both ends included) over an average month, to one decimal. */
-export function termMonths(startsOn: string, expiresOn: string): number {
+/** A grant's term in tenths of a month: its days (both ends included) over an average month (365.25 / 12 days). */
+function termTenths(startsOn: string, expiresOn: string): number {
   const days = Math.round((startOfDay(expiresOn).getTime() - startOfDay(startsOn).getTime()) / DAY_MS) + 1;
-  return Math.max(0, Math.round((days / DAYS_PER_MONTH) * 10) / 10);
+  return Math.max(0, Math.round(days * TENTHS_PER_DAY));
+}
+
+/** A grant's term in months, to one decimal. */
+export function termMonths(startsOn: string, expiresOn: string): number {
+  return termTenths(startsOn, expiresOn) / 10;
 }
 
 /**
@@ -105,19 +111,19 @@ export function estimateValue(scope: TValuedScope, costs: TCostsOn): TInKindEsti
   const requests = scope.onDemandPerMonth ?? 0;
   if (scope.apis.includes("on_demand") && requests > 0) {
     priced("on_demand_million", (unitCents) =>
-      lines.push({ kind: "on_demand_million", requests, unitCents, monthlyCents: Math.round((requests / 1_000_000) * unitCents) }),
+      lines.push({ kind: "on_demand_million", requests, unitCents, monthlyCents: Math.round((requests * unitCents) / 1_000_000) }),
     );
   }
   const frequency = scope.snapshotFrequency;
-  if (scope.apis.includes("snapshot") && frequency && frequency in SNAPSHOT_DOWNLOADS_PER_MONTH) {
-    const downloads = SNAPSHOT_DOWNLOADS_PER_MONTH[frequency as TSnapshotFrequency];
+  if (scope.apis.includes("snapshot") && frequency && Object.hasOwn(SNAPSHOT_DOWNLOADS_PER_YEAR, frequency)) {
+    const perYear = SNAPSHOT_DOWNLOADS_PER_YEAR[frequency as TSnapshotFrequency];
     priced("snapshot_download", (unitCents) =>
       lines.push({
         kind: "snapshot_download",
         frequency: frequency as TSnapshotFrequency,
-        downloads,
+        downloads: perYear / 12,
         unitCents,
-        monthlyCents: Math.round(downloads * unitCents),
+        monthlyCents: Math.round((perYear * unitCents) / 12),
       }),
     );
   }
@@ -127,8 +133,8 @@ export function estimateValue(scope: TValuedScope, costs: TCostsOn): TInKindEsti
 
   const monthlyCents = lines.reduce((sum, line) => sum + ("monthlyCents" in line ? line.monthlyCents : 0), 0);
   const onceCents = lines.reduce((sum, line) => sum + ("onceCents" in line ? line.onceCents : 0), 0);
-  const months = termMonths(scope.startsOn, scope.expiresOn);
-  return { lines, missing, monthlyCents, months, termCents: Math.round(monthlyCents * months) + onceCents };
+  const tenths = termTenths(scope.startsOn, scope.expiresOn);
+  return { lines, missing, monthlyCents, months: tenths / 10, termCents: Math.round((monthlyCents * tenths) / 10) + onceCents };
 }
 
 /**
