@@ -4,8 +4,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { DateField, NumberField, SelectField } from "@/components/ui/fields";
 import { useDateParts } from "@/components/ui/i18n-provider";
 import { type TFormAction, useActionForm } from "@/components/ui/use-action-form";
-import { UNIT_COST_KINDS } from "@/lib/domain/in-kind-value";
-import { UNIT_COST_LABEL } from "@/lib/i18n/labels";
+import { UNIT_COST_KINDS, UNIT_COST_LABEL } from "@/lib/domain/in-kind-value";
 
 /** Adds a price for one kind of unit from a day on; the prices before it stay. */
 export function UnitCostForm({ action }: { action: TFormAction }) {

@@ -1,7 +1,6 @@
 import { cellLabel, Table } from "@/components/ui/table";
-import { type TUnitCostKind, UNIT_COST_KINDS } from "@/lib/domain/in-kind-value";
+import { type TUnitCostKind, UNIT_COST_KINDS, UNIT_COST_LABEL } from "@/lib/domain/in-kind-value";
 import { formatMoney, shortDate, shortDateTime } from "@/lib/i18n/format";
-import { UNIT_COST_LABEL } from "@/lib/i18n/labels";
 import { getI18n } from "@/lib/i18n/server";
 import type { TUnitCostRow } from "@/lib/server/admin/unit-costs";
 

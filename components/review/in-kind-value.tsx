@@ -3,10 +3,9 @@
 import { useFormats, useT } from "@/components/ui/i18n-provider";
 import { isRealDate, wholeNumber } from "@/lib/domain/request/fields";
 import { APIS } from "@/lib/domain/request/options";
-import { estimateValue, type TCostsOn, type TDatedEstimate, type TValueLine } from "@/lib/domain/in-kind-value";
+import { estimateValue, type TCostsOn, type TDatedEstimate, type TValueLine, UNIT_COST_LABEL } from "@/lib/domain/in-kind-value";
 import type { TFormValues } from "@/lib/form-state";
 import { formatMoney, formatNumber, longDate } from "@/lib/i18n/format";
-import { UNIT_COST_LABEL } from "@/lib/i18n/labels";
 import type { TMessageKey, TTranslate } from "@/lib/i18n/translator";
 
 const FREQUENCY_LABEL = {

@@ -6,6 +6,7 @@
 import { z } from "zod";
 
 import { asciiDigits } from "@/lib/domain/text";
+import type { TMessageKey } from "@/lib/i18n/translator";
 import { DAY_MS, dayOf, startOfDay } from "@/lib/domain/time";
 
 import { isoDate, message, wholeNumber } from "./request/fields";
@@ -14,6 +15,14 @@ import type { SNAPSHOT_FREQUENCIES } from "./review/decisions";
 
 export const UNIT_COST_KINDS = ["on_demand_million", "snapshot_download", "realtime_month", "development_day"] as const;
 export type TUnitCostKind = (typeof UNIT_COST_KINDS)[number];
+
+/** A kind of unit cost by what one unit is: "a million On-demand requests". */
+export const UNIT_COST_LABEL = {
+  on_demand_million: "unit-cost-on-demand-million",
+  snapshot_download: "unit-cost-snapshot-download",
+  realtime_month: "unit-cost-realtime-month",
+  development_day: "unit-cost-development-day",
+} as const satisfies Record<TUnitCostKind, TMessageKey>;
 
 /** A price, as stored: the first day it applies (YYYY-MM-DD) and its amount in cents. */
 export type TUnitCost = { kind: TUnitCostKind; amountCents: number; validFrom: string };

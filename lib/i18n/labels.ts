@@ -1,4 +1,3 @@
-import type { TUnitCostKind } from "@/lib/domain/in-kind-value";
 import type { TSectionId } from "@/lib/domain/request/sections";
 import type { TRole } from "@/lib/domain/roles";
 
@@ -18,12 +17,4 @@ export const SECTION_TITLE: Record<TSectionId, TMessageKey> = {
   obligation: "criterion-obligation",
   mission: "criterion-mission",
   values: "criterion-values",
-};
-
-/** A kind of unit cost by what one unit is: "per million On-demand requests". */
-export const UNIT_COST_LABEL: Record<TUnitCostKind, TMessageKey> = {
-  on_demand_million: "unit-cost-on-demand-million",
-  snapshot_download: "unit-cost-snapshot-download",
-  realtime_month: "unit-cost-realtime-month",
-  development_day: "unit-cost-development-day",
 };

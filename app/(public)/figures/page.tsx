@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { ChartLegend, LineChart, StackedBarChart, type TSeries } from "@/components/figures/charts";
+import { InKindFigures } from "@/components/figures/in-kind-figures";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { DateField } from "@/components/ui/fields";
 import { cellLabel, Table } from "@/components/ui/table";
@@ -15,7 +16,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { inWords, type TMessageKey, type TTranslate } from "@/lib/i18n/translator";
 import { today } from "@/lib/server/clock";
-import { publicFigures } from "@/lib/server/figures";
+import { publicFigures, publicValueFigures } from "@/lib/server/figures";
 
 type TProps = TPageSearch;
 
@@ -74,7 +75,7 @@ export default async function FiguresPage({ searchParams }: TProps) {
 }
 
 async function Figures({ range, t, formats }: { range: { from: string; to: string }; t: TTranslate; formats: string }) {
-  const { quarters, total, activeGrants } = await publicFigures(range);
+  const [{ quarters, total, activeGrants }, value] = await Promise.all([publicFigures(range), publicValueFigures(range)]);
   const number = (value: number) => formatNumber(value, formats);
   // German writes 25 %, its space a no-break space, so the sign stays on the number's line.
   const percent = new Intl.NumberFormat(formats, { style: "percent", maximumFractionDigits: 0 });
@@ -193,6 +194,8 @@ async function Figures({ range, t, formats }: { range: { from: string; to: strin
           ))}
         </Table>
       </section>
+
+      <InKindFigures figures={value} period={period} />
 
       <section aria-labelledby="figures-about">
         <h2 id="figures-about">{t("figures-about-title")}</h2>
