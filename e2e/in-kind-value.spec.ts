@@ -23,7 +23,12 @@ async function examplePrices() {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-test("an admin adds a unit cost: refused with what was typed kept, then added, and a second price for that day refused", async ({ page, browser, signInAs }) => {
+test("an admin adds a unit cost: refused with what was typed kept, then added, and a second price for that day refused", async ({
+  page,
+  browser,
+  signInAs,
+}) => {
+  test.setTimeout(90_000);
   // A day far ahead, different in each run, so repeated and parallel runs never meet.
   const day = `${2090 + randomInt(9)}-${String(1 + randomInt(12)).padStart(2, "0")}-${String(1 + randomInt(28)).padStart(2, "0")}`;
   const admin = await signInAs("ADMIN");
@@ -64,13 +69,13 @@ test("an admin adds a unit cost: refused with what was typed kept, then added, a
   await de.goto("/admin/costs");
   await de.getByLabel("Preis in US-Dollar").fill("zehn");
   await de.getByRole("button", { name: "Preis hinzufügen" }).click();
-  await expect(de.getByRole("alert")).toContainText("Geben Sie den Preis als Betrag in US-Dollar ein");
+  await expect(de.getByRole("alert", { name: "Es gibt ein Problem" })).toContainText("Geben Sie den Preis als Betrag in US-Dollar ein");
   await expectAccessible(de);
   await german.close();
 });
 
 test("the decision form estimates the grant's value with its formula, then the decision and the dashboard show it", async ({ browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   await examplePrices();
   const submitted = await createSubmittedRequest();
   const { page: review } = await personPage(browser, "WMF_REVIEWER");

@@ -3,6 +3,7 @@
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { DateField, NumberField, SelectField } from "@/components/ui/fields";
 import { useDateParts } from "@/components/ui/i18n-provider";
+import { Done } from "@/components/ui/notice";
 import { type TFormAction, useActionForm } from "@/components/ui/use-action-form";
 import { UNIT_COST_KINDS, UNIT_COST_LABEL } from "@/lib/domain/in-kind-value";
 
@@ -12,11 +13,7 @@ export function UnitCostForm({ action }: { action: TFormAction }) {
   const parts = useDateParts();
   return (
     <>
-      {state.status === "success" && message ? (
-        <p className="notice notice--success" role="status">
-          {message}
-        </p>
-      ) : null}
+      {state.status === "success" && message ? <Done>{message}</Done> : null}
       <form action={formAction} noValidate>
         <ErrorSummary fieldErrors={state.fieldErrors} message={state.status === "error" ? message : undefined} />
         <SelectField

@@ -1,10 +1,10 @@
-import type { ReactNode } from "react";
-
-import { cellLabel, Table } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import type { TQuarter } from "@/lib/domain/figures/figures";
 import type { TQuarterValue } from "@/lib/domain/figures/in-kind";
 import { formatMoney, formatNumber, shortDate } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
+
+import { Figure, Row } from "./figure-parts";
 
 export type TValueFigures = {
   quarters: { bucket: TQuarter; value: TQuarterValue }[];
@@ -30,10 +30,10 @@ export async function InKindFigures({ figures, period }: { figures: TValueFigure
     <section aria-labelledby="figures-value">
       <h2 id="figures-value">{t("figures-value-title")}</h2>
       <dl className="figures-glance">
-        <Item label={t("figures-value-active-month")} value={money(figures.active.monthlyCents)} />
-        <Item label={t("figures-value-active-term")} value={money(figures.active.termCents)} />
-        <Item label={t("figures-value-granted-in", period)} value={money(figures.total.termCents)} />
-        <Item
+        <Figure label={t("figures-value-active-month")} value={money(figures.active.monthlyCents)} />
+        <Figure label={t("figures-value-active-term")} value={money(figures.active.termCents)} />
+        <Figure label={t("figures-value-granted-in", period)} value={money(figures.total.termCents)} />
+        <Figure
           label={t("figures-contributions-delivered")}
           value={
             contributions.share === undefined
@@ -70,28 +70,5 @@ export async function InKindFigures({ figures, period }: { figures: TValueFigure
       </Table>
       <p className="hint">{t("figures-value-about")}</p>
     </section>
-  );
-}
-
-function Item({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="figures-glance__item">
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
-}
-
-function Row({ heading, cells, labels }: { heading: ReactNode; cells: string[]; labels: string[] }) {
-  return (
-    <tr>
-      <th scope="row">{heading}</th>
-      {cells.map((cell, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are its columns, in a fixed order
-        <td key={index} {...cellLabel(labels[index] ?? "")}>
-          {cell}
-        </td>
-      ))}
-    </tr>
   );
 }
