@@ -171,7 +171,7 @@ describe("the form adding a price", () => {
     assert.equal(errorsOf({ kind: "realtime_month", amount: "-1", validFrom: "2026-01-01" }).amount, "error-unit-cost-negative");
     assert.equal(errorsOf({ kind: "realtime_month", amount: "ten", validFrom: "2026-01-01" }).amount, "error-unit-cost-number");
     assert.equal(errorsOf({ kind: "realtime_month", amount: "1.5.5", validFrom: "2026-01-01" }).amount, "error-unit-cost-number");
-    assert.equal(errorsOf({ kind: "realtime_month", amount: "1000000.01", validFrom: "2026-01-01" }).amount, "error-unit-cost-max|1000000");
+    assert.equal(errorsOf({ kind: "realtime_month", amount: "1000000.01", validFrom: "2026-01-01" }).amount, "error-unit-cost-max");
     assert.deepEqual(errorsOf({ kind: "realtime_month", amount: "1000000", validFrom: "2026-01-01" }), {});
     assert.equal(errorsOf({ kind: "realtime_month", amount: "1", validFrom: "2026-02-30" }).validFrom, "error-date");
   });

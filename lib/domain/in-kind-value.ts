@@ -9,7 +9,7 @@ import { asciiDigits } from "@/lib/domain/text";
 import type { TMessageKey } from "@/lib/i18n/translator";
 import { DAY_MS, dayOf, startOfDay } from "@/lib/domain/time";
 
-import { isoDate, message, wholeNumber } from "./request/fields";
+import { isoDate, wholeNumber } from "./request/fields";
 import { ZRequestVersion } from "./review/actions";
 import type { SNAPSHOT_FREQUENCIES } from "./review/decisions";
 
@@ -186,7 +186,7 @@ export const ZUnitCostInput = z
           z
             .number({ error: "error-unit-cost-number" })
             .min(0, "error-unit-cost-negative")
-            .max(MAX_UNIT_COST_CENTS, message("error-unit-cost-max", MAX_UNIT_COST_CENTS / 100)),
+            .max(MAX_UNIT_COST_CENTS, "error-unit-cost-max"),
         ),
     ),
     validFrom: isoDate.refine((value) => value !== "", "error-unit-cost-valid-from"),
