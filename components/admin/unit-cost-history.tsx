@@ -13,7 +13,7 @@ export async function UnitCostHistory({ prices, today }: { prices: Record<TUnitC
     const current = rows.find((row) => row.validFrom <= today);
     const headingId = `costs-${kind}`;
     return (
-      <section key={kind} aria-labelledby={headingId}>
+      <section key={kind} className="unit-cost-kind" aria-labelledby={headingId}>
         <h3 id={headingId}>{t(UNIT_COST_LABEL[kind])}</h3>
         <p data-testid={`current-${kind}`}>
           {current ? t("admin-costs-current", formatMoney(current.amountCents, formats), shortDate(current.validFrom, formats)) : t("admin-costs-none")}
