@@ -1,8 +1,6 @@
 import { GrantTerms, RegisterEntryRow } from "@/components/request/grant-terms";
 import { TextRow } from "@/components/ui/summary-row";
 import type { TDatedEstimate } from "@/lib/domain/in-kind-value";
-
-import { InKindValue } from "./in-kind-value";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { CRITERION_LABEL, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
 import type { HUMAN_RIGHTS_OUTCOMES, RECOMMENDATIONS } from "@/lib/domain/review/decisions";
@@ -10,6 +8,8 @@ import { longDate } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
 import type { TReviewRequest } from "@/lib/server/review/request";
+
+import { InKindValueRow } from "./in-kind-value";
 
 type TPerson = { name: string | null; email: string | null } | null | undefined;
 
@@ -61,44 +61,42 @@ export async function DecisionSummary({ request, value }: { request: TReviewRequ
   const criteria = SECTION_IDS.filter((id) => decision.criteria.includes(id)).map((id) => t(CRITERION_LABEL[id]));
   const granted = decision.outcome === "GRANTED";
   return (
-    <>
-      <dl className="summary-list">
+    <dl className="summary-list">
+      <div className="summary-list__row">
+        <dt>{t("decision-outcome")}</dt>
+        <dd>
+          {t(
+            granted ? "decision-outcome-granted" : "decision-outcome-declined",
+            personOf(decision.decidedBy, t("history-system")),
+            longDate(decision.decidedAt, formats),
+          )}
+        </dd>
+      </div>
+      {granted ? <GrantTerms decision={decision} expiresAt={request.expiresAt} /> : null}
+      {granted ? <RegisterEntryRow entry={decision} reference={request.reference} unlisted="decision-register-unlisted" /> : null}
+      {value ? <InKindValueRow estimate={value} label={t("in-kind-title")} /> : null}
+      <div className="summary-list__row">
+        <dt>{t(granted ? "decision-criteria-cited" : "decision-criteria-not-met")}</dt>
+        <dd>{criteria.join(", ")}</dd>
+      </div>
+      <TextRow label={t("decision-rationale")} text={decision.rationale} />
+      <TextRow label={t("decision-message")} text={decision.message} />
+      <TextRow label={t("decision-joint-override")} text={decision.jointOverride} />
+      <TextRow label={t("decision-length-override")} text={decision.lengthOverride} />
+      {decision.endedAt && decision.endReason ? (
         <div className="summary-list__row">
-          <dt>{t("decision-outcome")}</dt>
+          <dt>{t("decision-ended")}</dt>
           <dd>
             {t(
-              granted ? "decision-outcome-granted" : "decision-outcome-declined",
-              personOf(decision.decidedBy, t("history-system")),
-              longDate(decision.decidedAt, formats),
+              "decision-ended-value",
+              t(WITHDRAWAL_REASON_LABEL[decision.endReason]),
+              personOf(decision.endedBy, t("history-system")),
+              longDate(decision.endedAt, formats),
             )}
+            {decision.endNote ? <span className="assessment-note">{decision.endNote}</span> : null}
           </dd>
         </div>
-        {granted ? <GrantTerms decision={decision} expiresAt={request.expiresAt} /> : null}
-        {granted ? <RegisterEntryRow entry={decision} reference={request.reference} unlisted="decision-register-unlisted" /> : null}
-        <div className="summary-list__row">
-          <dt>{t(granted ? "decision-criteria-cited" : "decision-criteria-not-met")}</dt>
-          <dd>{criteria.join(", ")}</dd>
-        </div>
-        <TextRow label={t("decision-rationale")} text={decision.rationale} />
-        <TextRow label={t("decision-message")} text={decision.message} />
-        <TextRow label={t("decision-joint-override")} text={decision.jointOverride} />
-        <TextRow label={t("decision-length-override")} text={decision.lengthOverride} />
-        {decision.endedAt && decision.endReason ? (
-          <div className="summary-list__row">
-            <dt>{t("decision-ended")}</dt>
-            <dd>
-              {t(
-                "decision-ended-value",
-                t(WITHDRAWAL_REASON_LABEL[decision.endReason]),
-                personOf(decision.endedBy, t("history-system")),
-                longDate(decision.endedAt, formats),
-              )}
-              {decision.endNote ? <span className="assessment-note">{decision.endNote}</span> : null}
-            </dd>
-          </div>
-        ) : null}
-      </dl>
-      {value ? <InKindValue estimate={value} /> : null}
-    </>
+      ) : null}
+    </dl>
   );
 }

@@ -41,16 +41,36 @@ function lineText(t: TTranslate, formats: string, line: TValueLine) {
  * month, the monthly total, and the whole term (custom development counted once). Prices missing
  * for part of the scope are named, and the totals said to leave them out.
  */
-export function InKindValue({ estimate, headingLevel = 3, note }: { estimate: TDatedEstimate; headingLevel?: 2 | 3; note?: TMessageKey }) {
+export function InKindValue({ estimate, note }: { estimate: TDatedEstimate; note?: TMessageKey }) {
+  const t = useT();
+  return (
+    <section className="panel in-kind-value" aria-labelledby="in-kind-value-title" data-testid="in-kind-value">
+      <h3 id="in-kind-value-title">{t("in-kind-title")}</h3>
+      <Estimate estimate={estimate} note={note} />
+    </section>
+  );
+}
+
+/** The estimate as a row of a decision's summary, its label the row's term. */
+export function InKindValueRow({ estimate, label }: { estimate: TDatedEstimate; label: string }) {
+  return (
+    <div className="summary-list__row">
+      <dt>{label}</dt>
+      <dd className="in-kind-value" data-testid="in-kind-value">
+        <Estimate estimate={estimate} />
+      </dd>
+    </div>
+  );
+}
+
+function Estimate({ estimate, note }: { estimate: TDatedEstimate; note?: TMessageKey }) {
   const t = useT();
   const formats = useFormats();
   const money = (cents: number) => formatMoney(cents, formats);
-  const Heading = headingLevel === 2 ? "h2" : "h3";
   const development = estimate.lines.find((line) => line.kind === "development_day");
   const months = formatNumber(estimate.months, formats);
   return (
-    <section className="panel in-kind-value" aria-labelledby="in-kind-value-title" data-testid="in-kind-value">
-      <Heading id="in-kind-value-title">{t("in-kind-title")}</Heading>
+    <>
       {estimate.lines.length === 0 && estimate.missing.length === 0 ? (
         <p>{t("in-kind-nothing")}</p>
       ) : (
@@ -81,7 +101,7 @@ export function InKindValue({ estimate, headingLevel = 3, note }: { estimate: TD
       )}
       {note ? <p className="hint">{t(note)}</p> : null}
       <p className="hint">{t("in-kind-prices-of", longDate(estimate.pricesOn, formats))}</p>
-    </section>
+    </>
   );
 }
 
