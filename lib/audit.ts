@@ -27,6 +27,7 @@ export type TAuditEntry = { actorId: string | null; before?: TJson | null; after
   | { subject: "email"; id: string; action: "email.resent" }
   | { subject: "api_token"; id: string; action: TApiTokenAuditAction }
   | { subject: "webhook"; id: string; action: TWebhookAuditAction }
+  | { subject: "unit_cost"; id: string; action: "unit_cost.added" }
 );
 
 /** Appends one entry, inside the transaction of the change it records. */

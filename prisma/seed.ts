@@ -1,5 +1,6 @@
 // Demo accounts for trying the app on the embedded database. Run by `npm start` when DEMO_DATA is on.
 import type { TDb } from "@/lib/db";
+import type { TUnitCostKind } from "@/lib/domain/in-kind-value";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; lands: string }[] = [
@@ -29,4 +30,34 @@ export async function seedDemoAccounts(db: TDb) {
       });
     });
   }
+}
+
+/**
+ * Example prices, so the demo shows in-kind values: made-up round figures, not Wikimedia
+ * Enterprise's costs. Applying from 2020, they value every demo grant.
+ */
+export const DEMO_UNIT_COSTS: { kind: TUnitCostKind; amountCents: number }[] = [
+  { kind: "on_demand_million", amountCents: 4_000 },
+  { kind: "snapshot_download", amountCents: 2_500 },
+  { kind: "realtime_month", amountCents: 150_000 },
+  { kind: "development_day", amountCents: 80_000 },
+];
+
+/** Adds the example prices once, when no price has been set at all. */
+export async function seedDemoUnitCosts(db: TDb) {
+  if ((await db.unitCost.count()) > 0) return;
+  await db.$transaction(async (tx) => {
+    for (const cost of DEMO_UNIT_COSTS) {
+      const row = await tx.unitCost.create({ data: { ...cost, validFrom: new Date("2020-01-01T00:00:00Z") } });
+      await tx.auditEntry.create({
+        data: {
+          action: "unit_cost.added",
+          subjectType: "unit_cost",
+          subjectId: row.id,
+          after: { ...cost, validFrom: "2020-01-01" },
+          note: "Demo example price",
+        },
+      });
+    }
+  });
 }

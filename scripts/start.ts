@@ -10,7 +10,7 @@ import { parseEnv as parseDotEnv } from "node:util";
 
 import { createDb } from "@/lib/db";
 import { EnvError, parseEnv, publicUrl, type TEnv } from "@/lib/env";
-import { DEMO_ACCOUNTS, seedDemoAccounts } from "@/prisma/seed";
+import { DEMO_ACCOUNTS, seedDemoAccounts, seedDemoUnitCosts } from "@/prisma/seed";
 import { seedBulkRequests } from "@/prisma/seed-bulk";
 
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
@@ -62,6 +62,7 @@ async function main() {
   if (config.demoData) {
     const db = createDb(childEnv.DATABASE_URL!);
     await seedDemoAccounts(db);
+    await seedDemoUnitCosts(db);
     // An empty queue shows reviewers nothing: give the demo a few weeks of realistic requests, once.
     if ((await db.request.count({ where: { status: { not: "DRAFT" } } })) === 0) {
       log("Adding demo requests for the review queue");

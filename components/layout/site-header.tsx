@@ -26,6 +26,7 @@ function navFor(role: TRole): { links: TNavItem[]; admin: TNavItem[] } {
     { href: "/admin/emails", label: "nav-admin-emails" },
     { href: "/admin/webhooks", label: "nav-admin-webhooks" },
     { href: "/admin/tokens", label: "nav-admin-tokens" },
+    { href: "/admin/costs", label: "nav-admin-costs" },
   ];
   return { links: [...everyone, ...(canReview(role) ? reviewers : [])], admin: canAdminister(role) ? admins : [] };
 }

@@ -19,6 +19,7 @@ import { groupedInput, longDate } from "@/lib/i18n/format";
 
 import { ConfirmedContributions, confirmedWordings } from "./confirmed-contributions";
 import { type TAction, useReviewForm } from "./forms";
+import { GrantValuePreview, type TGrantPreviewPrices } from "./in-kind-value";
 
 type TOption = { value: string; label: TMessageKey };
 
@@ -128,6 +129,7 @@ function GrantFields({ form, props }: { form: TForm; props: TDecisionFormProps }
       <DateField {...date("startsOn", props.defaults.startsOn)} label={t("decide-grant-starts")} />
       <DateField {...date("expiresOn", props.defaults.expiresOn)} label={t("decide-grant-expires")} hint={t("decide-grant-expires-hint")} />
       {props.askLengthOverride ? <LengthOverride form={form} /> : null}
+      <GrantValuePreview prices={props.inKindPrices} values={form.state.values} defaults={props.defaults} />
       {props.askJointOverride ? (
         <TextareaField {...text("jointOverride")} rows={2} label={t("decide-joint-override")} hint={t("decide-joint-override-hint")} />
       ) : null}
@@ -151,6 +153,7 @@ type TDecisionFormProps = {
   register?: { name: string; summary: string };
   /** The requester's promised contributions, to confirm as conditions of the grant. */
   contributions: TContributionView[];
+  inKindPrices: TGrantPreviewPrices;
 };
 
 /**
@@ -246,6 +249,7 @@ function CheckDecision({ form, values, props }: { form: TForm; values: TFormValu
           </div>
         ))}
       </dl>
+      {grant ? <GrantValuePreview prices={props.inKindPrices} values={values} defaults={props.defaults} /> : null}
       <Carried values={values} />
       <div className="button-group">
         <button className={grant ? "button button--primary" : "button button--destructive"} type="submit" name="intent" value="record" disabled={form.pending}>

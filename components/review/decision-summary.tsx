@@ -1,5 +1,6 @@
 import { GrantTerms, RegisterEntryRow } from "@/components/request/grant-terms";
 import { TextRow } from "@/components/ui/summary-row";
+import type { TDatedEstimate } from "@/lib/domain/in-kind-value";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { CRITERION_LABEL, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
 import type { HUMAN_RIGHTS_OUTCOMES, RECOMMENDATIONS } from "@/lib/domain/review/decisions";
@@ -7,6 +8,8 @@ import { longDate } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
 import type { TReviewRequest } from "@/lib/server/review/request";
+
+import { InKindValueRow } from "./in-kind-value";
 
 type TPerson = { name: string | null; email: string | null } | null | undefined;
 
@@ -51,7 +54,7 @@ export async function Prerequisites({ request }: { request: TReviewRequest }) {
 }
 
 /** The decision as reviewers see it: outcome, who and when, scope and dates, rationale, overrides, and how a grant ended. */
-export async function DecisionSummary({ request }: { request: TReviewRequest }) {
+export async function DecisionSummary({ request, value }: { request: TReviewRequest; value?: TDatedEstimate }) {
   const { t, formats } = await getI18n();
   const decision = request.decision;
   if (!decision) return null;
@@ -71,6 +74,7 @@ export async function DecisionSummary({ request }: { request: TReviewRequest }) 
       </div>
       {granted ? <GrantTerms decision={decision} expiresAt={request.expiresAt} /> : null}
       {granted ? <RegisterEntryRow entry={decision} reference={request.reference} unlisted="decision-register-unlisted" /> : null}
+      {value ? <InKindValueRow estimate={value} label={t("in-kind-title")} /> : null}
       <div className="summary-list__row">
         <dt>{t(granted ? "decision-criteria-cited" : "decision-criteria-not-met")}</dt>
         <dd>{criteria.join(", ")}</dd>

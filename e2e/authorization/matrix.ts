@@ -205,6 +205,7 @@ export const PAGES: TPageRow[] = [
   { kind: "page", file: "app/(admin)/admin/users/page.tsx", path: "/admin/users", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/emails/page.tsx", path: "/admin/emails", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/tokens/page.tsx", path: "/admin/tokens", expect: adminPage },
+  { kind: "page", file: "app/(admin)/admin/costs/page.tsx", path: "/admin/costs", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/webhooks/page.tsx", path: "/admin/webhooks", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/webhooks/[id]/page.tsx", path: "/admin/webhooks/:webhook", expect: adminPage },
   {
@@ -757,6 +758,26 @@ export const ACTIONS: TActionRow[] = [
     fields: { ...FORGED, requestId: ":id", version: ":version", reason: "MISUSE", message: "Forged withdrawal" },
     expect: wmfOnly,
   },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "estimateDevelopmentAction",
+    page: "/review/:id",
+    target: "submitted",
+    fields: { ...FORGED, requestId: ":id", version: ":version", developmentDays: "12" },
+    expect: wmfOnly,
+    note: "development days value the grant: WMF's estimate",
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "estimateDevelopmentAction",
+    variant: "a negative estimate",
+    page: "/review/:id",
+    target: "granted",
+    fields: { requestId: ":id", version: ":version", developmentDays: "-3" },
+    expect: nobody,
+  },
 
   // Administration.
   {
@@ -803,6 +824,15 @@ export const ACTIONS: TActionRow[] = [
     fields: { tokenId: ":apiToken" },
     expect: adminOnly,
     note: "revoking cuts off the account system: only admins",
+  },
+  {
+    kind: "action",
+    file: "app/(admin)/admin/costs/actions.ts",
+    name: "addUnitCostAction",
+    page: "/admin/costs",
+    fields: { kind: "realtime_month", amount: "1", validFrom: ":today+400" },
+    expect: adminOnly,
+    note: "prices value every grant: only admins set them",
   },
   {
     kind: "action",

@@ -188,6 +188,7 @@ export async function snapshot(
        'users', (SELECT json_agg(json_build_object('id', id, 'role', role, 'locale', locale) ORDER BY id) FROM "User" WHERE id = ANY($1)),
        'sessions', (SELECT count(*) FROM "Session" WHERE "userId" = ANY($1)),
        'signInLinks', (SELECT count(*) FROM "VerificationToken" WHERE identifier = ANY($3)),
+       'unitCosts', (SELECT count(*) FROM "UnitCost" WHERE "createdById" = ANY($1)),
        'apiTokens', (SELECT json_agg(json_build_object('id', id, 'revokedAt', "revokedAt") ORDER BY id) FROM "ApiToken" WHERE id = ANY($5) OR "createdById" = ANY($1)),
        'webhookEndpoints', (SELECT json_agg(json_build_object('id', id, 'version', version, 'url', url, 'enabled', enabled, 'types', "eventTypes", 'secret', md5(secret)) ORDER BY id)
                       FROM "WebhookEndpoint" WHERE id = ANY($6)),

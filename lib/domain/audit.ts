@@ -28,6 +28,7 @@ export const REQUEST_AUDIT_ACTIONS = [
   "request.expiry_reminded",
   "request.expired",
   "request.anonymised",
+  "request.development_estimated",
 ] as const;
 export type TRequestAuditAction = (typeof REQUEST_AUDIT_ACTIONS)[number];
 
@@ -57,6 +58,7 @@ export const HISTORY_LABEL = {
   "request.expiry_reminded": "history-request-expiry-reminded",
   "request.expired": "history-request-expired",
   "request.anonymised": "history-request-anonymised",
+  "request.development_estimated": "history-request-development-estimated",
 } as const satisfies Record<TRequestAuditAction, TMessageKey | null>;
 
 /**
@@ -115,4 +117,5 @@ export const EVENT_AUDIT_ACTION = {
   lapse: "request.lapsed",
   expire: "request.expired",
   remind_expiry: "request.expiry_reminded",
+  estimate_development: "request.development_estimated",
 } as const satisfies Record<TRequestEvent | TRequestActivity, TRequestAuditAction>;

@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { z } from "zod";
 
 import { ZApiTokenCreate, ZApiTokenRevoke } from "@/lib/domain/api-tokens";
+import { ZDevelopmentDaysInput, ZUnitCostInput } from "@/lib/domain/in-kind-value";
 import { ZAccountName } from "@/lib/domain/account";
 import { ZContactToken } from "@/lib/domain/request/contact";
 import { parseMessage } from "@/lib/domain/request/fields";
@@ -84,6 +85,8 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   confirmContact: ZContactToken,
   createApiToken: ZApiTokenCreate,
   revokeApiToken: ZApiTokenRevoke,
+  addUnitCost: ZUnitCostInput,
+  estimateDevelopment: ZDevelopmentDaysInput,
   createWebhook: ZWebhookEndpointCreate,
   updateWebhook: ZWebhookEndpointEdit,
   rotateWebhookSecret: ZWebhookSecretRotation,

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { datePartOrder, formatNumber, groupedInput, longDate, longDateTime, shortDate, shortDateTime } from "./format";
+import { datePartOrder, formatMoney, formatNumber, groupedInput, longDate, longDateTime, shortDate, shortDateTime } from "./format";
 
 const MOMENT = new Date("2026-12-06T07:40:00Z");
 
@@ -26,6 +26,12 @@ describe("one way per language to write dates and numbers", () => {
     assert.equal(groupedInput("10080254", "de-DE"), "10.080.254");
     assert.equal(groupedInput("10 000 abc", "en-GB"), "10 000 abc", "what is not a number stays as typed");
     assert.equal(groupedInput(undefined, "en-GB"), "");
+  });
+
+  it("writes dollars from cents, the language's way", () => {
+    assert.equal(formatMoney(123_450, "en-GB"), "$1,234.50");
+    assert.equal(formatMoney(123_450, "de-DE"), "1.234,50\u00a0$");
+    assert.equal(formatMoney(5, "en-GB"), "$0.05");
   });
 
   it("knows the order a language writes a date's parts in", () => {

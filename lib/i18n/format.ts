@@ -59,6 +59,17 @@ export function formatNumber(value: number, formats: string): string {
   return format.format(value);
 }
 
+/** An amount of US dollars from whole cents, the language's way: $1,234.50 / 1.234,50 $. */
+export function formatMoney(cents: number, formats: string): string {
+  const key = `money|${formats}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(formats, { style: "currency", currency: "USD", currencyDisplay: "narrowSymbol" });
+    cache.set(key, format);
+  }
+  return format.format(cents / 100);
+}
+
 /** A whole number someone typed, as a form shows it back: grouped the language's way; anything else as typed. */
 export function groupedInput(raw: string | undefined, formats: string): string {
   if (!raw || !/^\d+$/.test(raw)) return raw ?? "";

@@ -49,6 +49,7 @@ export const NOTIFICATIONS: TRegistry = {
   message: [{ to: "requester", kind: "message", key: ({ details }) => `message:${details.commentId}`, text: (details) => ({ detail: details.body }) }],
   recommend: [],
   assess_human_rights: [],
+  estimate_development: [],
   ask_requester: [
     {
       to: "requester",

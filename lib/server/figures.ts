@@ -2,9 +2,12 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { quarterBuckets, summariseFigures, type TCountRow, type TDaysRow, type TFiguresRange } from "@/lib/domain/figures/figures";
+import { deliveredShare, valueByQuarter } from "@/lib/domain/figures/in-kind";
 import { DAY_MS, startOfDay } from "@/lib/domain/time";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 import { now } from "./clock";
+import { valuedGrants } from "./in-kind-sql";
 
 /**
  * The public figures for a period: two grouped counts over the requests submitted in it, each an
@@ -40,4 +43,42 @@ export async function publicFigures(range: TFiguresRange) {
     db().request.count({ where: { status: "GRANTED", startsAt: { lte: at }, expiresAt: { gt: at } } }),
   ]);
   return { ...summariseFigures(quarterBuckets(range.from, range.to), counts, days), activeGrants, at };
+}
+
+/**
+ * The in-kind value in the public figures: the grants decided in each quarter of the period with
+ * their whole-term value (from the (decidedAt, id) index of decisions), the grants active today
+ * with theirs, each priced as on its decision day, and the share of promised contributions
+ * delivered. Totals only: no grant's own value leaves the database.
+ */
+export async function publicValueFigures(range: TFiguresRange) {
+  const from = startOfDay(range.from);
+  const until = new Date(startOfDay(range.to).getTime() + DAY_MS);
+  const at = now();
+  const [perQuarter, active, contributions] = await Promise.all([
+    db().$queryRaw<{ quarter: string; grants: number; term: bigint; incomplete: number }[]>`
+      SELECT to_char(date_trunc('quarter', g."decidedAt"), 'YYYY-"Q"Q') AS quarter, count(*)::int AS grants,
+             sum(g.term)::bigint AS term, (count(*) FILTER (WHERE g.incomplete))::int AS incomplete
+      FROM (${valuedGrants(Prisma.sql`d."decidedAt" >= ${from} AND d."decidedAt" < ${until}`)}) g
+      GROUP BY 1`,
+    db().$queryRaw<{ grants: number; monthly: bigint | null; term: bigint | null; incomplete: number }[]>`
+      SELECT count(*)::int AS grants, sum(g.monthly)::bigint AS monthly, sum(g.term)::bigint AS term, (count(*) FILTER (WHERE g.incomplete))::int AS incomplete
+      FROM (${valuedGrants(Prisma.sql`r.status = 'GRANTED' AND r."startsAt" <= ${at} AND r."expiresAt" > ${at}`)}) g`,
+    db().$queryRaw<{ delivered: number; promised: number }[]>`
+      SELECT (count(*) FILTER (WHERE status = 'DELIVERED'))::int AS delivered, count(*)::int AS promised FROM "Contribution"`,
+  ]);
+  const today = active[0];
+  return {
+    ...valueByQuarter(
+      quarterBuckets(range.from, range.to),
+      perQuarter.map((row) => ({ quarter: row.quarter, grants: row.grants, termCents: Number(row.term), incomplete: row.incomplete })),
+    ),
+    active: {
+      grants: today?.grants ?? 0,
+      monthlyCents: Number(today?.monthly ?? 0),
+      termCents: Number(today?.term ?? 0),
+      incomplete: today?.incomplete ?? 0,
+    },
+    contributions: { ...(contributions[0] ?? { delivered: 0, promised: 0 }), share: deliveredShare(contributions[0] ?? { delivered: 0, promised: 0 }) },
+  };
 }

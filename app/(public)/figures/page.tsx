@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { PageHeading } from "@/components/ui/page-heading";
 import Link from "next/link";
-import type { ReactNode } from "react";
 
 import { ChartLegend, LineChart, StackedBarChart, type TSeries } from "@/components/figures/charts";
+import { Figure, Row } from "@/components/figures/figure-parts";
+import { InKindFigures } from "@/components/figures/in-kind-figures";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { DateField } from "@/components/ui/fields";
-import { cellLabel, Table } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { DEFAULT_QUARTERS, MAX_RANGE_YEARS, MIN_DECISIONS_FOR_TIMES, parseFiguresQuery, type TFigures, type TQuarter } from "@/lib/domain/figures/figures";
 import { firstValues, type TPageSearch } from "@/lib/domain/search-params";
 import { joinDateParts, type TFieldError } from "@/lib/form-state";
@@ -15,7 +16,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { inWords, type TMessageKey, type TTranslate } from "@/lib/i18n/translator";
 import { today } from "@/lib/server/clock";
-import { publicFigures } from "@/lib/server/figures";
+import { publicFigures, publicValueFigures } from "@/lib/server/figures";
 
 type TProps = TPageSearch;
 
@@ -74,7 +75,7 @@ export default async function FiguresPage({ searchParams }: TProps) {
 }
 
 async function Figures({ range, t, formats }: { range: { from: string; to: string }; t: TTranslate; formats: string }) {
-  const { quarters, total, activeGrants } = await publicFigures(range);
+  const [{ quarters, total, activeGrants }, value] = await Promise.all([publicFigures(range), publicValueFigures(range)]);
   const number = (value: number) => formatNumber(value, formats);
   // German writes 25 %, its space a no-break space, so the sign stays on the number's line.
   const percent = new Intl.NumberFormat(formats, { style: "percent", maximumFractionDigits: 0 });
@@ -194,6 +195,8 @@ async function Figures({ range, t, formats }: { range: { from: string; to: strin
         </Table>
       </section>
 
+      <InKindFigures figures={value} period={period} />
+
       <section aria-labelledby="figures-about">
         <h2 id="figures-about">{t("figures-about-title")}</h2>
         <ul>
@@ -206,29 +209,5 @@ async function Figures({ range, t, formats }: { range: { from: string; to: strin
         </ul>
       </section>
     </>
-  );
-}
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="figures-glance__item">
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
-}
-
-/** A quarter's row (or the totals): its heading, then each figure, labelled with its column for a phone. */
-function Row({ heading, cells, labels }: { heading: ReactNode; cells: string[]; labels: string[] }) {
-  return (
-    <tr>
-      <th scope="row">{heading}</th>
-      {cells.map((cell, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are its columns, in a fixed order
-        <td key={index} {...cellLabel(labels[index] ?? "")}>
-          {cell}
-        </td>
-      ))}
-    </tr>
   );
 }

@@ -149,6 +149,7 @@ export const REQUEST_ACTIVITIES = [
   "recommend",
   "assess_human_rights",
   "remind_expiry",
+  "estimate_development",
 ] as const;
 export type TRequestActivity = (typeof REQUEST_ACTIVITIES)[number];
 
@@ -164,6 +165,8 @@ export const ACTIVITIES = {
   recommend: { during: OPEN_STATUSES, by: ["wmde"] },
   assess_human_rights: { during: OPEN_STATUSES, by: ["wmf"] },
   remind_expiry: { during: ["GRANTED"], by: ["system"] },
+  // What the grant is worth: estimated while it is decided, and corrected while it runs.
+  estimate_development: { during: [...OPEN_STATUSES, "GRANTED"], by: ["wmf"] },
 } as const satisfies Record<TRequestActivity, TActivity>;
 
 type TActivityErrorKey =
@@ -183,6 +186,7 @@ const ACTIVITY_NOT_YOURS: Record<TRequestActivity, TActivityErrorKey> = {
   recommend: "decision-error-wmde-only",
   assess_human_rights: "transition-error-wmf-only",
   remind_expiry: "transition-error-automatic-only",
+  estimate_development: "transition-error-wmf-only",
 };
 
 export type TActivityResult = { ok: true } | { ok: false; reason: "not_allowed_from_status" | "not_allowed_for_actor"; messageKey: TActivityErrorKey };

@@ -38,6 +38,7 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
       startsAt: true,
       expiresAt: true,
       requesterKind: true,
+      customDevelopmentDays: true,
       requester: { select: { email: true, name: true } },
       basedOn: { select: { id: true, reference: true } },
       followUps: { orderBy: { createdAt: "asc" }, where: { status: { not: "DRAFT" } }, select: { id: true, reference: true } },

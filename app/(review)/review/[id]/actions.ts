@@ -15,6 +15,7 @@ import {
   ZWithdrawInput,
 } from "@/lib/domain/review/decisions";
 import { ZAssessmentInput, ZCommentInput, ZInformationInput, ZJointMove, ZRequestVersion } from "@/lib/domain/review/actions";
+import { ZDevelopmentDaysInput } from "@/lib/domain/in-kind-value";
 import { publicUrl } from "@/lib/env";
 import type { z } from "zod";
 
@@ -34,6 +35,7 @@ import {
   recordRecommendation,
   withdrawGrant,
 } from "@/lib/server/review/decisions";
+import { estimateDevelopment } from "@/lib/server/review/development";
 import { addComment, askForInformation, moveJoint, releaseRequest, saveAssessment, takeRequest } from "@/lib/server/review/request";
 
 function done(requestId: string, key: TMessageKey): TActionState {
@@ -80,6 +82,8 @@ export const askForInformationAction = reviewAction(
 export const recordRecommendationAction = reviewAction("recordRecommendation", ZRecommendationInput, recordRecommendation, "recommend-saved");
 
 export const recordHumanRightsAction = reviewAction("recordHumanRights", ZHumanRightsInput, recordHumanRights, "human-rights-saved");
+
+export const estimateDevelopmentAction = reviewAction("estimateDevelopment", ZDevelopmentDaysInput, estimateDevelopment, "development-saved");
 
 /**
  * The decide page: grant or decline, checked (shown back to confirm, nothing written), then

@@ -10,6 +10,7 @@ import { RequestActionForm } from "@/components/request/request-action-form";
 import { RequestStatusTag } from "@/components/request/status-tag";
 import { ExtendForm, HumanRightsForm, RecommendationForm, WithdrawForm } from "@/components/review/decision-forms";
 import { DecisionSummary, Prerequisites } from "@/components/review/decision-summary";
+import { DevelopmentDaysForm } from "@/components/review/development-days-form";
 import { AssessmentForm, CommentForm, InformationForm, JointMoveForm } from "@/components/review/forms";
 import { PrintHeader } from "@/components/ui/print-header";
 import { Reference, referenceMessage } from "@/components/ui/reference";
@@ -25,6 +26,7 @@ import { fullTitle } from "@/lib/i18n/title";
 import type { TMessageKey, TParam } from "@/lib/i18n/translator";
 import { now } from "@/lib/server/clock";
 import { grantContributionsOf } from "@/lib/server/review/contributions";
+import { grantValue } from "@/lib/server/in-kind-value";
 import { loadReviewRequest } from "@/lib/server/pages";
 import { reviewHistory } from "@/lib/server/review/request";
 
@@ -42,6 +44,7 @@ import {
   saveAssessmentAction,
   takeRequestAction,
   withdrawAction,
+  estimateDevelopmentAction,
 } from "./actions";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ decided?: string }> };
@@ -68,7 +71,7 @@ const RATING: Record<string, TMessageKey> = { MET: "rating-met", PARTLY_MET: "ra
 export default async function ReviewRequestPage({ params, searchParams }: Params) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const [{ viewer, request }, { t, formats }] = await Promise.all([load(id), getI18n()]);
-  const history = await reviewHistory(request);
+  const [history, value] = await Promise.all([reviewHistory(request), grantValue(request)]);
   const open = isOpen(request.status);
   const flags = messages(request.flags) as (TMessage & { severity: string })[];
   const pendingQuestion = request.infoRequests.find((question) => !question.answeredAt && !question.lapsedAt);
@@ -136,7 +139,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
         <h2 id="decision-title">{t("decision-title")}</h2>
         {request.decision ? (
           <>
-            <DecisionSummary request={request} />
+            <DecisionSummary request={request} value={value} />
             <GrantContributions rows={await grantContributionsOf(request.id)} title="review-contributions-title" headingLevel={3} />
           </>
         ) : open ? (
@@ -161,6 +164,9 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
         ) : (
           <p>{t("decision-none-closed")}</p>
         )}
+        {offered.has("estimate_development") ? (
+          <DevelopmentDaysForm action={estimateDevelopmentAction} requestId={request.id} version={request.version} saved={request.customDevelopmentDays} />
+        ) : null}
         {(offered.has("extend") || offered.has("withdraw")) && request.expiresAt && request.decision?.startsAt ? (
           <div className="review-columns">
             {offered.has("extend") ? (

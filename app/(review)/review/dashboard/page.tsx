@@ -1,25 +1,30 @@
 import Link from "next/link";
 
 import { RequestStatusTag } from "@/components/request/status-tag";
+import { ActiveGrantValues } from "@/components/review/active-grant-values";
 import { Reference } from "@/components/ui/reference";
 import { Table } from "@/components/ui/table";
 import { canAdminister, canReview } from "@/lib/domain/roles";
+import { readSearch, type TPageSearch } from "@/lib/domain/search-params";
 import { STRUGGLING_ATTEMPTS } from "@/lib/domain/webhook-endpoint-form";
 import { DAY_MS, daysBetween } from "@/lib/domain/time";
 import { formatNumber, shortDate } from "@/lib/i18n/format";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import { strugglingEndpoints, type TStrugglingEndpoint } from "@/lib/server/admin/webhooks";
 import { dashboard, EXPIRING_WITHIN_DAYS } from "@/lib/server/review/dashboard";
+import { activeGrantValues } from "@/lib/server/review/grant-values";
 import { requireRole } from "@/lib/server/session";
 
 export const generateMetadata = titledBy("dashboard-title");
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: TPageSearch) {
   const viewer = await requireRole("/review/dashboard", canReview);
-  const [{ t, formats }, data, struggling] = await Promise.all([
+  const { after } = await readSearch(searchParams);
+  const [{ t, formats }, data, struggling, values] = await Promise.all([
     getI18n(),
     dashboard(viewer),
     canAdminister(viewer.role) ? strugglingEndpoints(viewer) : Promise.resolve([]),
+    activeGrantValues(viewer, after),
   ]);
   const who = (row: { organisation: string | null; contactName: string | null }) => row.organisation ?? row.contactName ?? "";
   const person = (user: { name: string | null; email: string | null } | null) => (user ? (user.name ?? user.email ?? "") : t("dashboard-nobody"));
@@ -48,6 +53,8 @@ export default async function DashboardPage() {
           ))}
         </Table>
       )}
+
+      <ActiveGrantValues values={values} nextHref={values.next ? `/review/dashboard?after=${values.next}#active-value-title` : undefined} />
 
       <h2 id="waiting-title">{t("dashboard-waiting-title")}</h2>
       {data.waiting.length === 0 ? (

@@ -13,6 +13,7 @@ import { canAdminister } from "@/lib/domain/roles";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { today } from "@/lib/server/clock";
+import { pricesToday } from "@/lib/server/in-kind-value";
 import { loadReviewRequest } from "@/lib/server/pages";
 
 import { decideAction } from "../actions";
@@ -34,7 +35,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function DecidePage({ params }: Params) {
   const { id } = await params;
-  const [{ viewer, request }, { t, formats }] = await Promise.all([load(id), getI18n()]);
+  const [{ viewer, request }, { t, formats }, prices] = await Promise.all([load(id), getI18n(), pricesToday()]);
   const day = today();
   const back = (
     <p>
@@ -67,6 +68,7 @@ export default async function DecidePage({ params }: Params) {
         notices={<Prerequisites request={request} />}
         register={registerConsented(request.answers) ? publicDraft(request.answers) : undefined}
         contributions={contributionViews(request.answers, t, formats)}
+        inKindPrices={{ ...prices, developmentDays: request.customDevelopmentDays }}
       />
     </div>
   );

@@ -1,0 +1,28 @@
+import type { ReactNode } from "react";
+
+import { cellLabel } from "@/components/ui/table";
+
+/** One figure at a glance: what it counts, and its value. */
+export function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="figures-glance__item">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+/** A quarter's row (or the totals): its heading, then each figure, labelled with its column for a phone. */
+export function Row({ heading, cells, labels }: { heading: ReactNode; cells: string[]; labels: string[] }) {
+  return (
+    <tr>
+      <th scope="row">{heading}</th>
+      {cells.map((cell, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are its columns, in a fixed order
+        <td key={index} {...cellLabel(labels[index] ?? "")}>
+          {cell}
+        </td>
+      ))}
+    </tr>
+  );
+}

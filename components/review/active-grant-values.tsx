@@ -1,0 +1,52 @@
+import Link from "next/link";
+
+import { Reference } from "@/components/ui/reference";
+import { cellLabel, Table } from "@/components/ui/table";
+import { formatMoney, shortDate } from "@/lib/i18n/format";
+import { getI18n } from "@/lib/i18n/server";
+import type { TActiveGrantValues } from "@/lib/server/review/grant-values";
+
+/** What the grants active today are worth a month, in all and one by one (soonest expiry first, a page at a time). */
+export async function ActiveGrantValues({ values, nextHref }: { values: TActiveGrantValues; nextHref?: string }) {
+  const { t, formats } = await getI18n();
+  const money = (cents: number) => formatMoney(cents, formats);
+  const columns = [
+    t("queue-col-reference"),
+    t("dashboard-col-requester"),
+    t("dashboard-col-expires"),
+    t("dashboard-value-col-month"),
+    t("dashboard-value-col-term"),
+  ] as const;
+  return (
+    <section aria-labelledby="active-value-title">
+      <h2 id="active-value-title">{t("dashboard-value-title")}</h2>
+      <p data-testid="active-value-total">{t("dashboard-value-total", values.count, money(values.monthlyCents))}</p>
+      {values.incomplete > 0 ? <p className="notice notice--warning">{t("dashboard-value-incomplete", values.incomplete)}</p> : null}
+      {values.grants.length > 0 ? (
+        <Table stacked numbers labelledBy="active-value-title" columns={columns}>
+          {values.grants.map((grant) => (
+            <tr key={grant.id}>
+              <td {...cellLabel(columns[0])}>
+                <Link href={`/review/${grant.id}`}>
+                  <Reference>{grant.reference}</Reference>
+                </Link>
+              </td>
+              <td {...cellLabel(columns[1])}>{grant.who}</td>
+              <td {...cellLabel(columns[2])}>{shortDate(grant.expiresAt, formats)}</td>
+              <td {...cellLabel(columns[3])}>
+                {money(grant.monthlyCents)}
+                {grant.incomplete ? ` ${t("dashboard-value-partial")}` : null}
+              </td>
+              <td {...cellLabel(columns[4])}>{money(grant.termCents)}</td>
+            </tr>
+          ))}
+        </Table>
+      ) : null}
+      {nextHref ? (
+        <p>
+          <Link href={nextHref}>{t("dashboard-value-more")}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
