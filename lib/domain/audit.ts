@@ -26,6 +26,11 @@ export const REQUEST_AUDIT_ACTIONS = [
   "request.withdrawn",
   "request.given_up",
   "request.expiry_reminded",
+  "request.check_in_opened",
+  "request.check_in_reminded",
+  "request.check_in_missed",
+  "request.checked_in",
+  "request.check_in_acknowledged",
   "request.expired",
   "request.anonymised",
 ] as const;
@@ -55,6 +60,11 @@ export const HISTORY_LABEL = {
   "request.withdrawn": "history-request-withdrawn",
   "request.given_up": "history-request-given-up",
   "request.expiry_reminded": "history-request-expiry-reminded",
+  "request.check_in_opened": "history-request-check-in-opened",
+  "request.check_in_reminded": "history-request-check-in-reminded",
+  "request.check_in_missed": "history-request-check-in-missed",
+  "request.checked_in": "history-request-checked-in",
+  "request.check_in_acknowledged": "history-request-check-in-acknowledged",
   "request.expired": "history-request-expired",
   "request.anonymised": "history-request-anonymised",
 } as const satisfies Record<TRequestAuditAction, TMessageKey | null>;
@@ -76,6 +86,10 @@ export const TIMELINE_LABEL = {
   "request.withdrawn": "timeline-withdrawn",
   "request.given_up": "timeline-given-up",
   "request.expiry_reminded": "timeline-expiry-reminded",
+  "request.check_in_opened": "timeline-check-in-opened",
+  "request.check_in_reminded": "timeline-check-in-reminded",
+  "request.check_in_missed": "timeline-check-in-missed",
+  "request.checked_in": "timeline-checked-in",
   "request.expired": "timeline-expired",
 } as const satisfies Partial<Record<TRequestAuditAction, TMessageKey>>;
 
@@ -115,4 +129,9 @@ export const EVENT_AUDIT_ACTION = {
   lapse: "request.lapsed",
   expire: "request.expired",
   remind_expiry: "request.expiry_reminded",
+  open_check_in: "request.check_in_opened",
+  remind_check_in: "request.check_in_reminded",
+  miss_check_in: "request.check_in_missed",
+  check_in: "request.checked_in",
+  acknowledge_check_in: "request.check_in_acknowledged",
 } as const satisfies Record<TRequestEvent | TRequestActivity, TRequestAuditAction>;

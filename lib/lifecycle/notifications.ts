@@ -119,6 +119,25 @@ export const NOTIFICATIONS: TRegistry = {
       text: (details, { formats }) => ({ more: [longDate(details.expiresOn, formats), String(details.daysLeft)] }),
     },
   ],
+  open_check_in: [
+    {
+      to: "requester",
+      kind: "check_in_opened",
+      key: ({ details }) => `check-in-opened:${details.checkInId}`,
+      text: (details, { formats }) => ({ more: [longDate(details.dueOn, formats)] }),
+    },
+  ],
+  remind_check_in: [
+    {
+      to: "requester",
+      kind: "check_in_reminder",
+      key: ({ details }) => `check-in-reminder:${details.checkInId}`,
+      text: (details, { formats }) => ({ more: [longDate(details.dueOn, formats)] }),
+    },
+  ],
+  miss_check_in: [],
+  check_in: [],
+  acknowledge_check_in: [],
 };
 
 type TRecipient = { id: string; to: string; locale: TLanguageCode; area: "requester" | "staff" };

@@ -42,6 +42,11 @@ type TDetailsOf = {
   lapse: { questionId: string };
   expire: { expiresOn: string };
   remind_expiry: { daysAhead: number; expiresOn: string; daysLeft: number };
+  open_check_in: { checkInId: string; dueOn: string };
+  remind_check_in: { checkInId: string; dueOn: string };
+  miss_check_in: { checkInId: string };
+  check_in: { checkInId: string; useCase: string };
+  acknowledge_check_in: { checkInId: string };
 };
 
 export type TEventDetails = { [E in TLifecycleEvent]: E extends keyof TDetailsOf ? TDetailsOf[E] : TNothing };

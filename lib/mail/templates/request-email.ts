@@ -80,6 +80,18 @@ const TEMPLATES = {
     paragraphs: ["email-reminder-body", "email-reminder-renew"],
     action: "email-renew-action",
   },
+  check_in_opened: {
+    subject: "email-check-in-subject",
+    heading: "email-check-in-heading",
+    paragraphs: ["email-check-in-body", "email-check-in-questions", "email-check-in-due"],
+    action: "email-check-in-action",
+  },
+  check_in_reminder: {
+    subject: "email-check-in-reminder-subject",
+    heading: "email-check-in-heading",
+    paragraphs: ["email-check-in-reminder-body", "email-check-in-questions"],
+    action: "email-check-in-action",
+  },
   expired: {
     subject: "email-expired-subject",
     heading: "email-expired-heading",
