@@ -15,6 +15,7 @@ import { asciiDigits } from "@/lib/domain/text";
 import type { TFormValues } from "@/lib/form-state";
 import { groupedInput, longDate } from "@/lib/i18n/format";
 
+import { CheckInCadenceField, checkedCadenceText } from "./check-in-cadence";
 import { type TAction, useReviewForm } from "./forms";
 
 type TOption = { value: string; label: TMessageKey };
@@ -124,6 +125,7 @@ function GrantFields({ form, props }: { form: TForm; props: TDecisionFormProps }
       />
       <DateField {...date("startsOn", props.defaults.startsOn)} label={t("decide-grant-starts")} />
       <DateField {...date("expiresOn", props.defaults.expiresOn)} label={t("decide-grant-expires")} hint={t("decide-grant-expires-hint")} />
+      <CheckInCadenceField form={form} />
       {props.askLengthOverride ? <LengthOverride form={form} /> : null}
       {props.askJointOverride ? (
         <TextareaField {...text("jointOverride")} rows={2} label={t("decide-joint-override")} hint={t("decide-joint-override-hint")} />
@@ -210,6 +212,7 @@ function CheckDecision({ form, values, props }: { form: TForm; values: TFormValu
         ...(apis.includes("snapshot") ? [[t("decide-grant-snapshot"), label(FREQUENCY_OPTIONS, one("snapshotFrequency"))] as [string, ReactNode]] : []),
         [t("decide-grant-starts"), longDate(one("startsOn"), formats)],
         [t("decide-grant-expires"), longDate(one("expiresOn"), formats)],
+        [t("decide-check-in"), checkedCadenceText(t, { choice: one("checkInMonths"), startsOn: one("startsOn"), expiresOn: one("expiresOn") })],
         ...(one("lengthOverride") ? [[t("decide-length-override"), one("lengthOverride")] as [string, ReactNode]] : []),
         ...(props.askJointOverride ? [[t("decide-joint-override"), one("jointOverride") || t("decide-check-none")] as [string, ReactNode]] : []),
         [t("decide-grant-criteria"), criteria.join(", ")],

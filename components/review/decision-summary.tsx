@@ -1,5 +1,5 @@
 import { GrantTerms, RegisterEntryRow } from "@/components/request/grant-terms";
-import { TextRow } from "@/components/ui/summary-row";
+import { SummaryRow, TextRow } from "@/components/ui/summary-row";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { CRITERION_LABEL, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
 import type { HUMAN_RIGHTS_OUTCOMES, RECOMMENDATIONS } from "@/lib/domain/review/decisions";
@@ -7,6 +7,8 @@ import { longDate } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
 import type { TReviewRequest } from "@/lib/server/review/request";
+
+import { cadenceText } from "./check-in-cadence";
 
 type TPerson = { name: string | null; email: string | null } | null | undefined;
 
@@ -70,6 +72,7 @@ export async function DecisionSummary({ request }: { request: TReviewRequest }) 
         </dd>
       </div>
       {granted ? <GrantTerms decision={decision} expiresAt={request.expiresAt} /> : null}
+      {granted ? <SummaryRow label={t("decide-check-in")}>{cadenceText(t, decision.checkInMonths)}</SummaryRow> : null}
       {granted ? <RegisterEntryRow entry={decision} reference={request.reference} unlisted="decision-register-unlisted" /> : null}
       <div className="summary-list__row">
         <dt>{t(granted ? "decision-criteria-cited" : "decision-criteria-not-met")}</dt>

@@ -1,7 +1,19 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { checkInDays, checkInDueAt, dueCheckIn, firstCheckInDay, isOverdue, isShortGrant, reminderDue, storedCadence, type TGrantSchedule } from "./check-ins";
+import {
+  checkInDays,
+  checkInDueAt,
+  dueCheckIn,
+  firstCheckInDay,
+  grantCheckIns,
+  isOverdue,
+  isShortGrant,
+  reminderDue,
+  storedCadence,
+  type TGrantSchedule,
+  ZCheckInCadence,
+} from "./check-ins";
 import { addDays, endOfDay, startOfDay } from "./time";
 
 const grant = (startsOn: string, expiresOn: string, checkInMonths: number | null): TGrantSchedule => ({
@@ -97,5 +109,20 @@ describe("an open check-in", () => {
     assert.equal(isOverdue(open, dueAt), true);
     assert.equal(isOverdue({ ...open, answeredAt: addDays(dueAt, 2) }, addDays(dueAt, 3)), false);
     assert.equal(isOverdue({ ...open, cancelledAt: addDays(dueAt, 2) }, addDays(dueAt, 3)), false);
+  });
+});
+
+describe("the cadence a decision form sends", () => {
+  it("reads months or once before expiry, defaults to 6 months and refuses anything else", () => {
+    assert.equal(ZCheckInCadence.parse("3"), 3);
+    assert.equal(ZCheckInCadence.parse("expiry"), null);
+    assert.equal(ZCheckInCadence.parse(undefined), 6);
+    assert.equal(ZCheckInCadence.safeParse("5").success, false);
+    assert.equal(ZCheckInCadence.safeParse("").success, false);
+    assert.deepEqual(grantCheckIns({ startsOn: "2027-01-15", expiresOn: "2027-06-30", checkInMonths: 12 }), {
+      checkInMonths: null,
+      firstCheckInOn: "2027-05-31",
+    });
+    assert.deepEqual(grantCheckIns({ startsOn: "2027-01-15", expiresOn: "2028-01-14", checkInMonths: 6 }), { checkInMonths: 6, firstCheckInOn: "2027-07-15" });
   });
 });

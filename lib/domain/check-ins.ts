@@ -8,11 +8,33 @@
 // - A grant of 6 months or less, a grant without a cadence (null), or a grant whose cadence
 //   gives no check-in before its expiry, gets one check-in 30 days before the expiry instead.
 // - A grant shorter than 30 days gets none: there is nothing to ask before it ends.
+import { z } from "zod";
+
+import { choice } from "./request/fields";
 import { addDays, addMonths, DAY_MS, dayOf, endOfDay, startOfDay } from "./time";
 
 export const CHECK_IN_CADENCES = [3, 6, 12] as const;
 export type TCheckInCadence = (typeof CHECK_IN_CADENCES)[number];
 export const DEFAULT_CHECK_IN_MONTHS: TCheckInCadence = 6;
+/** The decision form's cadence choices: every 3, 6 or 12 months, or only once before expiry. */
+export const CADENCE_CHOICES = ["3", "6", "12", "expiry"] as const;
+export type TCadenceChoice = (typeof CADENCE_CHOICES)[number];
+
+/** The decision form's cadence, as stored: months, or null for once before expiry; the default when none was sent. */
+export const ZCheckInCadence = z.preprocess(
+  (value) => value ?? String(DEFAULT_CHECK_IN_MONTHS),
+  choice(CADENCE_CHOICES, "error-grant-check-in").transform((value) => (value === "expiry" ? null : Number(value))),
+);
+
+/** The form's choice for a stored cadence. */
+export function cadenceChoice(checkInMonths: number | null): TCadenceChoice {
+  return checkInMonths === null
+    ? "expiry"
+    : (CADENCE_CHOICES as readonly string[]).includes(String(checkInMonths))
+      ? (String(checkInMonths) as TCadenceChoice)
+      : "expiry";
+}
+
 /** A grant this many months long or shorter gets no cadence: one check-in before its expiry. */
 export const SHORT_GRANT_MONTHS = 6;
 /** Days to answer a check-in, counted from the day it opens. */
@@ -111,4 +133,11 @@ export function reminderDue(checkIn: TCheckInState, now: Date) {
 /** Unanswered past its due date, and its grant still running: the reviewers' "check-in overdue". */
 export function isOverdue(checkIn: Pick<TCheckInState, "dueAt" | "answeredAt" | "cancelledAt">, now: Date) {
   return isWaiting(checkIn) && checkIn.dueAt.getTime() <= now.getTime();
+}
+
+/** What a grant decided on the form records of its check-ins: the cadence it keeps, and the first day it asks. */
+export function grantCheckIns(input: { startsOn: string; expiresOn: string; checkInMonths: number | null }) {
+  const checkInMonths = storedCadence(input.startsOn, input.expiresOn, input.checkInMonths);
+  const firstCheckInOn = firstCheckInDay({ startsAt: startOfDay(input.startsOn), expiresAt: endOfDay(input.expiresOn), checkInMonths });
+  return { checkInMonths, firstCheckInOn };
 }

@@ -26,9 +26,9 @@ async function granted(days: number, checkInMonths: number | null) {
     criteria: ["need"],
     rationale: "Meets the need.",
     message: "Welcome.",
+    checkInMonths: checkInMonths === null ? "expiry" : String(checkInMonths),
   });
   await decisions.grantRequest(reviewer, input, BASE_URL);
-  await database.db.decision.update({ where: { requestId: request.id }, data: { checkInMonths } });
   return { reviewer, requester, request: await database.db.request.findUniqueOrThrow({ where: { id: request.id } }) };
 }
 
@@ -66,6 +66,18 @@ describe("check-ins on a running grant", () => {
     assert.match(opened!.subject, /check in/);
     // Missed check-ins never end the grant: only its expiry did.
     assert.equal((await database.db.request.findUniqueOrThrow({ where: { id: request.id } })).status, "GRANTED");
+  });
+
+  it("stores the cadence chosen, except for a grant of 6 months or less, and names the first check-in in the grant email", async () => {
+    const long = await granted(365, 3);
+    const short = await granted(180, 3);
+    const cadence = async (requestId: string) => (await database.db.decision.findUniqueOrThrow({ where: { requestId } })).checkInMonths;
+    assert.equal(await cadence(long.request.id), 3);
+    assert.equal(await cadence(short.request.id), null);
+    const [email] = await emails(short.request.id, "granted");
+    assert.match(email!.text, /You will be asked first on/);
+    const [entry] = await database.db.auditEntry.findMany({ where: { subjectId: short.request.id, action: "request.granted" } });
+    assert.equal((entry!.after as { checkInMonths: number | null }).checkInMonths, null);
   });
 
   it("moves the check-in before expiry when the grant is extended", async () => {

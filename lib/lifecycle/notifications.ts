@@ -23,7 +23,11 @@ type TNotice<E extends TLifecycleEvent> = {
   key: (applied: TAppliedEvent<E>, recipientId: string) => string;
   when?: (applied: TAppliedEvent<E>) => boolean;
   /** The parts of the email that come from the event, in the reader's language. */
-  text?: (details: TEventDetails[E], wording: ReturnType<typeof emailWording>, applied: TAppliedEvent<E>) => { detail?: string; more?: string[] };
+  text?: (
+    details: TEventDetails[E],
+    wording: ReturnType<typeof emailWording>,
+    applied: TAppliedEvent<E>,
+  ) => { detail?: string; more?: string[]; notes?: string[] };
 };
 
 type TRegistry = { [E in TLifecycleEvent]: readonly TNotice<E>[] };
@@ -67,6 +71,7 @@ export const NOTIFICATIONS: TRegistry = {
       text: (details, { t, formats }) => ({
         detail: details.message,
         more: [scopeSummary(t, details.scope, formats), longDate(details.startsOn, formats), longDate(details.expiresOn, formats)],
+        notes: details.firstCheckInOn ? [t("email-granted-check-in", longDate(details.firstCheckInOn, formats))] : [],
       }),
     },
   ],

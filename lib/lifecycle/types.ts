@@ -35,7 +35,7 @@ type TDetailsOf = {
   message: { commentId: string; body: string };
   ask_requester: { questionId: string; question: string };
   requester_answered: { questionId: string };
-  grant: { message: string; scope: TScope; startsOn: string; expiresOn: string };
+  grant: { message: string; scope: TScope; startsOn: string; expiresOn: string; firstCheckInOn?: string };
   decline: { message: string; criteria: string[] };
   withdraw: { message: string; reason: TWithdrawalReason };
   extend: { message: string; expiresOn: string };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { ZCheckInCadence } from "@/lib/domain/check-ins";
 import { addMonths, DAY_MS } from "@/lib/domain/time";
 
 import { PUBLIC_NAME_MAX, PUBLIC_SUMMARY_MAX, publicTextProblems } from "@/lib/domain/register/register";
@@ -46,6 +47,7 @@ export const ZGrantInput = ZRequestVersion.extend({
   // The register entry: asked for, and checked, only when the requester consented (grantProblems).
   publicName: paragraph(PUBLIC_NAME_MAX),
   publicSummary: paragraph(PUBLIC_SUMMARY_MAX),
+  checkInMonths: ZCheckInCadence,
 })
   .superRefine((input, context) => {
     // Limits belong to the APIs granted: asked for when chosen, dropped when not.

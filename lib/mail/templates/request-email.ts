@@ -110,12 +110,15 @@ export function requestEmail(
     url,
     detail = "",
     more = [],
+    notes = [],
     replies = false,
   }: {
     reference: string;
     url: string;
     detail?: string;
     more?: string[];
+    /** Paragraphs the caller worded in the reader's language, after the template's own. */
+    notes?: string[];
     /** Whether replies reach someone (REPLY_TO is set): the footer invites them, or asks for none. */
     replies?: boolean;
   },
@@ -131,7 +134,7 @@ export function requestEmail(
     lang: locale,
     dir: directionOf(locale),
     heading: t(template.heading, ...marked),
-    paragraphs: template.paragraphs.map((key) => t(key, ...marked)),
+    paragraphs: [...template.paragraphs.map((key) => t(key, ...marked)), ...notes],
     action: { label: t(template.action), url },
     footer: t(replies ? "email-footer" : "email-footer-no-reply", mark),
     unbroken: { mark, word: reference },

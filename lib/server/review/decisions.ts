@@ -1,5 +1,6 @@
 import "server-only";
 
+import { grantCheckIns } from "@/lib/domain/check-ins";
 import { DomainError, FieldRuleError, NotFoundError } from "@/lib/domain/errors";
 import { registerConsented } from "@/lib/domain/register/register";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
@@ -151,6 +152,7 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
   const at = now();
   const expiresAt = endOfDay(input.expiresOn);
   const scope = { apis: input.apis, onDemandPerMonth: input.onDemandPerMonth ?? null, snapshotFrequency: input.snapshotFrequency ?? null };
+  const checkIns = grantCheckIns(input);
   await decide(
     viewer,
     request,
@@ -178,9 +180,10 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
             expiresAt,
             lengthOverride: input.lengthOverride || null,
             jointOverride: jointOverride || null,
+            checkInMonths: checkIns.checkInMonths,
           },
         });
-        return { details: { message: input.message, scope, startsOn: input.startsOn, expiresOn: input.expiresOn } };
+        return { details: { message: input.message, scope, startsOn: input.startsOn, expiresOn: input.expiresOn, firstCheckInOn: checkIns.firstCheckInOn } };
       },
       audit: {
         after: {
@@ -190,6 +193,7 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
           criteria: input.criteria,
           lengthOverride: input.lengthOverride || null,
           jointOverride: jointOverride || null,
+          checkInMonths: checkIns.checkInMonths,
           ...entry,
         },
         note: input.rationale,
