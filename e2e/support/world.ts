@@ -76,6 +76,11 @@ export async function createWorld(): Promise<TWorld> {
   return world;
 }
 
+/** The open check-in of a granted request made by createRequest. */
+export function checkInIdOf(requestId: string) {
+  return `${requestId}_check_in`;
+}
+
 /** One of A's requests (or the owner's) in the state `kind` names, written as the app would have left it. */
 export async function createRequest(world: Pick<TWorld, "users">, kind: TRequestKind, owner: "requesterA" | "selfReviewer" = "requesterA"): Promise<string> {
   const { wmfReviewer } = world.users;
@@ -109,6 +114,13 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
        VALUES ($1, $2, 'GRANTED', $3, 'Granted for the tests', '{who}', '{realtime}', true, $4, $5)`,
       [randomUUID(), id, wmfReviewer.id, new Date(Date.now() - 10 * DAY), expiresAt],
     );
+    // Asked to check in today, as the worker would have: the check-in is open for 30 days.
+    await testDb().query(`INSERT INTO "CheckIn" (id, "requestId", "scheduledFor", "openedAt", "dueAt") VALUES ($1, $2, $3, now(), $4)`, [
+      checkInIdOf(id),
+      id,
+      new Date(new Date().setUTCHours(0, 0, 0, 0)),
+      new Date(Date.now() + 30 * DAY),
+    ]);
   }
   if (kind === "awaiting") {
     await testDb().query(

@@ -1,6 +1,7 @@
 // Hostile form posts against every server action's schema: each post is either refused with
 // messages the person can read (keys in i18n/en.json, with their parameters) or accepted within
 // the fields' limits. No database: the data layer's side is in data-layer.test.ts.
+import { ZCheckInTarget } from "@/lib/domain/check-in-answer";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -61,6 +62,7 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   startFollowUp: ZRequestChange,
   answerInformation: ZInformationAnswer,
   giveUpGrant: ZGiveUpInput,
+  answerCheckIn: ZCheckInTarget,
   createDraft: z.object({}),
   eraseMyData: ZErasure,
   saveAccountName: ZAccountName,
