@@ -257,6 +257,7 @@ for (const row of ACTIONS) {
           webhookVersion: "0",
           failedDelivery,
           checkIn: id ? checkInIdOf(id) : "",
+          answeredCheckIn: id ? checkInIdOf(id, "answered") : "",
         });
         const people = [...Object.values(world.users).map((user) => user.id), otherUser.id];
         const scope = {

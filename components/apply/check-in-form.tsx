@@ -5,9 +5,7 @@ import { ChoicesField, TextareaField, TextField } from "@/components/ui/fields";
 import { type TFormAction, useActionForm } from "@/components/ui/use-action-form";
 import { contributionFields } from "@/lib/domain/check-in-answer";
 import { CHECK_IN_CONTRIBUTION_STATUSES, CHECK_IN_USAGES, CHECK_IN_USE_CASES } from "@/lib/domain/check-ins";
-import type { TMessageKey } from "@/lib/i18n/translator";
-
-const label = (prefix: string, value: string) => `${prefix}-${value.toLowerCase().replace(/_/g, "-")}` as TMessageKey;
+import { CONTRIBUTION_FATE_LABEL, USAGE_LABEL, USE_CASE_LABEL } from "@/lib/i18n/check-in-labels";
 
 type Props = {
   action: TFormAction;
@@ -29,13 +27,13 @@ export function CheckInForm({ action, requestId, checkInId, contributions }: Pro
       <ChoicesField
         {...choice("useCase")}
         legend={t("check-in-use-case")}
-        options={CHECK_IN_USE_CASES.map((value) => ({ value, label: t(label("check-in-use-case", value)) }))}
+        options={CHECK_IN_USE_CASES.map((value) => ({ value, label: t(USE_CASE_LABEL[value]) }))}
       />
       <ChoicesField
         {...choice("usage")}
         legend={t("check-in-usage")}
         hint={t("check-in-usage-hint")}
-        options={CHECK_IN_USAGES.map((value) => ({ value, label: t(label("check-in-usage", value)) }))}
+        options={CHECK_IN_USAGES.map((value) => ({ value, label: t(USAGE_LABEL[value]) }))}
       />
       {contributions.length > 0 ? <h2>{t("check-in-contributions")}</h2> : null}
       {contributions.map((contribution) => {
@@ -51,7 +49,7 @@ export function CheckInForm({ action, requestId, checkInId, contributions }: Pro
               }
               options={CHECK_IN_CONTRIBUTION_STATUSES.map((value) => ({
                 value,
-                label: t(label("check-in-contribution", value)),
+                label: t(CONTRIBUTION_FATE_LABEL[value]),
                 reveals:
                   value === "DELIVERED" ? (
                     <TextField {...text(names.link)} type="url" dir="ltr" label={t("check-in-contribution-link")} hint={t("check-in-contribution-link-hint")} />

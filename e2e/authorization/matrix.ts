@@ -15,7 +15,8 @@
 // (UTC); :userA, :userB, :self are user ids; :failedEmail is an email the worker gave up on;
 // :newEmail is an address nobody has used; :apiToken an API token in use; :webhook is a webhook
 // endpoint (in paths too) and :webhookVersion its version; :failedDelivery one of its deliveries
-// the worker gave up on; :checkIn is the open check-in of the target (a granted request has one).
+// the worker gave up on; :checkIn and :answeredCheckIn are the target's open and answered check-ins
+// (a granted request has both).
 // Values outside that list are sent as written.
 
 export const PERSONAS = ["anonymous", "requesterA", "requesterB", "wmfReviewer", "wmdeReviewer", "admin", "selfReviewer"] as const;
@@ -584,6 +585,15 @@ export const ACTIONS: TActionRow[] = [
     page: "/review/:id",
     target: "submitted",
     fields: { ...FORGED, requestId: ":id", kind: "INTERNAL", body: "Forged comment" },
+    expect: wmfOnly,
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "acknowledgeCheckInAction",
+    page: "/review/:id",
+    target: "granted",
+    fields: { ...FORGED, requestId: ":id", checkInId: ":answeredCheckIn", acknowledgedById: ":userB" },
     expect: wmfOnly,
   },
   {

@@ -74,6 +74,7 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   askForInformation: ZInformationInput,
   recordRecommendation: ZRecommendationInput,
   recordHumanRights: ZHumanRightsInput,
+  acknowledgeCheckIn: ZCheckInTarget,
   // The decide page's action reads its step, then the grant's or the decline's fields.
   decide: ZDecisionStep,
   grant: ZGrantInput,

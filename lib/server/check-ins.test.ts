@@ -9,6 +9,7 @@ import { moveStatus } from "@/test-support/status";
 
 const database = withDataLayerDatabase();
 const checkIns = database.module(() => import("./check-ins"));
+const reviewCheckIns = database.module(() => import("./review/check-ins"));
 
 /** A running grant with two promised contributions and an open check-in. */
 async function grantWithCheckIn() {
@@ -92,5 +93,28 @@ describe("answering a check-in", () => {
     const stranger = await createViewer(database.db, "REQUESTER");
     await assert.rejects(checkIns.answerCheckIn(stranger, { requestId: request.id, checkInId: checkIn.id }, answer(request.id, checkIn.id), BASE_URL));
     assert.equal((await database.db.checkIn.findUniqueOrThrow({ where: { id: checkIn.id } })).answeredAt, null);
+  });
+
+  it("is acknowledged once by a reviewer, who reads it with each contribution named", async () => {
+    const { requester, request, checkIn } = await grantWithCheckIn();
+    await checkIns.answerCheckIn(requester, { requestId: request.id, checkInId: checkIn.id }, answer(request.id, checkIn.id), BASE_URL);
+    const reviewer = await createViewer(database.db, "WMF_REVIEWER");
+    const target = { requestId: request.id, checkInId: checkIn.id };
+    await assert.rejects(reviewCheckIns.acknowledgeCheckIn(requester, target, BASE_URL));
+    await reviewCheckIns.acknowledgeCheckIn(reviewer, target, BASE_URL);
+    await assert.rejects(
+      reviewCheckIns.acknowledgeCheckIn(reviewer, target, BASE_URL),
+      (error: unknown) => error instanceof DomainError && error.messageKey === "check-in-error-acknowledged",
+    );
+    const [read] = await reviewCheckIns.reviewCheckIns(request);
+    assert.equal(read!.acknowledgedBy?.email, reviewer.email);
+    assert.deepEqual(
+      read!.contributions.map((contribution) => [contribution.description, contribution.status]),
+      [
+        ["An open-source map viewer", "DELIVERED"],
+        ["A yearly report", "DROPPED"],
+      ],
+    );
+    assert.equal(await database.db.auditEntry.count({ where: { subjectId: request.id, action: "request.check_in_acknowledged", actorId: reviewer.id } }), 1);
   });
 });

@@ -15,6 +15,7 @@ import {
   ZWithdrawInput,
 } from "@/lib/domain/review/decisions";
 import { ZAssessmentInput, ZCommentInput, ZInformationInput, ZJointMove, ZRequestVersion } from "@/lib/domain/review/actions";
+import { ZCheckInTarget } from "@/lib/domain/check-in-answer";
 import { publicUrl } from "@/lib/env";
 import type { z } from "zod";
 
@@ -34,6 +35,7 @@ import {
   recordRecommendation,
   withdrawGrant,
 } from "@/lib/server/review/decisions";
+import { acknowledgeCheckIn } from "@/lib/server/review/check-ins";
 import { addComment, askForInformation, moveJoint, releaseRequest, saveAssessment, takeRequest } from "@/lib/server/review/request";
 
 function done(requestId: string, key: TMessageKey): TActionState {
@@ -118,4 +120,9 @@ export const withdrawAction = validatedAction("withdrawGrant", ZWithdrawInput, a
   await withdrawGrant(viewer, input, publicUrl());
   revalidatePath("/review");
   redirect(`/review/${input.requestId}?decided=withdrawn`);
+});
+
+export const acknowledgeCheckInAction = validatedAction("acknowledgeCheckIn", ZCheckInTarget, async (viewer, input) => {
+  await acknowledgeCheckIn(viewer, input, publicUrl());
+  return done(input.requestId, "check-in-acknowledged");
 });
