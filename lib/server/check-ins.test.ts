@@ -10,6 +10,7 @@ import { moveStatus } from "@/test-support/status";
 const database = withDataLayerDatabase();
 const checkIns = database.module(() => import("./check-ins"));
 const reviewCheckIns = database.module(() => import("./review/check-ins"));
+const personalData = database.module(() => import("./personal-data"));
 
 /** A running grant with two promised contributions and an open check-in. */
 async function grantWithCheckIn() {
@@ -86,6 +87,14 @@ describe("answering a check-in", () => {
     assert.equal(contributions[1]!.status, "DROPPED");
     assert.equal(contributions[1]!.note, "The funding ended.");
     assert.equal(await database.db.auditEntry.count({ where: { subjectId: request.id, action: "request.checked_in", actorId: requester.id } }), 1);
+
+    // The requester's own data export holds the answer and what became of each promise.
+    const [exported] = (await personalData.exportPersonalData(requester)).requests;
+    assert.deepEqual(
+      exported!.contributions.map((contribution) => contribution.status),
+      ["DELIVERED", "DROPPED"],
+    );
+    assert.equal(exported!.checkIns[0]!.useCase, stored.useCase);
   });
 
   it("is not for anyone but the requester", async () => {

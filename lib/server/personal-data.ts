@@ -17,7 +17,8 @@ import type { TViewer } from "./session";
 /**
  * Everything held about the viewer that they may see, as one JSON-able object: the account, its
  * sign-in methods (no tokens), and each of their requests with its answers, decision, messages,
- * questions and visible history. Reviewers' internal notes, assessments and rationale stay out.
+ * questions, promised contributions, check-ins (their answers, and when a reviewer acknowledged
+ * them, not who) and visible history. Reviewers' internal notes, assessments and rationale stay out.
  */
 export async function exportPersonalData(viewer: TViewer) {
   const at = now();
@@ -54,6 +55,26 @@ export async function exportPersonalData(viewer: TViewer) {
       infoRequests: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { question: true, replyBy: true, sections: true, createdAt: true, answer: true, answeredAt: true, lapsedAt: true },
+      },
+      contributions: {
+        orderBy: { position: "asc" },
+        select: { kind: true, description: true, link: true, expectedBy: true, status: true, deliveredLink: true, deliveredAt: true, note: true },
+      },
+      checkIns: {
+        orderBy: { scheduledFor: "asc" },
+        select: {
+          openedAt: true,
+          dueAt: true,
+          reminderSentAt: true,
+          missedAt: true,
+          cancelledAt: true,
+          answeredAt: true,
+          useCase: true,
+          usage: true,
+          contributions: true,
+          message: true,
+          acknowledgedAt: true,
+        },
       },
     },
   });
