@@ -79,73 +79,72 @@ export async function openCheckIns(db: PrismaClient, { now, baseUrl }: TContext)
   }
 }
 
-/** Sends the one reminder of each open check-in due within a week. */
-export async function remindCheckIns(db: PrismaClient, { now, baseUrl }: TContext) {
+type TWaitingCheckIn = { id: string; requestId: string; dueAt: Date };
+
+/**
+ * One step on open check-ins, each at most once: the first worker to set `stamp` on a check-in
+ * still waiting (answered and closed ones are left alone) records `event`; another finds it set
+ * and changes nothing.
+ */
+async function stampWaiting(
+  db: PrismaClient,
+  { now, baseUrl }: TContext,
+  step: {
+    stamp: "reminderSentAt" | "missedAt";
+    dueAt: Prisma.DateTimeFilter;
+    apply: (tx: Prisma.TransactionClient, checkIn: TWaitingCheckIn, context: TContext) => Promise<unknown>;
+  },
+) {
+  const waiting = { answeredAt: null, cancelledAt: null, [step.stamp]: null };
   const due = await db.checkIn.findMany({
-    where: { answeredAt: null, cancelledAt: null, dueAt: { gt: now, lte: addDays(now, CHECK_IN_REMINDER_DAYS) }, reminderSentAt: null },
+    where: { ...waiting, dueAt: step.dueAt },
     orderBy: { dueAt: "asc" },
     take: BATCH,
     select: { id: true, requestId: true, dueAt: true },
   });
-  let sent = 0;
+  let done = 0;
   for (const checkIn of due) {
-    const done = await attempt(db, async (tx) => {
-      // Whichever worker sets the moment first sends the email; the other changes nothing.
-      const claimed = await tx.checkIn.updateMany({
-        where: { id: checkIn.id, reminderSentAt: null, answeredAt: null, cancelledAt: null },
-        data: { reminderSentAt: now },
-      });
+    const stamped = await attempt(db, async (tx) => {
+      const claimed = await tx.checkIn.updateMany({ where: { id: checkIn.id, ...waiting }, data: { [step.stamp]: now } });
       if (claimed.count === 0) return false;
-      await applyEvent(
-        tx,
-        { now, baseUrl },
-        {
-          event: "remind_check_in",
-          actor: SYSTEM,
-          requestId: checkIn.requestId,
-          touch: false,
-          details: { checkInId: checkIn.id, dueOn: dayOf(checkIn.dueAt) },
-          audit: { after: { checkInId: checkIn.id, dueAt: checkIn.dueAt.toISOString() } },
-        },
-      );
+      await step.apply(tx, checkIn, { now, baseUrl });
       return true;
     });
-    if (done) sent += 1;
+    if (stamped) done += 1;
   }
-  return sent;
+  return done;
+}
+
+/** Sends the one reminder of each open check-in due within a week. */
+export function remindCheckIns(db: PrismaClient, context: TContext) {
+  return stampWaiting(db, context, {
+    stamp: "reminderSentAt",
+    dueAt: { gt: context.now, lte: addDays(context.now, CHECK_IN_REMINDER_DAYS) },
+    apply: (tx, checkIn, at) =>
+      applyEvent(tx, at, {
+        event: "remind_check_in",
+        actor: SYSTEM,
+        requestId: checkIn.requestId,
+        touch: false,
+        details: { checkInId: checkIn.id, dueOn: dayOf(checkIn.dueAt) },
+        audit: { after: { checkInId: checkIn.id, dueAt: checkIn.dueAt.toISOString() } },
+      }),
+  });
 }
 
 /** Records each unanswered check-in past its due date as missed, once; the grant stays as it is. */
-export async function recordMissedCheckIns(db: PrismaClient, { now, baseUrl }: TContext) {
-  const due = await db.checkIn.findMany({
-    where: { answeredAt: null, cancelledAt: null, dueAt: { lte: now }, missedAt: null },
-    orderBy: { dueAt: "asc" },
-    take: BATCH,
-    select: { id: true, requestId: true, dueAt: true },
+export function recordMissedCheckIns(db: PrismaClient, context: TContext) {
+  return stampWaiting(db, context, {
+    stamp: "missedAt",
+    dueAt: { lte: context.now },
+    apply: (tx, checkIn, at) =>
+      applyEvent(tx, at, {
+        event: "miss_check_in",
+        actor: SYSTEM,
+        requestId: checkIn.requestId,
+        touch: false,
+        details: { checkInId: checkIn.id },
+        audit: { after: { checkInId: checkIn.id, dueAt: checkIn.dueAt.toISOString() } },
+      }),
   });
-  let missed = 0;
-  for (const checkIn of due) {
-    const done = await attempt(db, async (tx) => {
-      const claimed = await tx.checkIn.updateMany({
-        where: { id: checkIn.id, missedAt: null, answeredAt: null, cancelledAt: null },
-        data: { missedAt: now },
-      });
-      if (claimed.count === 0) return false;
-      await applyEvent(
-        tx,
-        { now, baseUrl },
-        {
-          event: "miss_check_in",
-          actor: SYSTEM,
-          requestId: checkIn.requestId,
-          touch: false,
-          details: { checkInId: checkIn.id },
-          audit: { after: { checkInId: checkIn.id, dueAt: checkIn.dueAt.toISOString() } },
-        },
-      );
-      return true;
-    });
-    if (done) missed += 1;
-  }
-  return missed;
 }

@@ -21,6 +21,21 @@ const CHECK_IN_FIELDS = {
   useCase: true,
 } as const;
 
+/** A check-in as its record reads, for the reviewers and in the requester's data export: never who acknowledged it. */
+export const CHECK_IN_RECORD_FIELDS = {
+  openedAt: true,
+  dueAt: true,
+  reminderSentAt: true,
+  missedAt: true,
+  cancelledAt: true,
+  answeredAt: true,
+  useCase: true,
+  usage: true,
+  contributions: true,
+  message: true,
+  acknowledgedAt: true,
+} as const;
+
 const CONTRIBUTION_FIELDS = { id: true, position: true, kind: true, description: true, link: true, status: true } as const;
 
 /** The grant's promised contributions, in the grant's order. */

@@ -10,6 +10,7 @@ import { effectiveStatus, isOpen, OPEN_STATUSES } from "@/lib/domain/request/sta
 import { anonymiseRequest, contactAddresses } from "@/lib/jobs/retention";
 import { log } from "@/lib/log";
 
+import { CHECK_IN_RECORD_FIELDS } from "./check-ins";
 import { now } from "./clock";
 import { OWN_DECISION_FIELDS } from "./decision-fields";
 import type { TViewer } from "./session";
@@ -62,19 +63,7 @@ export async function exportPersonalData(viewer: TViewer) {
       },
       checkIns: {
         orderBy: { scheduledFor: "asc" },
-        select: {
-          openedAt: true,
-          dueAt: true,
-          reminderSentAt: true,
-          missedAt: true,
-          cancelledAt: true,
-          answeredAt: true,
-          useCase: true,
-          usage: true,
-          contributions: true,
-          message: true,
-          acknowledgedAt: true,
-        },
+        select: CHECK_IN_RECORD_FIELDS,
       },
     },
   });

@@ -6,6 +6,7 @@ import type { TExportFollowUp } from "@/lib/domain/review/export";
 import { DomainError, NotFoundError } from "@/lib/domain/errors";
 
 import { actorFor, runEvent } from "../events";
+import { CHECK_IN_RECORD_FIELDS } from "../check-ins";
 import { now } from "../clock";
 import type { TViewer } from "../session";
 import { getReviewRequest } from "./request";
@@ -16,21 +17,7 @@ export async function reviewCheckIns(request: { id: string }) {
     db().checkIn.findMany({
       where: { requestId: request.id },
       orderBy: { scheduledFor: "desc" },
-      select: {
-        id: true,
-        openedAt: true,
-        dueAt: true,
-        reminderSentAt: true,
-        missedAt: true,
-        cancelledAt: true,
-        answeredAt: true,
-        useCase: true,
-        usage: true,
-        contributions: true,
-        message: true,
-        acknowledgedAt: true,
-        acknowledgedBy: { select: { name: true, email: true } },
-      },
+      select: { id: true, ...CHECK_IN_RECORD_FIELDS, acknowledgedBy: { select: { name: true, email: true } } },
     }),
     db().contribution.findMany({
       where: { requestId: request.id },
