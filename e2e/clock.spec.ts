@@ -96,7 +96,7 @@ async function setLanguage(userId: string, locale: string) {
 }
 
 test("a grantee is asked to check in, says the use case ended, and gives the grant up from there", async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const { grant, opensAt } = await grantAwaitingCheckIn(10, 45, null);
   setClock(opensAt);
   const asked = await waitForMail(grant.requester.email, new RegExp(`Please check in on your access for request ${grant.reference}`));
@@ -112,7 +112,7 @@ test("a grantee is asked to check in, says the use case ended, and gives the gra
   await page.getByRole("button", { name: "Send check-in" }).click();
   const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
   await expect(summary).toContainText("Say whether the use case is still active");
-  await expect(summary).toContainText("Say what became of this contribution");
+  await expect(summary).toContainText("Say what became of “An open map viewer for every edition”");
   await expectAccessible(page);
 
   // The same page and its error state in Arabic, right to left.
@@ -141,7 +141,7 @@ test("a grantee is asked to check in, says the use case ended, and gives the gra
 });
 
 test("a check-in left unanswered shows as overdue to reviewers, who read the late answer and acknowledge it", async ({ page, browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   // Every 3 months, the next check-in in 5 days: answers due long before the grant ends.
   const { grant, opensAt } = await grantAwaitingCheckIn(87, 300, 3);
   setClock(opensAt);

@@ -21,6 +21,9 @@ export type TCheckInAnswer = z.infer<typeof ZCheckInAnswer>;
 
 type TValues = Record<string, string | string[] | undefined>;
 
+/** A promise the check-in asks about: its place on the grant, and its words, which name it in errors. */
+type TAskedContribution = { id: string; position: number; description: string };
+
 /** What the grantee said of one contribution, as stored on the check-in and applied to the Contribution. */
 export type TContributionAnswer = { contributionId: string; status: TCheckInContributionStatus; link: string | null; note: string | null };
 
@@ -36,7 +39,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  * Each contribution's answer, or the problems by field: a status is required, a delivered one
  * needs the link where it can be seen, a dropped one a word on why.
  */
-export function contributionAnswers(values: TValues, contributions: readonly { id: string; position: number }[]) {
+export function contributionAnswers(values: TValues, contributions: readonly TAskedContribution[]) {
   const answers: TContributionAnswer[] = [];
   const problems: Record<string, TFieldError> = {};
   for (const contribution of contributions) {
@@ -45,11 +48,11 @@ export function contributionAnswers(values: TValues, contributions: readonly { i
     const link = first(values[names.link]);
     const note = first(values[names.note]);
     if (!(CHECK_IN_CONTRIBUTION_STATUSES as readonly string[]).includes(status)) {
-      problems[names.status] = { key: "error-check-in-contribution-status" };
+      problems[names.status] = { key: "error-check-in-contribution-status", params: [contribution.description] };
       continue;
     }
-    if (status === "DELIVERED" && !isWebLink(link)) problems[names.link] = { key: "error-check-in-contribution-link" };
-    if (status === "DROPPED" && !note) problems[names.note] = { key: "error-check-in-contribution-note" };
+    if (status === "DELIVERED" && !isWebLink(link)) problems[names.link] = { key: "error-check-in-contribution-link", params: [contribution.description] };
+    if (status === "DROPPED" && !note) problems[names.note] = { key: "error-check-in-contribution-note", params: [contribution.description] };
     if (note.length > LIMITS.medium) problems[names.note] = { key: "error-too-long", params: [LIMITS.medium] };
     answers.push({
       contributionId: contribution.id,
@@ -62,7 +65,7 @@ export function contributionAnswers(values: TValues, contributions: readonly { i
 }
 
 /** The whole answer, or every problem with it in the form's order (the questions, each contribution, the message). */
-export function readCheckInAnswer(values: TValues, contributions: readonly { id: string; position: number }[]) {
+export function readCheckInAnswer(values: TValues, contributions: readonly TAskedContribution[]) {
   const parsed = ZCheckInAnswer.safeParse(values);
   const { answers, problems } = contributionAnswers(values, contributions);
   const questions = parsed.success ? {} : fieldErrorsOf(parsed.error);

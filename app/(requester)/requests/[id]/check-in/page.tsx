@@ -8,6 +8,7 @@ import { may } from "@/lib/domain/permissions";
 import { longDate } from "@/lib/i18n/format";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import { grantContributions, ownCurrentCheckIn } from "@/lib/server/check-ins";
+import { now } from "@/lib/server/clock";
 import { loadOwnRequest } from "@/lib/server/pages";
 
 import { answerCheckInAction } from "../actions";
@@ -52,7 +53,7 @@ export default async function CheckInPage({ params, searchParams }: Params) {
     <div className="page narrow">
       <h1>{referenceMessage(t, "check-in-title-request", reference)}</h1>
       <p className="lead">{t("check-in-lead")}</p>
-      <p>{t("check-in-due", longDate(checkIn.dueAt, formats))}</p>
+      <p>{t(checkIn.dueAt.getTime() <= now().getTime() ? "check-in-open-overdue" : "check-in-due", longDate(checkIn.dueAt, formats))}</p>
       <CheckInForm
         action={answerCheckInAction}
         requestId={request.id}
