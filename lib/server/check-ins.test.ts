@@ -97,6 +97,15 @@ describe("answering a check-in", () => {
     assert.equal(exported!.checkIns[0]!.useCase, stored.useCase);
   });
 
+  it("is closed once the grant is past its expiry, before any job has run", async () => {
+    const { requester, request, checkIn } = await grantWithCheckIn();
+    await database.db.request.update({ where: { id: request.id }, data: { expiresAt: addDays(new Date(), -1) } });
+    await assert.rejects(
+      checkIns.answerCheckIn(requester, { requestId: request.id, checkInId: checkIn.id }, answer(request.id, checkIn.id), BASE_URL),
+      (error: unknown) => error instanceof DomainError && error.messageKey === "check-in-error-closed",
+    );
+  });
+
   it("is not for anyone but the requester", async () => {
     const { request, checkIn } = await grantWithCheckIn();
     const stranger = await createViewer(database.db, "REQUESTER");

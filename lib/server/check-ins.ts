@@ -71,7 +71,8 @@ export async function answerCheckIn(viewer: TViewer, target: TCheckInTarget, val
   const checkIn = await db().checkIn.findFirst({ where: { id: target.checkInId, requestId: request.id }, select: CHECK_IN_FIELDS });
   if (!checkIn) throw new NotFoundError();
   if (checkIn.answeredAt) throw new DomainError("check-in-error-received");
-  if (checkIn.cancelledAt) throw new DomainError("check-in-error-closed");
+  // A grant past its expiry is over even before the worker records it (and closes its check-ins).
+  if (checkIn.cancelledAt || request.status !== "GRANTED") throw new DomainError("check-in-error-closed");
   const contributions = await grantContributions(request.id);
   const read = readCheckInAnswer(values, contributions);
   if (!read.ok) throw new FieldRuleError(read.problems);
