@@ -34,8 +34,8 @@ export async function CheckInsPanel(props: { requestId: string; checkIns: TRevie
           <dl className="summary-list">
             <SummaryRow label={t("check-in-due-label")}>{longDate(checkIn.dueAt, formats)}</SummaryRow>
             <SummaryRow label={t("check-in-state")}>{state(checkIn)}</SummaryRow>
-            {checkIn.useCase ? <SummaryRow label={t("check-in-use-case")}>{said(USE_CASE_LABEL, checkIn.useCase)}</SummaryRow> : null}
-            {checkIn.usage ? <SummaryRow label={t("check-in-usage")}>{said(USAGE_LABEL, checkIn.usage)}</SummaryRow> : null}
+            {checkIn.useCase ? <SummaryRow label={t("check-in-use-case-label")}>{said(USE_CASE_LABEL, checkIn.useCase)}</SummaryRow> : null}
+            {checkIn.usage ? <SummaryRow label={t("check-in-usage-label")}>{said(USAGE_LABEL, checkIn.usage)}</SummaryRow> : null}
             {checkIn.contributions.map((answer) => (
               <SummaryRow key={answer.contributionId} label={<span dir="auto">{answer.description}</span>}>
                 {said(CONTRIBUTION_FATE_LABEL, answer.status)}
