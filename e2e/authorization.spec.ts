@@ -19,6 +19,7 @@ import {
   createFailedDelivery,
   createFailedEmail,
   createWebhookEndpoint,
+  checkInIdOf,
   createRequest,
   createWorld,
   day,
@@ -255,6 +256,8 @@ for (const row of ACTIONS) {
           webhook,
           webhookVersion: "0",
           failedDelivery,
+          checkIn: id ? checkInIdOf(id) : "",
+          answeredCheckIn: id ? checkInIdOf(id, "answered") : "",
         });
         const people = [...Object.values(world.users).map((user) => user.id), otherUser.id];
         const scope = {

@@ -1,15 +1,21 @@
 // Runs after every other spec (its own Playwright project), since moving the clock would change
 // what the others see.
-import { createSession, createUser } from "./support/database";
+import { checkInDays } from "../lib/domain/check-ins";
+import { dayOf, endOfDay, startOfDay } from "../lib/domain/time";
+import { createSession, createUser, testDb } from "./support/database";
 import { resetClock, setClock } from "./support/clock";
 import { fillDate } from "./support/dates";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
-import { createSubmittedRequest } from "./support/requests";
+import { createRequestIn, createSubmittedRequest, type TSubmitted } from "./support/requests";
+import { personPage, signInRequester } from "./support/review";
 import { baseURL } from "./support/settings";
 
 const DAY = 86_400_000;
 
+// One clock for the whole app: these journeys take turns, each from the real time.
+test.describe.configure({ mode: "serial" });
+test.beforeEach(() => resetClock());
 test.afterAll(() => resetClock());
 
 test("a grant sends its 30-day reminder, then expires at its date, with the clock moved instead of waited for", async ({ page, browser }) => {
@@ -63,4 +69,119 @@ test("a grant sends its 30-day reminder, then expires at its date, with the cloc
   await page.getByRole("button", { name: "Ask to renew" }).click();
   await expect(page.getByRole("status")).toContainText(`This new request starts from ${submitted.reference}`);
   await reviewContext.close();
+});
+
+/**
+ * A grant that started `startsDaysAgo` days ago and expires in `expiresInDays`, asking to check in
+ * every `checkInMonths` (null: once, 30 days before expiry), with one promised contribution; with
+ * the moment just after its next check-in opens.
+ */
+async function grantAwaitingCheckIn(startsDaysAgo: number, expiresInDays: number, checkInMonths: number | null): Promise<{ grant: TSubmitted; opensAt: Date }> {
+  const expiresAt = endOfDay(dayOf(new Date(Date.now() + expiresInDays * DAY)));
+  const startsAt = startOfDay(dayOf(new Date(Date.now() - startsDaysAgo * DAY)));
+  const grant = await createRequestIn({ status: "GRANTED", expiresAt, decision: { outcome: "GRANTED", startsAt, expiresAt, apis: ["snapshot"] } });
+  await testDb().query(`UPDATE "Request" SET "startsAt" = $2 WHERE id = $1`, [grant.id, startsAt]);
+  await testDb().query(`UPDATE "Decision" SET "checkInMonths" = $2 WHERE "requestId" = $1`, [grant.id, checkInMonths]);
+  await testDb().query(
+    `INSERT INTO "Contribution" (id, "requestId", position, kind, description, "updatedAt") VALUES ($1, $2, 1, 'tools', 'An open map viewer for every edition', now())`,
+    [`${grant.id}_c1`, grant.id],
+  );
+  const next = checkInDays({ startsAt, expiresAt, checkInMonths }).find((day) => startOfDay(day).getTime() > Date.now());
+  if (!next) throw new Error("The grant asks for no check-in ahead");
+  return { grant, opensAt: new Date(startOfDay(next).getTime() + 60_000) };
+}
+
+async function setLanguage(userId: string, locale: string) {
+  await testDb().query(`UPDATE "User" SET locale = $2 WHERE id = $1`, [userId, locale]);
+}
+
+test("a grantee is asked to check in, says the use case ended, and gives the grant up from there", async ({ page }) => {
+  test.setTimeout(90_000);
+  const { grant, opensAt } = await grantAwaitingCheckIn(10, 45, null);
+  setClock(opensAt);
+  const asked = await waitForMail(grant.requester.email, new RegExp(`Please check in on your access for request ${grant.reference}`));
+  expect(asked.text).toMatch(/Please answer by/);
+
+  await signInRequester(page, grant.requester);
+  await page.goto(`/requests/${grant.id}`);
+  await page.getByRole("link", { name: "Check in now" }).click();
+  await expect(page.getByRole("heading", { name: `Check in on request ${grant.reference}` })).toBeVisible();
+  await expectAccessible(page);
+
+  // Sent without answers: every question is named, and nothing is recorded.
+  await page.getByRole("button", { name: "Send check-in" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toContainText("Say whether the use case is still active");
+  await expect(summary).toContainText("Say what became of “An open map viewer for every edition”");
+  await expectAccessible(page);
+
+  // The same page and its error state in Arabic, right to left.
+  await setLanguage(grant.requester.id, "ar");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "أرسل الرد" }).click();
+  await expect(page.getByRole("alert", { name: "هناك مشكلة" })).toContainText("أخبرنا إن كانت حالة الاستخدام لا تزال قائمة");
+  await expectAccessible(page);
+  await setLanguage(grant.requester.id, "en");
+  await page.reload();
+
+  await page.getByRole("group", { name: "Is the use case you were granted access for still active?" }).getByLabel("It has ended").check();
+  await page.getByRole("group", { name: "Roughly how much of the granted volume do you use?" }).getByLabel("Less than a quarter").check();
+  const contribution = page.getByRole("group", { name: "An open map viewer for every edition" });
+  await contribution.getByLabel("Done").check();
+  await page.getByLabel("Where can it be seen?").fill("https://maps.example.org/viewer");
+  await page.getByRole("button", { name: "Send check-in" }).click();
+  await expect(page.getByText("Thank you: your check-in was sent to the reviewers.")).toBeVisible();
+
+  // "Ended" offers to give the grant up at once, through the usual confirmation.
+  await page.getByRole("link", { name: "Give up the grant" }).click();
+  await page.getByRole("button", { name: "End my access" }).click();
+  await expect(page.getByText("Your access has ended. We have sent you a confirmation.")).toBeVisible();
+});
+
+test("a check-in left unanswered shows as overdue to reviewers, who read the late answer and acknowledge it", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  // Every 3 months, the next check-in in 5 days: answers due long before the grant ends.
+  const { grant, opensAt } = await grantAwaitingCheckIn(87, 300, 3);
+  setClock(opensAt);
+  await waitForMail(grant.requester.email, new RegExp(`Please check in on your access for request ${grant.reference}`));
+  // A week before it is due, the one reminder; two days after, it is overdue.
+  setClock(new Date(opensAt.getTime() + 24 * DAY));
+  await waitForMail(grant.requester.email, new RegExp(`Reminder: your check-in for request ${grant.reference} is due`));
+  setClock(new Date(opensAt.getTime() + 32 * DAY));
+
+  const { page: review } = await personPage(browser, "WMF_REVIEWER");
+  await expect(async () => {
+    await review.goto(`/review?view=decided&q=${grant.reference}`);
+    await expect(review.getByRole("row", { name: new RegExp(grant.reference) })).toContainText("Check-in overdue");
+  }).toPass();
+  await review.goto("/review/dashboard");
+  await expect(review.getByRole("table", { name: /Check-ins overdue/ })).toContainText(grant.reference);
+  await expectAccessible(review);
+
+  // The grantee answers late; the reviewer reads it on the request and acknowledges it.
+  await signInRequester(page, grant.requester);
+  await page.goto(`/requests/${grant.id}`);
+  await expect(page.getByText(/Your check-in was due on/)).toBeVisible();
+  await page.getByRole("link", { name: "Check in now" }).click();
+  await page.getByRole("group", { name: "Is the use case you were granted access for still active?" }).getByLabel("Yes, still active").check();
+  await page.getByRole("group", { name: "Roughly how much of the granted volume do you use?" }).getByLabel("About all of it").check();
+  await page.getByRole("group", { name: "An open map viewer for every edition" }).getByLabel("In progress").check();
+  await page.getByLabel("Anything else to tell the reviewers (optional)").fill("Sorry for the delay: the viewer ships next month.");
+  await page.getByRole("button", { name: "Send check-in" }).click();
+  await expect(page.getByText("Thank you: your check-in was sent to the reviewers.")).toBeVisible();
+
+  await review.goto(`/review/${grant.id}`);
+  const checkIns = review.getByRole("region", { name: "Check-ins" });
+  await expect(checkIns).toContainText("Yes, still active");
+  await expect(checkIns).toContainText("In progress");
+  await expect(checkIns).toContainText("Sorry for the delay");
+  await expect(review.getByRole("region", { name: "History" })).toContainText("Checked in");
+  await checkIns.getByRole("button", { name: "Acknowledge" }).click();
+  await expect(checkIns).toContainText("Acknowledged");
+  await expectAccessible(review);
+  await review.goto("/review/dashboard");
+  await expect(review.getByRole("link", { name: grant.reference })).toHaveCount(0);
+  await review.context().close();
 });

@@ -18,6 +18,7 @@ import type { TFormValues } from "@/lib/form-state";
 import { groupedInput, longDate } from "@/lib/i18n/format";
 
 import { ConfirmedContributions, confirmedWordings } from "./confirmed-contributions";
+import { CheckInCadenceField, checkedCadenceText } from "./check-in-cadence";
 import { type TAction, useReviewForm } from "./forms";
 import { GrantValuePreview, type TGrantPreviewPrices } from "./in-kind-value";
 
@@ -128,6 +129,7 @@ function GrantFields({ form, props }: { form: TForm; props: TDecisionFormProps }
       />
       <DateField {...date("startsOn", props.defaults.startsOn)} label={t("decide-grant-starts")} />
       <DateField {...date("expiresOn", props.defaults.expiresOn)} label={t("decide-grant-expires")} hint={t("decide-grant-expires-hint")} />
+      <CheckInCadenceField form={form} />
       {props.askLengthOverride ? <LengthOverride form={form} /> : null}
       <GrantValuePreview prices={props.inKindPrices} values={form.state.values} defaults={props.defaults} />
       {props.askJointOverride ? (
@@ -219,6 +221,7 @@ function CheckDecision({ form, values, props }: { form: TForm; values: TFormValu
         ...(apis.includes("snapshot") ? [[t("decide-grant-snapshot"), label(FREQUENCY_OPTIONS, one("snapshotFrequency"))] as [string, ReactNode]] : []),
         [t("decide-grant-starts"), longDate(one("startsOn"), formats)],
         [t("decide-grant-expires"), longDate(one("expiresOn"), formats)],
+        [t("decide-check-in"), checkedCadenceText(t, { choice: one("checkInMonths"), startsOn: one("startsOn"), expiresOn: one("expiresOn") })],
         ...(one("lengthOverride") ? [[t("decide-length-override"), one("lengthOverride")] as [string, ReactNode]] : []),
         ...(props.askJointOverride ? [[t("decide-joint-override"), one("jointOverride") || t("decide-check-none")] as [string, ReactNode]] : []),
         [t("decide-grant-criteria"), criteria.join(", ")],

@@ -1,5 +1,5 @@
 import { GrantTerms, RegisterEntryRow } from "@/components/request/grant-terms";
-import { TextRow } from "@/components/ui/summary-row";
+import { SummaryRow, TextRow } from "@/components/ui/summary-row";
 import type { TDatedEstimate } from "@/lib/domain/in-kind-value";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { CRITERION_LABEL, WITHDRAWAL_REASON_LABEL } from "@/lib/mail/decision-text";
@@ -10,6 +10,7 @@ import type { TMessageKey } from "@/lib/i18n/translator";
 import type { TReviewRequest } from "@/lib/server/review/request";
 
 import { InKindValueRow } from "./in-kind-value";
+import { cadenceText } from "./check-in-cadence";
 
 type TPerson = { name: string | null; email: string | null } | null | undefined;
 
@@ -73,6 +74,7 @@ export async function DecisionSummary({ request, value }: { request: TReviewRequ
         </dd>
       </div>
       {granted ? <GrantTerms decision={decision} expiresAt={request.expiresAt} /> : null}
+      {granted ? <SummaryRow label={t("decide-check-in")}>{cadenceText(t, decision.checkInMonths)}</SummaryRow> : null}
       {granted ? <RegisterEntryRow entry={decision} reference={request.reference} unlisted="decision-register-unlisted" /> : null}
       {value ? <InKindValueRow estimate={value} label={t("in-kind-title")} /> : null}
       <div className="summary-list__row">

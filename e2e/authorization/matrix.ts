@@ -15,7 +15,9 @@
 // (UTC); :userA, :userB, :self are user ids; :failedEmail is an email the worker gave up on;
 // :newEmail is an address nobody has used; :apiToken an API token in use; :webhook is a webhook
 // endpoint (in paths too) and :webhookVersion its version; :failedDelivery one of its deliveries
-// the worker gave up on. Values outside that list are sent as written.
+// the worker gave up on; :checkIn and :answeredCheckIn are the target's open and answered check-ins
+// (a granted request has both).
+// Values outside that list are sent as written.
 
 export const PERSONAS = ["anonymous", "requesterA", "requesterB", "wmfReviewer", "wmdeReviewer", "admin", "selfReviewer"] as const;
 export type TPersona = (typeof PERSONAS)[number];
@@ -160,6 +162,7 @@ export const PAGES: TPageRow[] = [
   { kind: "page", file: "app/(requester)/requests/[id]/delete/page.tsx", path: "/requests/:draft/delete", expect: ownerOnlyPage },
   { kind: "page", file: "app/(requester)/requests/[id]/cancel/page.tsx", path: "/requests/:submitted/cancel", expect: ownerOnlyPage },
   { kind: "page", file: "app/(requester)/requests/[id]/give-up/page.tsx", path: "/requests/:granted/give-up", expect: ownerOnlyPage },
+  { kind: "page", file: "app/(requester)/requests/[id]/check-in/page.tsx", path: "/requests/:granted/check-in", expect: ownerOnlyPage },
   { kind: "page", file: "app/(requester)/requests/[id]/submitted/page.tsx", path: "/requests/:submitted/submitted", expect: ownerOnlyPage },
   { kind: "page", file: "app/(requester)/account/page.tsx", path: "/account", expect: signedIn, note: "each person sees the data held about themselves" },
   {
@@ -478,6 +481,15 @@ export const ACTIONS: TActionRow[] = [
     fields: { ...FORGED, requestId: ":id", version: ":version", note: "Forged" },
     expect: ownerOnly,
   },
+  {
+    kind: "action",
+    file: REQUESTER_ACTIONS,
+    name: "answerCheckInAction",
+    page: "/requests/:id/check-in",
+    target: "granted",
+    fields: { ...FORGED, requestId: ":id", checkInId: ":checkIn", useCase: "active", usage: "about_all", message: "Forged", answeredById: ":userB" },
+    expect: ownerOnly,
+  },
 
   {
     kind: "action",
@@ -574,6 +586,15 @@ export const ACTIONS: TActionRow[] = [
     page: "/review/:id",
     target: "submitted",
     fields: { ...FORGED, requestId: ":id", kind: "INTERNAL", body: "Forged comment" },
+    expect: wmfOnly,
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "acknowledgeCheckInAction",
+    page: "/review/:id",
+    target: "granted",
+    fields: { ...FORGED, requestId: ":id", checkInId: ":answeredCheckIn", acknowledgedById: ":userB" },
     expect: wmfOnly,
   },
   {

@@ -76,6 +76,11 @@ export async function createWorld(): Promise<TWorld> {
   return world;
 }
 
+/** The open (or the earlier, answered) check-in of a granted request made by createRequest. */
+export function checkInIdOf(requestId: string, which: "open" | "answered" = "open") {
+  return `${requestId}_${which}`;
+}
+
 /** One of A's requests (or the owner's) in the state `kind` names, written as the app would have left it. */
 export async function createRequest(world: Pick<TWorld, "users">, kind: TRequestKind, owner: "requesterA" | "selfReviewer" = "requesterA"): Promise<string> {
   const { wmfReviewer } = world.users;
@@ -108,6 +113,14 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
       `INSERT INTO "Decision" (id, "requestId", outcome, "decidedById", message, criteria, apis, realtime, "startsAt", "expiresAt")
        VALUES ($1, $2, 'GRANTED', $3, 'Granted for the tests', '{who}', '{realtime}', true, $4, $5)`,
       [randomUUID(), id, wmfReviewer.id, new Date(Date.now() - 10 * DAY), expiresAt],
+    );
+    // Asked to check in today, as the worker would have: the check-in is open for 30 days. An
+    // earlier one was answered ("still active") and waits for a reviewer to acknowledge it.
+    const today = new Date(new Date().setUTCHours(0, 0, 0, 0));
+    await testDb().query(
+      `INSERT INTO "CheckIn" (id, "requestId", "scheduledFor", "openedAt", "dueAt", "answeredAt", "answeredById", "useCase", usage)
+       VALUES ($1, $2, $3, $3, $4, $4, $5, 'active', 'about_all'), ($6, $2, $4, now(), $7, NULL, NULL, NULL, NULL)`,
+      [checkInIdOf(id, "answered"), id, new Date(today.getTime() - 8 * DAY), today, requester.id, checkInIdOf(id), new Date(Date.now() + 30 * DAY)],
     );
   }
   if (kind === "awaiting") {

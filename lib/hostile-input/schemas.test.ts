@@ -1,6 +1,7 @@
 // Hostile form posts against every server action's schema: each post is either refused with
 // messages the person can read (keys in i18n/en.json, with their parameters) or accepted within
 // the fields' limits. No database: the data layer's side is in data-layer.test.ts.
+import { ZCheckInTarget } from "@/lib/domain/check-in-answer";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -62,6 +63,7 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   startFollowUp: ZRequestChange,
   answerInformation: ZInformationAnswer,
   giveUpGrant: ZGiveUpInput,
+  answerCheckIn: ZCheckInTarget,
   createDraft: z.object({}),
   eraseMyData: ZErasure,
   saveAccountName: ZAccountName,
@@ -73,6 +75,7 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   askForInformation: ZInformationInput,
   recordRecommendation: ZRecommendationInput,
   recordHumanRights: ZHumanRightsInput,
+  acknowledgeCheckIn: ZCheckInTarget,
   // The decide page's action reads its step, then the grant's or the decline's fields.
   decide: ZDecisionStep,
   grant: ZGrantInput,

@@ -2,6 +2,7 @@
 // running them often, late, or from two workers at once does no harm.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
+import { openCheckIns, recordMissedCheckIns, remindCheckIns } from "./check-ins";
 import { announceStartedEntitlements } from "./entitlement-starts";
 import { expireGrants, sendExpiryReminders } from "./expiry";
 import { lapseOverdueRequests } from "./lapse";
@@ -16,6 +17,9 @@ export async function runSweeps(db: PrismaClient, context: TSweepContext) {
   const reminded = await sendExpiryReminders(db, context);
   const expired = await expireGrants(db, context);
   const started = await announceStartedEntitlements(db, context);
+  const checkInsOpened = await openCheckIns(db, context);
+  const checkInsReminded = await remindCheckIns(db, context);
+  const checkInsMissed = await recordMissedCheckIns(db, context);
   const anonymised = context.retentionDays ? await anonymiseClosedRequests(db, { ...context, afterDays: context.retentionDays }) : 0;
-  return { lapsed, reminded, expired, started, anonymised };
+  return { lapsed, reminded, expired, started, checkInsOpened, checkInsReminded, checkInsMissed, anonymised };
 }

@@ -1,3 +1,4 @@
+import { cancelCheckIns } from "./check-ins";
 import { sendNotifications } from "./notifications";
 import type { TEventConsumer } from "./types";
 import { sendWebhooks } from "./webhooks";
@@ -6,4 +7,4 @@ import { sendWebhooks } from "./webhooks";
  * Everything that follows a request event, in order, inside its transaction. A new kind of side
  * effect (a webhook, a check-in schedule) is a new consumer here, not an edit of each event.
  */
-export const EVENT_CONSUMERS: readonly TEventConsumer[] = [sendNotifications, sendWebhooks];
+export const EVENT_CONSUMERS: readonly TEventConsumer[] = [sendNotifications, sendWebhooks, cancelCheckIns];

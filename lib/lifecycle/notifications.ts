@@ -23,7 +23,11 @@ type TNotice<E extends TLifecycleEvent> = {
   key: (applied: TAppliedEvent<E>, recipientId: string) => string;
   when?: (applied: TAppliedEvent<E>) => boolean;
   /** The parts of the email that come from the event, in the reader's language. */
-  text?: (details: TEventDetails[E], wording: ReturnType<typeof emailWording>, applied: TAppliedEvent<E>) => { detail?: string; more?: string[] };
+  text?: (
+    details: TEventDetails[E],
+    wording: ReturnType<typeof emailWording>,
+    applied: TAppliedEvent<E>,
+  ) => { detail?: string; more?: string[]; notes?: string[] };
 };
 
 type TRegistry = { [E in TLifecycleEvent]: readonly TNotice<E>[] };
@@ -73,6 +77,7 @@ export const NOTIFICATIONS: TRegistry = {
           longDate(details.expiresOn, formats),
           contributionsSentence(t, details.contributions ?? []),
         ],
+        notes: details.firstCheckInOn ? [t("email-granted-check-in", longDate(details.firstCheckInOn, formats))] : [],
       }),
     },
   ],
@@ -125,6 +130,25 @@ export const NOTIFICATIONS: TRegistry = {
       text: (details, { formats }) => ({ more: [longDate(details.expiresOn, formats), String(details.daysLeft)] }),
     },
   ],
+  open_check_in: [
+    {
+      to: "requester",
+      kind: "check_in_opened",
+      key: ({ details }) => `check-in-opened:${details.checkInId}`,
+      text: (details, { formats }) => ({ more: [longDate(details.dueOn, formats)] }),
+    },
+  ],
+  remind_check_in: [
+    {
+      to: "requester",
+      kind: "check_in_reminder",
+      key: ({ details }) => `check-in-reminder:${details.checkInId}`,
+      text: (details, { formats }) => ({ more: [longDate(details.dueOn, formats)] }),
+    },
+  ],
+  miss_check_in: [],
+  check_in: [],
+  acknowledge_check_in: [],
 };
 
 type TRecipient = { id: string; to: string; locale: TLanguageCode; area: "requester" | "staff" };

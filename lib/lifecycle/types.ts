@@ -35,13 +35,25 @@ type TDetailsOf = {
   message: { commentId: string; body: string };
   ask_requester: { questionId: string; question: string };
   requester_answered: { questionId: string };
-  grant: { message: string; scope: TScope; startsOn: string; expiresOn: string; contributions?: { kind: string; description: string }[] };
+  grant: {
+    message: string;
+    scope: TScope;
+    startsOn: string;
+    expiresOn: string;
+    contributions?: { kind: string; description: string }[];
+    firstCheckInOn?: string;
+  };
   decline: { message: string; criteria: string[] };
   withdraw: { message: string; reason: TWithdrawalReason };
   extend: { message: string; expiresOn: string };
   lapse: { questionId: string };
   expire: { expiresOn: string };
   remind_expiry: { daysAhead: number; expiresOn: string; daysLeft: number };
+  open_check_in: { checkInId: string; dueOn: string };
+  remind_check_in: { checkInId: string; dueOn: string };
+  miss_check_in: { checkInId: string };
+  check_in: { checkInId: string; useCase: string };
+  acknowledge_check_in: { checkInId: string };
 };
 
 export type TEventDetails = { [E in TLifecycleEvent]: E extends keyof TDetailsOf ? TDetailsOf[E] : TNothing };

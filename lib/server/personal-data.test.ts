@@ -93,6 +93,8 @@ describe("exporting personal data", () => {
       request!.questions.map((question) => [question.question, question.answer]),
       [["How many users?", "About 500"]],
     );
+    assert.deepEqual(request!.contributions, []);
+    assert.deepEqual(request!.checkIns, []);
     assert.deepEqual(
       request!.history.map((entry) => [entry.action, entry.byYou]),
       [["request.submitted", true]],

@@ -10,6 +10,7 @@ import { effectiveStatus, isOpen, OPEN_STATUSES } from "@/lib/domain/request/sta
 import { anonymiseRequest, contactAddresses } from "@/lib/jobs/retention";
 import { log } from "@/lib/log";
 
+import { CHECK_IN_RECORD_FIELDS } from "./check-ins";
 import { now } from "./clock";
 import { OWN_DECISION_FIELDS } from "./decision-fields";
 import { CONTRIBUTION_EXPORT_FIELDS } from "./review/contributions";
@@ -18,7 +19,8 @@ import type { TViewer } from "./session";
 /**
  * Everything held about the viewer that they may see, as one JSON-able object: the account, its
  * sign-in methods (no tokens), and each of their requests with its answers, decision, messages,
- * questions and visible history. Reviewers' internal notes, assessments and rationale stay out.
+ * questions, promised contributions, check-ins (their answers, and when a reviewer acknowledged
+ * them, not who) and visible history. Reviewers' internal notes, assessments and rationale stay out.
  */
 export async function exportPersonalData(viewer: TViewer) {
   const at = now();
@@ -57,6 +59,10 @@ export async function exportPersonalData(viewer: TViewer) {
         select: { question: true, replyBy: true, sections: true, createdAt: true, answer: true, answeredAt: true, lapsedAt: true },
       },
       contributions: { orderBy: { position: "asc" }, select: CONTRIBUTION_EXPORT_FIELDS },
+      checkIns: {
+        orderBy: { scheduledFor: "asc" },
+        select: CHECK_IN_RECORD_FIELDS,
+      },
     },
   });
   const history = await db().auditEntry.findMany({

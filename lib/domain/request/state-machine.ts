@@ -150,6 +150,11 @@ export const REQUEST_ACTIVITIES = [
   "assess_human_rights",
   "remind_expiry",
   "estimate_development",
+  "open_check_in",
+  "remind_check_in",
+  "miss_check_in",
+  "check_in",
+  "acknowledge_check_in",
 ] as const;
 export type TRequestActivity = (typeof REQUEST_ACTIVITIES)[number];
 
@@ -167,6 +172,12 @@ export const ACTIVITIES = {
   remind_expiry: { during: ["GRANTED"], by: ["system"] },
   // What the grant is worth: estimated while it is decided, and corrected while it runs.
   estimate_development: { during: [...OPEN_STATUSES, "GRANTED"], by: ["wmf"] },
+  open_check_in: { during: ["GRANTED"], by: ["system"] },
+  remind_check_in: { during: ["GRANTED"], by: ["system"] },
+  miss_check_in: { during: ["GRANTED"], by: ["system"] },
+  check_in: { during: ["GRANTED"], by: ["requester"] },
+  // A check-in answered just before its grant ended is still read and acknowledged afterwards.
+  acknowledge_check_in: { during: ["GRANTED", "EXPIRED", "WITHDRAWN"], by: ["wmf", "wmde"] },
 } as const satisfies Record<TRequestActivity, TActivity>;
 
 type TActivityErrorKey =
@@ -174,7 +185,8 @@ type TActivityErrorKey =
   | "transition-error-reviewer-only"
   | "transition-error-wmf-only"
   | "decision-error-wmde-only"
-  | "transition-error-automatic-only";
+  | "transition-error-automatic-only"
+  | "transition-error-requester-only";
 
 const ACTIVITY_NOT_YOURS: Record<TRequestActivity, TActivityErrorKey> = {
   take: "transition-error-reviewer-only",
@@ -187,6 +199,11 @@ const ACTIVITY_NOT_YOURS: Record<TRequestActivity, TActivityErrorKey> = {
   assess_human_rights: "transition-error-wmf-only",
   remind_expiry: "transition-error-automatic-only",
   estimate_development: "transition-error-wmf-only",
+  open_check_in: "transition-error-automatic-only",
+  remind_check_in: "transition-error-automatic-only",
+  miss_check_in: "transition-error-automatic-only",
+  check_in: "transition-error-requester-only",
+  acknowledge_check_in: "transition-error-reviewer-only",
 };
 
 export type TActivityResult = { ok: true } | { ok: false; reason: "not_allowed_from_status" | "not_allowed_for_actor"; messageKey: TActivityErrorKey };

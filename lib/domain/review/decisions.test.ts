@@ -88,6 +88,7 @@ describe("ZGrantInput", () => {
       message: "Your request is granted.",
       publicName: "",
       publicSummary: "",
+      checkInMonths: 6,
       realtime: false,
     });
   });

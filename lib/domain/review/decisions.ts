@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { CONFIRMED_CONTRIBUTION_FIELDS } from "./confirmed-contributions";
 
+import { ZCheckInCadence } from "@/lib/domain/check-ins";
 import { addMonths, DAY_MS } from "@/lib/domain/time";
 
 import { PUBLIC_NAME_MAX, PUBLIC_SUMMARY_MAX, publicTextProblems } from "@/lib/domain/register/register";
@@ -49,6 +50,7 @@ export const ZGrantInput = ZRequestVersion.extend({
   publicName: paragraph(PUBLIC_NAME_MAX),
   publicSummary: paragraph(PUBLIC_SUMMARY_MAX),
   ...CONFIRMED_CONTRIBUTION_FIELDS,
+  checkInMonths: ZCheckInCadence,
 })
   .superRefine((input, context) => {
     // Limits belong to the APIs granted: asked for when chosen, dropped when not.

@@ -32,6 +32,7 @@ const row: TQueueRow = {
   startsAt: new Date("2026-02-02T00:00:00Z"),
   expiresAt: new Date("2026-03-31T23:59:59.999Z"),
   assigneeName: "Grace Hopper",
+  checkInOverdue: false,
 };
 
 /** The export's cells of a row, by header. */
@@ -49,7 +50,11 @@ describe("the queue's CSV columns", () => {
   });
 
   it("say what the queue shows, in the reviewer's words", () => {
-    assert.deepEqual(byHeader(queueExportCells(row, context)), {
+    const followUp = {
+      lastCheckIn: { answeredAt: new Date("2026-03-01T10:15:00Z"), useCase: "winding_down" },
+      contributions: { promised: 3, delivered: 1, dropped: 1 },
+    };
+    assert.deepEqual(byHeader(queueExportCells({ ...row, checkInOverdue: true }, context, followUp)), {
       Reference: "EA-2026-0042",
       Status: "Expired",
       "Submitted (UTC)": "2026-01-05 09:30",
@@ -66,6 +71,12 @@ describe("the queue's CSV columns", () => {
       APIs: "Snapshot API (whole-project downloads); Realtime API (streams of changes)",
       "Access starts": "2026-02-02",
       "Access ends": "2026-03-31",
+      "Check-in overdue": "Yes",
+      "Last check-in answered": "2026-03-01 10:15",
+      "Use case at last check-in": "Winding down",
+      "Contributions promised": "3",
+      "Contributions delivered": "1",
+      "Contributions dropped": "1",
       Link: "https://access.example.org/review/req1",
     });
   });

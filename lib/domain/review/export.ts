@@ -1,4 +1,5 @@
 import type { TShownStatus } from "@/lib/domain/request/lifecycle";
+import { CHECK_IN_USE_CASES } from "@/lib/domain/check-ins";
 import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
 import type { TMessageKey, TTranslate } from "@/lib/i18n/translator";
 
@@ -9,7 +10,15 @@ import type { TQueueRow, TQueueView } from "./queue";
 // the reviewer's words, with values a spreadsheet can sort and filter.
 
 type TContext = { t: TTranslate; requestUrl: (id: string) => string };
-type TColumn = { header: TMessageKey; cell: (row: TQueueRow, context: TContext) => string };
+
+/** What followed a grant, read for each batch of rows beside the queue's own facts. */
+export type TExportFollowUp = {
+  lastCheckIn: { answeredAt: Date; useCase: string | null } | null;
+  contributions: { promised: number; delivered: number; dropped: number };
+};
+const NO_FOLLOW_UP: TExportFollowUp = { lastCheckIn: null, contributions: { promised: 0, delivered: 0, dropped: 0 } };
+
+type TColumn = { header: TMessageKey; cell: (row: TQueueRow, context: TContext, followUp: TExportFollowUp) => string };
 
 /** Reviewers' words for a status; a request awaiting the requester is not waiting for the reviewer. */
 const STATUS_LABEL: Record<TShownStatus, TMessageKey> = {
@@ -79,6 +88,15 @@ const COLUMNS: TColumn[] = [
   { header: "export-col-apis", cell: (row, { t }) => row.apis.map((api) => choice(t, "option-api", APIS, api)).join(LIST_SEPARATOR) },
   { header: "export-col-starts", cell: (row) => grantDay(row, row.startsAt) },
   { header: "export-col-expires", cell: (row) => grantDay(row, row.expiresAt) },
+  { header: "export-col-check-in-overdue", cell: (row, { t }) => (row.checkInOverdue ? t("answer-yes") : "") },
+  { header: "export-col-last-check-in", cell: (_row, _context, { lastCheckIn }) => (lastCheckIn ? dateTime(lastCheckIn.answeredAt) : "") },
+  {
+    header: "export-col-last-check-in-use-case",
+    cell: (_row, { t }, { lastCheckIn }) => choice(t, "check-in-use-case", CHECK_IN_USE_CASES, lastCheckIn?.useCase ?? null),
+  },
+  { header: "export-col-contributions-promised", cell: (_row, _context, { contributions }) => String(contributions.promised) },
+  { header: "export-col-contributions-delivered", cell: (_row, _context, { contributions }) => String(contributions.delivered) },
+  { header: "export-col-contributions-dropped", cell: (_row, _context, { contributions }) => String(contributions.dropped) },
   { header: "export-col-link", cell: (row, { requestUrl }) => requestUrl(row.id) },
 ];
 
@@ -88,8 +106,8 @@ export function queueExportHeader(t: TTranslate): string[] {
 }
 
 /** One request's cells, in the order of the header. */
-export function queueExportCells(row: TQueueRow, context: TContext): string[] {
-  return COLUMNS.map((column) => column.cell(row, context));
+export function queueExportCells(row: TQueueRow, context: TContext, followUp: TExportFollowUp = NO_FOLLOW_UP): string[] {
+  return COLUMNS.map((column) => column.cell(row, context, followUp));
 }
 
 /** The file's name: which view, and the day it was made (UTC). */

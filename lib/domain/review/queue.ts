@@ -84,6 +84,8 @@ export type TQueueRow = {
   apis: string[];
   joint: boolean;
   flags: { id: string; severity: string }[];
+  /** An unanswered check-in of the grant is past its due date. */
+  checkInOverdue: boolean;
   submittedAt: Date;
   lastActivityAt: Date;
   startsAt: Date | null;

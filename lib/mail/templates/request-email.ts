@@ -87,6 +87,18 @@ const TEMPLATES = {
     paragraphs: ["email-reminder-body", "email-reminder-renew"],
     action: "email-renew-action",
   },
+  check_in_opened: {
+    subject: "email-check-in-subject",
+    heading: "email-check-in-heading",
+    paragraphs: ["email-check-in-body", "email-check-in-questions", "email-check-in-due"],
+    action: "email-check-in-action",
+  },
+  check_in_reminder: {
+    subject: "email-check-in-reminder-subject",
+    heading: "email-check-in-heading",
+    paragraphs: ["email-check-in-reminder-body", "email-check-in-questions"],
+    action: "email-check-in-action",
+  },
   expired: {
     subject: "email-expired-subject",
     heading: "email-expired-heading",
@@ -105,12 +117,15 @@ export function requestEmail(
     url,
     detail = "",
     more = [],
+    notes = [],
     replies = false,
   }: {
     reference: string;
     url: string;
     detail?: string;
     more?: string[];
+    /** Paragraphs the caller worded in the reader's language, after the template's own. */
+    notes?: string[];
     /** Whether replies reach someone (REPLY_TO is set): the footer invites them, or asks for none. */
     replies?: boolean;
   },
@@ -126,7 +141,7 @@ export function requestEmail(
     lang: locale,
     dir: directionOf(locale),
     heading: t(template.heading, ...marked),
-    paragraphs: template.paragraphs.map((key) => t(key, ...marked)),
+    paragraphs: [...template.paragraphs.map((key) => t(key, ...marked)), ...notes],
     action: { label: t(template.action), url },
     footer: t(replies ? "email-footer" : "email-footer-no-reply", mark),
     unbroken: { mark, word: reference },

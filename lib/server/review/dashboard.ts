@@ -8,11 +8,13 @@ import { actsForWmde, canReview } from "@/lib/domain/roles";
 import { addDays } from "@/lib/domain/time";
 
 import { now } from "../clock";
+import { overdueCheckInList } from "./check-ins";
 import type { TViewer } from "../session";
 
 export const EXPIRING_WITHIN_DAYS = 30;
 const EXPIRING_LIMIT = 50;
 const WAITING_LIMIT = 10;
+const OVERDUE_LIMIT = 50;
 /** Waiting on reviewers, not on the requester. */
 const WAITING_STATUSES: TRequestStatus[] = ["SUBMITTED", "IN_REVIEW"];
 
@@ -39,7 +41,8 @@ export async function dashboard(viewer: TViewer) {
   const at = now();
   // As canSee: not the viewer's own requests; for WMDE reviewers only joint ones.
   const jointOnly = { requesterId: { not: viewer.id }, ...(actsForWmde(viewer.role) ? { joint: true } : {}) };
-  const [expiring, ...waiting] = await Promise.all([
+  const [overdue, expiring, ...waiting] = await Promise.all([
+    overdueCheckInList(jointOnly, at, OVERDUE_LIMIT),
     db().request.findMany({
       where: { status: "GRANTED", expiresAt: { gt: at, lte: addDays(at, EXPIRING_WITHIN_DAYS) }, ...jointOnly },
       orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
@@ -59,5 +62,5 @@ export async function dashboard(viewer: TViewer) {
     ...row,
     status: shownStatus(row.status, row, at),
   });
-  return { now: at, expiring: expiring.map(shown), waiting: longest.map(shown) };
+  return { now: at, overdue, expiring: expiring.map(shown), waiting: longest.map(shown) };
 }

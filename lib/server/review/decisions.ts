@@ -1,5 +1,6 @@
 import "server-only";
 
+import { grantCheckIns } from "@/lib/domain/check-ins";
 import { DomainError, FieldRuleError, NotFoundError } from "@/lib/domain/errors";
 import { registerConsented } from "@/lib/domain/register/register";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
@@ -154,6 +155,7 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
   const expiresAt = endOfDay(input.expiresOn);
   const scope = { apis: input.apis, onDemandPerMonth: input.onDemandPerMonth ?? null, snapshotFrequency: input.snapshotFrequency ?? null };
   const contributions = grantConditions(grantContributions(input, request.answers).confirmed);
+  const checkIns = grantCheckIns(input);
   await decide(
     viewer,
     request,
@@ -181,10 +183,20 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
             expiresAt,
             lengthOverride: input.lengthOverride || null,
             jointOverride: jointOverride || null,
+            checkInMonths: checkIns.checkInMonths,
           },
         });
         await createContributions(tx, request.id, contributions);
-        return { details: { message: input.message, scope, startsOn: input.startsOn, expiresOn: input.expiresOn, contributions } };
+        return {
+          details: {
+            message: input.message,
+            scope,
+            startsOn: input.startsOn,
+            expiresOn: input.expiresOn,
+            contributions,
+            firstCheckInOn: checkIns.firstCheckInOn,
+          },
+        };
       },
       audit: {
         after: {
@@ -194,6 +206,7 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
           criteria: input.criteria,
           lengthOverride: input.lengthOverride || null,
           jointOverride: jointOverride || null,
+          checkInMonths: checkIns.checkInMonths,
           ...entry,
           contributions,
         },

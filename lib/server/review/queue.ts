@@ -9,6 +9,7 @@ import { actsForWmde, canReview } from "@/lib/domain/roles";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { now } from "../clock";
+import { overdueCheckIns } from "./check-ins";
 import type { TViewer } from "../session";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -16,7 +17,7 @@ export const QUEUE_PAGE_SIZE = 25;
 /** Rows fetched per query when a whole view is exported: a few hundred kilobytes in memory at most. */
 export const EXPORT_BATCH_SIZE = 500;
 
-type TRawRow = Omit<TQueueRow, "flags" | "status"> & { status: TRequestStatus; flags: unknown };
+type TRawRow = Omit<TQueueRow, "flags" | "status" | "checkInOverdue"> & { status: TRequestStatus; flags: unknown };
 
 function assertReviewer(viewer: TViewer) {
   if (!canReview(viewer.role)) throw new NotFoundError();
@@ -113,7 +114,12 @@ async function queuePage(viewer: TViewer, params: TQueueParams, size: number, at
   const raw = await db().$queryRaw<TRawRow[]>(queuePageSql(viewer, params, size));
 
   // A grant past its expiry reads as expired here too, whether or not the expiry job has run; one before its start, as not started.
-  const rows = raw.slice(0, size).map((row) => ({ ...row, status: shownStatus(row.status, row, at), flags: flagSummary(row.flags) }));
+  const page = raw.slice(0, size);
+  const overdue = await overdueCheckIns(
+    page.filter((row) => row.status === "GRANTED").map((row) => row.id),
+    at,
+  );
+  const rows = page.map((row) => ({ ...row, status: shownStatus(row.status, row, at), flags: flagSummary(row.flags), checkInOverdue: overdue.has(row.id) }));
   const last = rows.at(-1);
   const next = raw.length > size && last ? encodeCursor(params.sort === "activity" ? last.lastActivityAt : last.submittedAt, last.id) : undefined;
   return { rows, next };

@@ -48,6 +48,7 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
           rationale: true,
           lengthOverride: true,
           jointOverride: true,
+          checkInMonths: true,
           decidedBy: { select: { name: true, email: true } },
           endedBy: { select: { name: true, email: true } },
         },

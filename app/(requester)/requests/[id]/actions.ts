@@ -4,9 +4,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
 import { contributionRowChange } from "@/lib/domain/request/contributions";
+import { ZCheckInTarget } from "@/lib/domain/check-in-answer";
 import { ZRequestChange, ZSectionSave } from "@/lib/domain/request/lifecycle";
 import { ZInformationAnswer } from "@/lib/domain/review/actions";
 import { ZGiveUpInput } from "@/lib/domain/review/decisions";
+import { answerCheckIn } from "@/lib/server/check-ins";
 import { resendContactLink } from "@/lib/server/contact";
 import { giveUpGrant, startFollowUp } from "@/lib/server/follow-ups";
 import { publicUrl } from "@/lib/env";
@@ -86,4 +88,11 @@ export const giveUpGrantAction = validatedAction("giveUpGrant", ZGiveUpInput, as
 export const sendContactLinkAction = validatedAction("sendContactLink", ZRequestChange, async (viewer, input) => {
   await resendContactLink(viewer, input, publicUrl());
   redirect(`/requests/${input.requestId}?link-sent=1`);
+});
+
+export const answerCheckInAction = validatedAction("answerCheckIn", ZCheckInTarget, async (viewer, input, values) => {
+  await enforceRateLimit("message", viewer.id);
+  await answerCheckIn(viewer, input, values, publicUrl());
+  revalidatePath(`/requests/${input.requestId}`);
+  redirect(`/requests/${input.requestId}/check-in?sent=1`);
 });

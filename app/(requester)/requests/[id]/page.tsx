@@ -25,7 +25,9 @@ import { editableSections, requesterConversation, requesterTimeline } from "@/li
 import { AnswerForm } from "@/components/apply/answer-form";
 import { QuestionList } from "@/components/request/question-list";
 
+import { CheckInNotice } from "@/components/apply/check-in-notice";
 import { OwnDecision } from "@/components/apply/own-decision";
+import { currentCheckIn } from "@/lib/server/check-ins";
 import { ownDecision, ownLinks } from "@/lib/server/follow-ups";
 
 import { answerInformationAction, sendContactLinkAction, startFollowUpAction } from "./actions";
@@ -92,11 +94,12 @@ export default async function RequestPage({ params, searchParams }: Params) {
     );
   }
 
-  const [timeline, conversation, editable, decision] = await Promise.all([
+  const [timeline, conversation, editable, decision, checkIn] = await Promise.all([
     requesterTimeline(viewer, request),
     requesterConversation(request),
     editableSections(request),
     ownDecision(request),
+    currentCheckIn(request),
   ]);
   return (
     <div className="page">
@@ -120,6 +123,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
           <Link href={`/requests/${followUp.id}`}>{t("request-follow-up-open")}</Link>
         </p>
       ))}
+      <CheckInNotice requestId={request.id} checkIn={request.status === "GRANTED" ? checkIn : null} now={now()} />
       {decision ? (
         <OwnDecision
           request={request}

@@ -16,6 +16,7 @@ import {
 } from "@/lib/domain/review/decisions";
 import { ZAssessmentInput, ZCommentInput, ZInformationInput, ZJointMove, ZRequestVersion } from "@/lib/domain/review/actions";
 import { ZDevelopmentDaysInput } from "@/lib/domain/in-kind-value";
+import { ZCheckInTarget } from "@/lib/domain/check-in-answer";
 import { publicUrl } from "@/lib/env";
 import type { z } from "zod";
 
@@ -36,6 +37,7 @@ import {
   withdrawGrant,
 } from "@/lib/server/review/decisions";
 import { estimateDevelopment } from "@/lib/server/review/development";
+import { acknowledgeCheckIn } from "@/lib/server/review/check-ins";
 import { addComment, askForInformation, moveJoint, releaseRequest, saveAssessment, takeRequest } from "@/lib/server/review/request";
 
 function done(requestId: string, key: TMessageKey): TActionState {
@@ -122,4 +124,9 @@ export const withdrawAction = validatedAction("withdrawGrant", ZWithdrawInput, a
   await withdrawGrant(viewer, input, publicUrl());
   revalidatePath("/review");
   redirect(`/review/${input.requestId}?decided=withdrawn`);
+});
+
+export const acknowledgeCheckInAction = validatedAction("acknowledgeCheckIn", ZCheckInTarget, async (viewer, input) => {
+  await acknowledgeCheckIn(viewer, input, publicUrl());
+  return done(input.requestId, "check-in-acknowledged");
 });

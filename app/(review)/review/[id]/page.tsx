@@ -28,7 +28,9 @@ import { now } from "@/lib/server/clock";
 import { grantContributionsOf } from "@/lib/server/review/contributions";
 import { grantValue } from "@/lib/server/in-kind-value";
 import { loadReviewRequest } from "@/lib/server/pages";
+import { reviewCheckIns } from "@/lib/server/review/check-ins";
 import { reviewHistory } from "@/lib/server/review/request";
+import { CheckInsPanel } from "@/components/review/check-ins-panel";
 
 import { MAX_GRANT_MONTHS } from "@/lib/domain/review/decisions";
 import { addDays, addMonths, dayOf } from "@/lib/domain/time";
@@ -45,6 +47,7 @@ import {
   takeRequestAction,
   withdrawAction,
   estimateDevelopmentAction,
+  acknowledgeCheckInAction,
 } from "./actions";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ decided?: string }> };
@@ -71,7 +74,7 @@ const RATING: Record<string, TMessageKey> = { MET: "rating-met", PARTLY_MET: "ra
 export default async function ReviewRequestPage({ params, searchParams }: Params) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const [{ viewer, request }, { t, formats }] = await Promise.all([load(id), getI18n()]);
-  const [history, value] = await Promise.all([reviewHistory(request), grantValue(request)]);
+  const [history, value, checkIns] = await Promise.all([reviewHistory(request), grantValue(request), reviewCheckIns(request)]);
   const open = isOpen(request.status);
   const flags = messages(request.flags) as (TMessage & { severity: string })[];
   const pendingQuestion = request.infoRequests.find((question) => !question.answeredAt && !question.lapsedAt);
@@ -182,6 +185,13 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
           </div>
         ) : null}
       </section>
+
+      <CheckInsPanel
+        requestId={request.id}
+        checkIns={checkIns}
+        now={now()}
+        acknowledge={offered.has("acknowledge_check_in") ? acknowledgeCheckInAction : undefined}
+      />
 
       {pendingQuestion ? (
         <p className="notice notice--warning">

@@ -36,6 +36,27 @@ export default async function DashboardPage({ searchParams }: TPageSearch) {
       <h1>{t("dashboard-title")}</h1>
       <WebhookWarning endpoints={struggling} />
 
+      <h2 id="overdue-title">{t("dashboard-overdue-title")}</h2>
+      {data.overdue.count === 0 ? (
+        <p>{t("dashboard-overdue-none")}</p>
+      ) : (
+        <>
+          <p>{t("dashboard-overdue-count", data.overdue.count)}</p>
+          <Table
+            labelledBy="overdue-title"
+            columns={[t("queue-col-reference"), t("dashboard-col-requester"), t("dashboard-col-due"), t("dashboard-col-overdue")]}
+          >
+            {data.overdue.rows.map((row) => (
+              <tr key={row.id}>
+                <RequestCells id={row.request.id} reference={row.request.reference} who={who(row.request)} />
+                <td>{shortDate(row.dueAt, formats)}</td>
+                <td>{t("dashboard-days", daysBetween(row.dueAt, data.now))}</td>
+              </tr>
+            ))}
+          </Table>
+        </>
+      )}
+
       <h2 id="expiring-title">{t("dashboard-expiring-title", EXPIRING_WITHIN_DAYS)}</h2>
       {data.expiring.length === 0 ? (
         <p>{t("dashboard-expiring-none", EXPIRING_WITHIN_DAYS)}</p>
