@@ -88,6 +88,8 @@ describe("ZGrantInput", () => {
       message: "Your request is granted.",
       publicName: "",
       publicSummary: "",
+      confirmContribution: [],
+      ...Object.fromEntries(Array.from({ length: 10 }, (_, index) => [`contributionWording-${index + 1}`, ""])),
       realtime: false,
     });
   });
