@@ -112,7 +112,7 @@ describe("Arabic emails", () => {
         reference: "EA-2026-0042",
         url: "https://access.example.org/requests/abc",
         detail: "مرحبًا",
-        more: ["واجهة Realtime", "1 ديسمبر 2026", "30 نوفمبر 2027"],
+        more: ["واجهة Realtime", "1 ديسمبر 2026", "30 نوفمبر 2027", ""],
       },
       "ar",
     );

@@ -89,6 +89,8 @@ describe("ZGrantInput", () => {
       publicName: "",
       publicSummary: "",
       checkInMonths: 6,
+      confirmContribution: [],
+      ...Object.fromEntries(Array.from({ length: 10 }, (_, index) => [`contributionWording-${index + 1}`, ""])),
       realtime: false,
     });
   });
