@@ -25,6 +25,7 @@ async function requestOf(submittedAt: string, status: string, options: { joint?:
 
 const cells = async (page: Page, heading: string) =>
   page
+    .getByRole("table", { name: /^Requests received from/ })
     .getByRole("row")
     .filter({ has: page.getByRole("rowheader", { name: heading }) })
     .getByRole("cell")
