@@ -182,12 +182,7 @@ export const ZUnitCostInput = z
         .string()
         .refine((value) => value.trim() !== "", "error-unit-cost-amount")
         .transform((value) => centsOf(value))
-        .pipe(
-          z
-            .number({ error: "error-unit-cost-number" })
-            .min(0, "error-unit-cost-negative")
-            .max(MAX_UNIT_COST_CENTS, "error-unit-cost-max"),
-        ),
+        .pipe(z.number({ error: "error-unit-cost-number" }).min(0, "error-unit-cost-negative").max(MAX_UNIT_COST_CENTS, "error-unit-cost-max")),
     ),
     validFrom: isoDate.refine((value) => value !== "", "error-unit-cost-valid-from"),
   })
