@@ -82,6 +82,7 @@ describe("the register entry at grant time", () => {
         endedOn: null,
         status: "active",
         updated: undefined,
+        delivered: [],
       },
     );
   });
