@@ -2,11 +2,17 @@ import Link from "next/link";
 
 import { Reference } from "@/components/ui/reference";
 import { cellLabel, Table } from "@/components/ui/table";
-import { formatMoney, shortDate } from "@/lib/i18n/format";
+import { CHECK_IN_USE_CASES } from "@/lib/domain/check-ins";
+import { formatMoney, formatNumber, shortDate } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
-import type { TActiveGrantValues } from "@/lib/server/review/grant-values";
+import type { TMessageKey } from "@/lib/i18n/translator";
+import type { TActiveGrantValue, TActiveGrantValues } from "@/lib/server/review/grant-values";
 
-/** What the grants active today are worth a month, in all and one by one (soonest expiry first, a page at a time). */
+/**
+ * What the grants active today are worth a month, in all and one by one (soonest expiry first, a
+ * page at a time), with whether each is still in use by its last check-in (or late with one) and
+ * what the movement got back of the contributions promised.
+ */
 export async function ActiveGrantValues({ values, nextHref }: { values: TActiveGrantValues; nextHref?: string }) {
   const { t, formats } = await getI18n();
   const money = (cents: number) => formatMoney(cents, formats);
@@ -16,7 +22,22 @@ export async function ActiveGrantValues({ values, nextHref }: { values: TActiveG
     t("dashboard-col-expires"),
     t("dashboard-value-col-month"),
     t("dashboard-value-col-term"),
+    t("dashboard-col-last-check-in"),
+    t("dashboard-col-contributions"),
   ] as const;
+  const lastCheckIn = (grant: TActiveGrantValue) => {
+    if (grant.overdue) return <span className="tag tag--warning">{t("check-in-overdue")}</span>;
+    const last = grant.followUp.lastCheckIn;
+    if (!last) return t("dashboard-check-in-none");
+    const useCase = (CHECK_IN_USE_CASES as readonly string[]).includes(last.useCase ?? "")
+      ? t(`check-in-use-case-${(last.useCase ?? "").replace(/_/g, "-")}` as TMessageKey)
+      : (last.useCase ?? "");
+    return t("dashboard-check-in-answered", useCase, shortDate(last.answeredAt, formats));
+  };
+  const delivered = ({ followUp: { contributions } }: TActiveGrantValue) =>
+    contributions.promised === 0
+      ? t("dashboard-contributions-none")
+      : t("dashboard-contributions-delivered", formatNumber(contributions.delivered, formats), formatNumber(contributions.promised, formats));
   return (
     <section aria-labelledby="active-value-title">
       <h2 id="active-value-title">{t("dashboard-value-title")}</h2>
@@ -38,6 +59,8 @@ export async function ActiveGrantValues({ values, nextHref }: { values: TActiveG
                 {grant.incomplete ? ` ${t("dashboard-value-partial")}` : null}
               </td>
               <td {...cellLabel(columns[4])}>{money(grant.termCents)}</td>
+              <td {...cellLabel(columns[5])}>{lastCheckIn(grant)}</td>
+              <td {...cellLabel(columns[6])}>{delivered(grant)}</td>
             </tr>
           ))}
         </Table>

@@ -172,4 +172,27 @@ describe("the in-kind value in SQL", () => {
     }
     assert.deepEqual((await figures.publicValueFigures({ from: "2012-01-01", to: "2012-06-30" })).contributions, { delivered: 1, promised: 4, share: 0.25 });
   });
+  it("lists beside each active grant its last check-in, or that one is overdue, and the contributions it delivered", async () => {
+    const reviewer = await createViewer(database.db, "WMF_REVIEWER");
+    const [answered, quiet] = (await values.activeGrantValues(reviewer)).grants;
+    assert.ok(answered && quiet);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000);
+    await database.db.checkIn.create({
+      data: { requestId: answered.id, scheduledFor: day(-40), openedAt: day(-40), dueAt: day(-10), answeredAt: day(-20), useCase: "winding_down" },
+    });
+    await database.db.checkIn.create({ data: { requestId: quiet.id, scheduledFor: day(-35), openedAt: day(-35), dueAt: day(-5) } });
+    await database.db.contribution.createMany({
+      data: [
+        { requestId: answered.id, position: 1, kind: "reports", description: "A yearly report", status: "DELIVERED" },
+        { requestId: answered.id, position: 2, kind: "tools", description: "A viewer", status: "IN_PROGRESS" },
+      ],
+    });
+
+    const [first, second] = (await values.activeGrantValues(reviewer)).grants;
+    assert.equal(first?.overdue, false);
+    assert.equal(first?.followUp.lastCheckIn?.useCase, "winding_down");
+    assert.deepEqual(first?.followUp.contributions, { promised: 2, delivered: 1, dropped: 0 });
+    assert.equal(second?.overdue, true, "gone quiet: the check-in is past its due date");
+    assert.equal(second?.followUp.lastCheckIn, null);
+  });
 });

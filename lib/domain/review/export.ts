@@ -16,7 +16,7 @@ export type TExportFollowUp = {
   lastCheckIn: { answeredAt: Date; useCase: string | null } | null;
   contributions: { promised: number; delivered: number; dropped: number };
 };
-const NO_FOLLOW_UP: TExportFollowUp = { lastCheckIn: null, contributions: { promised: 0, delivered: 0, dropped: 0 } };
+export const NO_FOLLOW_UP: TExportFollowUp = { lastCheckIn: null, contributions: { promised: 0, delivered: 0, dropped: 0 } };
 
 type TColumn = { header: TMessageKey; cell: (row: TQueueRow, context: TContext, followUp: TExportFollowUp) => string };
 

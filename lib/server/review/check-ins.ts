@@ -91,8 +91,8 @@ export async function overdueCheckInList(visible: { requesterId: { not: string }
   return { rows, count };
 }
 
-/** For one batch of exported rows: each grant's latest answered check-in and its contributions by status, in two grouped queries. */
-export async function exportFollowUps(requestIds: string[]): Promise<Map<string, TExportFollowUp>> {
+/** For a batch of grants (an export batch, a page of the dashboard): each one's latest answered check-in and its contributions by status, in two grouped queries. */
+export async function grantFollowUps(requestIds: string[]): Promise<Map<string, TExportFollowUp>> {
   const followUps = new Map<string, TExportFollowUp>();
   if (requestIds.length === 0) return followUps;
   const [answered, counts] = await Promise.all([

@@ -13,7 +13,7 @@ import { log } from "@/lib/log";
 import { now } from "../clock";
 import type { TViewer } from "../session";
 
-import { exportFollowUps } from "./check-ins";
+import { grantFollowUps } from "./check-ins";
 import { queueBatches } from "./queue";
 
 /**
@@ -68,7 +68,7 @@ export async function exportQueue(viewer: TViewer, params: TQueueParams, t: TTra
           return;
         }
         rows += batch.value.length;
-        const followUps = await exportFollowUps(batch.value.map((row) => row.id));
+        const followUps = await grantFollowUps(batch.value.map((row) => row.id));
         controller.enqueue(encoder.encode(batch.value.map((row) => csvLine(queueExportCells(row, context, followUps.get(row.id)))).join("")));
       } catch (error) {
         // The answer has begun: breaking the connection tells the browser the file is incomplete.

@@ -4,11 +4,13 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/domain/errors";
 import { isRecordId } from "@/lib/domain/request/fields";
 import { actsForWmde, canReview } from "@/lib/domain/roles";
+import { NO_FOLLOW_UP, type TExportFollowUp } from "@/lib/domain/review/export";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { now } from "../clock";
 import { valuedGrants } from "../in-kind-sql";
 import type { TViewer } from "../session";
+import { grantFollowUps, overdueCheckIns } from "./check-ins";
 
 /** Active grants listed on the dashboard at a time, soonest expiry first. */
 export const ACTIVE_GRANTS_PAGE = 20;
@@ -21,6 +23,10 @@ export type TActiveGrantValue = {
   monthlyCents: number;
   termCents: number;
   incomplete: boolean;
+  /** Whether the grantee is late with a check-in: gone quiet. */
+  overdue: boolean;
+  /** The last check-in answered, and what became of the contributions promised. */
+  followUp: TExportFollowUp;
 };
 
 export type TActiveGrantValues = {
@@ -46,8 +52,8 @@ type TRow = {
 
 /**
  * The estimated value of the grants active today (started, not yet expired) that the viewer may
- * see: the monthly total of all of them, and one page of them with each one's value, after the
- * grant `after` when given. Both read the (status, expiresAt) range of active grants only.
+ * see: the monthly total of all of them, and one page of them with each one's value, its last
+ * check-in and its contributions delivered, after the grant `after` when given. Both read the (status, expiresAt) range of active grants only.
  */
 export async function activeGrantValues(viewer: TViewer, after?: string): Promise<TActiveGrantValues> {
   if (!canReview(viewer.role)) throw new NotFoundError();
@@ -65,6 +71,8 @@ export async function activeGrantValues(viewer: TViewer, after?: string): Promis
   ]);
   const total = totals[0];
   const page = rows.slice(0, ACTIVE_GRANTS_PAGE);
+  const ids = page.map((row) => row.id);
+  const [followUps, overdue] = await Promise.all([grantFollowUps(ids), overdueCheckIns(ids, at)]);
   return {
     count: total?.n ?? 0,
     monthlyCents: Number(total?.monthly ?? 0),
@@ -77,6 +85,8 @@ export async function activeGrantValues(viewer: TViewer, after?: string): Promis
       monthlyCents: Number(row.monthly),
       termCents: Number(row.term),
       incomplete: row.incomplete,
+      overdue: overdue.has(row.id),
+      followUp: followUps.get(row.id) ?? NO_FOLLOW_UP,
     })),
     next: rows.length > ACTIVE_GRANTS_PAGE ? page.at(-1)?.id : undefined,
   };
