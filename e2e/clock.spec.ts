@@ -8,7 +8,7 @@ import { fillDate } from "./support/dates";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 import { createRequestIn, createSubmittedRequest, type TSubmitted } from "./support/requests";
-import { personPage, signInRequester } from "./support/review";
+import { grant, personPage, signInRequester, take } from "./support/review";
 import { baseURL } from "./support/settings";
 
 const DAY = 86_400_000;
@@ -183,5 +183,76 @@ test("a check-in left unanswered shows as overdue to reviewers, who read the lat
   await expectAccessible(review);
   await review.goto("/review/dashboard");
   await expect(review.getByRole("link", { name: grant.reference })).toHaveCount(0);
+  await review.context().close();
+});
+
+test("promises confirmed at grant time are asked about six months on; the requester checks in and the reviewer reads it", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const submitted = await createRequestIn({
+    status: "SUBMITTED",
+    change: (answers) => {
+      Object.assign(answers.obligation, {
+        contributionKind: ["reports", "tools"],
+        contributionDescription: ["A yearly report", "Our offline packager"],
+        contributionLink: ["", "https://example.org/packager"],
+        contributionBy: ["", ""],
+      });
+    },
+  });
+
+  // The reviewer confirms both promises, the first in their own words; the grant asks every 6 months, the default.
+  const { page: review } = await personPage(browser, "WMF_REVIEWER");
+  await take(review, submitted.id);
+  await grant(review, {
+    contributions: async (form) => {
+      const confirmed = form.getByRole("group", { name: "Contributions confirmed as conditions of the grant" });
+      await confirmed.getByLabel("Wording of contribution 1 in the grant").fill("A yearly report on reader use, published on Meta-Wiki");
+    },
+  });
+  const conditions = review.getByRole("region", { name: "Contributions confirmed as conditions" });
+  await expect(conditions.getByRole("listitem")).toHaveCount(2);
+  await expect(conditions).toContainText("A yearly report on reader use, published on Meta-Wiki");
+  const granted = await waitForMail(submitted.requester.email, /is granted/);
+  expect(granted.text).toContain("A yearly report on reader use, published on Meta-Wiki");
+
+  await signInRequester(page, submitted.requester);
+  await page.goto(`/requests/${submitted.id}`);
+  const promised = page.getByRole("region", { name: "What you promised to give back" });
+  await expect(promised.getByRole("listitem")).toHaveCount(2);
+  await expect(promised).toContainText("A yearly report on reader use, published on Meta-Wiki");
+
+  // Six months on, the first check-in opens and its email arrives.
+  const [decision] = (
+    await testDb().query<{ startsAt: Date; expiresAt: Date; checkInMonths: number | null }>(
+      `SELECT d."startsAt", r."expiresAt", d."checkInMonths" FROM "Decision" d JOIN "Request" r ON r.id = d."requestId" WHERE r.id = $1`,
+      [submitted.id],
+    )
+  ).rows;
+  if (!decision) throw new Error("The grant was not recorded");
+  expect(decision.checkInMonths).toBe(6);
+  const [first] = checkInDays(decision);
+  if (!first) throw new Error("The grant asks for no check-in");
+  setClock(new Date(startOfDay(first).getTime() + 60_000));
+  await waitForMail(submitted.requester.email, new RegExp(`Please check in on your access for request ${submitted.reference}`));
+
+  // The requester answers: still active, one promise done with a link, the other under way.
+  await page.goto(`/requests/${submitted.id}`);
+  await page.getByRole("link", { name: "Check in now" }).click();
+  await page.getByRole("group", { name: "Is the use case you were granted access for still active?" }).getByLabel("Yes, still active").check();
+  await page.getByRole("group", { name: "Roughly how much of the granted volume do you use?" }).getByLabel("Half to most of it").check();
+  const report = page.getByRole("group", { name: "A yearly report on reader use, published on Meta-Wiki" });
+  await report.getByLabel("Done").check();
+  await report.getByLabel("Where can it be seen?").fill("https://meta.wikimedia.org/wiki/Reader_use_report");
+  await page.getByRole("group", { name: "Our offline packager" }).getByLabel("In progress").check();
+  await page.getByRole("button", { name: "Send check-in" }).click();
+  await expect(page.getByText("Thank you: your check-in was sent to the reviewers.")).toBeVisible();
+
+  // The reviewer reads it on the request, and the delivered promise now says so.
+  await review.goto(`/review/${submitted.id}`);
+  const checkIns = review.getByRole("region", { name: "Check-ins" });
+  await expect(checkIns).toContainText("Yes, still active");
+  await expect(checkIns).toContainText("https://meta.wikimedia.org/wiki/Reader_use_report");
+  await expect(checkIns).toContainText("In progress");
+  await expect(review.getByRole("region", { name: "Contributions confirmed as conditions" })).toContainText("delivered");
   await review.context().close();
 });

@@ -1,5 +1,5 @@
-// Promised contributions: a requester lists them as rows, without JavaScript too; a reviewer
-// confirms them, in their own words, as conditions of the grant; the requester sees what holds.
+// Promised contributions: a requester lists them as rows, without JavaScript too. What a grant
+// makes of them, and the check-in that asks about them, is the clock journey's (clock.spec.ts).
 import type { TDraftAnswers } from "../lib/domain/request/sections";
 
 import { createSession } from "./support/database";
@@ -7,7 +7,6 @@ import { dateFromToday } from "./support/apply";
 import { fillDate } from "./support/dates";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { createRequestIn } from "./support/requests";
-import { grant, personPage, signInRequester, take } from "./support/review";
 import { baseURL } from "./support/settings";
 
 const withoutPromises = (answers: Required<TDraftAnswers>) => {
@@ -58,41 +57,4 @@ test("a requester adds two contributions without JavaScript, and a half-filled r
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(page.getByRole("heading", { name: "Your request for exceptional access" })).toBeVisible();
   await context.close();
-});
-
-test("a reviewer confirms one promise in new words at grant time, and the requester sees it among what they promised", async ({ page, browser }) => {
-  const submitted = await createRequestIn({
-    status: "SUBMITTED",
-    change: (answers) => {
-      Object.assign(answers.obligation, {
-        contributionKind: ["reports", "tools"],
-        contributionDescription: ["A yearly report", "Our offline packager"],
-        contributionLink: ["", "https://example.org/packager"],
-        contributionBy: ["", ""],
-      });
-    },
-  });
-  const { page: review } = await personPage(browser, "WMF_REVIEWER");
-  await take(review, submitted.id);
-  await grant(review, {
-    contributions: async (form) => {
-      const confirmed = form.getByRole("group", { name: "Contributions confirmed as conditions of the grant" });
-      await confirmed.getByLabel("Wording of contribution 1 in the grant").fill("A yearly report on reader use, published on Meta-Wiki");
-      await confirmed.getByRole("checkbox", { name: /Contribution 2/ }).uncheck();
-    },
-  });
-  const conditions = review.getByRole("region", { name: "Contributions confirmed as conditions" });
-  await expect(conditions).toContainText("Reports or research findings (promised)A yearly report on reader use, published on Meta-Wiki");
-  await expect(conditions).not.toContainText("packager");
-
-  await signInRequester(page, submitted.requester);
-  await page.goto(`/requests/${submitted.id}`);
-  const promised = page.getByRole("region", { name: "What you promised to give back" });
-  await expect(promised.getByRole("listitem")).toHaveCount(1);
-  await expect(promised).toContainText("Reports or research findings (promised)A yearly report on reader use, published on Meta-Wiki");
-  await expect(promised).not.toContainText("packager");
-  // The answers keep both promises as the requester made them.
-  const answers = page.getByRole("region", { name: "Obligation" }).locator(".contribution-list");
-  await expect(answers).toContainText("Reports or research findingsA yearly reportOngoing");
-  await expect(answers).toContainText("Tools or softwareOur offline packagerhttps://example.org/packagerOngoing");
 });
