@@ -3,7 +3,7 @@
 // check-in only flags the grant for reviewers; nothing here ends a grant. Every step is a lifecycle
 // activity, so its audit entry and email commit with it, and each is keyed so that two workers
 // sweeping at once do it once. No Next.js here: the worker and tests use it.
-import { CHECK_IN_REMINDER_DAYS, checkInDueAt, dueCheckIn } from "@/lib/domain/check-ins";
+import { CHECK_IN_ANSWER_DAYS, CHECK_IN_REMINDER_DAYS, checkInDueAt, dueCheckIn } from "@/lib/domain/check-ins";
 import { addDays, dayOf, startOfDay } from "@/lib/domain/time";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { applyEvent, EventRefused } from "@/lib/lifecycle/apply";
@@ -34,7 +34,14 @@ export async function openCheckIns(db: PrismaClient, { now, baseUrl }: TContext)
       orderBy: { id: "asc" },
       take: BATCH,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      select: { id: true, startsAt: true, expiresAt: true, decision: { select: { checkInMonths: true } }, checkIns: { select: { scheduledFor: true } } },
+      select: {
+        id: true,
+        startsAt: true,
+        expiresAt: true,
+        decision: { select: { checkInMonths: true } },
+        // Only a check-in whose answer is not yet due can be the one to open: the older ones stay unread.
+        checkIns: { where: { scheduledFor: { gt: addDays(now, -CHECK_IN_ANSWER_DAYS - 1) } }, select: { scheduledFor: true } },
+      },
     });
     for (const grant of grants) {
       if (!grant.startsAt || !grant.expiresAt) continue;
