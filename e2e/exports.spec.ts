@@ -94,6 +94,12 @@ test("a WMF reviewer downloads the filtered, searched queue: every page of it, a
     "APIs",
     "Access starts",
     "Access ends",
+    "Check-in overdue",
+    "Last check-in answered (UTC)",
+    "Use case at last check-in",
+    "Contributions promised",
+    "Contributions delivered",
+    "Contributions dropped",
     "Link",
   ]);
   expect(new Set(column("Status"))).toEqual(new Set(["Submitted"]));

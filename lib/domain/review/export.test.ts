@@ -72,7 +72,7 @@ describe("the queue's CSV columns", () => {
       "Access starts": "2026-02-02",
       "Access ends": "2026-03-31",
       "Check-in overdue": "Yes",
-      "Last check-in answered": "2026-03-01 10:15",
+      "Last check-in answered (UTC)": "2026-03-01 10:15",
       "Use case at last check-in": "Winding down",
       "Contributions promised": "3",
       "Contributions delivered": "1",
