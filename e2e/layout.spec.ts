@@ -134,7 +134,7 @@ async function requesterPages(requester: TTestUser) {
 async function sectionWithErrors(page: Page, requester: TTestUser, language: string) {
   const empty = await ownRequest(requester, "DRAFT", {});
   await page.goto(inLanguage(`/requests/${empty}/who`, language));
-  await page.locator("main form button[type=submit]").first().click();
+  await page.locator("main form button[type=submit]:visible").first().click();
   await expect(page.locator(".error-summary")).toBeFocused();
   return sideways(page, "the Who section with its errors");
 }
