@@ -2,10 +2,9 @@ import Link from "next/link";
 
 import { Reference } from "@/components/ui/reference";
 import { cellLabel, Table } from "@/components/ui/table";
-import { CHECK_IN_USE_CASES } from "@/lib/domain/check-ins";
 import { formatMoney, formatNumber, shortDate } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
-import type { TMessageKey } from "@/lib/i18n/translator";
+import { answerLabel, USE_CASE_LABEL } from "@/lib/i18n/check-in-labels";
 import type { TActiveGrantValue, TActiveGrantValues } from "@/lib/server/review/grant-values";
 
 /**
@@ -29,9 +28,8 @@ export async function ActiveGrantValues({ values, nextHref }: { values: TActiveG
     if (grant.overdue) return <span className="tag tag--warning">{t("check-in-overdue")}</span>;
     const last = grant.followUp.lastCheckIn;
     if (!last) return t("dashboard-check-in-none");
-    const useCase = (CHECK_IN_USE_CASES as readonly string[]).includes(last.useCase ?? "")
-      ? t(`check-in-use-case-${(last.useCase ?? "").replace(/_/g, "-")}` as TMessageKey)
-      : (last.useCase ?? "");
+    const key = last.useCase ? answerLabel(USE_CASE_LABEL, last.useCase) : undefined;
+    const useCase = key ? t(key) : (last.useCase ?? "");
     return t("dashboard-check-in-answered", useCase, shortDate(last.answeredAt, formats));
   };
   const delivered = ({ followUp: { contributions } }: TActiveGrantValue) =>
