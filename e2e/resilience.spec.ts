@@ -14,6 +14,7 @@ import { completeAnswers } from "../test-support/answers";
 import { startEmbeddedDb, type EmbeddedDb } from "../scripts/embedded-db";
 
 import { expect, test } from "./support/fixtures";
+import { healthStatus, OWN_APP_ENV, printAppLog, reportAppLog } from "./support/own-app";
 import { callActionDirectly } from "./support/requests";
 import { E2E } from "./support/settings";
 
@@ -53,12 +54,17 @@ async function startApp(url: string) {
       DEMO_DATA: "false",
       AUTH_URL: baseURL,
       SMTP_URL: "",
-      CLOCK_FILE: "",
+      ...OWN_APP_ENV,
     },
     // The app's own log, kept beside its data for a failed run's report.
     stdio: ["ignore", openSync(path.join(root, "app.log"), "a"), openSync(path.join(root, "app.log"), "a")],
   });
-  await expect.poll(async () => (await fetch(`${baseURL}/api/health`).catch(() => undefined))?.status, { timeout: 120_000, intervals: [500] }).toBe(200);
+  try {
+    await expect.poll(() => healthStatus(baseURL), { timeout: 120_000, intervals: [500] }).toBe(200);
+  } catch (error) {
+    printAppLog(path.join(root, "app.log"));
+    throw error;
+  }
 }
 
 async function stopApp() {
@@ -106,6 +112,9 @@ test.beforeAll(async () => {
   await startApp(url);
 });
 
+// biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a hook uses from this pattern; it uses none
+test.afterEach(async ({}, testInfo) => reportAppLog(testInfo, path.join(root, "app.log")));
+
 test.afterAll(async () => {
   await stopApp();
   await pool?.end().catch(() => {});
@@ -126,7 +135,7 @@ test("the app reports a database outage, shows a friendly page, and recovers wit
   // The database goes away under the running app.
   await pool!.end();
   await database!.stop();
-  await expect.poll(async () => (await fetch(`${baseURL}/api/health`).catch(() => undefined))?.status, { timeout: 20_000 }).toBe(503);
+  await expect.poll(() => healthStatus(baseURL), { timeout: 20_000 }).toBe(503);
   await page.context().addCookies([{ name: "authjs.session-token", value: requester.token, url: baseURL }]);
   await page.goto(`${baseURL}/requests/${draft}`);
   await expect(page.getByRole("heading", { level: 1, name: "Sorry, something went wrong" })).toBeVisible();
@@ -135,7 +144,7 @@ test("the app reports a database outage, shows a friendly page, and recovers wit
   // It comes back: the app recovers without a restart, and the acknowledged submission is there.
   const url = await startDatabase();
   pool = connect(url);
-  await expect.poll(async () => (await fetch(`${baseURL}/api/health`).catch(() => undefined))?.status, { timeout: 30_000 }).toBe(200);
+  await expect.poll(() => healthStatus(baseURL), { timeout: 30_000 }).toBe(200);
   await page.goto(`${baseURL}/requests/${draft}`);
   await expect(page.getByText("Submitted", { exact: true })).toBeVisible();
   await api.dispose();

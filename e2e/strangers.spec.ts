@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 
 import { expect, test } from "./support/fixtures";
+import { healthStatus, OWN_APP_ENV, printAppLog, reportAppLog } from "./support/own-app";
 import { E2E } from "./support/settings";
 
 test.describe.configure({ mode: "serial" });
@@ -49,12 +50,20 @@ test.beforeAll(async ({}, testInfo) => {
       DEMO_DATA: "true",
       SMTP_URL: "",
       AUTH_URL: "",
-      CLOCK_FILE: "",
+      ...OWN_APP_ENV,
     },
     stdio: ["ignore", openSync(path.join(root, "app.log"), "a"), openSync(path.join(root, "app.log"), "a")],
   });
-  await expect.poll(async () => (await fetch(`${local()}/api/health`).catch(() => undefined))?.status, { timeout: 150_000, intervals: [500] }).toBe(200);
+  try {
+    await expect.poll(() => healthStatus(local()), { timeout: 150_000, intervals: [500] }).toBe(200);
+  } catch (error) {
+    printAppLog(path.join(root, "app.log"));
+    throw error;
+  }
 });
+
+// biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a hook uses from this pattern; it uses none
+test.afterEach(async ({}, testInfo) => reportAppLog(testInfo, path.join(root, "app.log")));
 
 test.afterAll(async () => {
   if (launcher && launcher.exitCode === null) {

@@ -28,6 +28,7 @@ export type TAuditEntry = { actorId: string | null; before?: TJson | null; after
   | { subject: "api_token"; id: string; action: TApiTokenAuditAction }
   | { subject: "webhook"; id: string; action: TWebhookAuditAction }
   | { subject: "unit_cost"; id: string; action: "unit_cost.added" }
+  | { subject: "review_policy"; id: string; action: "review_policy.approvals_changed" | "review_policy.targets_changed" }
 );
 
 /** Appends one entry, inside the transaction of the change it records. */

@@ -49,6 +49,7 @@ const ZEnvInput = z.object({
   REPLY_TO: optionalString.pipe(z.email({ message: "must be one email address" }).optional()),
   ADMIN_EMAILS: z.string().default("").pipe(emailList),
   DEMO_DATA: optionalString.pipe(booleanFlag.optional()),
+  BUILD_ON_START: optionalString.pipe(booleanFlag.optional()),
   CLOCK_FILE: optionalString,
   JOINT_WIKIDATA_SHARE: z.coerce.number().int().min(0, "must be a percentage from 0 to 100").max(100, "must be a percentage from 0 to 100").default(25),
   EMAIL_RETRY_DELAY_SECONDS: z.coerce
@@ -156,6 +157,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     replyTo: input.REPLY_TO,
     adminEmails: input.ADMIN_EMAILS,
     demoData: input.DEMO_DATA ?? embeddedDatabase,
+    // A build made beforehand (a deployment, or instances sharing one folder) is never remade by a start.
+    buildOnStart: input.BUILD_ON_START ?? true,
     jointWikidataShare: input.JOINT_WIKIDATA_SHARE,
     emailRetryDelaySeconds: input.EMAIL_RETRY_DELAY_SECONDS,
     emailRetryLimit: input.EMAIL_RETRY_LIMIT,

@@ -3,22 +3,30 @@ import path from "node:path";
 
 const SOURCES = ["app", "components", "lib", "i18n", "public", "proxy.ts", "instrumentation-client.ts", "next.config.js", "package-lock.json"];
 
-/** True when there is no production build, or a source file changed after it was made. */
-export function buildIsStale() {
+export type TBuildState = { state: "missing" } | { state: "stale"; changed: string } | { state: "current" };
+
+/** Whether there is a production build, and if so whether a source file changed after it was made (and which). */
+export function buildState(): TBuildState {
   const buildId = path.join(".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
+  if (!existsSync(buildId)) return { state: "missing" };
   const builtAt = statSync(buildId).mtimeMs;
-  return SOURCES.some((source) => newestChange(source) > builtAt);
+  for (const source of SOURCES) {
+    const changed = changedSince(source, builtAt);
+    if (changed) return { state: "stale", changed };
+  }
+  return { state: "current" };
 }
 
-function newestChange(entry: string): number {
-  if (!existsSync(entry)) return 0;
+/** The first file or folder under `entry` changed after `since`, if any. */
+function changedSince(entry: string, since: number): string | undefined {
+  if (!existsSync(entry)) return undefined;
   const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
+  if (stat.mtimeMs > since) return entry;
+  if (!stat.isDirectory()) return undefined;
   for (const child of readdirSync(entry)) {
     if (child === "generated" || child === "node_modules") continue;
-    newest = Math.max(newest, newestChange(path.join(entry, child)));
+    const changed = changedSince(path.join(entry, child), since);
+    if (changed) return changed;
   }
-  return newest;
+  return undefined;
 }

@@ -14,7 +14,7 @@ import { DEMO_ACCOUNTS, seedDemoAccounts, seedDemoUnitCosts } from "@/prisma/see
 import { seedBulkRequests } from "@/prisma/seed-bulk";
 
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
-import { buildIsStale } from "./build-state";
+import { buildState } from "./build-state";
 import { runNodeBin } from "./run-bin";
 
 const devMode = process.argv.includes("--dev");
@@ -71,10 +71,7 @@ async function main() {
     await db.$disconnect();
   }
 
-  if (!devMode && buildIsStale()) {
-    log("Building the app (first start, or the code changed since the last build)");
-    await runNodeBin("next", ["build"], childEnv);
-  }
+  if (!devMode) await ensureBuild(childEnv);
 
   await stopOrphaned(config.dataDir, "worker");
   worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], { env: childEnv, stdio: "inherit" });
@@ -99,6 +96,22 @@ async function main() {
   });
   await waitUntilHealthy(localUrl(config));
   printWelcome();
+}
+
+/** Builds the app when there is no build or the code changed since, unless told to use the build there is. */
+async function ensureBuild(childEnv: NodeJS.ProcessEnv) {
+  const build = buildState();
+  if (build.state === "current") return;
+  if (!config.buildOnStart) {
+    if (build.state === "missing") {
+      console.error("There is no build to start (BUILD_ON_START=false): run `npm run build` first.");
+      process.exit(1);
+    }
+    log(`Starting the existing build, although ${build.changed} changed since it was made (BUILD_ON_START=false)`);
+    return;
+  }
+  log(build.state === "missing" ? "Building the app (first start)" : `Building the app (${build.changed} changed since the last build)`);
+  await runNodeBin("next", ["build"], childEnv);
 }
 
 function printWelcome() {
