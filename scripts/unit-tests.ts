@@ -1,8 +1,16 @@
-// `npm run test:unit`: every *.test.ts outside e2e/, on Node's own test runner. The react-server
-// condition lets server modules (those importing "server-only") be tested directly.
+// `npm run test:unit`: every *.test.ts outside e2e/ (or the files named after `--`), on Node's own test runner. The react-server
+// condition lets server modules (those importing "server-only") be tested directly. One embedded
+// PostgreSQL serves the whole run: the app's migrations are applied once, to a template that each
+// test file's database is copied from (test-support/database.ts).
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+
+import { freePort, TEMPLATE_ENV } from "@/test-support/database";
+
+import { startEmbeddedDb } from "./embedded-db";
+import { runNodeBin } from "./run-bin";
 
 const ROOTS = ["lib", "scripts", "prisma", "app", "components"];
 
@@ -14,6 +22,26 @@ function testFiles(dir: string): string[] {
   });
 }
 
-const files = ROOTS.flatMap(testFiles);
-const result = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "--test", ...files], { stdio: "inherit" });
-process.exit(result.status ?? 1);
+// `npm run test:unit -- lib/x.test.ts …` runs only those files.
+const named = process.argv.slice(2);
+const files = named.length > 0 ? named : ROOTS.flatMap(testFiles);
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "exceptional-access-unit-"));
+// When tests run as root, PostgreSQL runs as the "postgres" user, who must enter this folder.
+chmodSync(dataDir, 0o755);
+let status = 1;
+try {
+  const server = await startEmbeddedDb({ dataDir, port: await freePort(), log: (line) => line.startsWith("PostgreSQL:") && console.error(line) });
+  try {
+    await runNodeBin("prisma", ["migrate", "deploy"], { ...process.env, DATABASE_URL: server.url }, { quiet: true });
+    const result = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "--test", ...files], {
+      stdio: "inherit",
+      env: { ...process.env, [TEMPLATE_ENV]: server.url },
+    });
+    status = result.status ?? 1;
+  } finally {
+    await server.stop();
+  }
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(status);
