@@ -10,7 +10,17 @@ import { APPROVAL_REASONS, APPROVAL_REASON_LABEL, type TApprovalReason } from "@
  * Which grants need a second approver: any rule ticked is enough. The value limit is asked for
  * under its own rule; with nothing ticked, one WMF reviewer decides every grant.
  */
-export function ApprovalPolicyForm({ action, version, rules, aboveAmount }: { action: TFormAction; version: number; rules: TApprovalReason[]; aboveAmount: string }) {
+export function ApprovalPolicyForm({
+  action,
+  version,
+  rules,
+  aboveAmount,
+}: {
+  action: TFormAction;
+  version: number;
+  rules: TApprovalReason[];
+  aboveAmount: string;
+}) {
   const { t, state, formAction, pending, message, text, list, error } = useActionForm(action);
   return (
     <>

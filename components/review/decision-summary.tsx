@@ -75,7 +75,12 @@ export async function DecisionSummary({ request, value }: { request: TReviewRequ
       </div>
       {decision.confirmedBy && decision.confirmedAt ? (
         <SummaryRow label={t("decision-confirmed")}>
-          {t("decision-confirmed-value", personOf(decision.decidedBy, t("history-system")), personOf(decision.confirmedBy, t("history-system")), longDate(decision.confirmedAt, formats))}
+          {t(
+            "decision-confirmed-value",
+            personOf(decision.decidedBy, t("history-system")),
+            personOf(decision.confirmedBy, t("history-system")),
+            longDate(decision.confirmedAt, formats),
+          )}
         </SummaryRow>
       ) : null}
       {granted ? <GrantTerms decision={decision} expiresAt={request.expiresAt} /> : null}

@@ -9,12 +9,10 @@ type TProposalForm = { action: TAction; requestId: string; version: number };
 /** Confirms the proposed grant as it stands: it is made, and emailed to the requester, now. */
 export function ConfirmProposalForm(props: TProposalForm) {
   const { t, shell } = useReviewForm(props.action, "confirm-proposal");
-  return shell(
-    { text: t("proposal-confirm-title"), level: 3 },
-    <p className="hint">{t("proposal-confirm-hint")}</p>,
-    "proposal-confirm",
-    { requestId: props.requestId, version: props.version },
-  );
+  return shell({ text: t("proposal-confirm-title"), level: 3 }, <p className="hint">{t("proposal-confirm-hint")}</p>, "proposal-confirm", {
+    requestId: props.requestId,
+    version: props.version,
+  });
 }
 
 /** Sends the proposed grant back to its proposer, saying what should change. */

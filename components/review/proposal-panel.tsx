@@ -58,14 +58,18 @@ export async function ProposalPanel({
         <dl className="summary-list">
           <SummaryRow label={t("decision-scope")}>
             <ul>
-              {scopeLines(t, { apis: grant.apis, onDemandPerMonth: grant.onDemandPerMonth ?? null, snapshotFrequency: grant.snapshotFrequency ?? null }, formats).map(
-                (line) => (
-                  <li key={line}>{line}</li>
-                ),
-              )}
+              {scopeLines(
+                t,
+                { apis: grant.apis, onDemandPerMonth: grant.onDemandPerMonth ?? null, snapshotFrequency: grant.snapshotFrequency ?? null },
+                formats,
+              ).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
             </ul>
           </SummaryRow>
-          <SummaryRow label={t("decision-dates")}>{t("decision-dates-value", longDate(grant.startsOn, formats), longDate(grant.expiresOn, formats))}</SummaryRow>
+          <SummaryRow label={t("decision-dates")}>
+            {t("decision-dates-value", longDate(grant.startsOn, formats), longDate(grant.expiresOn, formats))}
+          </SummaryRow>
           <SummaryRow label={t("decision-criteria-cited")}>
             {SECTION_IDS.filter((id) => grant.criteria.includes(id))
               .map((id) => t(CRITERION_LABEL[id]))

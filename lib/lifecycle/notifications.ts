@@ -151,7 +151,12 @@ export const NOTIFICATIONS: TRegistry = {
   acknowledge_check_in: [],
   propose_grant: [],
   return_grant_proposal: [
-    { to: "proposer", kind: "proposal_returned", key: ({ details }) => `proposal-returned:${details.proposalId}`, text: (details) => ({ detail: details.note }) },
+    {
+      to: "proposer",
+      kind: "proposal_returned",
+      key: ({ details }) => `proposal-returned:${details.proposalId}`,
+      text: (details) => ({ detail: details.note }),
+    },
   ],
 };
 

@@ -84,15 +84,13 @@ export const ZApprovalPolicyInput = z
             : undefined;
     if (problem) context.addIssue({ code: "custom", path: ["aboveAmount"], message: problem });
   })
-  .transform(
-    (input): TApprovalPolicy & { version: number } => ({
-      version: input.version,
-      approvalAll: input.rules.includes("all"),
-      approvalAboveCents: input.rules.includes("above_value") ? centsOf(input.aboveAmount) : null,
-      approvalCommercial: input.rules.includes("commercial"),
-      approvalLongerThanYear: input.rules.includes("longer_than_year"),
-    }),
-  );
+  .transform((input): TApprovalPolicy & { version: number } => ({
+    version: input.version,
+    approvalAll: input.rules.includes("all"),
+    approvalAboveCents: input.rules.includes("above_value") ? centsOf(input.aboveAmount) : null,
+    approvalCommercial: input.rules.includes("commercial"),
+    approvalLongerThanYear: input.rules.includes("longer_than_year"),
+  }));
 export type TApprovalPolicyInput = z.infer<typeof ZApprovalPolicyInput>;
 
 /** The rules of a policy as the admin form's choices. */

@@ -37,7 +37,12 @@ export async function approvalPolicyPage(viewer: TViewer): Promise<{ policy: TAp
   const { updatedBy, ...policy } = row;
   return {
     policy: { ...policy, updatedBy: updatedBy ? (updatedBy.name ?? updatedBy.email) : null },
-    changes: entries.map((entry) => ({ id: entry.id, at: entry.at, by: entry.actor ? (entry.actor.name ?? entry.actor.email) : null, after: approvalsOf(entry.after) })),
+    changes: entries.map((entry) => ({
+      id: entry.id,
+      at: entry.at,
+      by: entry.actor ? (entry.actor.name ?? entry.actor.email) : null,
+      after: approvalsOf(entry.after),
+    })),
   };
 }
 

@@ -27,15 +27,7 @@ import type { TViewer } from "@/lib/server/session";
 import { getI18n } from "@/lib/i18n/server";
 import { validatedAction } from "@/lib/server/action";
 import { enforceRateLimit } from "@/lib/server/rate-limit";
-import {
-  checkDecline,
-  checkGrant,
-  declineRequest,
-  extendGrant,
-  recordHumanRights,
-  recordRecommendation,
-  withdrawGrant,
-} from "@/lib/server/review/decisions";
+import { checkDecline, checkGrant, declineRequest, extendGrant, recordHumanRights, recordRecommendation, withdrawGrant } from "@/lib/server/review/decisions";
 import { confirmProposal, grantOrPropose, returnProposal } from "@/lib/server/review/approval";
 import { estimateDevelopment } from "@/lib/server/review/development";
 import { acknowledgeCheckIn } from "@/lib/server/review/check-ins";
