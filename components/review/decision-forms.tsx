@@ -269,7 +269,7 @@ function CheckDecision({ form, values, props }: { form: TForm; values: TFormValu
   return (
     <form action={form.formAction} aria-labelledby="decide-check-title">
       <h2 id="decide-check-title">{t("decide-check-title")}</h2>
-      <p>{t(grant ? "decide-check-intro-grant" : "decide-check-intro-decline")}</p>
+      <p>{t(grant ? (reasons.length > 0 ? "decide-check-intro-propose" : "decide-check-intro-grant") : "decide-check-intro-decline")}</p>
       <dl className="summary-list">
         {rows.map(([term, value]) => (
           <div className="summary-list__row" key={term}>
