@@ -6,13 +6,14 @@ import { type TGrantInput, ZGrantInput } from "@/lib/domain/review/decisions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { db } from "@/lib/db";
+
 import { now } from "../clock";
 import { actorFor, runEvent } from "../events";
 import type { TViewer } from "../session";
 import { nextStatus } from "../transitions";
 import { approvalReasonsFor } from "./approval-rules";
 import { grantRequest, grantRules, recordGrant } from "./decisions";
-import { getReviewRequest, type TReviewRequest } from "./request";
+import { getReviewRequest } from "./request";
 
 // The second approver: a grant the review policy names is proposed, and takes effect only when a
 // different WMF reviewer or admin confirms it. Nobody confirms or sends back their own proposal:
@@ -137,5 +138,3 @@ export async function returnProposal(viewer: TViewer, input: TReturnProposalInpu
     baseUrl,
   );
 }
-
-export type TWaitingProposal = NonNullable<TReviewRequest["proposal"]>;
