@@ -160,10 +160,10 @@ for (const row of [...PAGES, ...ROUTES.filter((route) => route.method === "GET")
 // every view, list exactly the requests of A's that the reviewer may open, and a WMDE reviewer's
 // no request outside the joint queue at all.
 const EXPORTED: Partial<Record<TPersona, TRequestKind[]>> = {
-  wmfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting"],
+  wmfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting", "proposed"],
   wmdeReviewer: ["joint"],
-  admin: ["submitted", "inReview", "joint", "granted", "awaiting"],
-  selfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting"],
+  admin: ["submitted", "inReview", "joint", "granted", "awaiting", "proposed"],
+  selfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting", "proposed"],
 };
 for (const [persona, kinds] of Object.entries(EXPORTED) as [TPersona, TRequestKind[]][]) {
   test(`route /review/export.csv: ${persona}'s files list only the requests they may open`, async ({ world, as }) => {
@@ -216,6 +216,12 @@ async function clientFor(row: TActionRow | TRouteRow, persona: TPersona, world: 
   return as(persona, await createSession(world.users[persona].id));
 }
 
+/** The review policy's version, as the admin page would carry it. */
+async function policyVersion() {
+  const { rows } = await testDb().query<{ version: number }>(`SELECT version FROM "ReviewPolicy" WHERE id = 1`);
+  return rows[0]?.version ?? 0;
+}
+
 /** An action's fields with their placeholders filled for this persona and target. */
 function resolveFields(row: TActionRow, values: Record<string, string>) {
   return Object.fromEntries(
@@ -255,6 +261,7 @@ for (const row of ACTIONS) {
           apiToken,
           webhook,
           webhookVersion: "0",
+          policyVersion: String(await policyVersion()),
           failedDelivery,
           checkIn: id ? checkInIdOf(id) : "",
           answeredCheckIn: id ? checkInIdOf(id, "answered") : "",

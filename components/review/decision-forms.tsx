@@ -7,6 +7,7 @@ import type { TContributionView } from "@/components/ui/contribution-list";
 import { PUBLIC_SUMMARY_MAX } from "@/lib/domain/register/register";
 import { APIS } from "@/lib/domain/request/options";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
+import { APPROVAL_REASON_LABEL, grantApprovalReasons, type TApprovalPolicy, type TApprovalReason } from "@/lib/domain/review/approval";
 import { HUMAN_RIGHTS_OUTCOMES, RECOMMENDATIONS, SNAPSHOT_FREQUENCIES, WITHDRAWAL_REASONS } from "@/lib/domain/review/decisions";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import type { TMessageKey, TTranslate } from "@/lib/i18n/translator";
@@ -14,6 +15,7 @@ import type { TMessageKey, TTranslate } from "@/lib/i18n/translator";
 import { ChoicesField, DateField, FieldGroup, NumberField, TextareaField, TextField } from "@/components/ui/fields";
 import { useFormats } from "@/components/ui/i18n-provider";
 import { asciiDigits } from "@/lib/domain/text";
+import { wholeNumber } from "@/lib/domain/request/fields";
 import type { TFormValues } from "@/lib/form-state";
 import { groupedInput, longDate } from "@/lib/i18n/format";
 
@@ -156,6 +158,8 @@ type TDecisionFormProps = {
   /** The requester's promised contributions, to confirm as conditions of the grant. */
   contributions: TContributionView[];
   inKindPrices: TGrantPreviewPrices;
+  /** The review policy's approval rules, and what they read of the request, to say before recording whether the grant is only proposed. */
+  approval: { policy: TApprovalPolicy; commercial: boolean };
 };
 
 /**
@@ -195,6 +199,29 @@ function Carried({ values }: { values: TFormValues }) {
   );
 }
 
+/** The approval rules the checked grant meets (its values have passed the grant's schema), valued at today's prices as the preview is. */
+function checkedApprovalReasons(values: TFormValues, props: TDecisionFormProps): TApprovalReason[] {
+  const one = (name: string) => {
+    const value = values[name];
+    return (Array.isArray(value) ? value[0] : value) ?? "";
+  };
+  const apis = [values.apis ?? []].flat();
+  const onDemand = wholeNumber(Number.MAX_SAFE_INTEGER).safeParse(one("onDemandPerMonth"));
+  return grantApprovalReasons(
+    props.approval.policy,
+    {
+      apis,
+      onDemandPerMonth: apis.includes("on_demand") && onDemand.success ? onDemand.data : undefined,
+      snapshotFrequency: apis.includes("snapshot") ? one("snapshotFrequency") : undefined,
+      realtime: apis.includes("realtime"),
+      startsOn: one("startsOn"),
+      expiresOn: one("expiresOn"),
+      developmentDays: props.inKindPrices.developmentDays,
+    },
+    { commercial: props.approval.commercial, costs: props.inKindPrices.costs },
+  );
+}
+
 /** The decision as it will be recorded, to confirm (or go back and change) before anything is written or emailed. */
 function CheckDecision({ form, values, props }: { form: TForm; values: TFormValues; props: TDecisionFormProps }) {
   const { t } = form;
@@ -210,6 +237,7 @@ function CheckDecision({ form, values, props }: { form: TForm; values: TFormValu
     return found ? t(found.label) : value;
   };
   const criteria = list(grant ? "criteria" : "declineCriteria").map((value) => label(CRITERIA_OPTIONS, value));
+  const reasons = grant ? checkedApprovalReasons(values, props) : [];
   const apis = list("apis");
   const rows: [string, ReactNode][] = grant
     ? [
@@ -241,7 +269,7 @@ function CheckDecision({ form, values, props }: { form: TForm; values: TFormValu
   return (
     <form action={form.formAction} aria-labelledby="decide-check-title">
       <h2 id="decide-check-title">{t("decide-check-title")}</h2>
-      <p>{t(grant ? "decide-check-intro-grant" : "decide-check-intro-decline")}</p>
+      <p>{t(grant ? (reasons.length > 0 ? "decide-check-intro-propose" : "decide-check-intro-grant") : "decide-check-intro-decline")}</p>
       <dl className="summary-list">
         {rows.map(([term, value]) => (
           <div className="summary-list__row" key={term}>
@@ -253,10 +281,15 @@ function CheckDecision({ form, values, props }: { form: TForm; values: TFormValu
         ))}
       </dl>
       {grant ? <GrantValuePreview prices={props.inKindPrices} values={values} defaults={props.defaults} /> : null}
+      {reasons.length > 0 ? (
+        <div className="notice notice--warning" data-testid="needs-second-approver">
+          <p>{t("decide-check-second-approver", reasons.map((reason) => t(APPROVAL_REASON_LABEL[reason])).join("; "))}</p>
+        </div>
+      ) : null}
       <Carried values={values} />
       <div className="button-group">
         <button className={grant ? "button button--primary" : "button button--destructive"} type="submit" name="intent" value="record" disabled={form.pending}>
-          {t(grant ? "decide-record-grant" : "decide-record-decline")}
+          {t(grant ? (reasons.length > 0 ? "decide-record-propose" : "decide-record-grant") : "decide-record-decline")}
         </button>
         <button className="button" type="submit" name="intent" value="change" disabled={form.pending}>
           {t("decide-check-change")}

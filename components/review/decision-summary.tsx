@@ -73,6 +73,16 @@ export async function DecisionSummary({ request, value }: { request: TReviewRequ
           )}
         </dd>
       </div>
+      {decision.confirmedBy && decision.confirmedAt ? (
+        <SummaryRow label={t("decision-confirmed")}>
+          {t(
+            "decision-confirmed-value",
+            personOf(decision.decidedBy, t("history-system")),
+            personOf(decision.confirmedBy, t("history-system")),
+            longDate(decision.confirmedAt, formats),
+          )}
+        </SummaryRow>
+      ) : null}
       {granted ? <GrantTerms decision={decision} expiresAt={request.expiresAt} /> : null}
       {granted ? <SummaryRow label={t("decide-check-in")}>{cadenceText(t, decision.checkInMonths)}</SummaryRow> : null}
       {granted ? <RegisterEntryRow entry={decision} reference={request.reference} unlisted="decision-register-unlisted" /> : null}

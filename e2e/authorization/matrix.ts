@@ -11,18 +11,19 @@
 //   :inReview   A's request in review, taken by the WMF reviewer
 //   :joint      A's submitted joint request     :granted    A's granted request (expiry 45 days ahead)
 //   :awaiting   A's request waiting for A's answer to a reviewer's question
+//   :proposed   A's request in review, with a grant the WMF reviewer proposed waiting for a second approver
 // In an action's fields: :id and :version are the target request's; :today and :today+N are dates
 // (UTC); :userA, :userB, :self are user ids; :failedEmail is an email the worker gave up on;
 // :newEmail is an address nobody has used; :apiToken an API token in use; :webhook is a webhook
 // endpoint (in paths too) and :webhookVersion its version; :failedDelivery one of its deliveries
-// the worker gave up on; :checkIn and :answeredCheckIn are the target's open and answered check-ins
+// the worker gave up on; :policyVersion is the review policy's version; :checkIn and :answeredCheckIn are the target's open and answered check-ins
 // (a granted request has both).
 // Values outside that list are sent as written.
 
 export const PERSONAS = ["anonymous", "requesterA", "requesterB", "wmfReviewer", "wmdeReviewer", "admin", "selfReviewer"] as const;
 export type TPersona = (typeof PERSONAS)[number];
 
-export const REQUEST_KINDS = ["draft", "submitted", "inReview", "joint", "granted", "awaiting"] as const;
+export const REQUEST_KINDS = ["draft", "submitted", "inReview", "joint", "granted", "awaiting", "proposed"] as const;
 export type TRequestKind = (typeof REQUEST_KINDS)[number];
 
 /**
@@ -209,6 +210,14 @@ export const PAGES: TPageRow[] = [
   { kind: "page", file: "app/(admin)/admin/emails/page.tsx", path: "/admin/emails", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/tokens/page.tsx", path: "/admin/tokens", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/costs/page.tsx", path: "/admin/costs", expect: adminPage },
+  { kind: "page", file: "app/(admin)/admin/approvals/page.tsx", path: "/admin/approvals", expect: adminPage },
+  {
+    kind: "page",
+    file: "app/(review)/review/[id]/page.tsx",
+    path: "/review/:proposed",
+    expect: wmfPage,
+    note: "its proposer sees the proposal and why it is not theirs to confirm",
+  },
   { kind: "page", file: "app/(admin)/admin/webhooks/page.tsx", path: "/admin/webhooks", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/webhooks/[id]/page.tsx", path: "/admin/webhooks/:webhook", expect: adminPage },
   {
@@ -754,6 +763,45 @@ export const ACTIONS: TActionRow[] = [
   {
     kind: "action",
     file: REVIEW_ACTIONS,
+    name: "decideAction",
+    variant: "while a proposed grant waits",
+    page: "/review/:id/decide",
+    target: "proposed",
+    fields: {
+      requestId: ":id",
+      version: ":version",
+      outcome: "decline",
+      intent: "record",
+      declineCriteria: "who",
+      declineRationale: "R",
+      declineMessage: "Declined behind the proposal's back",
+    },
+    expect: nobody,
+    note: "a proposal holds the request until it is confirmed or sent back",
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "confirmProposalAction",
+    page: "/review/:id",
+    target: "proposed",
+    fields: { ...FORGED, requestId: ":id", version: ":version" },
+    expect: { ...nobody, admin: "allow" },
+    note: "the WMF reviewer proposed it: never theirs to confirm, even by a direct post; a second WMF reviewer or admin confirms",
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "returnProposalAction",
+    page: "/review/:id",
+    target: "proposed",
+    fields: { ...FORGED, requestId: ":id", version: ":version", note: "Forged note" },
+    expect: { ...nobody, admin: "allow" },
+    note: "nor theirs to send back",
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
     name: "extendAction",
     page: "/review/:id",
     target: "granted",
@@ -855,6 +903,16 @@ export const ACTIONS: TActionRow[] = [
     expect: adminOnly,
     note: "prices value every grant: only admins set them",
   },
+  {
+    kind: "action",
+    file: "app/(admin)/admin/approvals/actions.ts",
+    name: "saveApprovalPolicyAction",
+    page: "/admin/approvals",
+    fields: { version: ":policyVersion", rules: "longer_than_year", role: "ADMIN" },
+    expect: adminOnly,
+    note: "the rule the second-approver journey sets, so the two never disagree when they run side by side",
+  },
+
   {
     kind: "action",
     file: WEBHOOK_ACTIONS,

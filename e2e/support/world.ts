@@ -66,7 +66,7 @@ export async function createWorld(): Promise<TWorld> {
     webhookEndpointId: "",
     failedDeliveryId: "",
   };
-  for (const kind of ["draft", "submitted", "inReview", "joint", "granted", "awaiting"] as const) {
+  for (const kind of ["draft", "submitted", "inReview", "joint", "granted", "awaiting", "proposed"] as const) {
     world.requests[kind] = await createRequest(world, kind);
     world.ownRequests[kind] = await createRequest(world, kind, "selfReviewer");
   }
@@ -91,10 +91,16 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
   answers.who.organisation = `Org ${randomUUID().slice(0, 8)}`;
   if (kind === "joint") wikidataHeavy(answers as Required<TDraftAnswers>);
   const id = `test_${randomUUID()}`;
-  const status = { draft: "DRAFT", submitted: "SUBMITTED", inReview: "IN_REVIEW", joint: "SUBMITTED", granted: "GRANTED", awaiting: "AWAITING_REQUESTER" }[
-    kind
-  ];
-  const assignee = kind === "inReview" || kind === "awaiting" || kind === "granted" ? wmfReviewer.id : null;
+  const status = {
+    draft: "DRAFT",
+    submitted: "SUBMITTED",
+    inReview: "IN_REVIEW",
+    joint: "SUBMITTED",
+    granted: "GRANTED",
+    awaiting: "AWAITING_REQUESTER",
+    proposed: "IN_REVIEW",
+  }[kind];
+  const assignee = kind === "inReview" || kind === "awaiting" || kind === "granted" || kind === "proposed" ? wmfReviewer.id : null;
   const reference = kind === "draft" ? null : await nextReference(testDb());
   // Ahead, and within the last 60 days, when its holder may ask to renew it.
   const expiresAt = kind === "granted" ? new Date(Date.now() + 45 * DAY) : null;
@@ -122,6 +128,16 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
        VALUES ($1, $2, $3, $3, $4, $4, $5, 'active', 'about_all'), ($6, $2, $4, now(), $7, NULL, NULL, NULL, NULL)`,
       [checkInIdOf(id, "answered"), id, new Date(today.getTime() - 8 * DAY), today, requester.id, checkInIdOf(id), new Date(Date.now() + 30 * DAY)],
     );
+  }
+  if (kind === "proposed") {
+    // The grant form's values as the WMF reviewer proposed them, under a policy that asked for a second approver.
+    const grant = { apis: ["realtime"], startsOn: day(0), expiresOn: day(180), criteria: ["who"], rationale: "Proposed for the tests", message: "Welcome." };
+    await testDb().query(`INSERT INTO "GrantProposal" (id, "requestId", "proposedById", "grant", reasons) VALUES ($1, $2, $3, $4, '{all}')`, [
+      randomUUID(),
+      id,
+      wmfReviewer.id,
+      JSON.stringify(grant),
+    ]);
   }
   if (kind === "awaiting") {
     await testDb().query(

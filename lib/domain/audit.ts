@@ -34,6 +34,8 @@ export const REQUEST_AUDIT_ACTIONS = [
   "request.expired",
   "request.anonymised",
   "request.development_estimated",
+  "request.grant_proposed",
+  "request.grant_proposal_returned",
 ] as const;
 export type TRequestAuditAction = (typeof REQUEST_AUDIT_ACTIONS)[number];
 
@@ -69,6 +71,8 @@ export const HISTORY_LABEL = {
   "request.expired": "history-request-expired",
   "request.anonymised": "history-request-anonymised",
   "request.development_estimated": "history-request-development-estimated",
+  "request.grant_proposed": "history-request-grant-proposed",
+  "request.grant_proposal_returned": "history-request-grant-proposal-returned",
 } as const satisfies Record<TRequestAuditAction, TMessageKey | null>;
 
 /**
@@ -137,4 +141,6 @@ export const EVENT_AUDIT_ACTION = {
   miss_check_in: "request.check_in_missed",
   check_in: "request.checked_in",
   acknowledge_check_in: "request.check_in_acknowledged",
+  propose_grant: "request.grant_proposed",
+  return_grant_proposal: "request.grant_proposal_returned",
 } as const satisfies Record<TRequestEvent | TRequestActivity, TRequestAuditAction>;

@@ -19,7 +19,16 @@ import { actsForWmde, actsForWmf, canAdminister, type TRole } from "./roles";
 
 export type TPermissionViewer = { id: string; role: TRole };
 /** The request as these rules need it; `status` as the viewer sees it (expiry derived). */
-export type TPermissionRequest = { status: TRequestStatus; joint?: boolean; requesterId: string; assigneeId?: string | null };
+export type TPermissionRequest = {
+  status: TRequestStatus;
+  joint?: boolean;
+  requesterId: string;
+  assigneeId?: string | null;
+  /** A proposed grant waits for its second approver: nothing else decides the request, or asks its requester, meanwhile. */
+  proposalPending?: boolean;
+};
+
+const HELD_BY_PROPOSAL: readonly TRequestAction[] = ["grant", "decline", "ask_requester", "propose_grant"];
 
 export type TRequestAction = TRequestEvent | TRequestActivity;
 
@@ -47,6 +56,7 @@ export function refusalOf(viewer: TPermissionViewer, request: TPermissionRequest
     ? transition(request.status, action as TRequestEvent, actor)
     : activityAllowed(action as TRequestActivity, request.status, actor);
   if (!checked.ok) return checked.messageKey;
+  if (request.proposalPending && HELD_BY_PROPOSAL.includes(action)) return "proposal-error-pending";
   switch (action) {
     case "recommend":
       return request.joint ? undefined : "decision-error-not-joint";

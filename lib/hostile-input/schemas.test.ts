@@ -30,6 +30,7 @@ import {
   ZRecommendationInput,
   ZWithdrawInput,
 } from "@/lib/domain/review/decisions";
+import { ZApprovalPolicyInput, ZConfirmProposalInput, ZReturnProposalInput } from "@/lib/domain/review/approval";
 import { safeReturnPath } from "@/lib/domain/return-path";
 import { ZRoleChange } from "@/lib/domain/roles";
 import {
@@ -95,6 +96,9 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   rotateWebhookSecret: ZWebhookSecretRotation,
   sendWebhookTest: ZWebhookEndpointRef,
   resendWebhookDelivery: ZWebhookDeliveryRef,
+  confirmProposal: ZConfirmProposalInput,
+  returnProposal: ZReturnProposalInput,
+  saveApprovalPolicy: ZApprovalPolicyInput,
 };
 
 function actionFiles(dir: string): string[] {

@@ -13,8 +13,8 @@ import { emailWording, requestEmail, type TRequestEmailKind } from "@/lib/mail/t
 
 import type { TAppliedEvent, TEventConsumer, TEventDetails, TLifecycleEvent } from "./types";
 
-/** The requester (their confirmed contact address, else their sign-in address), the request's reviewer, or every WMDE reviewer. */
-type TAudience = "requester" | "assignee" | "wmdeReviewers";
+/** The requester (their confirmed contact address, else their sign-in address), the request's reviewer, every WMDE reviewer, or the proposer of a grant. */
+type TAudience = "requester" | "assignee" | "wmdeReviewers" | "proposer";
 
 type TNotice<E extends TLifecycleEvent> = {
   to: TAudience;
@@ -149,6 +149,15 @@ export const NOTIFICATIONS: TRegistry = {
   miss_check_in: [],
   check_in: [],
   acknowledge_check_in: [],
+  propose_grant: [],
+  return_grant_proposal: [
+    {
+      to: "proposer",
+      kind: "proposal_returned",
+      key: ({ details }) => `proposal-returned:${details.proposalId}`,
+      text: (details) => ({ detail: details.note }),
+    },
+  ],
 };
 
 type TRecipient = { id: string; to: string; locale: TLanguageCode; area: "requester" | "staff" };
@@ -159,15 +168,23 @@ async function recipients(tx: Prisma.TransactionClient, audience: TAudience, app
     const to = await requestRecipient(tx, request);
     return to ? [{ id: request.requesterId, to, locale: await emailLocaleOfUser(tx, request.requesterId), area: "requester" }] : [];
   }
+  const select = { id: true, email: true, locale: true, lastLocale: true } as const;
+  const personId = audience === "assignee" ? request.assigneeId : audience === "proposer" ? proposerOf(applied) : undefined;
   const people =
-    audience === "assignee"
-      ? request.assigneeId
-        ? await tx.user.findMany({ where: { id: request.assigneeId }, select: { id: true, email: true, locale: true, lastLocale: true } })
-        : []
-      : await tx.user.findMany({ where: { role: "WMDE_REVIEWER", email: { not: null } }, select: { id: true, email: true, locale: true, lastLocale: true } });
+    audience === "wmdeReviewers"
+      ? await tx.user.findMany({ where: { role: "WMDE_REVIEWER", email: { not: null } }, select })
+      : personId
+        ? await tx.user.findMany({ where: { id: personId }, select })
+        : [];
   return people.flatMap((person) =>
     person.email ? [{ id: person.id, to: person.email, locale: emailLocaleOf(person, "staff"), area: "staff" as const }] : [],
   );
+}
+
+/** Who proposed the grant an event is about, when it is about one. */
+function proposerOf(applied: TAppliedEvent): string | undefined {
+  const details: object = applied.details;
+  return "proposerId" in details && typeof details.proposerId === "string" ? details.proposerId : undefined;
 }
 
 /** The consumer that writes each event's emails to the outbox, as NOTIFICATIONS declares them. */

@@ -54,6 +54,8 @@ type TDetailsOf = {
   miss_check_in: { checkInId: string };
   check_in: { checkInId: string; useCase: string };
   acknowledge_check_in: { checkInId: string };
+  propose_grant: { proposalId: string };
+  return_grant_proposal: { proposalId: string; proposerId: string; note: string };
 };
 
 export type TEventDetails = { [E in TLifecycleEvent]: E extends keyof TDetailsOf ? TDetailsOf[E] : TNothing };

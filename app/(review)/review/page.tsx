@@ -32,6 +32,7 @@ const VIEW_LABEL: Record<TQueueView, TMessageKey> = {
   awaiting: "queue-view-awaiting",
   joint: "queue-view-joint",
   decided: "queue-view-decided",
+  confirm: "queue-view-confirm",
 };
 
 const option = (prefix: string, value: string) => `${prefix}-${value.replace(/_/g, "-")}` as TMessageKey;
@@ -82,7 +83,8 @@ export default async function ReviewQueuePage({ searchParams }: TPageSearch) {
       {actsForWmde(viewer.role) ? <p className="lead">{t("queue-intro-wmde")}</p> : null}
       <nav aria-label={t("queue-views-label")}>
         <ul className="tabs">
-          {QUEUE_VIEWS.map((view) => (
+          {/* Only WMF reviewers and admins confirm grants: nothing ever waits for a WMDE reviewer there. */}
+          {QUEUE_VIEWS.filter((view) => view !== "confirm" || !actsForWmde(viewer.role)).map((view) => (
             <li key={view}>
               <Link href={queueHref({ ...filters, view })} aria-current={view === params.view ? "page" : undefined}>
                 {t(VIEW_LABEL[view])} <span className="tabs__count">{formatNumber(counts[view], formats)}</span>

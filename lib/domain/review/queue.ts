@@ -7,14 +7,17 @@ import { actsForWmde, type TRole } from "@/lib/domain/roles";
 import { isRecordId } from "@/lib/domain/request/fields";
 import { searchText } from "@/lib/domain/search-params";
 
-export const QUEUE_VIEWS = ["new", "in_review", "awaiting", "joint", "decided"] as const;
+export const QUEUE_VIEWS = ["new", "in_review", "awaiting", "joint", "decided", "confirm"] as const;
 export type TQueueView = (typeof QUEUE_VIEWS)[number];
 
 /** Submitted and no longer open: decided, or ended without a decision. */
 export const CLOSED_STATUSES: TRequestStatus[] = REQUEST_STATUSES.filter((status) => status !== "DRAFT" && !isOpen(status));
 
-/** Which requests a view shows: by status, and for the joint view only joint ones. */
-export function viewScope(view: TQueueView): { statuses: TRequestStatus[]; jointOnly: boolean } {
+/**
+ * Which requests a view shows: by status, and for the joint view only joint ones; "confirm" the
+ * grants proposed by others that wait for the viewer's confirmation.
+ */
+export function viewScope(view: TQueueView): { statuses: TRequestStatus[]; jointOnly: boolean; awaitingConfirmation?: true } {
   switch (view) {
     case "new":
       return { statuses: ["SUBMITTED"], jointOnly: false };
@@ -26,6 +29,8 @@ export function viewScope(view: TQueueView): { statuses: TRequestStatus[]; joint
       return { statuses: [...OPEN_STATUSES], jointOnly: true };
     case "decided":
       return { statuses: CLOSED_STATUSES, jointOnly: false };
+    case "confirm":
+      return { statuses: ["IN_REVIEW"], jointOnly: false, awaitingConfirmation: true };
   }
 }
 

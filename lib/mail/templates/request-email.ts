@@ -44,6 +44,12 @@ const TEMPLATES = {
     paragraphs: ["email-answered-body"],
     action: "email-review-action",
   },
+  proposal_returned: {
+    subject: "email-proposal-returned-subject",
+    heading: "email-proposal-returned-heading",
+    paragraphs: ["email-proposal-returned-body", "email-proposal-returned-note"],
+    action: "email-review-action",
+  },
   granted: {
     subject: "email-granted-subject",
     heading: "email-granted-heading",

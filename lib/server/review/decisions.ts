@@ -19,6 +19,7 @@ import { canAdminister } from "@/lib/domain/roles";
 import { dayOf, endOfDay, startOfDay } from "@/lib/domain/time";
 import { longDate } from "@/lib/i18n/format";
 import { EventRefused } from "@/lib/lifecycle/apply";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TEventInput } from "@/lib/lifecycle/types";
 
 import { now, today } from "../clock";
@@ -26,6 +27,7 @@ import { actorFor, runEvent } from "../events";
 import { createContributions, grantConditions, grantContributions } from "./contributions";
 import type { TViewer } from "../session";
 import { nextStatus } from "../transitions";
+import { approvalReasonsFor } from "./approval-rules";
 import { getReviewRequest, type TReviewRequest } from "./request";
 
 /** What a reviewer is told when someone else decided or changed the request first: its state now. */
@@ -107,6 +109,7 @@ async function decidable(viewer: TViewer, input: { requestId: string; version: n
   const request = await getReviewRequest(viewer, input.requestId);
   const actor = actorFor(viewer, request.requesterId);
   nextStatus(request.status, event, actor.kind);
+  if (request.proposalPending) throw new DomainError("proposal-error-pending");
   if (request.version !== input.version) throw new DomainError(CONFLICT_NOW[request.status], [request.reference ?? ""]);
   return { request, actor };
 }
@@ -122,11 +125,12 @@ export async function checkDecline(viewer: TViewer, input: TDeclineInput) {
   await decidable(viewer, input, "decline");
 }
 
-function grantRules(viewer: TViewer, request: TReviewRequest, input: TGrantInput) {
+/** The rules of a grant, as they stand for `decider`: only an admin may give a grant beyond the usual length. */
+export function grantRules(decider: Pick<TViewer, "role">, request: TReviewRequest, input: TGrantInput) {
   const contactName = request.answers.who?.contactName;
   const problems = grantProblems(input, {
     today: today(),
-    isAdmin: canAdminister(viewer.role),
+    isAdmin: canAdminister(decider.role),
     joint: request.joint,
     hasWmdeRecommendation: Boolean(request.wmdeRecommendation),
     commercial: request.requesterKind === "commercial",
@@ -140,12 +144,36 @@ function grantRules(viewer: TViewer, request: TReviewRequest, input: TGrantInput
 /**
  * Grants the request: scope, dates, a message for the requester and the internal rationale. The
  * state machine says who and when; the rules (dates, WMDE's recommendation, human rights) what.
+ * A grant the review policy gives a second approver is refused here: it is proposed instead
+ * (lib/server/review/approval.ts), and granted when someone else confirms it.
  */
 export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl: string) {
   const request = await getReviewRequest(viewer, input.requestId);
+  grantRules(viewer, request, input);
+  await recordGrant(viewer, request, input, baseUrl, {
+    check: async (tx) => {
+      if ((await approvalReasonsFor(tx, request, input)).length > 0) throw new DomainError("approval-error-needed");
+    },
+  });
+}
+
+/** The proposal a grant confirms: who proposed it, and the check that it still waits for this confirmer. */
+export type TGrantConfirmation = { proposerId: string; proposalId: string };
+
+/**
+ * Writes a grant through the lifecycle pipeline once its rules have passed: `check` runs first in
+ * the grant's transaction, under the request's lock. A confirmed proposal is decided by its
+ * proposer and confirmed by `viewer`, who acts in the pipeline.
+ */
+export async function recordGrant(
+  viewer: TViewer,
+  request: TReviewRequest,
+  input: TGrantInput,
+  baseUrl: string,
+  { check, confirming }: { check: (tx: Prisma.TransactionClient) => Promise<void>; confirming?: TGrantConfirmation },
+) {
   const actor = actorFor(viewer, request.requesterId);
   nextStatus(request.status, "grant", actor.kind);
-  grantRules(viewer, request, input);
   // The register entry is asked for, and kept, only with the requester's consent.
   const listed = registerConsented(request.answers);
   // A WMF override is only asked for, and kept, when WMDE has not recommended.
@@ -166,11 +194,13 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
       version: input.version,
       set: { expiresAt },
       write: async (tx) => {
+        await check(tx);
         await tx.decision.create({
           data: {
             requestId: request.id,
             outcome: "GRANTED",
-            decidedById: viewer.id,
+            decidedById: confirming?.proposerId ?? viewer.id,
+            ...(confirming ? { confirmedById: viewer.id, confirmedAt: at } : {}),
             decidedAt: at,
             updatedAt: at,
             message: input.message,
@@ -209,6 +239,7 @@ export async function grantRequest(viewer: TViewer, input: TGrantInput, baseUrl:
           checkInMonths: checkIns.checkInMonths,
           ...entry,
           contributions,
+          ...(confirming ? { proposalId: confirming.proposalId, proposedById: confirming.proposerId } : {}),
         },
         note: input.rationale,
       },

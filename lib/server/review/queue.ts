@@ -5,7 +5,7 @@ import { NotFoundError } from "@/lib/domain/errors";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { isOpen, shownStatus } from "@/lib/domain/request/state-machine";
 import { CLOSED_STATUSES, decodeCursor, encodeCursor, viewScope, type TQueueParams, type TQueueRow, type TQueueView } from "@/lib/domain/review/queue";
-import { actsForWmde, canReview } from "@/lib/domain/roles";
+import { actsForWmde, actsForWmf, canReview } from "@/lib/domain/roles";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { now } from "../clock";
@@ -69,9 +69,10 @@ export async function* queueBatches(viewer: TViewer, params: TQueueParams, batch
 
 /** The query of one page of `size` rows (and one more, to know whether a next page exists); exported for the bench's query plans. */
 export function queuePageSql(viewer: TViewer, params: TQueueParams, size: number): Prisma.Sql {
-  const { statuses, jointOnly } = viewScope(params.view);
+  const { statuses, jointOnly, awaitingConfirmation } = viewScope(params.view);
   const conditions: Prisma.Sql[] = [visibility(viewer), statusIn(statuses)];
   if (jointOnly) conditions.push(Prisma.sql`r.joint`);
+  if (awaitingConfirmation) conditions.push(waitingForConfirmation(viewer));
   if (params.kind) conditions.push(Prisma.sql`r."requesterKind" = ${params.kind}`);
   if (params.exception) conditions.push(Prisma.sql`r."exceptionType" = ${params.exception}`);
   if (params.api) conditions.push(Prisma.sql`${params.api} = ANY(r.apis)`);
@@ -110,6 +111,12 @@ export function queuePageSql(viewer: TViewer, params: TQueueParams, size: number
     ORDER BY p.${column} ${direction}, p.id ${direction}`;
 }
 
+/** A grant proposed by someone else waits on the request for the viewer to confirm it: only WMF reviewers and admins confirm. */
+function waitingForConfirmation(viewer: TViewer): Prisma.Sql {
+  if (!actsForWmf(viewer.role)) return Prisma.sql`FALSE`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "GrantProposal" g WHERE g."requestId" = r.id AND g.status = 'PENDING' AND g."proposedById" <> ${viewer.id})`;
+}
+
 async function queuePage(viewer: TViewer, params: TQueueParams, size: number, at: Date): Promise<{ rows: TQueueRow[]; next?: string }> {
   const raw = await db().$queryRaw<TRawRow[]>(queuePageSql(viewer, params, size));
 
@@ -132,10 +139,15 @@ async function queuePage(viewer: TViewer, params: TQueueParams, size: number, at
 export async function queueCounts(viewer: TViewer): Promise<Record<TQueueView, number>> {
   assertReviewer(viewer);
   const jointOnly = actsForWmde(viewer.role) ? { joint: true } : {};
-  const [all, own] = await Promise.all([
+  const [all, own, confirm] = await Promise.all([
     db().queueCount.findMany({ where: jointOnly, select: { status: true, joint: true, n: true } }),
     // The viewer's own requests are counted by the triggers but never shown to them as a reviewer.
     db().request.groupBy({ by: ["status", "joint"], where: { requesterId: viewer.id, status: { not: "DRAFT" }, ...jointOnly }, _count: { _all: true } }),
+    actsForWmf(viewer.role)
+      ? db().grantProposal.count({
+          where: { status: "PENDING", proposedById: { not: viewer.id }, request: { status: "IN_REVIEW", requesterId: { not: viewer.id } } },
+        })
+      : 0,
   ]);
   const rows = [...all, ...own.map((row) => ({ status: row.status, joint: row.joint, n: -row._count._all }))];
   const count = (matches: (row: { status: TRequestStatus; joint: boolean }) => boolean) => rows.filter(matches).reduce((total, row) => total + row.n, 0);
@@ -145,6 +157,7 @@ export async function queueCounts(viewer: TViewer): Promise<Record<TQueueView, n
     awaiting: count((row) => row.status === "AWAITING_REQUESTER"),
     joint: count((row) => row.joint && isOpen(row.status)),
     decided: count((row) => CLOSED_STATUSES.includes(row.status)),
+    confirm,
   };
 }
 

@@ -50,6 +50,8 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
           jointOverride: true,
           checkInMonths: true,
           decidedBy: { select: { name: true, email: true } },
+          confirmedAt: true,
+          confirmedBy: { select: { name: true, email: true } },
           endedBy: { select: { name: true, email: true } },
         },
       },
@@ -72,6 +74,21 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true, email: true } } },
       },
+      proposals: {
+        orderBy: [{ proposedAt: "desc" }, { id: "desc" }],
+        take: 20,
+        select: {
+          id: true,
+          status: true,
+          proposedAt: true,
+          grant: true,
+          reasons: true,
+          note: true,
+          resolvedAt: true,
+          proposedBy: { select: { id: true, name: true, email: true, role: true } },
+          resolvedBy: { select: { name: true, email: true } },
+        },
+      },
       infoRequests: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { id: true, question: true, replyBy: true, sections: true, createdAt: true, answer: true, answeredAt: true, lapsedAt: true },
@@ -81,8 +98,11 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
   if (!request || !canSee(viewer, request)) throw new NotFoundError();
   // A grant past its expiry is expired here too, whether or not the expiry job has run.
   const at = now();
+  const proposal = request.proposals.find((one) => one.status === "PENDING") ?? null;
   return {
     ...request,
+    proposal,
+    proposalPending: proposal !== null,
     storedStatus: request.status,
     status: effectiveStatus(request.status, request.expiresAt, at),
     shown: shownStatus(request.status, request, at),

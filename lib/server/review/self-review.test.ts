@@ -160,6 +160,7 @@ describe("a reviewer who is also the requester", () => {
       awaiting: theirs.awaiting - 1,
       joint: theirs.joint - 1,
       decided: theirs.decided - 2,
+      confirm: theirs.confirm,
     });
 
     const [selfBoard, colleagueBoard] = await Promise.all([board.dashboard(self), board.dashboard(colleague)]);

@@ -16,6 +16,7 @@ import {
 } from "@/lib/domain/review/decisions";
 import { ZAssessmentInput, ZCommentInput, ZInformationInput, ZJointMove, ZRequestVersion } from "@/lib/domain/review/actions";
 import { ZDevelopmentDaysInput } from "@/lib/domain/in-kind-value";
+import { ZConfirmProposalInput, ZReturnProposalInput } from "@/lib/domain/review/approval";
 import { ZCheckInTarget } from "@/lib/domain/check-in-answer";
 import { publicUrl } from "@/lib/env";
 import type { z } from "zod";
@@ -26,16 +27,8 @@ import type { TViewer } from "@/lib/server/session";
 import { getI18n } from "@/lib/i18n/server";
 import { validatedAction } from "@/lib/server/action";
 import { enforceRateLimit } from "@/lib/server/rate-limit";
-import {
-  checkDecline,
-  checkGrant,
-  declineRequest,
-  extendGrant,
-  grantRequest,
-  recordHumanRights,
-  recordRecommendation,
-  withdrawGrant,
-} from "@/lib/server/review/decisions";
+import { checkDecline, checkGrant, declineRequest, extendGrant, recordHumanRights, recordRecommendation, withdrawGrant } from "@/lib/server/review/decisions";
+import { confirmProposal, grantOrPropose, returnProposal } from "@/lib/server/review/approval";
 import { estimateDevelopment } from "@/lib/server/review/development";
 import { acknowledgeCheckIn } from "@/lib/server/review/check-ins";
 import { addComment, askForInformation, moveJoint, releaseRequest, saveAssessment, takeRequest } from "@/lib/server/review/request";
@@ -100,9 +93,9 @@ export const decideAction = validatedAction("decide", ZDecisionStep, async (view
       await checkGrant(viewer, parsed.data);
       return { status: "check", values };
     }
-    await grantRequest(viewer, parsed.data, publicUrl());
+    const recorded = await grantOrPropose(viewer, parsed.data, publicUrl());
     revalidatePath("/review");
-    redirect(`/review/${step.requestId}?decided=granted`);
+    redirect(`/review/${step.requestId}?decided=${recorded}`);
   }
   const parsed = ZDeclineInput.safeParse(declineFromPage(values));
   if (!parsed.success) return { status: "error", fieldErrors: declineErrorsOnPage(fieldErrorsOf(parsed.error)), values };
@@ -130,3 +123,17 @@ export const acknowledgeCheckInAction = validatedAction("acknowledgeCheckIn", ZC
   await acknowledgeCheckIn(viewer, input, publicUrl());
   return done(input.requestId, "check-in-acknowledged");
 });
+
+/** The second approver confirms a proposed grant: it is made now, and the requester is emailed. */
+export const confirmProposalAction = validatedAction("confirmProposal", ZConfirmProposalInput, async (viewer, input) => {
+  await confirmProposal(viewer, input, publicUrl());
+  revalidatePath("/review");
+  redirect(`/review/${input.requestId}?decided=granted`);
+});
+
+export const returnProposalAction = reviewAction(
+  "returnProposal",
+  ZReturnProposalInput,
+  (viewer, input) => returnProposal(viewer, input, publicUrl()),
+  "proposal-returned-ok",
+);

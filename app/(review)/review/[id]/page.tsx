@@ -31,6 +31,7 @@ import { loadReviewRequest } from "@/lib/server/pages";
 import { reviewCheckIns } from "@/lib/server/review/check-ins";
 import { reviewHistory } from "@/lib/server/review/request";
 import { CheckInsPanel } from "@/components/review/check-ins-panel";
+import { ProposalPanel } from "@/components/review/proposal-panel";
 
 import { MAX_GRANT_MONTHS } from "@/lib/domain/review/decisions";
 import { addDays, addMonths, dayOf } from "@/lib/domain/time";
@@ -48,10 +49,17 @@ import {
   withdrawAction,
   estimateDevelopmentAction,
   acknowledgeCheckInAction,
+  confirmProposalAction,
+  returnProposalAction,
 } from "./actions";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ decided?: string }> };
-const DECIDED_NOTICE: Record<string, TMessageKey> = { granted: "decided-granted", declined: "decided-declined", withdrawn: "decided-withdrawn" };
+const DECIDED_NOTICE: Record<string, TMessageKey> = {
+  granted: "decided-granted",
+  declined: "decided-declined",
+  withdrawn: "decided-withdrawn",
+  proposed: "decided-proposed",
+};
 
 const load = (id: string) => loadReviewRequest(id, `/review/${encodeURIComponent(id)}`);
 
@@ -147,8 +155,9 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
           </>
         ) : open ? (
           <>
+            <ProposalPanel viewer={viewer} request={request} confirm={confirmProposalAction} sendBack={returnProposalAction} />
             <Prerequisites request={request} />
-            {canDecide(viewer, { ...request, assigneeId: request.assignee?.id }) ? (
+            {request.proposalPending ? null : canDecide(viewer, { ...request, assigneeId: request.assignee?.id }) ? (
               <p>
                 <Link className="button button--primary" href={`/review/${request.id}/decide`}>
                   {t("decision-make")}

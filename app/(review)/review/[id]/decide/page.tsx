@@ -14,6 +14,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { today } from "@/lib/server/clock";
 import { pricesToday } from "@/lib/server/in-kind-value";
+import { reviewPolicy } from "@/lib/server/review-policy";
 import { loadReviewRequest } from "@/lib/server/pages";
 
 import { decideAction } from "../actions";
@@ -35,7 +36,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function DecidePage({ params }: Params) {
   const { id } = await params;
-  const [{ viewer, request }, { t, formats }, prices] = await Promise.all([load(id), getI18n(), pricesToday()]);
+  const [{ viewer, request }, { t, formats }, prices, policy] = await Promise.all([load(id), getI18n(), pricesToday(), reviewPolicy()]);
   const day = today();
   const back = (
     <p>
@@ -48,7 +49,15 @@ export default async function DecidePage({ params }: Params) {
         {back}
         <h1>{referenceMessage(t, "decide-title", request.reference ?? "")}</h1>
         <p className="notice notice--warning">
-          {t(request.status === "SUBMITTED" ? "decide-not-taken" : request.status === "AWAITING_REQUESTER" ? "decide-awaiting" : "decide-already")}
+          {t(
+            request.proposalPending
+              ? "proposal-error-pending"
+              : request.status === "SUBMITTED"
+                ? "decide-not-taken"
+                : request.status === "AWAITING_REQUESTER"
+                  ? "decide-awaiting"
+                  : "decide-already",
+          )}
         </p>
       </div>
     );
@@ -69,6 +78,7 @@ export default async function DecidePage({ params }: Params) {
         register={registerConsented(request.answers) ? publicDraft(request.answers) : undefined}
         contributions={contributionViews(request.answers, t, formats)}
         inKindPrices={{ ...prices, developmentDays: request.customDevelopmentDays }}
+        approval={{ policy, commercial: request.requesterKind === "commercial" }}
       />
     </div>
   );
