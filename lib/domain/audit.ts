@@ -34,6 +34,9 @@ export const REQUEST_AUDIT_ACTIONS = [
   "request.expired",
   "request.anonymised",
   "request.development_estimated",
+  "request.no_conflict_declared",
+  "request.conflict_declared",
+  "request.conflict_lifted",
 ] as const;
 export type TRequestAuditAction = (typeof REQUEST_AUDIT_ACTIONS)[number];
 
@@ -69,6 +72,9 @@ export const HISTORY_LABEL = {
   "request.expired": "history-request-expired",
   "request.anonymised": "history-request-anonymised",
   "request.development_estimated": "history-request-development-estimated",
+  "request.no_conflict_declared": "history-request-no-conflict-declared",
+  "request.conflict_declared": "history-request-conflict-declared",
+  "request.conflict_lifted": "history-request-conflict-lifted",
 } as const satisfies Record<TRequestAuditAction, TMessageKey | null>;
 
 /**
@@ -137,4 +143,6 @@ export const EVENT_AUDIT_ACTION = {
   miss_check_in: "request.check_in_missed",
   check_in: "request.checked_in",
   acknowledge_check_in: "request.check_in_acknowledged",
+  declare_interest: "request.conflict_declared",
+  lift_conflict: "request.conflict_lifted",
 } as const satisfies Record<TRequestEvent | TRequestActivity, TRequestAuditAction>;

@@ -149,6 +149,8 @@ export const NOTIFICATIONS: TRegistry = {
   miss_check_in: [],
   check_in: [],
   acknowledge_check_in: [],
+  declare_interest: [],
+  lift_conflict: [],
 };
 
 type TRecipient = { id: string; to: string; locale: TLanguageCode; area: "requester" | "staff" };

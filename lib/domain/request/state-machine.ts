@@ -155,6 +155,8 @@ export const REQUEST_ACTIVITIES = [
   "miss_check_in",
   "check_in",
   "acknowledge_check_in",
+  "declare_interest",
+  "lift_conflict",
 ] as const;
 export type TRequestActivity = (typeof REQUEST_ACTIVITIES)[number];
 
@@ -178,6 +180,9 @@ export const ACTIVITIES = {
   check_in: { during: ["GRANTED"], by: ["requester"] },
   // A check-in answered just before its grant ended is still read and acknowledged afterwards.
   acknowledge_check_in: { during: ["GRANTED", "EXPIRED", "WITHDRAWN"], by: ["wmf", "wmde"] },
+  // Conflicts of interest: a reviewer says where they stand on a request; an admin may lift a declared conflict.
+  declare_interest: { during: SUBMITTED_STATUSES, by: ["wmf", "wmde"] },
+  lift_conflict: { during: SUBMITTED_STATUSES, by: ["wmf"] },
 } as const satisfies Record<TRequestActivity, TActivity>;
 
 type TActivityErrorKey =
@@ -204,6 +209,8 @@ const ACTIVITY_NOT_YOURS: Record<TRequestActivity, TActivityErrorKey> = {
   miss_check_in: "transition-error-automatic-only",
   check_in: "transition-error-requester-only",
   acknowledge_check_in: "transition-error-reviewer-only",
+  declare_interest: "transition-error-reviewer-only",
+  lift_conflict: "transition-error-wmf-only",
 };
 
 export type TActivityResult = { ok: true } | { ok: false; reason: "not_allowed_from_status" | "not_allowed_for_actor"; messageKey: TActivityErrorKey };
