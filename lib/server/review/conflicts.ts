@@ -67,7 +67,14 @@ export async function liftConflict(viewer: TViewer, input: TConflictLift) {
         data: { liftedAt: now(), liftedById: viewer.id, liftReason: input.reason },
       });
       if (lifted.count === 0) throw new DomainError("conflict-error-not-conflicted");
-      return { details: {}, audit: { before: { reviewerId: declaration.reviewerId, lifted: false }, after: { reviewerId: declaration.reviewerId, lifted: true }, note: input.reason } };
+      return {
+        details: {},
+        audit: {
+          before: { reviewerId: declaration.reviewerId, lifted: false },
+          after: { reviewerId: declaration.reviewerId, lifted: true },
+          note: input.reason,
+        },
+      };
     },
   });
 }

@@ -38,6 +38,8 @@ import {
 } from "@/lib/server/review/decisions";
 import { estimateDevelopment } from "@/lib/server/review/development";
 import { acknowledgeCheckIn } from "@/lib/server/review/check-ins";
+import { ZInterestDeclaration } from "@/lib/domain/review/conflicts";
+import { declareInterest } from "@/lib/server/review/conflicts";
 import { addComment, askForInformation, moveJoint, releaseRequest, saveAssessment, takeRequest } from "@/lib/server/review/request";
 
 function done(requestId: string, key: TMessageKey): TActionState {
@@ -130,3 +132,5 @@ export const acknowledgeCheckInAction = validatedAction("acknowledgeCheckIn", ZC
   await acknowledgeCheckIn(viewer, input, publicUrl());
   return done(input.requestId, "check-in-acknowledged");
 });
+
+export const declareInterestAction = reviewAction("declareInterest", ZInterestDeclaration, declareInterest, "conflict-saved");
