@@ -40,6 +40,7 @@ import {
   ZWebhookSecretRotation,
 } from "@/lib/domain/webhook-endpoint-form";
 import { ZEmailSignIn } from "@/lib/domain/sign-in";
+import { ZConflictLift, ZInterestDeclaration } from "@/lib/domain/review/conflicts";
 import { fieldErrorsOf, formValues, type TFormValues } from "@/lib/form-state";
 import { messagesFor } from "@/lib/i18n/messages";
 
@@ -95,6 +96,8 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   rotateWebhookSecret: ZWebhookSecretRotation,
   sendWebhookTest: ZWebhookEndpointRef,
   resendWebhookDelivery: ZWebhookDeliveryRef,
+  declareInterest: ZInterestDeclaration,
+  liftConflict: ZConflictLift,
 };
 
 function actionFiles(dir: string): string[] {
