@@ -20,6 +20,7 @@ import {
   createFailedEmail,
   createWebhookEndpoint,
   checkInIdOf,
+  conflictIdOf,
   createRequest,
   createWorld,
   day,
@@ -160,10 +161,10 @@ for (const row of [...PAGES, ...ROUTES.filter((route) => route.method === "GET")
 // every view, list exactly the requests of A's that the reviewer may open, and a WMDE reviewer's
 // no request outside the joint queue at all.
 const EXPORTED: Partial<Record<TPersona, TRequestKind[]>> = {
-  wmfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting", "proposed"],
-  wmdeReviewer: ["joint"],
-  admin: ["submitted", "inReview", "joint", "granted", "awaiting", "proposed"],
-  selfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting", "proposed"],
+  wmfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting", "proposed", "conflicted"],
+  wmdeReviewer: ["joint", "conflicted"],
+  admin: ["submitted", "inReview", "joint", "granted", "awaiting", "proposed", "conflicted"],
+  selfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting", "proposed", "conflicted"],
 };
 for (const [persona, kinds] of Object.entries(EXPORTED) as [TPersona, TRequestKind[]][]) {
   test(`route /review/export.csv: ${persona}'s files list only the requests they may open`, async ({ world, as }) => {
@@ -265,6 +266,7 @@ for (const row of ACTIONS) {
           failedDelivery,
           checkIn: id ? checkInIdOf(id) : "",
           answeredCheckIn: id ? checkInIdOf(id, "answered") : "",
+          conflict: id ? conflictIdOf(id) : "",
         });
         const people = [...Object.values(world.users).map((user) => user.id), otherUser.id];
         const scope = {

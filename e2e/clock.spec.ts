@@ -28,8 +28,7 @@ test("a grant sends its 30-day reminder, then expires at its date, with the cloc
 
   // Granted today, to expire in 60 days.
   const expiresOn = new Date(Date.now() + 60 * DAY).toISOString().slice(0, 10);
-  await review.goto(`/review/${submitted.id}`);
-  await review.getByRole("button", { name: "Take this request" }).click();
+  await take(review, submitted.id);
   await review.getByRole("link", { name: "Grant or decline" }).click();
   const form = review.getByRole("form", { name: "Grant or decline?" });
   await form.getByLabel("Grant access", { exact: true }).check();

@@ -1,7 +1,7 @@
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 import { callActionDirectly, createSubmittedRequest, wikidataHeavy } from "./support/requests";
-import { grant, personPage, signInRequester, take } from "./support/review";
+import { declareNoConflict, grant, personPage, signInRequester, take } from "./support/review";
 import { baseURL } from "./support/settings";
 import { createSession, createUser } from "./support/database";
 
@@ -44,6 +44,7 @@ test("a joint request goes through WMDE's recommendation to a WMF grant, which t
   // WMDE recommends.
   const { page: wmdePage, user: wmde } = await personPage(browser, "WMDE_REVIEWER");
   await wmdePage.goto(`/review/${submitted.id}`);
+  await declareNoConflict(wmdePage);
   const recommend = wmdePage.getByRole("form", { name: "WMDE recommendation" });
   await recommend.getByRole("button", { name: "Save the recommendation" }).click();
   await expect(wmdePage.getByRole("alert", { name: "There is a problem" })).toContainText("Choose grant or decline");

@@ -11,6 +11,7 @@ import { parseCsvFile } from "../test-support/csv";
 import { createSession, createUser } from "./support/database";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { createSubmittedRequest, wikidataHeavy } from "./support/requests";
+import { declareNoConflict } from "./support/review";
 import { baseURL } from "./support/settings";
 
 /** A word no other test's requests contain, so a search finds this test's requests only. */
@@ -181,6 +182,7 @@ test("a request prints as its record: answers, flags, assessments and history, w
   await page.goto(`/review/${request.id}`);
   await page.getByRole("button", { name: "Take this request" }).click();
   await expect(page.getByText("In review", { exact: true })).toBeVisible();
+  await declareNoConflict(page);
   await page.getByRole("button", { name: "Print" }).click();
   expect(await prints()).toBe(1);
 

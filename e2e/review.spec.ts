@@ -3,6 +3,7 @@ import { createSession, createUser, testDb } from "./support/database";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 import { callActionDirectly, createSubmittedRequest, wikidataHeavy } from "./support/requests";
+import { declareNoConflict } from "./support/review";
 import { baseURL } from "./support/settings";
 
 test("a WMF reviewer takes a new request, assesses it, asks a question, and gets it back answered", async ({ page, browser, signInAs }) => {
@@ -32,6 +33,7 @@ test("a WMF reviewer takes a new request, assesses it, asks a question, and gets
   await review.getByRole("button", { name: "Take this request" }).click();
   await expect(review.getByText(`Assigned to ${reviewer.name}`)).toBeVisible();
   await expect(review.getByText("In review", { exact: true })).toBeVisible();
+  await declareNoConflict(review);
 
   const who = review.getByRole("group", { name: "Your assessment of Who" });
   await who.getByLabel("Met", { exact: true }).check();
@@ -94,6 +96,7 @@ test("a WMDE reviewer sees the joint queue only; a request outside it does not e
 
   await page.goto(`/review/${joint.id}`);
   await expect(page.getByText("Wikidata is 60% of the expected volume (threshold 25%).")).toBeVisible();
+  await declareNoConflict(page);
   const what = page.getByRole("group", { name: "Your assessment of What" });
   await what.getByLabel("Partly met").check();
   await page.locator("#assess-what-note").fill("Wikidata use is real but the volume estimate is rough.");

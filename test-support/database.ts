@@ -190,12 +190,22 @@ export function withDataLayerDatabase(load: () => Promise<void> = async () => {}
 
 let requestSequence = 0;
 
+/** The reviewer has said, on the request's page, that they have no conflict of interest with it. */
+export async function declareNoConflict(db: TDb, requestId: string, reviewerId: string) {
+  await db.conflictDeclaration.upsert({
+    where: { requestId_reviewerId: { requestId, reviewerId } },
+    create: { requestId, reviewerId, hasConflict: false },
+    update: {},
+  });
+}
+
 /**
  * A request of `requester`'s as the app would have left it: complete answers that give their
  * address (`answers` may change them), and once submitted a reference, a submission time and a
- * requester kind. `data` sets or overrides any column.
+ * requester kind; a reviewer who holds it has declared no conflict of interest, as they would
+ * before judging it. `data` sets or overrides any column.
  */
-export function createRequest(
+export async function createRequest(
   db: TDb,
   requester: { id: string; email: string | null },
   data: Partial<Prisma.RequestUncheckedCreateInput> = {},
@@ -204,7 +214,7 @@ export function createRequest(
   requestSequence += 1;
   const complete = completeAnswers(dayFromToday(10));
   const submitted = data.status !== undefined && data.status !== "DRAFT";
-  return db.request.create({
+  const request = await db.request.create({
     data: {
       requesterId: requester.id,
       answers: answers({ ...complete, who: { ...complete.who, email: requester.email ?? "" } }) as Prisma.InputJsonValue,
@@ -212,4 +222,6 @@ export function createRequest(
       ...data,
     },
   });
+  if (submitted && request.assigneeId) await declareNoConflict(db, request.id, request.assigneeId);
+  return request;
 }

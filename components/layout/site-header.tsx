@@ -28,6 +28,7 @@ function navFor(role: TRole): { links: TNavItem[]; admin: TNavItem[] } {
     { href: "/admin/tokens", label: "nav-admin-tokens" },
     { href: "/admin/costs", label: "nav-admin-costs" },
     { href: "/admin/approvals", label: "nav-admin-approvals" },
+    { href: "/admin/conflicts", label: "nav-admin-conflicts" },
   ];
   return { links: [...everyone, ...(canReview(role) ? reviewers : [])], admin: canAdminister(role) ? admins : [] };
 }

@@ -12,9 +12,12 @@
 //   :joint      A's submitted joint request     :granted    A's granted request (expiry 45 days ahead)
 //   :awaiting   A's request waiting for A's answer to a reviewer's question
 //   :proposed   A's request in review, with a grant the WMF reviewer proposed waiting for a second approver
+//   :conflicted A's joint request in review, on which the WMF and WMDE reviewers have declared a
+//               conflict of interest (the conflicted reviewer persona); the admin declared none
+// The WMF and WMDE reviewers and the admin have declared no conflict on every other request.
 // In an action's fields: :id and :version are the target request's; :today and :today+N are dates
 // (UTC); :userA, :userB, :self are user ids; :failedEmail is an email the worker gave up on;
-// :newEmail is an address nobody has used; :apiToken an API token in use; :webhook is a webhook
+// :conflict is the WMF reviewer's declared conflict on the target; :newEmail is an address nobody has used; :apiToken an API token in use; :webhook is a webhook
 // endpoint (in paths too) and :webhookVersion its version; :failedDelivery one of its deliveries
 // the worker gave up on; :policyVersion is the review policy's version; :checkIn and :answeredCheckIn are the target's open and answered check-ins
 // (a granted request has both).
@@ -23,7 +26,7 @@
 export const PERSONAS = ["anonymous", "requesterA", "requesterB", "wmfReviewer", "wmdeReviewer", "admin", "selfReviewer"] as const;
 export type TPersona = (typeof PERSONAS)[number];
 
-export const REQUEST_KINDS = ["draft", "submitted", "inReview", "joint", "granted", "awaiting", "proposed"] as const;
+export const REQUEST_KINDS = ["draft", "submitted", "inReview", "joint", "granted", "awaiting", "proposed", "conflicted"] as const;
 export type TRequestKind = (typeof REQUEST_KINDS)[number];
 
 /**
@@ -101,6 +104,8 @@ const ownerOnly: TExpect<TActionOutcome> = { ...everyone<TActionOutcome>("deny")
 const wmfOnly: TExpect<TActionOutcome> = { ...everyone<TActionOutcome>("deny"), wmfReviewer: "allow", admin: "allow" };
 const adminOnly: TExpect<TActionOutcome> = { ...everyone<TActionOutcome>("deny"), admin: "allow" };
 const nobody: TExpect<TActionOutcome> = everyone<TActionOutcome>("deny");
+/** On the conflicted request: only the admin, who declared no conflict on it. */
+const CONFLICTED_ONLY: TExpect<TActionOutcome> = { ...nobody, admin: "allow" };
 
 /** Fields no form has, sent to see that the server ignores them. */
 const FORGED = { status: "GRANTED", requesterId: ":userB", assigneeId: ":self", role: "ADMIN", decidedById: ":self", joint: "in" };
@@ -218,6 +223,21 @@ export const PAGES: TPageRow[] = [
     expect: wmfPage,
     note: "its proposer sees the proposal and why it is not theirs to confirm",
   },
+  {
+    kind: "page",
+    file: "app/(review)/review/[id]/page.tsx",
+    path: "/review/:conflicted",
+    expect: reviewersRequestPage,
+    note: "shown to a reviewer with a conflict too, without its internal work and forms, saying why",
+  },
+  {
+    kind: "page",
+    file: "app/(review)/review/[id]/decide/page.tsx",
+    path: "/review/:conflicted/decide",
+    expect: { ...wmfPage, wmfReviewer: "redirect" },
+    note: "a WMF reviewer with a conflict is sent back to the request's page, which says why",
+  },
+  { kind: "page", file: "app/(admin)/admin/conflicts/page.tsx", path: "/admin/conflicts", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/webhooks/page.tsx", path: "/admin/webhooks", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/webhooks/[id]/page.tsx", path: "/admin/webhooks/:webhook", expect: adminPage },
   {
@@ -893,6 +913,113 @@ export const ACTIONS: TActionRow[] = [
     fields: { tokenId: ":apiToken" },
     expect: adminOnly,
     note: "revoking cuts off the account system: only admins",
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "declareInterestAction",
+    page: "/review/:id",
+    target: "inReview",
+    fields: { ...FORGED, requestId: ":id", conflict: "yes", reason: "Forged reason", reviewerId: ":userB", hasConflict: "false" },
+    expect: wmfOnly,
+    note: "the world's staff declared no conflict, which may become one",
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "declareInterestAction",
+    variant: "a joint request",
+    page: "/review/:id",
+    target: "joint",
+    fields: { requestId: ":id", conflict: "yes", reason: "Forged reason" },
+    expect: { ...wmfOnly, wmdeReviewer: "allow" },
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "declareInterestAction",
+    variant: "declared already",
+    page: "/review/:id",
+    target: "conflicted",
+    fields: { requestId: ":id", conflict: "no" },
+    expect: nobody,
+    note: "a conflict stays until an admin lifts it; no conflict cannot be declared twice",
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "saveAssessmentAction",
+    variant: "a conflicted reviewer",
+    page: "/review/:id",
+    target: "conflicted",
+    fields: { requestId: ":id", criterion: "who", rating: "MET", note: "Forged" },
+    expect: CONFLICTED_ONLY,
+    note: "the WMF and WMDE reviewers declared a conflict",
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "addCommentAction",
+    variant: "a conflicted reviewer",
+    page: "/review/:id",
+    target: "conflicted",
+    fields: { requestId: ":id", kind: "INTERNAL", body: "Forged comment" },
+    expect: CONFLICTED_ONLY,
+    note: "the WMF and WMDE reviewers declared a conflict",
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "recordRecommendationAction",
+    variant: "a conflicted reviewer",
+    page: "/review/:id",
+    target: "conflicted",
+    fields: { requestId: ":id", recommendation: "GRANT", note: "Forged" },
+    expect: nobody,
+    note: "the WMDE reviewer declared a conflict",
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "decideAction",
+    variant: "a conflicted reviewer",
+    page: "/review/:id/decide",
+    target: "conflicted",
+    fields: {
+      requestId: ":id",
+      version: ":version",
+      outcome: "grant",
+      intent: "record",
+      apis: "realtime",
+      startsOn: ":today",
+      expiresOn: ":today+180",
+      criteria: "who",
+      rationale: "Forged",
+      message: "Forged grant",
+      jointOverride: "Forged reason to go ahead",
+    },
+    expect: CONFLICTED_ONLY,
+    note: "the WMF reviewer declared a conflict",
+  },
+  {
+    kind: "action",
+    file: "app/(admin)/admin/conflicts/actions.ts",
+    name: "liftConflictAction",
+    page: "/admin/conflicts",
+    target: "conflicted",
+    fields: { ...FORGED, declarationId: ":conflict", reason: "Forged reason", liftedById: ":userB" },
+    expect: adminOnly,
+    note: "the WMF reviewer's conflict: only an admin lifts it",
+  },
+  {
+    kind: "action",
+    file: "app/(admin)/admin/conflicts/actions.ts",
+    name: "liftConflictAction",
+    variant: "without a reason",
+    page: "/admin/conflicts",
+    target: "conflicted",
+    fields: { declarationId: ":conflict", reason: " " },
+    expect: nobody,
   },
   {
     kind: "action",

@@ -19,10 +19,12 @@ export async function signInRequester(page: Page, requester: TTestUser) {
   await page.context().addCookies([{ name: "authjs.session-token", value: await createSession(requester.id), url: baseURL }]);
 }
 
+/** The reviewer takes the request and declares no conflict of interest with it, ready to assess and decide. */
 export async function take(review: Page, id: string) {
   await review.goto(`/review/${id}`);
   await review.getByRole("button", { name: "Take this request" }).click();
   await expect(review.getByText("In review", { exact: true })).toBeVisible();
+  await declareNoConflict(review);
 }
 
 /**
@@ -52,4 +54,12 @@ export async function grant(
   await expect(check).toContainText("Snapshot API: how oftenWeekly", { ignoreCase: true });
   await check.getByRole("button", { name: "Grant access and email the requester" }).click();
   await expect(review.getByRole("status").filter({ hasText: "The request is granted." })).toBeVisible();
+}
+
+/** The reviewer says on the request's page that they have no conflict of interest, as before their first assessment or decision. */
+export async function declareNoConflict(review: Page) {
+  const form = review.getByRole("form", { name: "Do you have a conflict of interest with this request?" });
+  await form.getByLabel("No, I have no conflict of interest").check();
+  await form.getByRole("button", { name: "Save declaration" }).click();
+  await expect(review.getByText(/^You declared no conflict of interest on/)).toBeVisible();
 }

@@ -8,7 +8,7 @@ import type { APIRequestContext, APIResponse } from "@playwright/test";
 import type { TDraftAnswers } from "../../lib/domain/request/sections";
 import { completeAnswers } from "../../test-support/answers";
 import { insertRequestRow, nextReference } from "../../test-support/request-rows";
-import type { TPersona, TRequestKind } from "../authorization/matrix";
+import { REQUEST_KINDS, type TPersona, type TRequestKind } from "../authorization/matrix";
 
 import { createSession, createUser, testDb, type TTestUser } from "./database";
 import { actionIdOf, wikidataHeavy } from "./requests";
@@ -66,7 +66,7 @@ export async function createWorld(): Promise<TWorld> {
     webhookEndpointId: "",
     failedDeliveryId: "",
   };
-  for (const kind of ["draft", "submitted", "inReview", "joint", "granted", "awaiting", "proposed"] as const) {
+  for (const kind of REQUEST_KINDS) {
     world.requests[kind] = await createRequest(world, kind);
     world.ownRequests[kind] = await createRequest(world, kind, "selfReviewer");
   }
@@ -89,7 +89,7 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
   // A contact address of its own, not yet confirmed: mail goes to the sign-in address.
   answers.who.email = `contact.${requester.email}`;
   answers.who.organisation = `Org ${randomUUID().slice(0, 8)}`;
-  if (kind === "joint") wikidataHeavy(answers as Required<TDraftAnswers>);
+  if (kind === "joint" || kind === "conflicted") wikidataHeavy(answers as Required<TDraftAnswers>);
   const id = `test_${randomUUID()}`;
   const status = {
     draft: "DRAFT",
@@ -99,6 +99,7 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
     granted: "GRANTED",
     awaiting: "AWAITING_REQUESTER",
     proposed: "IN_REVIEW",
+    conflicted: "IN_REVIEW",
   }[kind];
   const assignee = kind === "inReview" || kind === "awaiting" || kind === "granted" || kind === "proposed" ? wmfReviewer.id : null;
   const reference = kind === "draft" ? null : await nextReference(testDb());
@@ -139,6 +140,7 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
       JSON.stringify(grant),
     ]);
   }
+  if (kind !== "draft") await declareInterests(world, id, kind === "conflicted");
   if (kind === "awaiting") {
     await testDb().query(
       `INSERT INTO "InformationRequest" (id, "requestId", "askedById", question, "replyBy", sections) VALUES ($1, $2, $3, 'Which editions?', $4, '{who}')`,
@@ -146,6 +148,34 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
     );
   }
   return id;
+}
+
+/** The WMF reviewer's declaration on a request made by createRequest (a conflict on a conflicted one). */
+export function conflictIdOf(requestId: string) {
+  return `${requestId}_conflict_wmf`;
+}
+
+/**
+ * The staff's declarations of interest on a request: none of them has a conflict, as they would
+ * have declared before their first assessment or decision; or, on a conflicted request, the WMF and
+ * WMDE reviewers have one (the admin, who may lift it, has none).
+ */
+async function declareInterests(world: Pick<TWorld, "users">, requestId: string, conflicted: boolean) {
+  const { wmfReviewer, wmdeReviewer, admin } = world.users;
+  const rows = [
+    [conflictIdOf(requestId), wmfReviewer.id, conflicted],
+    [`${requestId}_conflict_wmde`, wmdeReviewer.id, conflicted],
+    [`${requestId}_conflict_admin`, admin.id, false],
+  ] as const;
+  for (const [id, reviewerId, hasConflict] of rows) {
+    await testDb().query(`INSERT INTO "ConflictDeclaration" (id, "requestId", "reviewerId", "hasConflict", reason) VALUES ($1, $2, $3, $4, $5)`, [
+      id,
+      requestId,
+      reviewerId,
+      hasConflict,
+      hasConflict ? "The requester is a close colleague." : null,
+    ]);
+  }
 }
 
 /** An email about A's granted request that the worker gave up on: what an admin may send again. */

@@ -36,6 +36,9 @@ export const REQUEST_AUDIT_ACTIONS = [
   "request.development_estimated",
   "request.grant_proposed",
   "request.grant_proposal_returned",
+  "request.no_conflict_declared",
+  "request.conflict_declared",
+  "request.conflict_lifted",
 ] as const;
 export type TRequestAuditAction = (typeof REQUEST_AUDIT_ACTIONS)[number];
 
@@ -73,6 +76,9 @@ export const HISTORY_LABEL = {
   "request.development_estimated": "history-request-development-estimated",
   "request.grant_proposed": "history-request-grant-proposed",
   "request.grant_proposal_returned": "history-request-grant-proposal-returned",
+  "request.no_conflict_declared": "history-request-no-conflict-declared",
+  "request.conflict_declared": "history-request-conflict-declared",
+  "request.conflict_lifted": "history-request-conflict-lifted",
 } as const satisfies Record<TRequestAuditAction, TMessageKey | null>;
 
 /**
@@ -143,4 +149,6 @@ export const EVENT_AUDIT_ACTION = {
   acknowledge_check_in: "request.check_in_acknowledged",
   propose_grant: "request.grant_proposed",
   return_grant_proposal: "request.grant_proposal_returned",
+  declare_interest: "request.conflict_declared",
+  lift_conflict: "request.conflict_lifted",
 } as const satisfies Record<TRequestEvent | TRequestActivity, TRequestAuditAction>;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { canDecide, canRecommend, canSee, may, offeredActions, refusalOf } from "./permissions";
+import { canDecide, canRecommend, canSee, interestOf, interestRefusal, isConflicted, may, NEEDS_DECLARATION, offeredActions, refusalOf } from "./permissions";
 
 describe("who sees which request", () => {
   it("shows WMF reviewers and admins every submitted request, WMDE reviewers only joint ones, nobody a draft", () => {
@@ -60,7 +60,69 @@ describe("what each person may do on a request", () => {
     assert.equal(may({ id: "someone", role: "REQUESTER" }, submitted, "cancel"), false);
   });
 
-  it("lets nobody change a closed request but by a message or a comment", () => {
-    assert.deepEqual([...offeredActions(wmf, { ...submitted, status: "DECLINED" })].sort(), ["comment", "message"]);
+  it("lets nobody change a closed request but by a message, a comment or a declaration of interest", () => {
+    assert.deepEqual([...offeredActions(wmf, { ...submitted, status: "DECLINED" })].sort(), ["comment", "declare_interest", "message"]);
+  });
+});
+
+describe("conflicts of interest", () => {
+  const inReview = { status: "IN_REVIEW" as const, joint: true, requesterId: "requester", assigneeId: null };
+  const wmf = { id: "wmf", role: "WMF_REVIEWER" as const };
+  const wmde = { id: "wmde", role: "WMDE_REVIEWER" as const };
+  const admin = { id: "admin", role: "ADMIN" as const };
+
+  it("reads a stored declaration as undeclared, no conflict, a conflict, or a lifted one", () => {
+    assert.equal(interestOf(null), "undeclared");
+    assert.equal(interestOf({ hasConflict: false, liftedAt: null }), "none");
+    assert.equal(interestOf({ hasConflict: true, liftedAt: null }), "conflict");
+    assert.equal(interestOf({ hasConflict: true, liftedAt: new Date() }), "lifted");
+  });
+
+  it("asks for a declaration before a reviewer's first assessment, recommendation or decision, and for nothing else", () => {
+    const undeclared = { ...inReview, interest: "undeclared" as const };
+    for (const action of ["assess", "grant", "decline"] as const) assert.equal(refusalOf(wmf, undeclared, action), "conflict-error-declare-first", action);
+    assert.equal(refusalOf(wmde, undeclared, "recommend"), "conflict-error-declare-first");
+    assert.equal(canDecide(wmf, undeclared), false);
+    assert.equal(canRecommend(wmde, undeclared), false);
+    for (const action of ["take", "comment", "message", "ask_requester", "declare_interest"] as const) assert.equal(may(wmf, undeclared, action), true, action);
+    for (const action of NEEDS_DECLARATION) assert.equal(interestRefusal(action, "none"), undefined, action);
+    assert.equal(canDecide(wmf, { ...inReview, interest: "none" }), true);
+  });
+
+  it("keeps a reviewer with a declared conflict from everything on the request, admins too", () => {
+    for (const viewer of [wmf, wmde, admin]) {
+      const conflicted = { ...inReview, interest: "conflict" as const };
+      assert.deepEqual([...offeredActions(viewer, conflicted)], [], viewer.role);
+      assert.equal(refusalOf(viewer, conflicted, "comment"), "conflict-error-declared");
+      assert.equal(isConflicted(conflicted), true);
+    }
+    assert.equal(refusalOf(wmf, { ...inReview, interest: "conflict" }, "grant"), "conflict-error-declared");
+    assert.equal(refusalOf(wmde, { ...inReview, interest: "conflict" }, "recommend"), "conflict-error-declared");
+  });
+
+  it("lets a lifted conflict count as none", () => {
+    const lifted = { ...inReview, interest: "lifted" as const };
+    assert.equal(canDecide(wmf, lifted), true);
+    assert.equal(may(wmf, lifted, "comment"), true);
+    assert.equal(isConflicted(lifted), false);
+  });
+
+  it("takes a declaration once, except that no conflict may become one", () => {
+    assert.equal(interestRefusal("declare_interest", "undeclared"), undefined);
+    assert.equal(interestRefusal("declare_interest", "none"), undefined);
+    assert.equal(interestRefusal("declare_interest", "conflict"), "conflict-error-declared");
+    assert.equal(interestRefusal("declare_interest", "lifted"), "conflict-error-already-declared");
+  });
+
+  it("lets only admins lift a conflict, and not with one of their own on the request", () => {
+    assert.equal(may(admin, { ...inReview, interest: "none" }, "lift_conflict"), true);
+    assert.equal(refusalOf(wmf, { ...inReview, interest: "none" }, "lift_conflict"), "conflict-error-admin-only");
+    assert.equal(refusalOf(wmde, inReview, "lift_conflict"), "transition-error-wmf-only");
+    assert.equal(refusalOf(admin, { ...inReview, interest: "conflict" }, "lift_conflict"), "conflict-error-declared");
+  });
+
+  it("leaves the check to the pipeline when the declaration is not loaded", () => {
+    assert.equal(canDecide(wmf, inReview), true);
+    for (const action of NEEDS_DECLARATION) assert.equal(interestRefusal(action, undefined), undefined, action);
   });
 });

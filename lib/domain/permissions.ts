@@ -18,12 +18,17 @@ import { actsForWmde, actsForWmf, canAdminister, type TRole } from "./roles";
 // pipeline checks the state machine again under lock.
 
 export type TPermissionViewer = { id: string; role: TRole };
-/** The request as these rules need it; `status` as the viewer sees it (expiry derived). */
+/**
+ * The request as these rules need it; `status` as the viewer sees it (expiry derived). `interest`
+ * is the viewer's declaration on it (loaded with the request for reviewers); when it is left out,
+ * the lifecycle pipeline still asks interestRefusal under the request's lock.
+ */
 export type TPermissionRequest = {
   status: TRequestStatus;
   joint?: boolean;
   requesterId: string;
   assigneeId?: string | null;
+  interest?: TInterest;
   /** A proposed grant waits for its second approver: nothing else decides the request, or asks its requester, meanwhile. */
   proposalPending?: boolean;
 };
@@ -56,6 +61,8 @@ export function refusalOf(viewer: TPermissionViewer, request: TPermissionRequest
     ? transition(request.status, action as TRequestEvent, actor)
     : activityAllowed(action as TRequestActivity, request.status, actor);
   if (!checked.ok) return checked.messageKey;
+  const interest = interestRefusal(action, request.interest);
+  if (interest) return interest;
   if (request.proposalPending && HELD_BY_PROPOSAL.includes(action)) return "proposal-error-pending";
   switch (action) {
     case "recommend":
@@ -65,6 +72,8 @@ export function refusalOf(viewer: TPermissionViewer, request: TPermissionRequest
     case "take":
     case "start_review":
       return request.assigneeId === viewer.id ? "review-error-no-change" : undefined;
+    case "lift_conflict":
+      return canAdminister(viewer.role) ? undefined : "conflict-error-admin-only";
     default:
       return undefined;
   }
@@ -87,4 +96,50 @@ export function canDecide(viewer: TPermissionViewer, request: TPermissionRequest
 /** WMDE's recommendation on a joint request is the viewer's to record now. */
 export function canRecommend(viewer: TPermissionViewer, request: TPermissionRequest) {
   return may(viewer, request, "recommend");
+}
+
+/**
+ * Where a reviewer stands on a request: not declared yet, no conflict of interest, a declared
+ * conflict, or a conflict an admin has lifted (which counts as none).
+ */
+export type TInterest = "undeclared" | "none" | "conflict" | "lifted";
+
+/** The interest a stored declaration (or none) amounts to. */
+export function interestOf(declaration: { hasConflict: boolean; liftedAt: Date | null } | null | undefined): TInterest {
+  if (!declaration) return "undeclared";
+  if (!declaration.hasConflict) return "none";
+  return declaration.liftedAt ? "lifted" : "conflict";
+}
+
+/**
+ * A reviewer's judgements on a request: before their first, they say whether they have a conflict
+ * of interest. Confirming a proposed grant is the grant itself.
+ */
+export const NEEDS_DECLARATION: readonly TRequestAction[] = [
+  "assess",
+  "assess_human_rights",
+  "recommend",
+  "grant",
+  "decline",
+  "propose_grant",
+  "return_grant_proposal",
+];
+
+/**
+ * Why the viewer's declaration keeps them from `action`, or undefined. A reviewer with a conflict
+ * takes no part in the request at all (only an admin lifts it); one who has not declared yet may
+ * follow it but not judge it. A declaration is made once, except that "no conflict" may become a
+ * conflict.
+ */
+export function interestRefusal(action: TRequestAction, interest: TInterest | undefined): TMessageKey | undefined {
+  if (interest === undefined) return undefined;
+  if (interest === "conflict") return "conflict-error-declared";
+  if (action === "declare_interest") return interest === "undeclared" || interest === "none" ? undefined : "conflict-error-already-declared";
+  if (interest === "undeclared" && NEEDS_DECLARATION.includes(action)) return "conflict-error-declare-first";
+  return undefined;
+}
+
+/** The viewer declared a conflict of interest on the request that still holds: its internal work is not theirs to read. */
+export function isConflicted(request: Pick<TPermissionRequest, "interest">) {
+  return request.interest === "conflict";
 }

@@ -41,6 +41,7 @@ import {
   ZWebhookSecretRotation,
 } from "@/lib/domain/webhook-endpoint-form";
 import { ZEmailSignIn } from "@/lib/domain/sign-in";
+import { ZConflictLift, ZInterestDeclaration } from "@/lib/domain/review/conflicts";
 import { fieldErrorsOf, formValues, type TFormValues } from "@/lib/form-state";
 import { messagesFor } from "@/lib/i18n/messages";
 
@@ -99,6 +100,8 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   confirmProposal: ZConfirmProposalInput,
   returnProposal: ZReturnProposalInput,
   saveApprovalPolicy: ZApprovalPolicyInput,
+  declareInterest: ZInterestDeclaration,
+  liftConflict: ZConflictLift,
 };
 
 function actionFiles(dir: string): string[] {

@@ -3,12 +3,13 @@
 import { audit } from "@/lib/audit";
 import { EVENT_AUDIT_ACTION } from "@/lib/domain/audit";
 import { DomainError, NotFoundError } from "@/lib/domain/errors";
+import { interestOf, interestRefusal } from "@/lib/domain/permissions";
 import { activityAllowed, effectiveStatus, REQUEST_EVENTS, transition, type TRequestEvent } from "@/lib/domain/request/state-machine";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
 import { EVENT_CONSUMERS } from "./consumers";
-import type { TEventContext, TEventInput, TEventRequest, TLifecycleEvent, TWritten } from "./types";
+import type { TActor, TEventContext, TEventInput, TEventRequest, TLifecycleEvent, TWritten } from "./types";
 
 const EVENT_REQUEST_FIELDS = {
   id: true,
@@ -59,6 +60,7 @@ export async function applyEvent<E extends TLifecycleEvent>(tx: Prisma.Transacti
   const from = request.status;
   const seen = input.actor.kind === "system" ? from : effectiveStatus(from, request.expiresAt, context.now);
   const to = checked(input.event, seen, input.actor.kind) ?? from;
+  await checkInterest(tx, input.event, input.actor, input.requestId);
   input.guard?.(request);
 
   const moves = to !== from;
@@ -105,4 +107,16 @@ function checked(event: TLifecycleEvent, status: TEventRequest["status"], actor:
   const result = activityAllowed(event, status, actor);
   if (!result.ok) throw new EventRefused(result.reason, result.messageKey);
   return undefined;
+}
+
+/** A reviewer acts on a request only as their declaration of interest allows, read under the request's lock. */
+async function checkInterest(tx: Prisma.TransactionClient, event: TLifecycleEvent, actor: TActor, requestId: string) {
+  const { kind, userId } = actor;
+  if ((kind !== "wmf" && kind !== "wmde") || !userId) return;
+  const declaration = await tx.conflictDeclaration.findUnique({
+    where: { requestId_reviewerId: { requestId, reviewerId: userId } },
+    select: { hasConflict: true, liftedAt: true },
+  });
+  const refusal = interestRefusal(event, interestOf(declaration));
+  if (refusal) throw new EventRefused("not_allowed_for_actor", refusal);
 }

@@ -158,6 +158,8 @@ export const NOTIFICATIONS: TRegistry = {
       text: (details) => ({ detail: details.note }),
     },
   ],
+  declare_interest: [],
+  lift_conflict: [],
 };
 
 type TRecipient = { id: string; to: string; locale: TLanguageCode; area: "requester" | "staff" };

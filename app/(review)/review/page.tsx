@@ -162,7 +162,8 @@ export default async function ReviewQueuePage({ searchParams }: TPageSearch) {
               <td {...cellLabel(columns[4])}>
                 {red > 0 ? <span className="tag tag--error">{t("queue-flags-count", red)}</span> : null}{" "}
                 {warnings > 0 ? <span className="tag tag--warning">{t("queue-warnings-count", warnings)}</span> : null}{" "}
-                {row.checkInOverdue ? <span className="tag tag--warning">{t("check-in-overdue")}</span> : null}
+                {row.checkInOverdue ? <span className="tag tag--warning">{t("check-in-overdue")}</span> : null}{" "}
+                {row.conflicted ? <span className="tag tag--error">{t("queue-conflict-badge")}</span> : null}
               </td>
               <td {...cellLabel(columns[5])}>
                 <time className="nowrap" dateTime={row.submittedAt.toISOString()}>

@@ -157,6 +157,8 @@ export const REQUEST_ACTIVITIES = [
   "acknowledge_check_in",
   "propose_grant",
   "return_grant_proposal",
+  "declare_interest",
+  "lift_conflict",
 ] as const;
 export type TRequestActivity = (typeof REQUEST_ACTIVITIES)[number];
 
@@ -183,6 +185,9 @@ export const ACTIVITIES = {
   // A grant the review policy gives a second approver waits as a proposal; confirming it is the grant itself.
   propose_grant: { during: ["IN_REVIEW"], by: ["wmf"] },
   return_grant_proposal: { during: ["IN_REVIEW"], by: ["wmf"] },
+  // Conflicts of interest: a reviewer says where they stand on a request; an admin may lift a declared conflict.
+  declare_interest: { during: SUBMITTED_STATUSES, by: ["wmf", "wmde"] },
+  lift_conflict: { during: SUBMITTED_STATUSES, by: ["wmf"] },
 } as const satisfies Record<TRequestActivity, TActivity>;
 
 type TActivityErrorKey =
@@ -211,6 +216,8 @@ const ACTIVITY_NOT_YOURS: Record<TRequestActivity, TActivityErrorKey> = {
   acknowledge_check_in: "transition-error-reviewer-only",
   propose_grant: "transition-error-wmf-only",
   return_grant_proposal: "transition-error-wmf-only",
+  declare_interest: "transition-error-reviewer-only",
+  lift_conflict: "transition-error-wmf-only",
 };
 
 export type TActivityResult = { ok: true } | { ok: false; reason: "not_allowed_from_status" | "not_allowed_for_actor"; messageKey: TActivityErrorKey };

@@ -91,6 +91,8 @@ export type TQueueRow = {
   flags: { id: string; severity: string }[];
   /** An unanswered check-in of the grant is past its due date. */
   checkInOverdue: boolean;
+  /** The viewer declared a conflict of interest on it, not lifted: it is not theirs to review. */
+  conflicted?: boolean;
   submittedAt: Date;
   lastActivityAt: Date;
   startsAt: Date | null;

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 
 import { DomainError, FieldRuleError } from "@/lib/domain/errors";
 import { ZDeclineInput, ZGrantInput } from "@/lib/domain/review/decisions";
-import { createRequest, createViewer, withDataLayerDatabase } from "@/test-support/database";
+import { createRequest, createViewer, declareNoConflict, withDataLayerDatabase } from "@/test-support/database";
 
 import type { TViewer } from "../session";
 import { TEST_BASE_URL as BASE_URL, dayFromToday as day } from "@/test-support/days";
@@ -113,6 +113,7 @@ describe("deciding a request", () => {
     await assert.rejects(decisions.recordRecommendation(reviewer, { requestId: request.id, recommendation: "GRANT", note: "Fine" }), (error: unknown) => {
       return error instanceof DomainError && error.messageKey === "decision-error-wmde-only";
     });
+    await declareNoConflict(database.db, request.id, wmde.id);
     await decisions.recordRecommendation(wmde, { requestId: request.id, recommendation: "GRANT", note: "Good use of Wikidata." });
     await decisions.grantRequest(reviewer, grantInput(request.id, request.version), BASE_URL);
     assert.equal((await database.db.request.findUniqueOrThrow({ where: { id: request.id } })).status, "GRANTED");
@@ -149,6 +150,7 @@ describe("deciding a request", () => {
       (error: unknown) => error instanceof FieldRuleError && error.fieldErrors.expiresOn?.key === "error-grant-too-long",
     );
     const admin = await person("ADMIN");
+    await declareNoConflict(database.db, request.id, admin.id);
     await decisions.grantRequest(
       admin,
       grantInput(request.id, request.version, { jointOverride: "x", expiresOn: day(800), lengthOverride: "Multi-year research grant." }),

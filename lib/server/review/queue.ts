@@ -126,7 +126,17 @@ async function queuePage(viewer: TViewer, params: TQueueParams, size: number, at
     page.filter((row) => row.status === "GRANTED").map((row) => row.id),
     at,
   );
-  const rows = page.map((row) => ({ ...row, status: shownStatus(row.status, row, at), flags: flagSummary(row.flags), checkInOverdue: overdue.has(row.id) }));
+  const conflicted = await conflictedAmong(
+    viewer,
+    page.map((row) => row.id),
+  );
+  const rows = page.map((row) => ({
+    ...row,
+    status: shownStatus(row.status, row, at),
+    flags: flagSummary(row.flags),
+    checkInOverdue: overdue.has(row.id),
+    conflicted: conflicted.has(row.id),
+  }));
   const last = rows.at(-1);
   const next = raw.length > size && last ? encodeCursor(params.sort === "activity" ? last.lastActivityAt : last.submittedAt, last.id) : undefined;
   return { rows, next };
@@ -159,6 +169,16 @@ export async function queueCounts(viewer: TViewer): Promise<Record<TQueueView, n
     decided: count((row) => CLOSED_STATUSES.includes(row.status)),
     confirm,
   };
+}
+
+/** Which of the requests the viewer declared a conflict of interest on (not lifted). */
+async function conflictedAmong(viewer: TViewer, requestIds: string[]): Promise<Set<string>> {
+  if (requestIds.length === 0) return new Set();
+  const rows = await db().conflictDeclaration.findMany({
+    where: { reviewerId: viewer.id, requestId: { in: requestIds }, hasConflict: true, liftedAt: null },
+    select: { requestId: true },
+  });
+  return new Set(rows.map((row) => row.requestId));
 }
 
 function flagSummary(value: unknown): { id: string; severity: string }[] {

@@ -6,7 +6,7 @@ import { isRecordId } from "@/lib/domain/request/fields";
 import { endOfDay } from "@/lib/domain/time";
 import { effectiveStatus, shownStatus } from "@/lib/domain/request/state-machine";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
-import { canSee, refusalOf } from "@/lib/domain/permissions";
+import { canSee, interestOf, refusalOf } from "@/lib/domain/permissions";
 import { reviewOrganisation } from "@/lib/domain/review/queue";
 import type { TAssessmentInput, TCommentInput, TInformationInput, TJointMove } from "@/lib/domain/review/actions";
 import { canReview } from "@/lib/domain/roles";
@@ -93,15 +93,32 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { id: true, question: true, replyBy: true, sections: true, createdAt: true, answer: true, answeredAt: true, lapsedAt: true },
       },
+      conflicts: {
+        where: { reviewerId: viewer.id },
+        select: { hasConflict: true, reason: true, declaredAt: true, liftedAt: true, liftReason: true, liftedBy: { select: { name: true, email: true } } },
+      },
     },
   });
   if (!request || !canSee(viewer, request)) throw new NotFoundError();
+  const { conflicts, ...seen } = request;
+  const declaration = conflicts[0] ?? null;
+  const interest = interestOf(declaration);
+  const hidden = interest === "conflict";
   // A grant past its expiry is expired here too, whether or not the expiry job has run.
   const at = now();
   const proposal = request.proposals.find((one) => one.status === "PENDING") ?? null;
   return {
-    ...request,
-    proposal,
+    ...seen,
+    // A reviewer with a declared conflict of interest sees none of the reviewers' internal work on
+    // the request: internal comments, assessments, notes, the decision's rationale, a proposed grant.
+    comments: hidden ? seen.comments.filter((comment) => comment.kind === "MESSAGE") : seen.comments,
+    assessments: hidden ? [] : seen.assessments,
+    decision: hidden && seen.decision ? { ...seen.decision, rationale: "" } : seen.decision,
+    wmdeRecommendation: hidden && seen.wmdeRecommendation ? { ...seen.wmdeRecommendation, note: "" } : seen.wmdeRecommendation,
+    humanRights: hidden && seen.humanRights ? { ...seen.humanRights, note: "" } : seen.humanRights,
+    declaration,
+    interest,
+    proposal: hidden ? null : proposal,
     proposalPending: proposal !== null,
     storedStatus: request.status,
     status: effectiveStatus(request.status, request.expiresAt, at),

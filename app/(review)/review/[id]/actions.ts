@@ -31,6 +31,8 @@ import { checkDecline, checkGrant, declineRequest, extendGrant, recordHumanRight
 import { confirmProposal, grantOrPropose, returnProposal } from "@/lib/server/review/approval";
 import { estimateDevelopment } from "@/lib/server/review/development";
 import { acknowledgeCheckIn } from "@/lib/server/review/check-ins";
+import { ZInterestDeclaration } from "@/lib/domain/review/conflicts";
+import { declareInterest } from "@/lib/server/review/conflicts";
 import { addComment, askForInformation, moveJoint, releaseRequest, saveAssessment, takeRequest } from "@/lib/server/review/request";
 
 function done(requestId: string, key: TMessageKey): TActionState {
@@ -137,3 +139,4 @@ export const returnProposalAction = reviewAction(
   (viewer, input) => returnProposal(viewer, input, publicUrl()),
   "proposal-returned-ok",
 );
+export const declareInterestAction = reviewAction("declareInterest", ZInterestDeclaration, declareInterest, "conflict-saved");

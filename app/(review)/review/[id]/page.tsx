@@ -15,7 +15,7 @@ import { AssessmentForm, CommentForm, InformationForm, JointMoveForm } from "@/c
 import { PrintHeader } from "@/components/ui/print-header";
 import { Reference, referenceMessage } from "@/components/ui/reference";
 import { historyLabel } from "@/lib/domain/audit";
-import { actorOn, canDecide, offeredActions } from "@/lib/domain/permissions";
+import { actorOn, canDecide, isConflicted, offeredActions } from "@/lib/domain/permissions";
 import { isOpen } from "@/lib/domain/request/state-machine";
 import { canAdminister } from "@/lib/domain/roles";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
@@ -32,6 +32,8 @@ import { reviewCheckIns } from "@/lib/server/review/check-ins";
 import { reviewHistory } from "@/lib/server/review/request";
 import { CheckInsPanel } from "@/components/review/check-ins-panel";
 import { ProposalPanel } from "@/components/review/proposal-panel";
+import { InterestForm } from "@/components/review/interest-form";
+import { InterestPanel } from "@/components/review/interest-panel";
 
 import { MAX_GRANT_MONTHS } from "@/lib/domain/review/decisions";
 import { addDays, addMonths, dayOf } from "@/lib/domain/time";
@@ -51,6 +53,7 @@ import {
   acknowledgeCheckInAction,
   confirmProposalAction,
   returnProposalAction,
+  declareInterestAction,
 } from "./actions";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ decided?: string }> };
@@ -96,6 +99,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
   // The page offers exactly what the permission rules allow this viewer on this request now.
   const offered = offeredActions(viewer, { ...request, assigneeId: request.assignee?.id });
   const wmde = actorOn(viewer, request) === "wmde";
+  const conflicted = isConflicted(request);
   const decidedNotice = query.decided ? DECIDED_NOTICE[query.decided] : undefined;
 
   return (
@@ -124,6 +128,16 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
         ) : null}
         {offered.has("release") ? <RequestActionForm action={releaseRequestAction} request={request} label="review-release" /> : null}
       </section>
+
+      <InterestPanel
+        interest={request.interest}
+        declaration={request.declaration}
+        form={
+          offered.has("declare_interest") ? (
+            <InterestForm action={declareInterestAction} requestId={request.id} declaredNone={request.interest === "none"} />
+          ) : undefined
+        }
+      />
 
       {request.basedOn || request.followUps.length > 0 ? (
         <ul className="hint">
@@ -164,7 +178,19 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
                 </Link>
               </p>
             ) : (
-              <p className="hint">{t(request.status === "AWAITING_REQUESTER" ? "decide-awaiting" : wmde ? "decision-wmf-decides" : "decide-not-taken")}</p>
+              <p className="hint">
+                {t(
+                  conflicted
+                    ? "conflict-error-declared"
+                    : request.status === "AWAITING_REQUESTER"
+                      ? "decide-awaiting"
+                      : wmde
+                        ? "decision-wmf-decides"
+                        : request.interest === "undeclared" && request.status === "IN_REVIEW"
+                          ? "conflict-error-declare-first"
+                          : "decide-not-taken",
+                )}
+              </p>
             )}
             {offered.has("recommend") ? (
               <RecommendationForm action={recordRecommendationAction} requestId={request.id} saved={request.wmdeRecommendation} />
@@ -245,6 +271,8 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
         today={day}
         headingLevel={3}
         after={(section) => {
+          // A reviewer with a conflict sees no assessments: the panel above says why.
+          if (conflicted) return null;
           const assessments = request.assessments.filter((assessment) => assessment.criterion === section);
           const mine = assessments.find((assessment) => assessment.reviewer.id === viewer.id);
           return (
@@ -301,6 +329,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
 
       <section aria-labelledby="comments-heading">
         <h2 id="comments-heading">{t("review-comments-title")}</h2>
+        {conflicted ? <p className="hint">{t("conflict-comments-hidden")}</p> : null}
         {request.comments.length === 0 ? <p>{t("review-comments-none")}</p> : null}
         <ul className="comment-list">
           {request.comments.map((comment) => (

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 
 import { contributionViews } from "@/components/request/answer-rows";
 import { DecisionForm } from "@/components/review/decision-forms";
 import { referenceMessage } from "@/components/ui/reference";
 import { Prerequisites } from "@/components/review/decision-summary";
-import { actorOn, canDecide } from "@/lib/domain/permissions";
+import { actorOn, canDecide, interestRefusal } from "@/lib/domain/permissions";
 import { publicDraft, registerConsented } from "@/lib/domain/register/register";
 import { grantDefaults } from "@/lib/domain/review/decisions";
 import { canAdminister } from "@/lib/domain/roles";
@@ -21,10 +21,15 @@ import { decideAction } from "../actions";
 
 type Params = { params: Promise<{ id: string }> };
 
-/** Only WMF reviewers and admins decide; anyone else is told the page does not exist. */
+/**
+ * Only WMF reviewers and admins decide; anyone else is told the page does not exist. A reviewer
+ * who has not declared their interest, or has declared a conflict, goes back to the request's
+ * page, which asks for the declaration or says why they take no part.
+ */
 async function load(id: string) {
   const loaded = await loadReviewRequest(id, `/review/${encodeURIComponent(id)}/decide`);
   if (actorOn(loaded.viewer, loaded.request) !== "wmf") notFound();
+  if (interestRefusal("grant", loaded.request.interest)) redirect(`/review/${encodeURIComponent(loaded.request.id)}`);
   return loaded;
 }
 
