@@ -27,6 +27,7 @@ function navFor(role: TRole): { links: TNavItem[]; admin: TNavItem[] } {
     { href: "/admin/webhooks", label: "nav-admin-webhooks" },
     { href: "/admin/tokens", label: "nav-admin-tokens" },
     { href: "/admin/costs", label: "nav-admin-costs" },
+    { href: "/admin/targets", label: "nav-admin-targets" },
   ];
   return { links: [...everyone, ...(canReview(role) ? reviewers : [])], admin: canAdminister(role) ? admins : [] };
 }

@@ -15,7 +15,7 @@
 // (UTC); :userA, :userB, :self are user ids; :failedEmail is an email the worker gave up on;
 // :newEmail is an address nobody has used; :apiToken an API token in use; :webhook is a webhook
 // endpoint (in paths too) and :webhookVersion its version; :failedDelivery one of its deliveries
-// the worker gave up on; :checkIn and :answeredCheckIn are the target's open and answered check-ins
+// the worker gave up on; :policyVersion the review policy's version; :checkIn and :answeredCheckIn are the target's open and answered check-ins
 // (a granted request has both).
 // Values outside that list are sent as written.
 
@@ -209,6 +209,7 @@ export const PAGES: TPageRow[] = [
   { kind: "page", file: "app/(admin)/admin/emails/page.tsx", path: "/admin/emails", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/tokens/page.tsx", path: "/admin/tokens", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/costs/page.tsx", path: "/admin/costs", expect: adminPage },
+  { kind: "page", file: "app/(admin)/admin/targets/page.tsx", path: "/admin/targets", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/webhooks/page.tsx", path: "/admin/webhooks", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/webhooks/[id]/page.tsx", path: "/admin/webhooks/:webhook", expect: adminPage },
   {
@@ -854,6 +855,15 @@ export const ACTIONS: TActionRow[] = [
     fields: { kind: "realtime_month", amount: "1", validFrom: ":today+400" },
     expect: adminOnly,
     note: "prices value every grant: only admins set them",
+  },
+  {
+    kind: "action",
+    file: "app/(admin)/admin/targets/actions.ts",
+    name: "updateTargetsAction",
+    page: "/admin/targets",
+    fields: { firstActionDays: "10", decisionDays: "60", version: ":policyVersion" },
+    expect: adminOnly,
+    note: "the targets mark requests late on every reviewer's queue and in the public figures: only admins set them",
   },
   {
     kind: "action",

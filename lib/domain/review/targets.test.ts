@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 
 import { addDays } from "@/lib/domain/time";
 
-import { clockChange, decidedWithinTarget, firstActionMet, pastTarget, type TClock, waitedDays, waitedMs } from "./targets";
+import { clockChange, decidedWithinTarget, firstActionMet, pastTarget, type TClock, waitedDays, waitedMs, ZTargetsInput } from "./targets";
 
 const SUBMITTED = new Date("2026-03-01T09:00:00.000Z");
 const TARGETS = { firstActionDays: 10, decisionDays: 60 };
@@ -113,5 +113,25 @@ describe("how events move the clock", () => {
     assert.deepEqual(clockChange({ from: "SUBMITTED", to: "SUBMITTED", actor: "system", now }, fresh), {});
     assert.deepEqual(clockChange({ from: "SUBMITTED", to: "CANCELLED", actor: "requester", now }, fresh), {});
     assert.deepEqual(clockChange({ from: "DRAFT", to: "SUBMITTED", actor: "requester", now }, { ...fresh, submittedAt: null }), {});
+  });
+});
+
+describe("the targets form", () => {
+  it("takes whole numbers of days within the bounds, in any digits", () => {
+    assert.deepEqual(ZTargetsInput.parse({ firstActionDays: " 7 ", decisionDays: "٤٥", version: "3" }), { firstActionDays: 7, decisionDays: 45, version: 3 });
+  });
+
+  it("names the field of each mistake", () => {
+    const errors = (input: Record<string, unknown>) =>
+      ZTargetsInput.safeParse({ version: "0", ...input }).error?.issues.map((issue) => [issue.path.join("."), issue.message]);
+    assert.deepEqual(errors({ firstActionDays: "", decisionDays: "2.5" }), [
+      ["firstActionDays", "admin-targets-error-first-action"],
+      ["decisionDays", "admin-targets-error-decision"],
+    ]);
+    assert.deepEqual(errors({ firstActionDays: "0", decisionDays: "366" }), [
+      ["firstActionDays", "admin-targets-error-first-action"],
+      ["decisionDays", "admin-targets-error-decision"],
+    ]);
+    assert.deepEqual(errors({ firstActionDays: "30", decisionDays: "20" }), [["decisionDays", "admin-targets-error-order"]]);
   });
 });

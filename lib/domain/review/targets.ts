@@ -4,9 +4,14 @@
 // clock's columns (Request.firstActionAt, pausedSeconds, pausedSince) with clockChange; the queue,
 // the dashboard and the figures read them with the rest.
 
+import { z } from "zod";
+
+import { recordVersion } from "@/lib/domain/request/fields";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import type { TActorKind } from "@/lib/domain/request/state-machine";
+import { asciiDigits } from "@/lib/domain/text";
 import { DAY_MS } from "@/lib/domain/time";
+import type { TMessageKey } from "@/lib/i18n/translator";
 
 import type { TReviewPolicy } from "../review-policy";
 
@@ -15,6 +20,26 @@ export type TTargets = Pick<TReviewPolicy, "firstActionDays" | "decisionDays">;
 /** The lowest and highest number of days an admin may set for either target. */
 export const TARGET_DAYS_MIN = 1;
 export const TARGET_DAYS_MAX = 365;
+
+/** A number of days as typed (in any language's digits): a whole number within the bounds, or the field's error. */
+const targetDays = (error: TMessageKey) =>
+  z.preprocess(
+    (value) => {
+      const raw = asciiDigits(typeof value === "string" ? value : "").trim();
+      return /^\d{1,6}$/.test(raw) ? Number(raw) : Number.NaN;
+    },
+    z.number({ error }).int(error).min(TARGET_DAYS_MIN, error).max(TARGET_DAYS_MAX, error),
+  );
+
+/** The targets form on /admin/targets, against the policy version the admin saw. */
+export const ZTargetsInput = z
+  .object({
+    firstActionDays: targetDays("admin-targets-error-first-action"),
+    decisionDays: targetDays("admin-targets-error-decision"),
+    version: recordVersion,
+  })
+  .refine((input) => input.decisionDays >= input.firstActionDays, { path: ["decisionDays"], message: "admin-targets-error-order" });
+export type TTargetsInput = z.infer<typeof ZTargetsInput>;
 
 /** A request's clock as its columns hold it. */
 export type TClock = {
