@@ -7,6 +7,8 @@ import { actsForWmde, type TRole } from "@/lib/domain/roles";
 import { isRecordId } from "@/lib/domain/request/fields";
 import { searchText } from "@/lib/domain/search-params";
 
+import type { TPastTarget } from "./targets";
+
 export const QUEUE_VIEWS = ["new", "in_review", "awaiting", "joint", "decided"] as const;
 export type TQueueView = (typeof QUEUE_VIEWS)[number];
 
@@ -86,6 +88,10 @@ export type TQueueRow = {
   flags: { id: string; severity: string }[];
   /** An unanswered check-in of the grant is past its due date. */
   checkInOverdue: boolean;
+  /** Days waited for reviewers, without the waits for the requester (lib/domain/review/targets): to now while open, to the decision once decided; null for a request that ended undecided. */
+  waitedDays: number | null;
+  /** The response-time target an open request is past, if any. */
+  pastTarget: TPastTarget | null;
   submittedAt: Date;
   lastActivityAt: Date;
   startsAt: Date | null;

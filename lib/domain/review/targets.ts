@@ -56,6 +56,11 @@ export type TClock = {
 /** Which target an open request is past: the first reviewer action, or the decision (which wins when both are). */
 export type TPastTarget = "first_action" | "decision";
 
+export const PAST_TARGET_LABEL: Record<TPastTarget, TMessageKey> = {
+  first_action: "target-past-first-action",
+  decision: "target-past-decision",
+};
+
 /**
  * Milliseconds the request has waited for reviewers: from submission to its decision (or to `now`
  * while undecided), less every wait for the requester, finished or still going on. Zero before submission.
