@@ -125,13 +125,13 @@ describe("the targets form", () => {
     const errors = (input: Record<string, unknown>) =>
       ZTargetsInput.safeParse({ version: "0", ...input }).error?.issues.map((issue) => [issue.path.join("."), issue.message]);
     assert.deepEqual(errors({ firstActionDays: "", decisionDays: "2.5" }), [
-      ["firstActionDays", "admin-targets-error-first-action"],
-      ["decisionDays", "admin-targets-error-decision"],
+      ["firstActionDays", "error-targets-first-action"],
+      ["decisionDays", "error-targets-decision"],
     ]);
     assert.deepEqual(errors({ firstActionDays: "0", decisionDays: "366" }), [
-      ["firstActionDays", "admin-targets-error-first-action"],
-      ["decisionDays", "admin-targets-error-decision"],
+      ["firstActionDays", "error-targets-first-action"],
+      ["decisionDays", "error-targets-decision"],
     ]);
-    assert.deepEqual(errors({ firstActionDays: "30", decisionDays: "20" }), [["decisionDays", "admin-targets-error-order"]]);
+    assert.deepEqual(errors({ firstActionDays: "30", decisionDays: "20" }), [["decisionDays", "error-targets-order"]]);
   });
 });

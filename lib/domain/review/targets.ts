@@ -34,11 +34,11 @@ const targetDays = (error: TMessageKey) =>
 /** The targets form on /admin/targets, against the policy version the admin saw. */
 export const ZTargetsInput = z
   .object({
-    firstActionDays: targetDays("admin-targets-error-first-action"),
-    decisionDays: targetDays("admin-targets-error-decision"),
+    firstActionDays: targetDays("error-targets-first-action"),
+    decisionDays: targetDays("error-targets-decision"),
     version: recordVersion,
   })
-  .refine((input) => input.decisionDays >= input.firstActionDays, { path: ["decisionDays"], message: "admin-targets-error-order" });
+  .refine((input) => input.decisionDays >= input.firstActionDays, { path: ["decisionDays"], message: "error-targets-order" });
 export type TTargetsInput = z.infer<typeof ZTargetsInput>;
 
 /** A request's clock as its columns hold it. */
