@@ -9,9 +9,9 @@ import type { TMessageKey } from "@/lib/i18n/translator";
 import type { TTimedRequest, TWorkload, pastTargetRequests } from "@/lib/server/review/targets";
 
 const HELD_STATUS_LABEL: Record<keyof TWorkload["byStatus"], TMessageKey> = {
-  SUBMITTED: "status-submitted",
-  IN_REVIEW: "status-in-review",
-  AWAITING_REQUESTER: "status-awaiting-requester",
+  SUBMITTED: "queue-view-new",
+  IN_REVIEW: "queue-view-in-review",
+  AWAITING_REQUESTER: "queue-view-awaiting",
 };
 
 const who = (row: TTimedRequest) => row.organisation ?? row.contactName ?? "";
