@@ -1,10 +1,10 @@
 import { Table } from "@/components/ui/table";
 import { MIN_DECISIONS_FOR_TIMES, type TQuarter } from "@/lib/domain/figures/figures";
 import type { TTargetShare } from "@/lib/domain/figures/targets";
-import { formatNumber, shortDate } from "@/lib/i18n/format";
+import { formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 
-import { Figure, Row } from "./figure-parts";
+import { Figure, QuarterHeading, Row } from "./figure-parts";
 
 export type TTargetFigures = { decisionDays: number; quarters: { bucket: TQuarter; figures: TTargetShare }[]; total: TTargetShare };
 
@@ -39,19 +39,7 @@ export async function TargetFigures({ figures, period }: { figures: TTargetFigur
         foot={<Row heading={t("figures-total")} cells={cellsOf(figures.total)} labels={columns.slice(1)} />}
       >
         {figures.quarters.map(({ bucket, figures: shares }) => (
-          <Row
-            key={bucket.key}
-            heading={
-              <>
-                {t("figures-quarter", bucket.quarter, bucket.year)}
-                {bucket.partial ? (
-                  <span className="hint table__note">{t("figures-partial", shortDate(bucket.from, formats), shortDate(bucket.to, formats))}</span>
-                ) : null}
-              </>
-            }
-            cells={cellsOf(shares)}
-            labels={columns.slice(1)}
-          />
+          <Row key={bucket.key} heading={<QuarterHeading bucket={bucket} t={t} formats={formats} />} cells={cellsOf(shares)} labels={columns.slice(1)} />
         ))}
       </Table>
     </section>
