@@ -72,6 +72,12 @@ for (const { code, acceptLanguage, staffPages, m } of LANGUAGES) {
       await row.getByRole("button", { name: m["admin-users-save"] }).click();
       await expect(row.getByRole("status")).toHaveText(m["admin-users-unchanged"]!);
       await expectAccessible(page);
+      // The response-time targets, and a wrong number of days explained.
+      await page.goto("/admin/targets");
+      await page.getByLabel(m["admin-targets-decision-label"]!).fill("0");
+      await page.getByRole("button", { name: m["admin-targets-save"] }).click();
+      await expect(page.getByRole("alert", { name: m["error-summary-title"] })).toContainText(m["error-targets-decision"]!);
+      await expectAccessible(page);
     });
   });
 }

@@ -59,6 +59,17 @@ test("the figures count a known set of requests by quarter, in a chart and a tab
   expect(await cells(page, "Q1 2011")).toEqual(["6", "3", "2", "1", "0", "0", "33%", "3", "7.6"]);
   expect(await cells(page, "Q2 2011")).toEqual(["3", "0", "0", "0", "1", "2", "33%", "too few", "too few"]);
   expect(await cells(page, "Whole period")).toEqual(["9", "3", "2", "1", "1", "2", "33%", "3", "7.6"]);
+  // Within the decision target: the five decisions were; the two requests still waiting, long past it, were not.
+  const withinTarget = async (heading: string) =>
+    page
+      .getByRole("table", { name: /^Decided within the decision target/ })
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: heading }) })
+      .getByRole("cell")
+      .allTextContents();
+  expect(await withinTarget("Q1 2011")).toEqual(["5", "5", "100%"]);
+  expect(await withinTarget("Q2 2011")).toEqual(["0", "2", "too few"]);
+  expect(await withinTarget("Whole period")).toEqual(["5", "7", "71%"]);
 
   const glance = page.getByRole("region", { name: "At a glance" });
   await expect(glance).toContainText("Requests received, 1 January 2011 to 30 June 2011");

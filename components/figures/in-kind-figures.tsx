@@ -1,10 +1,10 @@
 import { Table } from "@/components/ui/table";
 import type { TQuarter } from "@/lib/domain/figures/figures";
 import type { TQuarterValue } from "@/lib/domain/figures/in-kind";
-import { formatMoney, formatNumber, shortDate } from "@/lib/i18n/format";
+import { formatMoney, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 
-import { Figure, Row } from "./figure-parts";
+import { Figure, QuarterHeading, Row } from "./figure-parts";
 
 export type TValueFigures = {
   quarters: { bucket: TQuarter; value: TQuarterValue }[];
@@ -55,14 +55,7 @@ export async function InKindFigures({ figures, period }: { figures: TValueFigure
         {figures.quarters.map(({ bucket, value }) => (
           <Row
             key={bucket.key}
-            heading={
-              <>
-                {t("figures-quarter", bucket.quarter, bucket.year)}
-                {bucket.partial ? (
-                  <span className="hint table__note">{t("figures-partial", shortDate(bucket.from, formats), shortDate(bucket.to, formats))}</span>
-                ) : null}
-              </>
-            }
+            heading={<QuarterHeading bucket={bucket} t={t} formats={formats} />}
             cells={[number(value.grants), money(value.termCents)]}
             labels={columns.slice(1)}
           />

@@ -29,6 +29,7 @@ function navFor(role: TRole): { links: TNavItem[]; admin: TNavItem[] } {
     { href: "/admin/costs", label: "nav-admin-costs" },
     { href: "/admin/approvals", label: "nav-admin-approvals" },
     { href: "/admin/conflicts", label: "nav-admin-conflicts" },
+    { href: "/admin/targets", label: "nav-admin-targets" },
   ];
   return { links: [...everyone, ...(canReview(role) ? reviewers : [])], admin: canAdminister(role) ? admins : [] };
 }

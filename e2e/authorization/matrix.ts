@@ -238,6 +238,7 @@ export const PAGES: TPageRow[] = [
     note: "a WMF reviewer with a conflict is sent back to the request's page, which says why",
   },
   { kind: "page", file: "app/(admin)/admin/conflicts/page.tsx", path: "/admin/conflicts", expect: adminPage },
+  { kind: "page", file: "app/(admin)/admin/targets/page.tsx", path: "/admin/targets", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/webhooks/page.tsx", path: "/admin/webhooks", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/webhooks/[id]/page.tsx", path: "/admin/webhooks/:webhook", expect: adminPage },
   {
@@ -1039,7 +1040,15 @@ export const ACTIONS: TActionRow[] = [
     expect: adminOnly,
     note: "the rule the second-approver journey sets, so the two never disagree when they run side by side",
   },
-
+  {
+    kind: "action",
+    file: "app/(admin)/admin/targets/actions.ts",
+    name: "updateTargetsAction",
+    page: "/admin/targets",
+    fields: { firstActionDays: "10", decisionDays: "60", version: ":policyVersion" },
+    expect: adminOnly,
+    note: "the targets mark requests late on every reviewer's queue and in the public figures: only admins set them",
+  },
   {
     kind: "action",
     file: WEBHOOK_ACTIONS,

@@ -258,6 +258,12 @@ export async function snapshot(
   return rows[0]!.world;
 }
 
+/** The review policy's version, which an admin's change of it names. */
+export async function policyVersion() {
+  const { rows } = await testDb().query<{ version: number }>(`SELECT version FROM "ReviewPolicy" WHERE id = 1`);
+  return rows[0]?.version ?? 0;
+}
+
 export async function versionOf(requestId: string) {
   const { rows } = await testDb().query<{ version: number }>(`SELECT version FROM "Request" WHERE id = $1`, [requestId]);
   return rows[0]?.version ?? 0;

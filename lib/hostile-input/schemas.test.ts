@@ -12,6 +12,7 @@ import { z } from "zod";
 
 import { ZApiTokenCreate, ZApiTokenRevoke } from "@/lib/domain/api-tokens";
 import { ZDevelopmentDaysInput, ZUnitCostInput } from "@/lib/domain/in-kind-value";
+import { ZTargetsInput } from "@/lib/domain/review/targets";
 import { ZAccountName } from "@/lib/domain/account";
 import { ZContactToken } from "@/lib/domain/request/contact";
 import { parseMessage } from "@/lib/domain/request/fields";
@@ -91,6 +92,7 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   createApiToken: ZApiTokenCreate,
   revokeApiToken: ZApiTokenRevoke,
   addUnitCost: ZUnitCostInput,
+  updateTargets: ZTargetsInput,
   estimateDevelopment: ZDevelopmentDaysInput,
   createWebhook: ZWebhookEndpointCreate,
   updateWebhook: ZWebhookEndpointEdit,

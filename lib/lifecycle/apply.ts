@@ -8,6 +8,7 @@ import { activityAllowed, effectiveStatus, REQUEST_EVENTS, transition, type TReq
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
+import { clockColumns } from "./clock";
 import { EVENT_CONSUMERS } from "./consumers";
 import type { TActor, TEventContext, TEventInput, TEventRequest, TLifecycleEvent, TWritten } from "./types";
 
@@ -81,6 +82,7 @@ export async function applyEvent<E extends TLifecycleEvent>(tx: Prisma.Transacti
   const bumpsVersion = isTransition(input.event) || input.version !== undefined;
   const data: Prisma.RequestUncheckedUpdateManyInput = {
     ...input.set,
+    ...(await clockColumns(tx, request.id, { from, to, actor: input.actor, now: context.now })),
     ...(moves ? { status: to } : {}),
     ...(bumpsVersion ? { version: { increment: 1 } } : {}),
     ...(input.touch === false ? {} : { lastActivityAt: context.now }),

@@ -3,11 +3,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import { quarterBuckets, summariseFigures, type TCountRow, type TDaysRow, type TFiguresRange } from "@/lib/domain/figures/figures";
 import { deliveredShare, valueByQuarter } from "@/lib/domain/figures/in-kind";
+import { targetShares, type TTargetRow } from "@/lib/domain/figures/targets";
 import { DAY_MS, startOfDay } from "@/lib/domain/time";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { now } from "./clock";
 import { valuedGrants } from "./in-kind-sql";
+import { reviewPolicy } from "./review-policy";
 
 /**
  * The public figures for a period: two grouped counts over the requests submitted in it, each an
@@ -81,4 +83,34 @@ export async function publicValueFigures(range: TFiguresRange) {
     },
     contributions: { ...(contributions[0] ?? { delivered: 0, promised: 0 }), share: deliveredShare(contributions[0] ?? { delivered: 0, promised: 0 }) },
   };
+}
+
+/**
+ * The share of requests decided within the decision target, per quarter of submission, at the
+ * target in force today. A request counts once decided, or once it has waited longer than the
+ * target while still open (it can no longer be decided within it); the days it waited for its
+ * requester are left out (lib/domain/review/targets). One grouped count over the submission-date
+ * range, reading the clock's columns beside the figures' index. Totals only.
+ */
+export async function publicTargetFigures(range: TFiguresRange) {
+  const from = startOfDay(range.from);
+  const until = new Date(startOfDay(range.to).getTime() + DAY_MS);
+  const at = now();
+  const { decisionDays } = await reviewPolicy();
+  const seconds = decisionDays * 86_400;
+  const rows = await db().$queryRaw<TTargetRow[]>`
+    SELECT to_char(c.quarter, 'YYYY-"Q"Q') AS quarter, c.within, c.counted
+    FROM (
+      SELECT date_trunc('quarter', w."submittedAt") AS quarter,
+             (count(*) FILTER (WHERE w."decidedAt" IS NOT NULL AND w.waited <= ${seconds}))::int AS within,
+             (count(*) FILTER (WHERE w."decidedAt" IS NOT NULL OR (w.open AND w.waited > ${seconds})))::int AS counted
+      FROM (
+        SELECT r."submittedAt", r."decidedAt", r.status IN ('SUBMITTED', 'IN_REVIEW', 'AWAITING_REQUESTER') AS open,
+               extract(epoch FROM coalesce(r."decidedAt", r."pausedSince", ${at.toISOString()}::timestamptz AT TIME ZONE 'UTC') - r."submittedAt") - r."pausedSeconds" AS waited
+        FROM "Request" r
+        WHERE r."submittedAt" >= ${from} AND r."submittedAt" < ${until}
+      ) w
+      GROUP BY 1
+    ) c`;
+  return { decisionDays, ...targetShares(quarterBuckets(range.from, range.to), rows) };
 }

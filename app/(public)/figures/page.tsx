@@ -5,6 +5,7 @@ import Link from "next/link";
 import { ChartLegend, LineChart, StackedBarChart, type TSeries } from "@/components/figures/charts";
 import { Figure, Row } from "@/components/figures/figure-parts";
 import { InKindFigures } from "@/components/figures/in-kind-figures";
+import { TargetFigures } from "@/components/figures/target-figures";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { DateField } from "@/components/ui/fields";
 import { Table } from "@/components/ui/table";
@@ -16,7 +17,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
 import { inWords, type TMessageKey, type TTranslate } from "@/lib/i18n/translator";
 import { today } from "@/lib/server/clock";
-import { publicFigures, publicValueFigures } from "@/lib/server/figures";
+import { publicFigures, publicTargetFigures, publicValueFigures } from "@/lib/server/figures";
 
 type TProps = TPageSearch;
 
@@ -75,7 +76,7 @@ export default async function FiguresPage({ searchParams }: TProps) {
 }
 
 async function Figures({ range, t, formats }: { range: { from: string; to: string }; t: TTranslate; formats: string }) {
-  const [{ quarters, total, activeGrants }, value] = await Promise.all([publicFigures(range), publicValueFigures(range)]);
+  const [{ quarters, total, activeGrants }, value, targets] = await Promise.all([publicFigures(range), publicValueFigures(range), publicTargetFigures(range)]);
   const number = (value: number) => formatNumber(value, formats);
   // German writes 25 %, its space a no-break space, so the sign stays on the number's line.
   const percent = new Intl.NumberFormat(formats, { style: "percent", maximumFractionDigits: 0 });
@@ -194,6 +195,8 @@ async function Figures({ range, t, formats }: { range: { from: string; to: strin
           ))}
         </Table>
       </section>
+
+      <TargetFigures figures={targets} period={period} />
 
       <InKindFigures figures={value} period={period} />
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
 import { QUEUE_SORTS, QUEUE_VIEWS, queueParamsFrom, queueSearch, type TQueueView } from "@/lib/domain/review/queue";
+import { PAST_TARGET_LABEL } from "@/lib/domain/review/targets";
 import { actsForWmde, canReview } from "@/lib/domain/roles";
 import type { TPageSearch } from "@/lib/domain/search-params";
 import { daysBetween } from "@/lib/domain/time";
@@ -169,6 +170,8 @@ export default async function ReviewQueuePage({ searchParams }: TPageSearch) {
                 <time className="nowrap" dateTime={row.submittedAt.toISOString()}>
                   {t("queue-age-days", days)}
                 </time>
+                {row.waitedDays !== null ? <div className="hint">{t("queue-waited-days", row.waitedDays)}</div> : null}
+                {row.pastTarget ? <span className="tag tag--error">{t(PAST_TARGET_LABEL[row.pastTarget])}</span> : null}
               </td>
               <td {...cellLabel(columns[6])}>{row.assigneeName ?? <span className="hint">{t("queue-unassigned")}</span>}</td>
             </tr>

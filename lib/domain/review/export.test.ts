@@ -33,6 +33,8 @@ const row: TQueueRow = {
   expiresAt: new Date("2026-03-31T23:59:59.999Z"),
   assigneeName: "Grace Hopper",
   checkInOverdue: false,
+  waitedDays: 3,
+  pastTarget: null,
 };
 
 /** The export's cells of a row, by header. */

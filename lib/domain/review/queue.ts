@@ -7,6 +7,8 @@ import { actsForWmde, type TRole } from "@/lib/domain/roles";
 import { isRecordId } from "@/lib/domain/request/fields";
 import { searchText } from "@/lib/domain/search-params";
 
+import type { TPastTarget } from "./targets";
+
 export const QUEUE_VIEWS = ["new", "in_review", "awaiting", "joint", "decided", "confirm"] as const;
 export type TQueueView = (typeof QUEUE_VIEWS)[number];
 
@@ -93,6 +95,10 @@ export type TQueueRow = {
   checkInOverdue: boolean;
   /** The viewer declared a conflict of interest on it, not lifted: it is not theirs to review. */
   conflicted?: boolean;
+  /** Days waited for reviewers, without the waits for the requester (lib/domain/review/targets): to now while open, to the decision once decided; null for a request that ended undecided. */
+  waitedDays: number | null;
+  /** The response-time target an open request is past, if any. */
+  pastTarget: TPastTarget | null;
   submittedAt: Date;
   lastActivityAt: Date;
   startsAt: Date | null;

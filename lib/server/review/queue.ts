@@ -5,10 +5,12 @@ import { NotFoundError } from "@/lib/domain/errors";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { isOpen, shownStatus } from "@/lib/domain/request/state-machine";
 import { CLOSED_STATUSES, decodeCursor, encodeCursor, viewScope, type TQueueParams, type TQueueRow, type TQueueView } from "@/lib/domain/review/queue";
+import { pastTarget, type TClock, waitedDays } from "@/lib/domain/review/targets";
 import { actsForWmde, actsForWmf, canReview } from "@/lib/domain/roles";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { now } from "../clock";
+import { reviewPolicy } from "../review-policy";
 import { overdueCheckIns } from "./check-ins";
 import type { TViewer } from "../session";
 
@@ -17,7 +19,8 @@ export const QUEUE_PAGE_SIZE = 25;
 /** Rows fetched per query when a whole view is exported: a few hundred kilobytes in memory at most. */
 export const EXPORT_BATCH_SIZE = 500;
 
-type TRawRow = Omit<TQueueRow, "flags" | "status" | "checkInOverdue"> & { status: TRequestStatus; flags: unknown };
+type TRawRow = Omit<TQueueRow, "flags" | "status" | "checkInOverdue" | "waitedDays" | "pastTarget"> &
+  Omit<TClock, "submittedAt"> & { status: TRequestStatus; flags: unknown };
 
 function assertReviewer(viewer: TViewer) {
   if (!canReview(viewer.role)) throw new NotFoundError();
@@ -96,10 +99,12 @@ export function queuePageSql(viewer: TViewer, params: TQueueParams, size: number
   // The page first, then its assignees: only the rows shown are joined.
   return Prisma.sql`
     SELECT p.id, p.reference, p.status::text AS status, p."contactName", p.organisation, p."requesterKind", p."exceptionType", p.purpose, p.apis,
-           p.joint, p.flags, p."submittedAt", p."lastActivityAt", p."startsAt", p."expiresAt", coalesce(a.name, a.email) AS "assigneeName"
+           p.joint, p.flags, p."submittedAt", p."lastActivityAt", p."startsAt", p."expiresAt", coalesce(a.name, a.email) AS "assigneeName",
+           p."decidedAt", p."firstActionAt", p."pausedSeconds", p."pausedSince"
     FROM (
       SELECT r.id, r.reference, r.status, r."contactName", r.organisation, r."requesterKind", r."exceptionType", r.apis, r.joint, r.flags,
              r."submittedAt", r."lastActivityAt", r."startsAt", r."expiresAt", r."assigneeId",
+             r."decidedAt", r."firstActionAt", r."pausedSeconds", r."pausedSince",
              -- Enough of the purpose for one line of the queue; the whole answer is on the request's page.
              left(r.answers #>> '{what,purpose}', 200) AS purpose
       FROM "Request" r
@@ -118,7 +123,7 @@ function waitingForConfirmation(viewer: TViewer): Prisma.Sql {
 }
 
 async function queuePage(viewer: TViewer, params: TQueueParams, size: number, at: Date): Promise<{ rows: TQueueRow[]; next?: string }> {
-  const raw = await db().$queryRaw<TRawRow[]>(queuePageSql(viewer, params, size));
+  const [raw, targets] = await Promise.all([db().$queryRaw<TRawRow[]>(queuePageSql(viewer, params, size)), reviewPolicy()]);
 
   // A grant past its expiry reads as expired here too, whether or not the expiry job has run; one before its start, as not started.
   const page = raw.slice(0, size);
@@ -130,13 +135,20 @@ async function queuePage(viewer: TViewer, params: TQueueParams, size: number, at
     viewer,
     page.map((row) => row.id),
   );
-  const rows = page.map((row) => ({
-    ...row,
-    status: shownStatus(row.status, row, at),
-    flags: flagSummary(row.flags),
-    checkInOverdue: overdue.has(row.id),
-    conflicted: conflicted.has(row.id),
-  }));
+  const rows = page.map(({ decidedAt, firstActionAt, pausedSeconds, pausedSince, ...row }) => {
+    // How long it has waited for reviewers (to its decision once decided), and which target it is past while open.
+    const clock = { submittedAt: row.submittedAt, decidedAt, firstActionAt, pausedSeconds, pausedSince };
+    const decidedOrOpen = decidedAt !== null || isOpen(row.status);
+    return {
+      ...row,
+      status: shownStatus(row.status, row, at),
+      flags: flagSummary(row.flags),
+      checkInOverdue: overdue.has(row.id),
+      conflicted: conflicted.has(row.id),
+      waitedDays: decidedOrOpen ? waitedDays(clock, at) : null,
+      pastTarget: pastTarget(clock, isOpen(row.status), targets, at),
+    };
+  });
   const last = rows.at(-1);
   const next = raw.length > size && last ? encodeCursor(params.sort === "activity" ? last.lastActivityAt : last.submittedAt, last.id) : undefined;
   return { rows, next };

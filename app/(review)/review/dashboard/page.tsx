@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { RequestStatusTag } from "@/components/request/status-tag";
 import { ActiveGrantValues } from "@/components/review/active-grant-values";
+import { PastTargetRequests, WorkloadTable } from "@/components/review/response-targets";
 import { Reference } from "@/components/ui/reference";
 import { Table } from "@/components/ui/table";
 import { canAdminister, canReview } from "@/lib/domain/roles";
@@ -13,6 +14,7 @@ import { getI18n, titledBy } from "@/lib/i18n/server";
 import { strugglingEndpoints, type TStrugglingEndpoint } from "@/lib/server/admin/webhooks";
 import { dashboard, EXPIRING_WITHIN_DAYS } from "@/lib/server/review/dashboard";
 import { activeGrantValues } from "@/lib/server/review/grant-values";
+import { pastTargetRequests, workload } from "@/lib/server/review/targets";
 import { requireRole } from "@/lib/server/session";
 
 export const generateMetadata = titledBy("dashboard-title");
@@ -20,11 +22,13 @@ export const generateMetadata = titledBy("dashboard-title");
 export default async function DashboardPage({ searchParams }: TPageSearch) {
   const viewer = await requireRole("/review/dashboard", canReview);
   const { after } = await readSearch(searchParams);
-  const [{ t, formats }, data, struggling, values] = await Promise.all([
+  const [{ t, formats }, data, struggling, values, pastTarget, held] = await Promise.all([
     getI18n(),
     dashboard(viewer),
     canAdminister(viewer.role) ? strugglingEndpoints(viewer) : Promise.resolve([]),
     activeGrantValues(viewer, after),
+    pastTargetRequests(viewer),
+    workload(viewer),
   ]);
   const who = (row: { organisation: string | null; contactName: string | null }) => row.organisation ?? row.contactName ?? "";
   const person = (user: { name: string | null; email: string | null } | null) => (user ? (user.name ?? user.email ?? "") : t("dashboard-nobody"));
@@ -35,6 +39,7 @@ export default async function DashboardPage({ searchParams }: TPageSearch) {
       </p>
       <h1>{t("dashboard-title")}</h1>
       <WebhookWarning endpoints={struggling} />
+      <PastTargetRequests data={pastTarget} />
 
       <h2 id="overdue-title">{t("dashboard-overdue-title")}</h2>
       {data.overdue.count === 0 ? (
@@ -97,6 +102,8 @@ export default async function DashboardPage({ searchParams }: TPageSearch) {
           ))}
         </Table>
       )}
+
+      <WorkloadTable data={held} />
     </div>
   );
 }
