@@ -34,6 +34,9 @@ export const REQUEST_AUDIT_ACTIONS = [
   "request.expired",
   "request.anonymised",
   "request.development_estimated",
+  "request.appealed",
+  "request.appeal_upheld",
+  "request.appeal_overturned",
 ] as const;
 export type TRequestAuditAction = (typeof REQUEST_AUDIT_ACTIONS)[number];
 
@@ -69,6 +72,9 @@ export const HISTORY_LABEL = {
   "request.expired": "history-request-expired",
   "request.anonymised": "history-request-anonymised",
   "request.development_estimated": "history-request-development-estimated",
+  "request.appealed": "history-request-appealed",
+  "request.appeal_upheld": "history-request-appeal-upheld",
+  "request.appeal_overturned": "history-request-appeal-overturned",
 } as const satisfies Record<TRequestAuditAction, TMessageKey | null>;
 
 /**
@@ -93,6 +99,9 @@ export const TIMELINE_LABEL = {
   "request.check_in_missed": "timeline-check-in-missed",
   "request.checked_in": "timeline-checked-in",
   "request.expired": "timeline-expired",
+  "request.appealed": "timeline-appealed",
+  "request.appeal_upheld": "timeline-appeal-upheld",
+  "request.appeal_overturned": "timeline-appeal-overturned",
 } as const satisfies Partial<Record<TRequestAuditAction, TMessageKey>>;
 
 export type TRequesterVisibleAction = keyof typeof TIMELINE_LABEL;
@@ -137,4 +146,10 @@ export const EVENT_AUDIT_ACTION = {
   miss_check_in: "request.check_in_missed",
   check_in: "request.checked_in",
   acknowledge_check_in: "request.check_in_acknowledged",
+  appeal_decline: "request.appealed",
+  appeal_withdrawal: "request.appealed",
+  uphold_decline: "request.appeal_upheld",
+  uphold_withdrawal: "request.appeal_upheld",
+  overturn_decline: "request.appeal_overturned",
+  overturn_withdrawal: "request.appeal_overturned",
 } as const satisfies Record<TRequestEvent | TRequestActivity, TRequestAuditAction>;

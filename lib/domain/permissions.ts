@@ -1,5 +1,6 @@
 import type { TMessageKey } from "@/lib/i18n/translator";
 
+import { APPEAL_EVENTS, type TAppealEvent } from "./request/appeal-transitions";
 import type { TRequestStatus } from "./request/lifecycle";
 import {
   activityAllowed,
@@ -11,6 +12,7 @@ import {
   type TRequestActivity,
   type TRequestEvent,
 } from "./request/state-machine";
+import { appealEventRefusal, type TAppealPermission } from "./review/appeals";
 import { actsForWmde, actsForWmf, canAdminister, type TRole } from "./roles";
 
 // Who may do what on one request: the one home of these questions. Pages ask them to offer
@@ -19,7 +21,14 @@ import { actsForWmde, actsForWmf, canAdminister, type TRole } from "./roles";
 
 export type TPermissionViewer = { id: string; role: TRole };
 /** The request as these rules need it; `status` as the viewer sees it (expiry derived). */
-export type TPermissionRequest = { status: TRequestStatus; joint?: boolean; requesterId: string; assigneeId?: string | null };
+export type TPermissionRequest = {
+  status: TRequestStatus;
+  joint?: boolean;
+  requesterId: string;
+  assigneeId?: string | null;
+  /** Loaded where an appeal may be made or decided (lib/server/appeals.ts); without it, appeal events are refused. */
+  appeal?: TAppealPermission;
+};
 
 export type TRequestAction = TRequestEvent | TRequestActivity;
 
@@ -47,6 +56,7 @@ export function refusalOf(viewer: TPermissionViewer, request: TPermissionRequest
     ? transition(request.status, action as TRequestEvent, actor)
     : activityAllowed(action as TRequestActivity, request.status, actor);
   if (!checked.ok) return checked.messageKey;
+  if ((APPEAL_EVENTS as readonly string[]).includes(action)) return appealEventRefusal(viewer.id, request.appeal, action as TAppealEvent);
   switch (action) {
     case "recommend":
       return request.joint ? undefined : "decision-error-not-joint";

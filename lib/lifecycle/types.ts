@@ -54,6 +54,10 @@ type TDetailsOf = {
   miss_check_in: { checkInId: string };
   check_in: { checkInId: string; useCase: string };
   acknowledge_check_in: { checkInId: string };
+  uphold_decline: { reasons: string };
+  overturn_decline: { reasons: string };
+  uphold_withdrawal: { reasons: string };
+  overturn_withdrawal: { reasons: string };
 };
 
 export type TEventDetails = { [E in TLifecycleEvent]: E extends keyof TDetailsOf ? TDetailsOf[E] : TNothing };
