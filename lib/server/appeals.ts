@@ -11,6 +11,7 @@ import {
   appealDecisionEvent,
   appealRefusal,
   involvedIn,
+  requesterAppealEvent,
   tookPart,
   type TAppealDecisionInput,
   type TAppealInput,
@@ -120,9 +121,11 @@ export async function appealOf(request: { id: string; status: TRequestStatus }) 
   return { permission, appeal, deadline };
 }
 
-/** The appeal as its requester reads it: never who took part, nor the internal record of the decision. */
-export async function ownAppeal(viewer: TViewer, requestId: string) {
-  const request = await getOwnRequest(viewer, requestId);
+/**
+ * The appeal on one of the viewer's own requests (from getOwnRequest) as its requester reads it:
+ * never who took part, nor the internal record of the decision.
+ */
+export async function ownAppealOf(request: { id: string; status: TRequestStatus }) {
   const { permission, appeal, deadline } = await appealOf(request);
   const own = appeal
     ? {
@@ -135,7 +138,7 @@ export async function ownAppeal(viewer: TViewer, requestId: string) {
         decidedAt: appeal.decidedAt,
       }
     : null;
-  return { request, appeal: own, deadline, permission: { requesterRefusal: permission.requesterRefusal, involvedIds: [] } satisfies TAppealPermission };
+  return { appeal: own, deadline, permission: { requesterRefusal: permission.requesterRefusal, involvedIds: [] } satisfies TAppealPermission };
 }
 
 /** Refuses the event as the permission rules would, with the appeal's facts as read now. */
@@ -151,7 +154,7 @@ function refuse(viewer: TPermissionViewer, request: TPermissionRequest, appeal: 
  */
 export async function appealDecision(viewer: TViewer, input: TAppealInput, baseUrl: string) {
   const request = await getOwnRequest(viewer, input.requestId);
-  const event = request.status === "WITHDRAWN" ? "appeal_withdrawal" : "appeal_decline";
+  const event = requesterAppealEvent(request.status);
   const before = await appealFacts(db(), request, now());
   refuse(viewer, { status: request.status, requesterId: viewer.id }, before.permission, event);
   await runEvent(

@@ -77,6 +77,11 @@ export function appealEventRefusal(viewerId: string, appeal: TAppealPermission |
   return tookPart(viewerId, appeal.involvedIds) ? "appeal-error-involved" : undefined;
 }
 
+/** The requester's event to appeal what their request is now: a withdrawal, or else a decline (the state machine refuses anything else). */
+export function requesterAppealEvent(status: TRequestStatus): "appeal_decline" | "appeal_withdrawal" {
+  return status === "WITHDRAWN" ? "appeal_withdrawal" : "appeal_decline";
+}
+
 /** The reviewer's event for an outcome on an appeal against `from` (a decline or a withdrawal). */
 export function appealDecisionEvent(from: "DECLINED" | "WITHDRAWN", outcome: TAppealOutcomeChoice): TAppealEvent {
   if (from === "DECLINED") return outcome === "uphold" ? "uphold_decline" : "overturn_decline";

@@ -16,6 +16,8 @@ import {
 } from "@/lib/domain/review/decisions";
 import { ZAssessmentInput, ZCommentInput, ZInformationInput, ZJointMove, ZRequestVersion } from "@/lib/domain/review/actions";
 import { ZDevelopmentDaysInput } from "@/lib/domain/in-kind-value";
+import { ZAppealDecisionInput } from "@/lib/domain/review/appeals";
+import { decideAppeal } from "@/lib/server/appeals";
 import { ZCheckInTarget } from "@/lib/domain/check-in-answer";
 import { publicUrl } from "@/lib/env";
 import type { z } from "zod";
@@ -129,4 +131,10 @@ export const withdrawAction = validatedAction("withdrawGrant", ZWithdrawInput, a
 export const acknowledgeCheckInAction = validatedAction("acknowledgeCheckIn", ZCheckInTarget, async (viewer, input) => {
   await acknowledgeCheckIn(viewer, input, publicUrl());
   return done(input.requestId, "check-in-acknowledged");
+});
+
+export const decideAppealAction = validatedAction("decideAppeal", ZAppealDecisionInput, async (viewer, input) => {
+  await decideAppeal(viewer, input, publicUrl());
+  revalidatePath("/review");
+  redirect(`/review/${input.requestId}?decided=appeal`);
 });

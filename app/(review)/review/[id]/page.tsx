@@ -8,7 +8,9 @@ import { Table } from "@/components/ui/table";
 import { QuestionList } from "@/components/request/question-list";
 import { RequestActionForm } from "@/components/request/request-action-form";
 import { RequestStatusTag } from "@/components/request/status-tag";
+import { AppealPanel } from "@/components/review/appeal-panel";
 import { ExtendForm, HumanRightsForm, RecommendationForm, WithdrawForm } from "@/components/review/decision-forms";
+import { appealOf } from "@/lib/server/appeals";
 import { DecisionSummary, Prerequisites } from "@/components/review/decision-summary";
 import { DevelopmentDaysForm } from "@/components/review/development-days-form";
 import { AssessmentForm, CommentForm, InformationForm, JointMoveForm } from "@/components/review/forms";
@@ -46,12 +48,18 @@ import {
   saveAssessmentAction,
   takeRequestAction,
   withdrawAction,
+  decideAppealAction,
   estimateDevelopmentAction,
   acknowledgeCheckInAction,
 } from "./actions";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ decided?: string }> };
-const DECIDED_NOTICE: Record<string, TMessageKey> = { granted: "decided-granted", declined: "decided-declined", withdrawn: "decided-withdrawn" };
+const DECIDED_NOTICE: Record<string, TMessageKey> = {
+  granted: "decided-granted",
+  declined: "decided-declined",
+  withdrawn: "decided-withdrawn",
+  appeal: "decided-appeal",
+};
 
 const load = (id: string) => loadReviewRequest(id, `/review/${encodeURIComponent(id)}`);
 
@@ -185,6 +193,8 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
           </div>
         ) : null}
       </section>
+
+      <AppealPanel viewer={viewer} request={request} appeal={await appealOf(request)} action={decideAppealAction} />
 
       <CheckInsPanel
         requestId={request.id}
