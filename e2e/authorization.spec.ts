@@ -160,10 +160,10 @@ for (const row of [...PAGES, ...ROUTES.filter((route) => route.method === "GET")
 // every view, list exactly the requests of A's that the reviewer may open, and a WMDE reviewer's
 // no request outside the joint queue at all.
 const EXPORTED: Partial<Record<TPersona, TRequestKind[]>> = {
-  wmfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting"],
+  wmfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting", "declined", "appealed"],
   wmdeReviewer: ["joint"],
-  admin: ["submitted", "inReview", "joint", "granted", "awaiting"],
-  selfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting"],
+  admin: ["submitted", "inReview", "joint", "granted", "awaiting", "declined", "appealed"],
+  selfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting", "declined", "appealed"],
 };
 for (const [persona, kinds] of Object.entries(EXPORTED) as [TPersona, TRequestKind[]][]) {
   test(`route /review/export.csv: ${persona}'s files list only the requests they may open`, async ({ world, as }) => {

@@ -8,7 +8,7 @@ import type { APIRequestContext, APIResponse } from "@playwright/test";
 import type { TDraftAnswers } from "../../lib/domain/request/sections";
 import { completeAnswers } from "../../test-support/answers";
 import { insertRequestRow, nextReference } from "../../test-support/request-rows";
-import type { TPersona, TRequestKind } from "../authorization/matrix";
+import { REQUEST_KINDS, type TPersona, type TRequestKind } from "../authorization/matrix";
 
 import { createSession, createUser, testDb, type TTestUser } from "./database";
 import { actionIdOf, wikidataHeavy } from "./requests";
@@ -66,7 +66,7 @@ export async function createWorld(): Promise<TWorld> {
     webhookEndpointId: "",
     failedDeliveryId: "",
   };
-  for (const kind of ["draft", "submitted", "inReview", "joint", "granted", "awaiting"] as const) {
+  for (const kind of REQUEST_KINDS) {
     world.requests[kind] = await createRequest(world, kind);
     world.ownRequests[kind] = await createRequest(world, kind, "selfReviewer");
   }
@@ -91,9 +91,16 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
   answers.who.organisation = `Org ${randomUUID().slice(0, 8)}`;
   if (kind === "joint") wikidataHeavy(answers as Required<TDraftAnswers>);
   const id = `test_${randomUUID()}`;
-  const status = { draft: "DRAFT", submitted: "SUBMITTED", inReview: "IN_REVIEW", joint: "SUBMITTED", granted: "GRANTED", awaiting: "AWAITING_REQUESTER" }[
-    kind
-  ];
+  const status = {
+    draft: "DRAFT",
+    submitted: "SUBMITTED",
+    inReview: "IN_REVIEW",
+    joint: "SUBMITTED",
+    granted: "GRANTED",
+    awaiting: "AWAITING_REQUESTER",
+    declined: "DECLINED",
+    appealed: "DECLINE_APPEALED",
+  }[kind];
   const assignee = kind === "inReview" || kind === "awaiting" || kind === "granted" ? wmfReviewer.id : null;
   const reference = kind === "draft" ? null : await nextReference(testDb());
   // Ahead, and within the last 60 days, when its holder may ask to renew it.
@@ -121,6 +128,19 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
       `INSERT INTO "CheckIn" (id, "requestId", "scheduledFor", "openedAt", "dueAt", "answeredAt", "answeredById", "useCase", usage)
        VALUES ($1, $2, $3, $3, $4, $4, $5, 'active', 'about_all'), ($6, $2, $4, now(), $7, NULL, NULL, NULL, NULL)`,
       [checkInIdOf(id, "answered"), id, new Date(today.getTime() - 8 * DAY), today, requester.id, checkInIdOf(id), new Date(Date.now() + 30 * DAY)],
+    );
+  }
+  if (kind === "declined" || kind === "appealed") {
+    // Declined two days ago by the WMF reviewer: within the appeal window, and they took part.
+    await testDb().query(
+      `INSERT INTO "Decision" (id, "requestId", outcome, "decidedById", "decidedAt", message, criteria) VALUES ($1, $2, 'DECLINED', $3, $4, 'Declined for the tests', '{need}')`,
+      [randomUUID(), id, wmfReviewer.id, new Date(Date.now() - 2 * DAY)],
+    );
+  }
+  if (kind === "appealed") {
+    await testDb().query(
+      `INSERT INTO "Appeal" (id, "requestId", "fromStatus", statement, original, "involvedIds") VALUES ($1, $2, 'DECLINED', 'Appealed for the tests', '{}', $3)`,
+      [randomUUID(), id, [wmfReviewer.id]],
     );
   }
   if (kind === "awaiting") {
