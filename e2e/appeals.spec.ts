@@ -41,8 +41,10 @@ test("a requester appeals a decline; the reviewer who declined may not decide it
   await review.goto("/review");
   await review.getByRole("navigation", { name: "Queue views" }).getByRole("link", { name: /^Appeals/ }).click();
   await review.getByRole("link", { name: declined.reference }).click();
-  await expect(review.getByText("Our nightly volume is above what the free account carries.")).toBeVisible();
-  const decide = review.getByRole("form", { name: "Decide the appeal" });
+  const appeal = review.getByRole("region", { name: "Appeal", exact: true });
+  await expect(appeal.getByText("Our nightly volume is above what the free account carries.")).toBeVisible();
+  await expect(appeal.getByText("A school district now sponsors the project.")).toBeVisible();
+  const decide = appeal.getByRole("form", { name: "Decide the appeal" });
   await decide.getByLabel("Overturn: the request returns to review, with you as its reviewer").check();
   await decide.getByLabel("Reasons").fill("The volume figures were misread: they exceed the free tier.");
   await decide.getByRole("button", { name: "Record the outcome" }).click();
