@@ -162,10 +162,10 @@ for (const row of [...PAGES, ...ROUTES.filter((route) => route.method === "GET")
 // every view, list exactly the requests of A's that the reviewer may open, and a WMDE reviewer's
 // no request outside the joint queue at all.
 const EXPORTED: Partial<Record<TPersona, TRequestKind[]>> = {
-  wmfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting", "proposed", "conflicted"],
+  wmfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting", "proposed", "conflicted", "declined", "appealed"],
   wmdeReviewer: ["joint", "conflicted"],
-  admin: ["submitted", "inReview", "joint", "granted", "awaiting", "proposed", "conflicted"],
-  selfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting", "proposed", "conflicted"],
+  admin: ["submitted", "inReview", "joint", "granted", "awaiting", "proposed", "conflicted", "declined", "appealed"],
+  selfReviewer: ["submitted", "inReview", "joint", "granted", "awaiting", "proposed", "conflicted", "declined", "appealed"],
 };
 for (const [persona, kinds] of Object.entries(EXPORTED) as [TPersona, TRequestKind[]][]) {
   test(`route /review/export.csv: ${persona}'s files list only the requests they may open`, async ({ world, as }) => {

@@ -18,6 +18,8 @@ export const ARRIVAL: Record<Exclude<TRequestStatus, "DRAFT">, TRequestAuditActi
   LAPSED: "request.lapsed",
   EXPIRED: "request.expired",
   WITHDRAWN: "request.withdrawn",
+  DECLINE_APPEALED: "request.appealed",
+  WITHDRAWAL_APPEALED: "request.appealed",
 };
 
 /** Moves the requests `where` selects to `status` in one statement, each with its audit entry. */

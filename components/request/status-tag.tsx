@@ -15,6 +15,8 @@ const REQUEST_STATUS: Record<TShownStatus, { label: TMessageKey; tone: string }>
   LAPSED: { label: "status-lapsed", tone: "" },
   EXPIRED: { label: "status-expired", tone: "" },
   WITHDRAWN: { label: "status-withdrawn", tone: "" },
+  DECLINE_APPEALED: { label: "status-appealed", tone: "tag--warning" },
+  WITHDRAWAL_APPEALED: { label: "status-appealed", tone: "tag--warning" },
 };
 
 const SECTION_STATUS: Record<TSectionStatus, { label: TMessageKey; tone: string }> = {

@@ -15,6 +15,8 @@
 //   :conflicted A's joint request in review, on which the WMF and WMDE reviewers have declared a
 //               conflict of interest (the conflicted reviewer persona); the admin declared none
 // The WMF and WMDE reviewers and the admin have declared no conflict on every other request.
+//   :declined   A's request declined two days ago by the WMF reviewer (appealable)
+//   :appealed   A's request declined by the WMF reviewer, and appealed by A
 // In an action's fields: :id and :version are the target request's; :today and :today+N are dates
 // (UTC); :userA, :userB, :self are user ids; :failedEmail is an email the worker gave up on;
 // :conflict is the WMF reviewer's declared conflict on the target; :newEmail is an address nobody has used; :apiToken an API token in use; :webhook is a webhook
@@ -26,7 +28,7 @@
 export const PERSONAS = ["anonymous", "requesterA", "requesterB", "wmfReviewer", "wmdeReviewer", "admin", "selfReviewer"] as const;
 export type TPersona = (typeof PERSONAS)[number];
 
-export const REQUEST_KINDS = ["draft", "submitted", "inReview", "joint", "granted", "awaiting", "proposed", "conflicted"] as const;
+export const REQUEST_KINDS = ["draft", "submitted", "inReview", "joint", "granted", "awaiting", "proposed", "conflicted", "declined", "appealed"] as const;
 export type TRequestKind = (typeof REQUEST_KINDS)[number];
 
 /**
@@ -168,6 +170,7 @@ export const PAGES: TPageRow[] = [
   { kind: "page", file: "app/(requester)/requests/[id]/delete/page.tsx", path: "/requests/:draft/delete", expect: ownerOnlyPage },
   { kind: "page", file: "app/(requester)/requests/[id]/cancel/page.tsx", path: "/requests/:submitted/cancel", expect: ownerOnlyPage },
   { kind: "page", file: "app/(requester)/requests/[id]/give-up/page.tsx", path: "/requests/:granted/give-up", expect: ownerOnlyPage },
+  { kind: "page", file: "app/(requester)/requests/[id]/appeal/page.tsx", path: "/requests/:declined/appeal", expect: ownerOnlyPage },
   { kind: "page", file: "app/(requester)/requests/[id]/check-in/page.tsx", path: "/requests/:granted/check-in", expect: ownerOnlyPage },
   { kind: "page", file: "app/(requester)/requests/[id]/submitted/page.tsx", path: "/requests/:submitted/submitted", expect: ownerOnlyPage },
   { kind: "page", file: "app/(requester)/account/page.tsx", path: "/account", expect: signedIn, note: "each person sees the data held about themselves" },
@@ -195,6 +198,13 @@ export const PAGES: TPageRow[] = [
     path: "/review/:granted",
     expect: wmfPage,
     note: "a decided request: still never its own requester's",
+  },
+  {
+    kind: "page",
+    file: "app/(review)/review/[id]/page.tsx",
+    path: "/review/:appealed",
+    expect: wmfPage,
+    note: "an appeal is read by every WMF reviewer; the WMF reviewer, who declined it, is told there why they may not decide it (e2e/appeals.spec.ts)",
   },
   {
     kind: "page",
@@ -510,6 +520,16 @@ export const ACTIONS: TActionRow[] = [
     target: "granted",
     fields: { ...FORGED, requestId: ":id", version: ":version", note: "Forged" },
     expect: ownerOnly,
+  },
+  {
+    kind: "action",
+    file: REQUESTER_ACTIONS,
+    name: "appealDecisionAction",
+    page: "/requests/:id/appeal",
+    target: "declined",
+    fields: { ...FORGED, requestId: ":id", version: ":version", statement: "Forged appeal", additionalInformation: "Forged", fromStatus: "WITHDRAWN" },
+    expect: ownerOnly,
+    note: "only the request's own requester appeals: requester B, appealing A's request, is refused",
   },
   {
     kind: "action",
@@ -847,6 +867,16 @@ export const ACTIONS: TActionRow[] = [
     target: "granted",
     fields: { ...FORGED, requestId: ":id", version: ":version", reason: "MISUSE", message: "Forged withdrawal" },
     expect: wmfOnly,
+  },
+  {
+    kind: "action",
+    file: REVIEW_ACTIONS,
+    name: "decideAppealAction",
+    page: "/review/:id",
+    target: "appealed",
+    fields: { ...FORGED, requestId: ":id", version: ":version", outcome: "overturn", reasons: "Forged reasons", involvedIds: "", decidedById: ":self" },
+    expect: { ...wmfOnly, wmfReviewer: "deny" },
+    note: "the WMF reviewer declined the request, so took part: refused even by a direct post; the admin took no part and may decide",
   },
   {
     kind: "action",

@@ -100,6 +100,8 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
     awaiting: "AWAITING_REQUESTER",
     proposed: "IN_REVIEW",
     conflicted: "IN_REVIEW",
+    declined: "DECLINED",
+    appealed: "DECLINE_APPEALED",
   }[kind];
   const assignee = kind === "inReview" || kind === "awaiting" || kind === "granted" || kind === "proposed" ? wmfReviewer.id : null;
   const reference = kind === "draft" ? null : await nextReference(testDb());
@@ -141,6 +143,19 @@ export async function createRequest(world: Pick<TWorld, "users">, kind: TRequest
     ]);
   }
   if (kind !== "draft") await declareInterests(world, id, kind === "conflicted");
+  if (kind === "declined" || kind === "appealed") {
+    // Declined two days ago by the WMF reviewer: within the appeal window, and they took part.
+    await testDb().query(
+      `INSERT INTO "Decision" (id, "requestId", outcome, "decidedById", "decidedAt", message, criteria) VALUES ($1, $2, 'DECLINED', $3, $4, 'Declined for the tests', '{need}')`,
+      [randomUUID(), id, wmfReviewer.id, new Date(Date.now() - 2 * DAY)],
+    );
+  }
+  if (kind === "appealed") {
+    await testDb().query(
+      `INSERT INTO "Appeal" (id, "requestId", "fromStatus", statement, original, "involvedIds") VALUES ($1, $2, 'DECLINED', 'Appealed for the tests', '{}', $3)`,
+      [randomUUID(), id, [wmfReviewer.id]],
+    );
+  }
   if (kind === "awaiting") {
     await testDb().query(
       `INSERT INTO "InformationRequest" (id, "requestId", "askedById", question, "replyBy", sections) VALUES ($1, $2, $3, 'Which editions?', $4, '{who}')`,

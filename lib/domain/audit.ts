@@ -39,6 +39,9 @@ export const REQUEST_AUDIT_ACTIONS = [
   "request.no_conflict_declared",
   "request.conflict_declared",
   "request.conflict_lifted",
+  "request.appealed",
+  "request.appeal_upheld",
+  "request.appeal_overturned",
 ] as const;
 export type TRequestAuditAction = (typeof REQUEST_AUDIT_ACTIONS)[number];
 
@@ -79,6 +82,9 @@ export const HISTORY_LABEL = {
   "request.no_conflict_declared": "history-request-no-conflict-declared",
   "request.conflict_declared": "history-request-conflict-declared",
   "request.conflict_lifted": "history-request-conflict-lifted",
+  "request.appealed": "history-request-appealed",
+  "request.appeal_upheld": "history-request-appeal-upheld",
+  "request.appeal_overturned": "history-request-appeal-overturned",
 } as const satisfies Record<TRequestAuditAction, TMessageKey | null>;
 
 /**
@@ -103,6 +109,9 @@ export const TIMELINE_LABEL = {
   "request.check_in_missed": "timeline-check-in-missed",
   "request.checked_in": "timeline-checked-in",
   "request.expired": "timeline-expired",
+  "request.appealed": "timeline-appealed",
+  "request.appeal_upheld": "timeline-appeal-upheld",
+  "request.appeal_overturned": "timeline-appeal-overturned",
 } as const satisfies Partial<Record<TRequestAuditAction, TMessageKey>>;
 
 export type TRequesterVisibleAction = keyof typeof TIMELINE_LABEL;
@@ -151,4 +160,10 @@ export const EVENT_AUDIT_ACTION = {
   return_grant_proposal: "request.grant_proposal_returned",
   declare_interest: "request.conflict_declared",
   lift_conflict: "request.conflict_lifted",
+  appeal_decline: "request.appealed",
+  appeal_withdrawal: "request.appealed",
+  uphold_decline: "request.appeal_upheld",
+  uphold_withdrawal: "request.appeal_upheld",
+  overturn_decline: "request.appeal_overturned",
+  overturn_withdrawal: "request.appeal_overturned",
 } as const satisfies Record<TRequestEvent | TRequestActivity, TRequestAuditAction>;

@@ -1,5 +1,6 @@
 import type { TMessageKey } from "@/lib/i18n/translator";
 
+import { APPEAL_EVENTS, type TAppealEvent } from "./request/appeal-transitions";
 import type { TRequestStatus } from "./request/lifecycle";
 import {
   activityAllowed,
@@ -11,6 +12,7 @@ import {
   type TRequestActivity,
   type TRequestEvent,
 } from "./request/state-machine";
+import { appealEventRefusal, type TAppealPermission } from "./review/appeals";
 import { actsForWmde, actsForWmf, canAdminister, type TRole } from "./roles";
 
 // Who may do what on one request: the one home of these questions. Pages ask them to offer
@@ -31,6 +33,8 @@ export type TPermissionRequest = {
   interest?: TInterest;
   /** A proposed grant waits for its second approver: nothing else decides the request, or asks its requester, meanwhile. */
   proposalPending?: boolean;
+  /** Loaded where an appeal may be made or decided (lib/server/appeals.ts); without it, appeal events are refused. */
+  appeal?: TAppealPermission;
 };
 
 const HELD_BY_PROPOSAL: readonly TRequestAction[] = ["grant", "decline", "ask_requester", "propose_grant"];
@@ -64,6 +68,7 @@ export function refusalOf(viewer: TPermissionViewer, request: TPermissionRequest
   const interest = interestRefusal(action, request.interest);
   if (interest) return interest;
   if (request.proposalPending && HELD_BY_PROPOSAL.includes(action)) return "proposal-error-pending";
+  if ((APPEAL_EVENTS as readonly string[]).includes(action)) return appealEventRefusal(viewer.id, request.appeal, action as TAppealEvent);
   switch (action) {
     case "recommend":
       return request.joint ? undefined : "decision-error-not-joint";
@@ -123,6 +128,10 @@ export const NEEDS_DECLARATION: readonly TRequestAction[] = [
   "decline",
   "propose_grant",
   "return_grant_proposal",
+  "uphold_decline",
+  "overturn_decline",
+  "uphold_withdrawal",
+  "overturn_withdrawal",
 ];
 
 /**

@@ -1,6 +1,7 @@
 // Hostile form posts against every server action's schema: each post is either refused with
 // messages the person can read (keys in i18n/en.json, with their parameters) or accepted within
 // the fields' limits. No database: the data layer's side is in data-layer.test.ts.
+import { ZAppealDecisionInput, ZAppealInput } from "@/lib/domain/review/appeals";
 import { ZCheckInTarget } from "@/lib/domain/check-in-answer";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -85,6 +86,8 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   decline: ZDeclineInput,
   extendGrant: ZExtendInput,
   withdrawGrant: ZWithdrawInput,
+  appealDecision: ZAppealInput,
+  decideAppeal: ZAppealDecisionInput,
   changeRole: ZRoleChange,
   resendEmail: z.object({ emailId: z.string().min(1).max(64) }),
   sendContactLink: ZRequestChange,

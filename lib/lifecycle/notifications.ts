@@ -11,12 +11,13 @@ import { contributionsSentence, CRITERION_LABEL, scopeSummary, WITHDRAWAL_REASON
 import { requestRecipient } from "@/lib/mail/recipient";
 import { emailWording, requestEmail, type TRequestEmailKind } from "@/lib/mail/templates/request-email";
 
+import { APPEAL_NOTIFICATIONS } from "./appeal-notifications";
 import type { TAppliedEvent, TEventConsumer, TEventDetails, TLifecycleEvent } from "./types";
 
 /** The requester (their confirmed contact address, else their sign-in address), the request's reviewer, every WMDE reviewer, or the proposer of a grant. */
 type TAudience = "requester" | "assignee" | "wmdeReviewers" | "proposer";
 
-type TNotice<E extends TLifecycleEvent> = {
+export type TNotice<E extends TLifecycleEvent> = {
   to: TAudience;
   kind: TRequestEmailKind;
   /** The same email is written once, however often the event's transaction is retried. */
@@ -30,7 +31,8 @@ type TNotice<E extends TLifecycleEvent> = {
   ) => { detail?: string; more?: string[]; notes?: string[] };
 };
 
-type TRegistry = { [E in TLifecycleEvent]: readonly TNotice<E>[] };
+export type TNotices<E extends TLifecycleEvent> = readonly TNotice<E>[];
+type TRegistry = { [E in TLifecycleEvent]: TNotices<E> };
 
 const jointEntered = <E extends TLifecycleEvent>(reason: (details: TEventDetails[E]) => string): TNotice<E> => ({
   to: "wmdeReviewers",
@@ -160,6 +162,7 @@ export const NOTIFICATIONS: TRegistry = {
   ],
   declare_interest: [],
   lift_conflict: [],
+  ...APPEAL_NOTIFICATIONS,
 };
 
 type TRecipient = { id: string; to: string; locale: TLanguageCode; area: "requester" | "staff" };

@@ -56,6 +56,10 @@ type TDetailsOf = {
   acknowledge_check_in: { checkInId: string };
   propose_grant: { proposalId: string };
   return_grant_proposal: { proposalId: string; proposerId: string; note: string };
+  uphold_decline: { reasons: string };
+  overturn_decline: { reasons: string };
+  uphold_withdrawal: { reasons: string };
+  overturn_withdrawal: { reasons: string };
 };
 
 export type TEventDetails = { [E in TLifecycleEvent]: E extends keyof TDetailsOf ? TDetailsOf[E] : TNothing };

@@ -19,6 +19,8 @@ export const WEBHOOK_TYPES_OF: Partial<Record<TLifecycleEvent, readonly TWebhook
   withdraw: ["grant.withdrawn", "entitlement.changed"],
   give_up: ["grant.given_up", "entitlement.changed"],
   expire: ["grant.expired", "entitlement.changed"],
+  // A withdrawn grant restored on appeal: its entitlement is in force again.
+  overturn_withdrawal: ["entitlement.changed"],
 };
 
 /** The grant's entitlement as last recorded (null for a request that holds none). */

@@ -1,3 +1,5 @@
+import { APPEALED_STATUSES, isAppealed } from "@/lib/domain/review/appeals";
+import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import "server-only";
 
 import { z } from "zod";
@@ -63,6 +65,7 @@ export async function exportPersonalData(viewer: TViewer) {
         orderBy: { scheduledFor: "asc" },
         select: CHECK_IN_RECORD_FIELDS,
       },
+      appeal: { select: { statement: true, additionalInformation: true, appealedAt: true, outcome: true, reasons: true, decidedAt: true } },
     },
   });
   const history = await db().auditEntry.findMany({
@@ -107,14 +110,19 @@ export function mayEraseOwnData(viewer: TViewer) {
 /** The person types their address to confirm: nothing is erased by a stray or forged post. */
 export const ZErasure = z.object({ confirmEmail: z.string().trim().min(1, "error-erase-confirm").max(254, "error-erase-confirm") });
 
-/** Requests that keep the viewer from erasing their data: open ones, and grants in force. */
+/** Requests that keep the viewer from erasing their data: open ones, appeals not yet decided, and grants in force. */
 export async function erasureBlockers(viewer: TViewer) {
   const at = now();
   const requests = await db().request.findMany({
-    where: { requesterId: viewer.id, status: { in: [...OPEN_STATUSES, "GRANTED"] } },
+    where: { requesterId: viewer.id, status: { in: [...OPEN_STATUSES, ...APPEALED_STATUSES, "GRANTED"] } },
     select: { status: true, expiresAt: true },
   });
-  return requests.filter((request) => isOpen(request.status) || effectiveStatus(request.status, request.expiresAt, at) === "GRANTED").length;
+  return requests.filter((request) => stillNeedsContact(request, at)).length;
+}
+
+/** A request that still needs its requester's contact: open, under appeal, or a grant in force. */
+function stillNeedsContact(request: { status: TRequestStatus; expiresAt: Date | null }, at: Date) {
+  return isOpen(request.status) || isAppealed(request.status) || effectiveStatus(request.status, request.expiresAt, at) === "GRANTED";
 }
 
 /**
@@ -133,7 +141,7 @@ export async function eraseMyData(viewer: TViewer, input: z.infer<typeof ZErasur
     // Locks the person's requests, so none is submitted or answered while this runs.
     await tx.$queryRaw`SELECT id FROM "Request" WHERE "requesterId" = ${viewer.id} FOR UPDATE`;
     const requests = await tx.request.findMany({ where: { requesterId: viewer.id }, select: { id: true, status: true, expiresAt: true, answers: true } });
-    const open = requests.filter((request) => isOpen(request.status) || effectiveStatus(request.status, request.expiresAt, at) === "GRANTED");
+    const open = requests.filter((request) => stillNeedsContact(request, at));
     if (open.length > 0) throw new DomainError("error-erase-open");
 
     const user = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { email: true, contactAddresses: { select: { email: true } } } });

@@ -32,6 +32,7 @@ const VIEW_LABEL: Record<TQueueView, TMessageKey> = {
   in_review: "queue-view-in-review",
   awaiting: "queue-view-awaiting",
   joint: "queue-view-joint",
+  appeals: "queue-view-appeals",
   decided: "queue-view-decided",
   confirm: "queue-view-confirm",
 };

@@ -177,6 +177,9 @@ const OUTCOME: Record<TRequestStatus, keyof Pick<TFigures, "granted" | "declined
   DECLINED: "declined",
   CANCELLED: "cancelled",
   LAPSED: "lapsed",
+  // An appeal leaves the decision standing until it is decided.
+  DECLINE_APPEALED: "declined",
+  WITHDRAWAL_APPEALED: "granted",
 };
 
 function figuresOf(counts: TCountRow[], days: TDaysRow[]): TFigures {

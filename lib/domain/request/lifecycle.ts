@@ -15,6 +15,8 @@ export const REQUEST_STATUSES = [
   "LAPSED",
   "EXPIRED",
   "WITHDRAWN",
+  "DECLINE_APPEALED",
+  "WITHDRAWAL_APPEALED",
 ] as const;
 export type TRequestStatus = (typeof REQUEST_STATUSES)[number];
 

@@ -33,6 +33,12 @@ const EVENTS: TRequestEvent[] = [
   "withdraw",
   "give_up",
   "extend",
+  "appeal_decline",
+  "appeal_withdrawal",
+  "uphold_decline",
+  "overturn_decline",
+  "uphold_withdrawal",
+  "overturn_withdrawal",
 ];
 const ACTORS: TActorKind[] = ["requester", "wmf", "wmde", "system"];
 
@@ -55,6 +61,12 @@ const ALLOWED: [TRequestStatus, TRequestEvent, TActorKind, TRequestStatus][] = [
   ["GRANTED", "withdraw", "wmf", "WITHDRAWN"],
   ["GRANTED", "give_up", "requester", "WITHDRAWN"],
   ["GRANTED", "extend", "wmf", "GRANTED"],
+  ["DECLINED", "appeal_decline", "requester", "DECLINE_APPEALED"],
+  ["WITHDRAWN", "appeal_withdrawal", "requester", "WITHDRAWAL_APPEALED"],
+  ["DECLINE_APPEALED", "uphold_decline", "wmf", "DECLINED"],
+  ["DECLINE_APPEALED", "overturn_decline", "wmf", "IN_REVIEW"],
+  ["WITHDRAWAL_APPEALED", "uphold_withdrawal", "wmf", "WITHDRAWN"],
+  ["WITHDRAWAL_APPEALED", "overturn_withdrawal", "wmf", "GRANTED"],
 ];
 
 function expectedTarget(from: TRequestStatus, event: TRequestEvent, actor: TActorKind) {
@@ -117,10 +129,12 @@ describe("every status, event and actor", () => {
     const unknown = transition("IN_REVIEW", "approve" as TRequestEvent, "wmf");
     if (!unknown.ok) keys.add(unknown.messageKey);
     assert.deepEqual([...keys].sort(), [
+      "transition-error-appeal-not-now",
       "transition-error-ask-requester-not-now",
       "transition-error-automatic-only",
       "transition-error-cancel-not-now",
       "transition-error-closed",
+      "transition-error-decide-appeal-not-now",
       "transition-error-decline-not-now",
       "transition-error-expire-not-now",
       "transition-error-extend-not-now",
@@ -270,11 +284,14 @@ describe("status groups", () => {
       IN_REVIEW: [true, false, false],
       AWAITING_REQUESTER: [true, false, false],
       GRANTED: [false, true, false],
-      DECLINED: [false, true, true],
+      // Ended, but open to an appeal: only the requester's appeal leads out.
+      DECLINED: [false, true, false],
       CANCELLED: [false, false, true],
       LAPSED: [false, false, true],
       EXPIRED: [false, true, true],
-      WITHDRAWN: [false, true, true],
+      WITHDRAWN: [false, true, false],
+      DECLINE_APPEALED: [false, true, false],
+      WITHDRAWAL_APPEALED: [false, true, false],
     });
   });
 });

@@ -1,6 +1,7 @@
 import { actsForWmde, actsForWmf, type TRole } from "@/lib/domain/roles";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
+import { APPEAL_EVENTS, APPEAL_NOT_NOW_KEYS, APPEAL_NOT_YOURS_KEYS, APPEAL_TRANSITIONS, APPEALABLE_STATUSES } from "./appeal-transitions";
 import { REQUEST_STATUSES, type TRequestStatus, type TShownStatus } from "./lifecycle";
 
 /**
@@ -26,6 +27,7 @@ export const REQUEST_EVENTS = [
   "withdraw",
   "give_up",
   "extend",
+  ...APPEAL_EVENTS,
 ] as const;
 export type TRequestEvent = (typeof REQUEST_EVENTS)[number];
 
@@ -49,6 +51,7 @@ export const TRANSITIONS = {
   withdraw: { from: ["GRANTED"], to: "WITHDRAWN", by: ["wmf"] },
   give_up: { from: ["GRANTED"], to: "WITHDRAWN", by: ["requester"] },
   extend: { from: ["GRANTED"], to: "GRANTED", by: ["wmf"] },
+  ...APPEAL_TRANSITIONS,
 } as const satisfies Record<TRequestEvent, TTransition>;
 
 function ruleOf(event: TRequestEvent): TTransition {
@@ -82,6 +85,7 @@ const NOT_NOW_KEYS = {
   withdraw: "transition-error-withdraw-not-now",
   give_up: "transition-error-give-up-not-now",
   extend: "transition-error-extend-not-now",
+  ...APPEAL_NOT_NOW_KEYS,
 } as const satisfies Record<TRequestEvent, TMessageKey>;
 
 const NOT_YOURS_KEYS = {
@@ -97,6 +101,7 @@ const NOT_YOURS_KEYS = {
   withdraw: "transition-error-wmf-only",
   give_up: "transition-error-requester-only",
   extend: "transition-error-wmf-only",
+  ...APPEAL_NOT_YOURS_KEYS,
 } as const satisfies Record<TRequestEvent, TMessageKey>;
 
 /**
@@ -127,7 +132,7 @@ export function transition(from: TRequestStatus, event: TRequestEvent, actor: TA
 
 function notNowKey(from: TRequestStatus, event: TRequestEvent): TTransitionErrorKey {
   if (from === "DRAFT") return "transition-error-still-draft";
-  if (isFinal(from)) return "transition-error-closed";
+  if (isFinal(from) || (endedButForAppeal(from) && !(APPEAL_EVENTS as readonly string[]).includes(event))) return "transition-error-closed";
   return NOT_NOW_KEYS[event];
 }
 
@@ -136,7 +141,19 @@ function notNowKey(from: TRequestStatus, event: TRequestEvent): TTransitionError
  * status. With TRANSITIONS this is everything a request event can be; the lifecycle pipeline
  * (lib/lifecycle/) checks both before anything is written.
  */
-const SUBMITTED_STATUSES = ["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER", "GRANTED", "DECLINED", "CANCELLED", "LAPSED", "EXPIRED", "WITHDRAWN"] as const;
+const SUBMITTED_STATUSES = [
+  "SUBMITTED",
+  "IN_REVIEW",
+  "AWAITING_REQUESTER",
+  "GRANTED",
+  "DECLINED",
+  "CANCELLED",
+  "LAPSED",
+  "EXPIRED",
+  "WITHDRAWN",
+  "DECLINE_APPEALED",
+  "WITHDRAWAL_APPEALED",
+] as const;
 export const OPEN_STATUSES = ["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER"] as const;
 
 export const REQUEST_ACTIVITIES = [
@@ -240,9 +257,20 @@ export function allowedEvents(from: TRequestStatus, actor: TActorKind): TRequest
   return REQUEST_EVENTS.filter((event) => transition(from, event, actor).ok);
 }
 
-/** A decision was made: granted or declined, including a grant that has since ended. */
+/** A decision was made: granted or declined, including a grant that has since ended, and a decision under appeal. */
 export function isDecided(status: TRequestStatus) {
-  return status === "GRANTED" || status === "DECLINED" || status === "EXPIRED" || status === "WITHDRAWN";
+  return (
+    status === "GRANTED" ||
+    status === "DECLINED" ||
+    status === "EXPIRED" ||
+    status === "WITHDRAWN" ||
+    status === "DECLINE_APPEALED" ||
+    status === "WITHDRAWAL_APPEALED"
+  );
+}
+
+function endedButForAppeal(status: TRequestStatus) {
+  return (APPEALABLE_STATUSES as readonly TRequestStatus[]).includes(status);
 }
 
 /** Submitted and waiting for a decision. A draft is not open: nobody but its author sees it. */

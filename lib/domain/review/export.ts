@@ -33,6 +33,8 @@ const STATUS_LABEL: Record<TShownStatus, TMessageKey> = {
   LAPSED: "status-lapsed",
   EXPIRED: "status-expired",
   WITHDRAWN: "status-withdrawn",
+  DECLINE_APPEALED: "review-status-decline-appealed",
+  WITHDRAWAL_APPEALED: "review-status-withdrawal-appealed",
 };
 
 const FLAG_NAME: Record<TFlagId, TMessageKey> = {

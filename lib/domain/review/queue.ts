@@ -4,16 +4,17 @@ import { REQUEST_STATUSES, type TRequestStatus, type TShownStatus } from "@/lib/
 import { isOpen, OPEN_STATUSES } from "@/lib/domain/request/state-machine";
 import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
 import { actsForWmde, type TRole } from "@/lib/domain/roles";
+import { APPEALED_STATUSES, isAppealed } from "@/lib/domain/review/appeals";
 import { isRecordId } from "@/lib/domain/request/fields";
 import { searchText } from "@/lib/domain/search-params";
 
 import type { TPastTarget } from "./targets";
 
-export const QUEUE_VIEWS = ["new", "in_review", "awaiting", "joint", "decided", "confirm"] as const;
+export const QUEUE_VIEWS = ["new", "in_review", "awaiting", "joint", "appeals", "decided", "confirm"] as const;
 export type TQueueView = (typeof QUEUE_VIEWS)[number];
 
-/** Submitted and no longer open: decided, or ended without a decision. */
-export const CLOSED_STATUSES: TRequestStatus[] = REQUEST_STATUSES.filter((status) => status !== "DRAFT" && !isOpen(status));
+/** Submitted and no longer open: decided (and not under appeal), or ended without a decision. */
+export const CLOSED_STATUSES: TRequestStatus[] = REQUEST_STATUSES.filter((status) => status !== "DRAFT" && !isOpen(status) && !isAppealed(status));
 
 /**
  * Which requests a view shows: by status, and for the joint view only joint ones; "confirm" the
@@ -29,6 +30,8 @@ export function viewScope(view: TQueueView): { statuses: TRequestStatus[]; joint
       return { statuses: ["AWAITING_REQUESTER"], jointOnly: false };
     case "joint":
       return { statuses: [...OPEN_STATUSES], jointOnly: true };
+    case "appeals":
+      return { statuses: [...APPEALED_STATUSES], jointOnly: false };
     case "decided":
       return { statuses: CLOSED_STATUSES, jointOnly: false };
     case "confirm":

@@ -111,6 +111,30 @@ const TEMPLATES = {
     paragraphs: ["email-expired-body", "email-reminder-renew"],
     action: "email-renew-action",
   },
+  appeal_received: {
+    subject: "email-appeal-received-subject",
+    heading: "email-appeal-received-heading",
+    paragraphs: ["email-appeal-received-body", "email-appeal-received-next"],
+    action: "email-submitted-action",
+  },
+  appeal_upheld: {
+    subject: "email-appeal-decided-subject",
+    heading: "email-appeal-upheld-heading",
+    paragraphs: ["email-appeal-upheld-body", "email-appeal-reasons"],
+    action: "email-submitted-action",
+  },
+  appeal_overturned_decline: {
+    subject: "email-appeal-decided-subject",
+    heading: "email-appeal-overturned-decline-heading",
+    paragraphs: ["email-appeal-overturned-decline-body", "email-appeal-reasons"],
+    action: "email-submitted-action",
+  },
+  appeal_overturned_withdrawal: {
+    subject: "email-appeal-decided-subject",
+    heading: "email-appeal-overturned-withdrawal-heading",
+    paragraphs: ["email-appeal-overturned-withdrawal-body", "email-appeal-reasons"],
+    action: "email-submitted-action",
+  },
 } satisfies Record<string, TTemplate>;
 
 export type TRequestEmailKind = keyof typeof TEMPLATES;

@@ -45,6 +45,8 @@ const CONFLICT_NOW: Record<
   LAPSED: "decision-conflict-now-ended",
   EXPIRED: "decision-conflict-now-ended",
   WITHDRAWN: "decision-conflict-now-ended",
+  DECLINE_APPEALED: "decision-conflict-now-declined",
+  WITHDRAWAL_APPEALED: "decision-conflict-now-ended",
 };
 
 /**

@@ -26,16 +26,16 @@ describe("queue counts kept by the database", () => {
     await database.db.request.createMany({
       data: [make("DRAFT", false), make("SUBMITTED", false), make("SUBMITTED", true), make("IN_REVIEW", true), make("GRANTED", false), make("GRANTED", true)],
     });
-    assert.deepEqual(await queue.queueCounts(wmf), { new: 2, in_review: 1, awaiting: 0, joint: 2, decided: 2, confirm: 0 });
-    assert.deepEqual(await queue.queueCounts(wmde), { new: 1, in_review: 1, awaiting: 0, joint: 2, decided: 1, confirm: 0 });
+    assert.deepEqual(await queue.queueCounts(wmf), { new: 2, in_review: 1, awaiting: 0, joint: 2, appeals: 0, decided: 2, confirm: 0 });
+    assert.deepEqual(await queue.queueCounts(wmde), { new: 1, in_review: 1, awaiting: 0, joint: 2, appeals: 0, decided: 1, confirm: 0 });
 
     // One statement moving several rows, a routing move, and a deletion.
     await moveStatus(database.db, { status: "SUBMITTED" }, "AWAITING_REQUESTER");
     const granted = await database.db.request.findFirstOrThrow({ where: { status: "GRANTED", joint: false } });
     await database.db.request.update({ where: { id: granted.id }, data: { joint: true } });
     await database.db.request.deleteMany({ where: { status: "DRAFT" } });
-    assert.deepEqual(await queue.queueCounts(wmf), { new: 0, in_review: 1, awaiting: 2, joint: 2, decided: 2, confirm: 0 });
-    assert.deepEqual(await queue.queueCounts(wmde), { new: 0, in_review: 1, awaiting: 1, joint: 2, decided: 2, confirm: 0 });
+    assert.deepEqual(await queue.queueCounts(wmf), { new: 0, in_review: 1, awaiting: 2, joint: 2, appeals: 0, decided: 2, confirm: 0 });
+    assert.deepEqual(await queue.queueCounts(wmde), { new: 0, in_review: 1, awaiting: 1, joint: 2, appeals: 0, decided: 2, confirm: 0 });
 
     // The kept counts equal a fresh count of the table.
     const actual = await database.db.request.groupBy({ by: ["status", "joint"], _count: { _all: true } });

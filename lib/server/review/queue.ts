@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/domain/errors";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { isOpen, shownStatus } from "@/lib/domain/request/state-machine";
+import { isAppealed } from "@/lib/domain/review/appeals";
 import { CLOSED_STATUSES, decodeCursor, encodeCursor, viewScope, type TQueueParams, type TQueueRow, type TQueueView } from "@/lib/domain/review/queue";
 import { pastTarget, type TClock, waitedDays } from "@/lib/domain/review/targets";
 import { actsForWmde, actsForWmf, canReview } from "@/lib/domain/roles";
@@ -178,6 +179,7 @@ export async function queueCounts(viewer: TViewer): Promise<Record<TQueueView, n
     in_review: count((row) => row.status === "IN_REVIEW"),
     awaiting: count((row) => row.status === "AWAITING_REQUESTER"),
     joint: count((row) => row.joint && isOpen(row.status)),
+    appeals: count((row) => isAppealed(row.status)),
     decided: count((row) => CLOSED_STATUSES.includes(row.status)),
     confirm,
   };

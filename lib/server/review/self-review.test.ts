@@ -159,6 +159,7 @@ describe("a reviewer who is also the requester", () => {
       in_review: theirs.in_review - 1,
       awaiting: theirs.awaiting - 1,
       joint: theirs.joint - 1,
+      appeals: theirs.appeals,
       decided: theirs.decided - 2,
       confirm: theirs.confirm,
     });

@@ -7,7 +7,9 @@ import { contributionRowChange } from "@/lib/domain/request/contributions";
 import { ZCheckInTarget } from "@/lib/domain/check-in-answer";
 import { ZRequestChange, ZSectionSave } from "@/lib/domain/request/lifecycle";
 import { ZInformationAnswer } from "@/lib/domain/review/actions";
+import { ZAppealInput } from "@/lib/domain/review/appeals";
 import { ZGiveUpInput } from "@/lib/domain/review/decisions";
+import { appealDecision } from "@/lib/server/appeals";
 import { answerCheckIn } from "@/lib/server/check-ins";
 import { resendContactLink } from "@/lib/server/contact";
 import { giveUpGrant, startFollowUp } from "@/lib/server/follow-ups";
@@ -95,4 +97,11 @@ export const answerCheckInAction = validatedAction("answerCheckIn", ZCheckInTarg
   await answerCheckIn(viewer, input, values, publicUrl());
   revalidatePath(`/requests/${input.requestId}`);
   redirect(`/requests/${input.requestId}/check-in?sent=1`);
+});
+
+export const appealDecisionAction = validatedAction("appealDecision", ZAppealInput, async (viewer, input) => {
+  await enforceRateLimit("message", viewer.id);
+  await appealDecision(viewer, input, publicUrl());
+  revalidatePath("/requests");
+  redirect(`/requests/${input.requestId}?appealed=1`);
 });

@@ -29,12 +29,16 @@ import { CheckInNotice } from "@/components/apply/check-in-notice";
 import { OwnDecision } from "@/components/apply/own-decision";
 import { currentCheckIn } from "@/lib/server/check-ins";
 import { ownDecision, ownLinks } from "@/lib/server/follow-ups";
+import { OwnAppeal } from "@/components/apply/own-appeal";
+import { requesterAppealEvent } from "@/lib/domain/review/appeals";
+import { may } from "@/lib/domain/permissions";
+import { ownAppealOf } from "@/lib/server/appeals";
 
 import { answerInformationAction, sendContactLinkAction, startFollowUpAction } from "./actions";
 
 type Params = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ cancelled?: string; answered?: string; from?: string; "given-up"?: string; "link-sent"?: string }>;
+  searchParams: Promise<{ cancelled?: string; answered?: string; from?: string; "given-up"?: string; "link-sent"?: string; appealed?: string }>;
 };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -94,12 +98,13 @@ export default async function RequestPage({ params, searchParams }: Params) {
     );
   }
 
-  const [timeline, conversation, editable, decision, checkIn] = await Promise.all([
+  const [timeline, conversation, editable, decision, checkIn, appeal] = await Promise.all([
     requesterTimeline(viewer, request),
     requesterConversation(request),
     editableSections(request),
     ownDecision(request),
     currentCheckIn(request),
+    ownAppealOf(request),
   ]);
   return (
     <div className="page">
@@ -107,6 +112,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
       {query.answered ? <Done>{t("request-answer-sent")}</Done> : null}
       {query.cancelled ? <Done>{t("request-cancelled-notice")}</Done> : null}
       {query["given-up"] ? <Done>{t("request-given-up-notice")}</Done> : null}
+      {query.appealed ? <Done>{t("request-appealed-notice")}</Done> : null}
       <PrintHeader
         status={
           <>
@@ -134,6 +140,12 @@ export default async function RequestPage({ params, searchParams }: Params) {
           mayGiveUp={offered.has("give_up")}
         />
       ) : null}
+      <OwnAppeal
+        requestId={request.id}
+        appeal={appeal.appeal}
+        deadline={appeal.deadline}
+        mayAppeal={may(viewer, { status: request.status, requesterId: viewer.id, appeal: appeal.permission }, requesterAppealEvent(request.status))}
+      />
       <GrantContributions rows={await grantContributionsOf(request.id)} title="request-contributions-title" headingLevel={2} />
       <QuestionList
         questions={conversation.questions}

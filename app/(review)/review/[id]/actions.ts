@@ -17,6 +17,8 @@ import {
 import { ZAssessmentInput, ZCommentInput, ZInformationInput, ZJointMove, ZRequestVersion } from "@/lib/domain/review/actions";
 import { ZDevelopmentDaysInput } from "@/lib/domain/in-kind-value";
 import { ZConfirmProposalInput, ZReturnProposalInput } from "@/lib/domain/review/approval";
+import { ZAppealDecisionInput } from "@/lib/domain/review/appeals";
+import { decideAppeal } from "@/lib/server/appeals";
 import { ZCheckInTarget } from "@/lib/domain/check-in-answer";
 import { publicUrl } from "@/lib/env";
 import type { z } from "zod";
@@ -140,3 +142,8 @@ export const returnProposalAction = reviewAction(
   "proposal-returned-ok",
 );
 export const declareInterestAction = reviewAction("declareInterest", ZInterestDeclaration, declareInterest, "conflict-saved");
+export const decideAppealAction = validatedAction("decideAppeal", ZAppealDecisionInput, async (viewer, input) => {
+  await decideAppeal(viewer, input, publicUrl());
+  revalidatePath("/review");
+  redirect(`/review/${input.requestId}?decided=appeal`);
+});

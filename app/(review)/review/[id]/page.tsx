@@ -8,7 +8,9 @@ import { Table } from "@/components/ui/table";
 import { QuestionList } from "@/components/request/question-list";
 import { RequestActionForm } from "@/components/request/request-action-form";
 import { RequestStatusTag } from "@/components/request/status-tag";
+import { AppealPanel } from "@/components/review/appeal-panel";
 import { ExtendForm, HumanRightsForm, RecommendationForm, WithdrawForm } from "@/components/review/decision-forms";
+import { appealOf } from "@/lib/server/appeals";
 import { DecisionSummary, Prerequisites } from "@/components/review/decision-summary";
 import { DevelopmentDaysForm } from "@/components/review/development-days-form";
 import { AssessmentForm, CommentForm, InformationForm, JointMoveForm } from "@/components/review/forms";
@@ -49,6 +51,7 @@ import {
   saveAssessmentAction,
   takeRequestAction,
   withdrawAction,
+  decideAppealAction,
   estimateDevelopmentAction,
   acknowledgeCheckInAction,
   confirmProposalAction,
@@ -62,6 +65,7 @@ const DECIDED_NOTICE: Record<string, TMessageKey> = {
   declined: "decided-declined",
   withdrawn: "decided-withdrawn",
   proposed: "decided-proposed",
+  appeal: "decided-appeal",
 };
 
 const load = (id: string) => loadReviewRequest(id, `/review/${encodeURIComponent(id)}`);
@@ -220,6 +224,8 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
           </div>
         ) : null}
       </section>
+
+      <AppealPanel viewer={viewer} request={request} appeal={await appealOf(request)} action={decideAppealAction} />
 
       <CheckInsPanel
         requestId={request.id}
