@@ -552,6 +552,15 @@ export const ACTIONS: TActionRow[] = [
   },
   {
     kind: "action",
+    file: "app/(requester)/account/actions.ts",
+    name: "saveDigestAction",
+    page: "/account",
+    fields: { ...FORGED, userId: ":userB", digest: "WEEKLY" },
+    expect: { ...everyone<TActionOutcome>("allow"), anonymous: "deny", requesterA: "deny", requesterB: "deny" },
+    note: "sets the caller's own review digest only (a forged userId is ignored), with its audit entry; requesters get no digest",
+  },
+  {
+    kind: "action",
     file: "app/(requester)/account/erase/actions.ts",
     name: "eraseMyDataAction",
     page: "/account/erase",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { DIGEST_FREQUENCIES } from "./digest";
 import { paragraph } from "./request/fields";
 
 /** The longest name a person may give their account. */
@@ -18,3 +19,9 @@ export const ZAccountName = z.object({
     .transform((name) => name || null),
 });
 export type TAccountName = z.infer<typeof ZAccountName>;
+
+/** How often a reviewer wants the review digest by email, as the account page sends it. */
+export const ZDigestChoice = z.object({
+  digest: z.preprocess((value) => (typeof value === "string" && value ? value : undefined), z.enum(DIGEST_FREQUENCIES, { error: "error-digest-choose" })),
+});
+export type TDigestChoice = z.infer<typeof ZDigestChoice>;

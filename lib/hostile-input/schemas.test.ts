@@ -14,7 +14,7 @@ import { z } from "zod";
 import { ZApiTokenCreate, ZApiTokenRevoke } from "@/lib/domain/api-tokens";
 import { ZDevelopmentDaysInput, ZUnitCostInput } from "@/lib/domain/in-kind-value";
 import { ZTargetsInput } from "@/lib/domain/review/targets";
-import { ZAccountName } from "@/lib/domain/account";
+import { ZAccountName, ZDigestChoice } from "@/lib/domain/account";
 import { ZContactToken } from "@/lib/domain/request/contact";
 import { parseMessage } from "@/lib/domain/request/fields";
 import { ZRequestChange, ZSectionSave } from "@/lib/domain/request/lifecycle";
@@ -71,6 +71,7 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   createDraft: z.object({}),
   eraseMyData: ZErasure,
   saveAccountName: ZAccountName,
+  saveDigest: ZDigestChoice,
   takeRequest: ZRequestVersion,
   releaseRequest: ZRequestVersion,
   moveJoint: ZJointMove,

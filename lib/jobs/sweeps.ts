@@ -3,6 +3,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import { openCheckIns, recordMissedCheckIns, remindCheckIns } from "./check-ins";
+import { sendDigests } from "./digests";
 import { announceStartedEntitlements } from "./entitlement-starts";
 import { expireGrants, sendExpiryReminders } from "./expiry";
 import { lapseOverdueRequests } from "./lapse";
@@ -21,5 +22,6 @@ export async function runSweeps(db: PrismaClient, context: TSweepContext) {
   const checkInsReminded = await remindCheckIns(db, context);
   const checkInsMissed = await recordMissedCheckIns(db, context);
   const anonymised = context.retentionDays ? await anonymiseClosedRequests(db, { ...context, afterDays: context.retentionDays }) : 0;
-  return { lapsed, reminded, expired, started, checkInsOpened, checkInsReminded, checkInsMissed, anonymised };
+  const digests = await sendDigests(db, context);
+  return { lapsed, reminded, expired, started, checkInsOpened, checkInsReminded, checkInsMissed, anonymised, digests };
 }

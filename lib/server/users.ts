@@ -4,7 +4,8 @@ import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { DomainError, NotFoundError } from "@/lib/domain/errors";
 import { isRecordId } from "@/lib/domain/request/fields";
-import { canAdminister, ROLES, type TRole, type TRoleChange } from "@/lib/domain/roles";
+import type { TDigestFrequency } from "@/lib/domain/digest";
+import { canAdminister, canReview, ROLES, type TRole, type TRoleChange } from "@/lib/domain/roles";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
@@ -56,6 +57,33 @@ export async function setOwnName(viewer: TViewer, name: string | null) {
     });
   });
   log.info("user.name_changed", { userId: viewer.id });
+}
+
+/** A reviewer's choice of review digest (daily, weekly or none), audited; only reviewers and admins get one. */
+export async function setOwnDigest(viewer: TViewer, digest: TDigestFrequency) {
+  if (!canReview(viewer.role)) throw new NotFoundError();
+  await db().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: viewer.id }, select: { digest: true } });
+    if (!before) throw new NotFoundError();
+    if (before.digest === digest) return;
+    await tx.user.update({ where: { id: viewer.id }, data: { digest } });
+    await audit(tx, {
+      subject: "user",
+      id: viewer.id,
+      actorId: viewer.id,
+      action: "user.digest_changed",
+      before: { digest: before.digest },
+      after: { digest },
+    });
+  });
+  log.info("user.digest_changed", { userId: viewer.id, digest });
+}
+
+/** The review digest the viewer chose; none for someone who cannot have one. */
+export async function ownDigest(viewer: TViewer): Promise<TDigestFrequency | undefined> {
+  if (!canReview(viewer.role)) return undefined;
+  const user = await db().user.findUnique({ where: { id: viewer.id }, select: { digest: true } });
+  return user?.digest ?? "NONE";
 }
 
 export type TUserRow = { id: string; name: string | null; email: string | null; role: TRole; createdAt: Date };

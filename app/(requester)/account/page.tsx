@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { AccountNameForm } from "@/components/account/account-name-form";
+import { DigestForm } from "@/components/account/digest-form";
 import { Done } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 
@@ -11,14 +12,15 @@ import { longDate } from "@/lib/i18n/format";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import { exportPersonalData } from "@/lib/server/personal-data";
 import { requireViewer } from "@/lib/server/session";
+import { ownDigest } from "@/lib/server/users";
 
-import { saveAccountNameAction } from "./actions";
+import { saveAccountNameAction, saveDigestAction } from "./actions";
 
 export const generateMetadata = titledBy("account-title");
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ language?: string; name?: string }> }) {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ language?: string; name?: string; digest?: string }> }) {
   const viewer = await requireViewer("/account");
-  const [{ t, formats }, data, query] = await Promise.all([getI18n(), exportPersonalData(viewer), searchParams]);
+  const [{ t, formats }, data, query, digest] = await Promise.all([getI18n(), exportPersonalData(viewer), searchParams, ownDigest(viewer)]);
   const providers = data.signInAccounts.map((account) => account.provider);
   return (
     <div className="page narrow">
@@ -65,6 +67,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <h2 id="language-title">{t("account-language-title")}</h2>
       {query.language === "saved" ? <Done>{t("account-language-saved")}</Done> : null}
       <LanguagePreferenceForm chooseLanguageAction={chooseLanguageAction} saved={data.account.language} />
+
+      {digest ? (
+        <>
+          <h2 id="digest-title">{t("account-digest-title")}</h2>
+          {query.digest === "saved" ? <Done>{t(digest === "NONE" ? "account-digest-saved-none" : "account-digest-saved")}</Done> : null}
+          <DigestForm action={saveDigestAction} saved={digest} />
+        </>
+      ) : null}
 
       <h2>{t("account-download-title")}</h2>
       <p>{t("account-download-body")}</p>
