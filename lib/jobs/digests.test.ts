@@ -27,7 +27,10 @@ async function person(role: "REQUESTER" | "WMF_REVIEWER" | "WMDE_REVIEWER" | "AD
 }
 
 async function request(
-  data: { status: "SUBMITTED" | "IN_REVIEW" | "GRANTED"; submittedDaysAgo: number; assigneeId?: string; joint?: boolean } & Record<string, unknown>,
+  data: { status: "SUBMITTED" | "IN_REVIEW" | "GRANTED" | "DECLINE_APPEALED"; submittedDaysAgo: number; assigneeId?: string; joint?: boolean } & Record<
+    string,
+    unknown
+  >,
 ) {
   const requester = await person("REQUESTER");
   counter += 1;
@@ -58,6 +61,15 @@ describe("the review digest", () => {
     const conflicted = await request({ status: "SUBMITTED", submittedDaysAgo: 0.2 });
     await database.db.conflictDeclaration.create({ data: { requestId: conflicted.id, reviewerId: reviewer.id, hasConflict: true, reason: "My employer" } });
 
+    const appealed = await request({ status: "DECLINE_APPEALED", submittedDaysAgo: 40 });
+    await database.db.appeal.create({
+      data: { requestId: appealed.id, fromStatus: "DECLINED", statement: "We meet the criteria.", original: {}, involvedIds: [colleague.id] },
+    });
+    const ownDecision = await request({ status: "DECLINE_APPEALED", submittedDaysAgo: 40 });
+    await database.db.appeal.create({
+      data: { requestId: ownDecision.id, fromStatus: "DECLINED", statement: "Please look again.", original: {}, involvedIds: [reviewer.id] },
+    });
+
     const content = await digestContent(database.db, reviewer, ago(1), NOW);
     const ids = (section: keyof typeof content) => content[section].items.map((item) => item.id);
     assert.ok(ids("newRequests").includes(fresh.id));
@@ -68,6 +80,7 @@ describe("the review digest", () => {
     assert.ok(!ids("pastTarget").includes(paused.id), "the wait for the requester is not counted");
     assert.equal(content.pastTarget.items.find((item) => item.id === late.id)?.waitedDays, 70);
     assert.deepEqual(ids("confirmations"), [proposed.id]);
+    assert.deepEqual(ids("appeals"), [appealed.id], "an appeal goes to someone who took no part in the decision");
     assert.equal((await digestContent(database.db, colleague, ago(1), NOW)).confirmations.count, 0, "nobody confirms their own proposal");
   });
 

@@ -94,15 +94,22 @@ export async function digestContent(db: PrismaClient, reader: Pick<TReader, "id"
   const confirmations = wmf
     ? await section({ status: "IN_REVIEW", proposals: { some: { status: "PENDING", proposedById: { not: reader.id } } } }, { lastActivityAt: "asc" })
     : { count: 0, items: [] };
-  const appeals = { count: 0, items: [] };
+  // Appeals a WMF reviewer may decide: they took no part in the decision appealed against.
+  const appeals = wmf
+    ? await section(
+        { status: { in: ["DECLINE_APPEALED", "WITHDRAWAL_APPEALED"] }, appeal: { is: { decidedAt: null, NOT: { involvedIds: { has: reader.id } } } } },
+        { lastActivityAt: "asc" },
+      )
+    : { count: 0, items: [] };
   const pastTarget = await pastTargets(db, reader, wmf, now);
   return { confirmations, appeals, answers, newRequests, pastTarget, expiringSoon };
 }
 
 /**
- * Open requests the reader holds, or nobody holds yet, that are past a response-time target: no
- * reviewer has acted within the first-action target, or no decision within the decision target,
- * counting time from submission without the waits for the requester. Longest waiting first.
+ * Open requests the reader holds, or nobody holds yet, that are past a response-time target, as
+ * lib/domain/review/targets pastTarget has it: no reviewer has acted within the first-action
+ * target from submission, or no decision within the decision target, counted without the waits
+ * for the requester. Longest waiting first.
  */
 async function pastTargets(db: PrismaClient, reader: Pick<TReader, "id">, wmf: boolean, now: Date) {
   const waited = Prisma.sql`(extract(epoch FROM (${now}::timestamp - r."submittedAt")) - r."pausedSeconds" - coalesce(extract(epoch FROM (${now}::timestamp - r."pausedSince")), 0))`;
@@ -112,7 +119,7 @@ async function pastTargets(db: PrismaClient, reader: Pick<TReader, "id">, wmf: b
     ${wmf ? Prisma.empty : Prisma.sql`AND r.joint`}
     AND NOT EXISTS (SELECT 1 FROM "ConflictDeclaration" c WHERE c."requestId" = r.id AND c."reviewerId" = ${reader.id} AND c."hasConflict" AND c."liftedAt" IS NULL)
     AND (
-      (r."firstActionAt" IS NULL AND ${waited} > p."firstActionDays" * 86400)
+      (r."firstActionAt" IS NULL AND extract(epoch FROM (${now}::timestamp - r."submittedAt")) > p."firstActionDays" * 86400)
       OR ${waited} > p."decisionDays" * 86400
     )`;
   const [counted] = await db.$queryRaw<{ count: number }[]>`
