@@ -38,7 +38,7 @@ test("an admin tightens the targets, and a request past them is marked in the qu
     await page.getByLabel("Days to a first reviewer action").fill("3");
     await page.getByRole("button", { name: "Save targets" }).click();
     await expect(page.getByText("Targets saved.")).toBeVisible();
-    await expect(page.getByTestId("targets-changed")).toContainText("Last changed");
+    await expect(page.getByTestId("targets-changed")).toContainText("The review policy (these targets and the second-approver rules) was last changed");
 
     const { page: review } = await personPage(browser, "WMF_REVIEWER");
     await review.goto(`/review?view=in_review&q=${recent.reference}`);

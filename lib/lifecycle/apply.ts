@@ -8,7 +8,7 @@ import { activityAllowed, effectiveStatus, REQUEST_EVENTS, transition, type TReq
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
-import { clockColumns } from "./clock";
+import { CLOCK_FIELDS, clockColumns } from "./clock";
 import { EVENT_CONSUMERS } from "./consumers";
 import type { TActor, TEventContext, TEventInput, TEventRequest, TLifecycleEvent, TWritten } from "./types";
 
@@ -52,7 +52,7 @@ export async function applyEvent<E extends TLifecycleEvent>(tx: Prisma.Transacti
   // Events on one request take turns, so two reviewers never both act on what they saw.
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Request" WHERE id = ${input.requestId} FOR UPDATE`;
   if (locked.length === 0) throw new NotFoundError();
-  const request: TEventRequest = await tx.request.findUniqueOrThrow({ where: { id: input.requestId }, select: EVENT_REQUEST_FIELDS });
+  const request = await tx.request.findUniqueOrThrow({ where: { id: input.requestId }, select: { ...EVENT_REQUEST_FIELDS, ...CLOCK_FIELDS } });
 
   // A person who saw an older version is told the request changed, before anything about the move
   // (in the requester's words on their pages, in the reviewers' on theirs).
@@ -82,7 +82,7 @@ export async function applyEvent<E extends TLifecycleEvent>(tx: Prisma.Transacti
   const bumpsVersion = isTransition(input.event) || input.version !== undefined;
   const data: Prisma.RequestUncheckedUpdateManyInput = {
     ...input.set,
-    ...(await clockColumns(tx, request.id, { from, to, actor: input.actor, now: context.now })),
+    ...clockColumns(request, { from, to, actor: input.actor, now: context.now }),
     ...(moves ? { status: to } : {}),
     ...(bumpsVersion ? { version: { increment: 1 } } : {}),
     ...(input.touch === false ? {} : { lastActivityAt: context.now }),
