@@ -39,7 +39,10 @@ test("a requester appeals a decline; the reviewer who declined may not decide it
   // An uninvolved WMF reviewer finds it in the Appeals view and overturns it.
   const { page: review } = await personPage(browser, "WMF_REVIEWER");
   await review.goto("/review");
-  await review.getByRole("navigation", { name: "Queue views" }).getByRole("link", { name: /^Appeals/ }).click();
+  await review
+    .getByRole("navigation", { name: "Queue views" })
+    .getByRole("link", { name: /^Appeals/ })
+    .click();
   await review.getByRole("link", { name: declined.reference }).click();
   const appeal = review.getByRole("region", { name: "Appeal", exact: true });
   await expect(appeal.getByText("Our nightly volume is above what the free account carries.")).toBeVisible();
