@@ -2,7 +2,7 @@ import { createSession, testDb } from "./support/database";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 import { createRequestIn } from "./support/requests";
-import { personPage, signInRequester } from "./support/review";
+import { declareNoConflict, personPage, signInRequester } from "./support/review";
 import { baseURL } from "./support/settings";
 
 test("a requester appeals a decline; the reviewer who declined may not decide it; an uninvolved WMF reviewer overturns it from the Appeals view, and the requester reads why by email", async ({
@@ -44,6 +44,7 @@ test("a requester appeals a decline; the reviewer who declined may not decide it
     .getByRole("link", { name: /^Appeals/ })
     .click();
   await review.getByRole("link", { name: declined.reference }).click();
+  await declareNoConflict(review);
   const appeal = review.getByRole("region", { name: "Appeal", exact: true });
   await expect(appeal.getByText("Our nightly volume is above what the free account carries.")).toBeVisible();
   await expect(appeal.getByText("A school district now sponsors the project.")).toBeVisible();

@@ -3,7 +3,7 @@ import { fillDate } from "./support/dates";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 import { createSubmittedRequest } from "./support/requests";
-import { personPage, take } from "./support/review";
+import { declareNoConflict, personPage, take } from "./support/review";
 
 const DAY = 86_400_000;
 const day = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
@@ -63,6 +63,7 @@ test("a grant the policy gives a second approver is proposed, reaches the reques
   const { page: confirmer, user: confirmerUser } = await personPage(browser, "WMF_REVIEWER");
   await confirmer.goto("/review?view=confirm");
   await confirmer.getByRole("link", { name: submitted.reference }).click();
+  await declareNoConflict(confirmer);
   await expect(confirmer.getByTestId("proposal-panel")).toContainText("Needs a second approver under the review policy: Grants longer than 12 months.");
   await expectAccessible(confirmer);
   await confirmer.getByRole("button", { name: "Confirm the grant and email the requester" }).click();
