@@ -169,6 +169,12 @@ for (const language of ["en", "ar"]) {
         const submitted = await createSubmittedRequest();
         const taken = await createRequestIn({ status: "IN_REVIEW" });
         await testDb().query(`UPDATE "Request" SET "assigneeId" = $2 WHERE id = $1`, [taken.id, reviewer.id]);
+        // Declared no conflict of interest, so the decision form is theirs to see.
+        await testDb().query(`INSERT INTO "ConflictDeclaration" (id, "requestId", "reviewerId", "hasConflict") VALUES ($3, $1, $2, false)`, [
+          taken.id,
+          reviewer.id,
+          `${taken.id}_declared`,
+        ]);
         const granted = await createRequestIn({
           status: "GRANTED",
           expiresAt: new Date(Date.now() + 100 * DAY),
@@ -191,7 +197,7 @@ for (const language of ["en", "ar"]) {
       test("no admin page scrolls sideways", async ({ page, signInAs }) => {
         await signInAs("ADMIN", LONG_PREFIX);
         const person = await createUser("REQUESTER", LONG_PREFIX);
-        const paths = ["/admin/users", `/admin/users?q=${encodeURIComponent(person.email)}`, "/admin/emails", "/review"];
+        const paths = ["/admin/users", `/admin/users?q=${encodeURIComponent(person.email)}`, "/admin/emails", "/admin/conflicts", "/review"];
         expect(await overflowing(page, paths, language)).toEqual([]);
       });
     });
