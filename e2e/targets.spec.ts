@@ -8,21 +8,27 @@ import { personPage } from "./support/review";
 
 const DAY = 86_400_000;
 
+// The targets are one setting for the whole app: runs of this test take turns, and each puts them back.
+test.describe.configure({ mode: "serial" });
+
 test("an admin tightens the targets, and a request past them is marked in the queue, first on the dashboard and in its holder's workload", async ({
   browser,
   page,
   signInAs,
 }) => {
   const holder = await createUser("WMF_REVIEWER", `holder-${Date.now().toString(36)}`);
-  // Waiting for reviewers since 2004: past every target, the longest wait of all.
-  const oldest = await createRequestIn({ status: "IN_REVIEW", submittedAt: new Date("2004-01-05T00:00:00Z") });
+  // Waiting for reviewers a day longer than any open request already there: past every target, the longest wait of all.
+  const { rows } = await testDb().query<{ at: Date | null }>(
+    `SELECT min("submittedAt") AS at FROM "Request" WHERE status IN ('SUBMITTED', 'IN_REVIEW', 'AWAITING_REQUESTER')`,
+  );
+  const oldestDays = Math.max(8000, Math.ceil((Date.now() - (rows[0]?.at?.getTime() ?? Date.now())) / DAY) + 1);
+  const oldest = await createRequestIn({ status: "IN_REVIEW", submittedAt: new Date(Date.now() - oldestDays * DAY - 3_600_000) });
   // 50 days in review: within the default 60-day decision target, past a 45-day one.
   const recent = await createRequestIn({ status: "IN_REVIEW", submittedAt: new Date(Date.now() - 50 * DAY - 3_600_000) });
   await testDb().query(`UPDATE "Request" SET "assigneeId" = $1, "firstActionAt" = "submittedAt" + interval '1 day' WHERE id = ANY($2)`, [
     holder.id,
     [oldest.id, recent.id],
   ]);
-  const oldestDays = Math.floor((Date.now() - Date.parse("2004-01-05T00:00:00Z")) / DAY);
 
   try {
     await signInAs("ADMIN");
