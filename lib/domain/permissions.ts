@@ -65,10 +65,14 @@ export function refusalOf(viewer: TPermissionViewer, request: TPermissionRequest
     ? transition(request.status, action as TRequestEvent, actor)
     : activityAllowed(action as TRequestActivity, request.status, actor);
   if (!checked.ok) return checked.messageKey;
+  // Someone who took part in the decision under appeal is told so first: no declaration changes that.
+  if ((APPEAL_EVENTS as readonly string[]).includes(action)) {
+    const appeal = appealEventRefusal(viewer.id, request.appeal, action as TAppealEvent);
+    if (appeal) return appeal;
+  }
   const interest = interestRefusal(action, request.interest);
   if (interest) return interest;
   if (request.proposalPending && HELD_BY_PROPOSAL.includes(action)) return "proposal-error-pending";
-  if ((APPEAL_EVENTS as readonly string[]).includes(action)) return appealEventRefusal(viewer.id, request.appeal, action as TAppealEvent);
   switch (action) {
     case "recommend":
       return request.joint ? undefined : "decision-error-not-joint";

@@ -5,7 +5,7 @@ import { DomainError, NotFoundError } from "@/lib/domain/errors";
 import { ZAppealDecisionInput, ZAppealInput } from "@/lib/domain/review/appeals";
 import { ZDeclineInput, ZWithdrawInput } from "@/lib/domain/review/decisions";
 import { DAY_MS } from "@/lib/domain/time";
-import { createRequest, createViewer, withDataLayerDatabase } from "@/test-support/database";
+import { createRequest, createViewer, declareNoConflict, withDataLayerDatabase } from "@/test-support/database";
 import { TEST_BASE_URL as BASE_URL } from "@/test-support/days";
 import { grantedRequest } from "@/test-support/grants";
 
@@ -18,6 +18,8 @@ const reviewing = database.module(() => import("./review/request"));
 const followUps = database.module(() => import("./follow-ups"));
 
 const person = (role: TViewer["role"]) => createViewer(database.db, role);
+/** Reviewers say they have no conflict of interest before they judge a request, as on its page. */
+const declared = (requestId: string, ...reviewers: TViewer[]) => Promise.all(reviewers.map((reviewer) => declareNoConflict(database.db, requestId, reviewer.id)));
 const version = async (id: string) => (await database.db.request.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 
 const appealInput = (requestId: string, at: number, extra: Record<string, string> = {}) =>
@@ -35,6 +37,7 @@ async function declined() {
   const decider = await person("WMF_REVIEWER");
   const assessor = await person("WMF_REVIEWER");
   const request = await createRequest(database.db, requester, { status: "IN_REVIEW", assigneeId: decider.id });
+  await declared(request.id, assessor);
   await reviewing.saveAssessment(assessor, { requestId: request.id, criterion: "need", rating: "NOT_MET", note: "" });
   await decisions.declineRequest(
     decider,
@@ -69,6 +72,7 @@ describe("appealing a decision", () => {
     const { requester, request } = await declined();
     const uninvolved = await person("WMF_REVIEWER");
     await appeals.appealDecision(requester, appealInput(request.id, await version(request.id)), BASE_URL);
+    await declared(request.id, uninvolved);
     await appeals.decideAppeal(uninvolved, outcomeInput(request.id, await version(request.id), "uphold"), BASE_URL);
     assert.equal((await database.db.request.findUniqueOrThrow({ where: { id: request.id } })).status, "DECLINED");
     await refusedWith(appeals.appealDecision(requester, appealInput(request.id, await version(request.id)), BASE_URL), "appeal-error-once");
@@ -110,6 +114,7 @@ describe("deciding an appeal", () => {
     });
     await appeals.appealDecision(requester, appealInput(request.id, await version(request.id)), BASE_URL);
 
+    await declared(request.id, decider, assessor, confirmer, proposer);
     for (const involved of [decider, assessor, confirmer, proposer]) {
       for (const outcome of ["uphold", "overturn"] as const)
         await refusedWith(appeals.decideAppeal(involved, outcomeInput(request.id, await version(request.id), outcome), BASE_URL), "appeal-error-involved");
@@ -134,6 +139,7 @@ describe("deciding an appeal", () => {
       BASE_URL,
     );
     await appeals.appealDecision(requester, appealInput(request.id, await version(request.id)), BASE_URL);
+    await declared(request.id, withdrawer, reviewer);
     for (const involved of [withdrawer, reviewer])
       await refusedWith(appeals.decideAppeal(involved, outcomeInput(request.id, await version(request.id), "overturn"), BASE_URL), "appeal-error-involved");
     await assert.rejects(appeals.decideAppeal(requester, outcomeInput(request.id, await version(request.id), "overturn"), BASE_URL), NotFoundError);
@@ -144,6 +150,7 @@ describe("deciding an appeal", () => {
     await database.db.user.update({ where: { id: requester.id }, data: { locale: "de" } });
     const uninvolved = await person("WMF_REVIEWER");
     await appeals.appealDecision(requester, appealInput(request.id, await version(request.id)), BASE_URL);
+    await declared(request.id, uninvolved);
     await appeals.decideAppeal(uninvolved, outcomeInput(request.id, await version(request.id), "overturn"), BASE_URL);
 
     const stored = await database.db.request.findUniqueOrThrow({ where: { id: request.id }, include: { appeal: true, decision: true } });
@@ -173,6 +180,7 @@ describe("deciding an appeal", () => {
       BASE_URL,
     );
     await appeals.appealDecision(requester, appealInput(request.id, await version(request.id)), BASE_URL);
+    await declared(request.id, uninvolved);
     await appeals.decideAppeal(uninvolved, outcomeInput(request.id, await version(request.id), "overturn"), BASE_URL);
 
     const stored = await database.db.request.findUniqueOrThrow({ where: { id: request.id }, include: { decision: true } });
