@@ -19,7 +19,8 @@ const followUps = database.module(() => import("./follow-ups"));
 
 const person = (role: TViewer["role"]) => createViewer(database.db, role);
 /** Reviewers say they have no conflict of interest before they judge a request, as on its page. */
-const declared = (requestId: string, ...reviewers: TViewer[]) => Promise.all(reviewers.map((reviewer) => declareNoConflict(database.db, requestId, reviewer.id)));
+const declared = (requestId: string, ...reviewers: TViewer[]) =>
+  Promise.all(reviewers.map((reviewer) => declareNoConflict(database.db, requestId, reviewer.id)));
 const version = async (id: string) => (await database.db.request.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 
 const appealInput = (requestId: string, at: number, extra: Record<string, string> = {}) =>

@@ -7,7 +7,7 @@ import { afterEach, describe, it } from "node:test";
 import { DomainError } from "@/lib/domain/errors";
 import { ZInformationInput } from "@/lib/domain/review/actions";
 import { ZDeclineInput } from "@/lib/domain/review/decisions";
-import { createRequest, createViewer, withDataLayerDatabase } from "@/test-support/database";
+import { createRequest, createViewer, declareNoConflict, withDataLayerDatabase } from "@/test-support/database";
 import { TEST_BASE_URL as BASE_URL, dayFromToday as day } from "@/test-support/days";
 import { grantInput } from "@/test-support/grants";
 
@@ -82,6 +82,7 @@ describe("a grant the policy gives a second approver", () => {
     const proposer = await person("WMF_REVIEWER");
     const other = await person("ADMIN");
     const { request } = await proposed(proposer);
+    await declareNoConflict(database.db, request.id, other.id);
     await setPolicy({ approvalAll: false });
     await assert.rejects(decisions.grantRequest(other, grantInput(request), BASE_URL), refusedWith("proposal-error-pending"));
     const decline = ZDeclineInput.parse({ ...input(request), version: String(request.version), criteria: ["need"], message: "No.", rationale: "" });
@@ -98,6 +99,7 @@ describe("a grant the policy gives a second approver", () => {
     const proposer = await person("WMF_REVIEWER");
     const confirmer = await person("WMF_REVIEWER");
     const { request } = await proposed(proposer);
+    await declareNoConflict(database.db, request.id, confirmer.id);
     await approval.confirmProposal(confirmer, input(request), BASE_URL);
 
     const stored = await database.db.request.findUniqueOrThrow({ where: { id: request.id } });
@@ -133,10 +135,9 @@ describe("a grant the policy gives a second approver", () => {
     const { request } = await proposed(proposer);
     await database.db.request.update({ where: { id: request.id }, data: { joint: true } });
     await assert.rejects(approval.confirmProposal(await person("WMDE_REVIEWER"), input(request), BASE_URL), refusedWith("transition-error-wmf-only"));
-    await assert.rejects(
-      approval.confirmProposal(await person("WMF_REVIEWER"), { ...input(request), version: request.version - 1 }, BASE_URL),
-      refusedWith("review-error-conflict"),
-    );
+    const late = await person("WMF_REVIEWER");
+    await declareNoConflict(database.db, request.id, late.id);
+    await assert.rejects(approval.confirmProposal(late, { ...input(request), version: request.version - 1 }, BASE_URL), refusedWith("review-error-conflict"));
     assert.equal((await database.db.request.findUniqueOrThrow({ where: { id: request.id } })).status, "IN_REVIEW");
   });
 
@@ -144,6 +145,7 @@ describe("a grant the policy gives a second approver", () => {
     const proposer = await person("WMF_REVIEWER");
     const second = await person("ADMIN");
     const { request } = await proposed(proposer);
+    await declareNoConflict(database.db, request.id, second.id);
     await approval.returnProposal(second, { ...input(request), note: "Six months first, please." }, BASE_URL);
 
     const proposal = await database.db.grantProposal.findFirstOrThrow({ where: { requestId: request.id } });
