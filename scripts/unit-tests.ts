@@ -2,7 +2,7 @@
 // condition lets server modules (those importing "server-only") be tested directly. One embedded
 // PostgreSQL serves the whole run: the app's migrations are applied once, to a template that each
 // test file's database is copied from (test-support/database.ts).
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -33,11 +33,13 @@ try {
   const server = await startEmbeddedDb({ dataDir, port: await freePort(), log: (line) => line.startsWith("PostgreSQL:") && console.error(line) });
   try {
     await runNodeBin("prisma", ["migrate", "deploy"], { ...process.env, DATABASE_URL: server.url }, { quiet: true });
-    const result = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "--test", ...files], {
+    // Not spawnSync: this process reads the database server's log while the tests run, and a
+    // blocked event loop would leave that pipe full and the server stuck writing to it.
+    const tests = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "--test", ...files], {
       stdio: "inherit",
       env: { ...process.env, [TEMPLATE_ENV]: server.url },
     });
-    status = result.status ?? 1;
+    status = await new Promise<number>((resolve) => tests.once("exit", (code) => resolve(code ?? 1)));
   } finally {
     await server.stop();
   }
