@@ -3,7 +3,7 @@
 // so the script policy is the production one and HSTS appears only behind TLS (X-Forwarded-Proto).
 import type { Page } from "@playwright/test";
 
-import { createSession, moveStatus, uniqueEmail } from "./support/database";
+import { createSession, moveStatus, recordNoConflict, uniqueEmail } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { firstLink, waitForMail } from "./support/mailbox";
 import { createSubmittedRequest } from "./support/requests";
@@ -133,7 +133,9 @@ test("requester pages of a draft, a submitted and a granted request carry the wh
 test("reviewer pages carry the whole policy", async ({ page, signInAs }) => {
   const violations = await watchViolations(page);
   const request = await createSubmittedRequest();
-  await signInAs("WMF_REVIEWER");
+  const reviewer = await signInAs("WMF_REVIEWER");
+  // Declared no conflict of interest, so the decide page is theirs to open.
+  await recordNoConflict(request.id, reviewer.id);
   for (const path of ["/review", `/review/${request.id}`, `/review/${request.id}/decide`, "/review/dashboard"]) await visit(page, path);
   expect(violations).toEqual([]);
 });
@@ -141,7 +143,7 @@ test("reviewer pages carry the whole policy", async ({ page, signInAs }) => {
 test("admin pages carry the whole policy", async ({ page, signInAs }) => {
   const violations = await watchViolations(page);
   await signInAs("ADMIN");
-  for (const path of ["/admin/users", "/admin/emails"]) await visit(page, path);
+  for (const path of ["/admin/users", "/admin/emails", "/admin/approvals", "/admin/conflicts", "/admin/targets"]) await visit(page, path);
   expect(violations).toEqual([]);
 });
 

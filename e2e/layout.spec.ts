@@ -11,7 +11,7 @@ import { SECTION_IDS } from "../lib/domain/request/sections";
 import { completeAnswers } from "../test-support/answers";
 import { insertDecisionRow, insertRequestRow, nextReference } from "../test-support/request-rows";
 
-import { createSession, createUser, testDb, type TTestUser } from "./support/database";
+import { createSession, createUser, recordNoConflict, testDb, type TTestUser } from "./support/database";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { createRequestIn, createSubmittedRequest } from "./support/requests";
 import { baseURL } from "./support/settings";
@@ -183,11 +183,7 @@ for (const language of ["en", "ar"]) {
         const taken = await createRequestIn({ status: "IN_REVIEW" });
         await testDb().query(`UPDATE "Request" SET "assigneeId" = $2 WHERE id = $1`, [taken.id, reviewer.id]);
         // Declared no conflict of interest, so the decision form is theirs to see.
-        await testDb().query(`INSERT INTO "ConflictDeclaration" (id, "requestId", "reviewerId", "hasConflict") VALUES ($3, $1, $2, false)`, [
-          taken.id,
-          reviewer.id,
-          `${taken.id}_declared`,
-        ]);
+        await recordNoConflict(taken.id, reviewer.id);
         const granted = await createRequestIn({
           status: "GRANTED",
           expiresAt: new Date(Date.now() + 100 * DAY),

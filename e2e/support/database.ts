@@ -37,6 +37,14 @@ export async function createUser(role: TRole, prefix: string = role.toLowerCase(
   return user;
 }
 
+/** The reviewer has declared no conflict of interest on the request, as on its page before judging it. */
+export async function recordNoConflict(requestId: string, reviewerId: string) {
+  await testDb().query(
+    `INSERT INTO "ConflictDeclaration" (id, "requestId", "reviewerId", "hasConflict") VALUES ($1, $2, $3, false) ON CONFLICT ("requestId", "reviewerId") DO NOTHING`,
+    [`${requestId}_${reviewerId}_declared`, requestId, reviewerId],
+  );
+}
+
 /** A database session for the user, as if they had signed in; returns the cookie value. */
 export async function createSession(userId: string): Promise<string> {
   const token = randomBytes(32).toString("hex");
