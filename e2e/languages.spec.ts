@@ -257,6 +257,11 @@ test("a German-speaking reviewer works the queue to a grant in German, with no E
   await expect(review.getByRole("heading", { level: 1 })).toHaveText(`Prüfung von ${submitted.reference}`);
   await review.getByRole("button", { name: "Antrag übernehmen" }).click();
   await expect(review.getByText("Zuständig: Erika Prüferin")).toBeVisible();
+  // No conflict of interest, declared in German before judging the request.
+  const interest = review.getByRole("form", { name: "Haben Sie bei diesem Antrag einen Interessenkonflikt?" });
+  await interest.getByLabel("Nein, ich habe keinen Interessenkonflikt").check();
+  await interest.getByRole("button", { name: "Erklärung speichern" }).click();
+  await expect(review.getByText(/^Sie haben am .* erklärt, keinen Interessenkonflikt zu haben\.$/)).toBeVisible();
   const who = review.getByRole("group", { name: "Ihre Bewertung von „Wer“" });
   await review.locator("form", { has: who }).getByRole("button", { name: "Bewertung speichern" }).click();
   await expect(review.getByRole("alert", { name: "Es gibt ein Problem" })).toContainText("Wählen Sie eine Bewertung");
