@@ -141,19 +141,8 @@ function notNowKey(from: TRequestStatus, event: TRequestEvent): TTransitionError
  * status. With TRANSITIONS this is everything a request event can be; the lifecycle pipeline
  * (lib/lifecycle/) checks both before anything is written.
  */
-const SUBMITTED_STATUSES = [
-  "SUBMITTED",
-  "IN_REVIEW",
-  "AWAITING_REQUESTER",
-  "GRANTED",
-  "DECLINED",
-  "CANCELLED",
-  "LAPSED",
-  "EXPIRED",
-  "WITHDRAWN",
-  "DECLINE_APPEALED",
-  "WITHDRAWAL_APPEALED",
-] as const;
+/** Every status but a draft's: the request has been submitted, whatever became of it since. */
+const SUBMITTED_STATUSES: readonly TRequestStatus[] = REQUEST_STATUSES.filter((status) => status !== "DRAFT");
 export const OPEN_STATUSES = ["SUBMITTED", "IN_REVIEW", "AWAITING_REQUESTER"] as const;
 
 export const REQUEST_ACTIVITIES = [
