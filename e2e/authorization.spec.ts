@@ -10,7 +10,7 @@ import { QUEUE_VIEWS } from "../lib/domain/review/queue";
 import { parseCsvFile } from "../test-support/csv";
 
 import { ACTIONS, PAGES, PERSONAS, REQUEST_KINDS, ROUTES, type TActionRow, type TPersona, type TRequestKind, type TRouteRow } from "./authorization/matrix";
-import { createApiToken, createSession, createUser, testDb, uniqueEmail } from "./support/database";
+import { createApiToken, createSession, createUser, testDb, uniqueEmail, withReviewPolicy } from "./support/database";
 import { callActionDirectly } from "./support/requests";
 import { baseURL } from "./support/settings";
 import {
@@ -234,62 +234,71 @@ for (const row of ACTIONS) {
     for (const persona of PERSONAS) {
       const outcome = row.expect[persona];
       test(`${persona}: ${outcome}`, async ({ world, as }) => {
-        const allowed = outcome === "allow";
-        // An allowed call works on a fresh copy of its target, so the world stays as the table describes it.
-        const id = row.target ? (allowed ? await createRequest(world, row.target, requestOwner(persona)) : requestsFor(world, persona)[row.target]) : undefined;
-        const self = signedIn(persona) ? world.users[persona] : undefined;
-        const otherUser = allowed ? await createUser("REQUESTER", "role-target") : world.users.requesterB;
-        const failedEmail = allowed ? await createFailedEmail(world) : world.failedEmailId;
-        // The same for webhooks: a fresh endpoint (version 0) and a failed delivery of its own.
-        const webhook = allowed ? await createWebhookEndpoint() : world.webhookEndpointId;
-        const failedDelivery = allowed ? await createFailedDelivery(webhook) : world.failedDeliveryId;
-        const newEmail = uniqueEmail("sign-in");
-        const apiToken = Object.values(row.fields).includes(":apiToken") ? (await createApiToken()).id : "";
-        const fields = resolveFields(row, {
-          id: id ?? "",
-          version: String(id ? await versionOf(id) : 0),
-          userA: world.users.requesterA.id,
-          userB: otherUser.id,
-          self: self?.id ?? "",
-          selfRole: self?.role ?? "REQUESTER",
-          failedEmail,
-          newEmail,
-          apiToken,
-          webhook,
-          webhookVersion: "0",
-          policyVersion: Object.values(row.fields).includes(":policyVersion") ? String(await policyVersion()) : "",
-          failedDelivery,
-          checkIn: id ? checkInIdOf(id) : "",
-          answeredCheckIn: id ? checkInIdOf(id, "answered") : "",
-          conflict: id ? conflictIdOf(id) : "",
+        // Changing the review policy takes turns with the journeys that change it (one setting for the whole app).
+        const changesPolicy = Object.values(row.fields).some((value) => value === ":approvalsVersion" || value === ":targetsVersion");
+        await (changesPolicy ? withReviewPolicy : (work: () => Promise<void>) => work())(async () => {
+          const allowed = outcome === "allow";
+          // An allowed call works on a fresh copy of its target, so the world stays as the table describes it.
+          const id = row.target
+            ? allowed
+              ? await createRequest(world, row.target, requestOwner(persona))
+              : requestsFor(world, persona)[row.target]
+            : undefined;
+          const self = signedIn(persona) ? world.users[persona] : undefined;
+          const otherUser = allowed ? await createUser("REQUESTER", "role-target") : world.users.requesterB;
+          const failedEmail = allowed ? await createFailedEmail(world) : world.failedEmailId;
+          // The same for webhooks: a fresh endpoint (version 0) and a failed delivery of its own.
+          const webhook = allowed ? await createWebhookEndpoint() : world.webhookEndpointId;
+          const failedDelivery = allowed ? await createFailedDelivery(webhook) : world.failedDeliveryId;
+          const newEmail = uniqueEmail("sign-in");
+          const apiToken = Object.values(row.fields).includes(":apiToken") ? (await createApiToken()).id : "";
+          const fields = resolveFields(row, {
+            id: id ?? "",
+            version: String(id ? await versionOf(id) : 0),
+            userA: world.users.requesterA.id,
+            userB: otherUser.id,
+            self: self?.id ?? "",
+            selfRole: self?.role ?? "REQUESTER",
+            failedEmail,
+            newEmail,
+            apiToken,
+            webhook,
+            webhookVersion: "0",
+            approvalsVersion: Object.values(row.fields).includes(":approvalsVersion") ? String(await policyVersion("approvals")) : "",
+            targetsVersion: Object.values(row.fields).includes(":targetsVersion") ? String(await policyVersion("targets")) : "",
+            failedDelivery,
+            checkIn: id ? checkInIdOf(id) : "",
+            answeredCheckIn: id ? checkInIdOf(id, "answered") : "",
+            conflict: id ? conflictIdOf(id) : "",
+          });
+          const people = [...Object.values(world.users).map((user) => user.id), otherUser.id];
+          const scope = {
+            requestIds: id ? [id] : [],
+            emails: [newEmail],
+            outboxIds: [failedEmail],
+            apiTokenIds: apiToken ? [apiToken] : [],
+            webhookEndpointIds: [webhook],
+          };
+          const client = await clientFor(row, persona, world, as);
+          const requestsOfA = await countRequestsOf(world.users.requesterA.id);
+          const before = await snapshot(people, scope);
+
+          const page = resolvePath(row.page, world, persona, id, webhook);
+          const response =
+            row.encoding === "form" ? await callFormActionDirectly(client, page, row.name, fields) : await callActionDirectly(client, page, row.name, fields);
+          expectNoServerError(response, `${row.name} as ${persona}`);
+          const after = await snapshot(people, scope);
+
+          if (outcome === "deny") expect(after, `${row.name} as ${persona} changed the database (answer ${response.status()})`).toEqual(before);
+          if (allowed)
+            expect(after, `${row.name} as ${persona} changed nothing (answer ${response.status()}: ${(await response.text()).slice(0, 300)})`).not.toEqual(
+              before,
+            );
+          // An endpoint an allowed call added would be sent every later decision of the run, to a host that cannot exist.
+          if (allowed) await testDb().query(`UPDATE "WebhookEndpoint" SET enabled = false WHERE enabled AND url LIKE 'https://receiver.invalid/%'`);
+          // A forged requesterId never puts a request in A's name.
+          if (persona !== "requesterA") expect(await countRequestsOf(world.users.requesterA.id), "a request was made in A's name").toBe(requestsOfA);
         });
-        const people = [...Object.values(world.users).map((user) => user.id), otherUser.id];
-        const scope = {
-          requestIds: id ? [id] : [],
-          emails: [newEmail],
-          outboxIds: [failedEmail],
-          apiTokenIds: apiToken ? [apiToken] : [],
-          webhookEndpointIds: [webhook],
-        };
-        const client = await clientFor(row, persona, world, as);
-        const requestsOfA = await countRequestsOf(world.users.requesterA.id);
-        const before = await snapshot(people, scope);
-
-        const page = resolvePath(row.page, world, persona, id, webhook);
-        const response =
-          row.encoding === "form" ? await callFormActionDirectly(client, page, row.name, fields) : await callActionDirectly(client, page, row.name, fields);
-        expectNoServerError(response, `${row.name} as ${persona}`);
-        const after = await snapshot(people, scope);
-
-        if (outcome === "deny") expect(after, `${row.name} as ${persona} changed the database (answer ${response.status()})`).toEqual(before);
-        if (allowed)
-          expect(after, `${row.name} as ${persona} changed nothing (answer ${response.status()}: ${(await response.text()).slice(0, 300)})`).not.toEqual(
-            before,
-          );
-        // An endpoint an allowed call added would be sent every later decision of the run, to a host that cannot exist.
-        if (allowed) await testDb().query(`UPDATE "WebhookEndpoint" SET enabled = false WHERE enabled AND url LIKE 'https://receiver.invalid/%'`);
-        // A forged requesterId never puts a request in A's name.
-        if (persona !== "requesterA") expect(await countRequestsOf(world.users.requesterA.id), "a request was made in A's name").toBe(requestsOfA);
       });
     }
   });

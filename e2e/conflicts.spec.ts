@@ -24,7 +24,7 @@ test("a reviewer who declares a conflict sees none of the request's internal wor
   await form.getByRole("button", { name: "Save declaration" }).click();
   await expect(review.getByRole("alert", { name: "There is a problem" })).toContainText("Give a short reason for the conflict");
   await expectAccessible(review);
-  const reason = "I supervised the applicant's thesis.";
+  const reason = `I supervised the thesis of the applicant of ${submitted.reference}.`;
   await form.getByLabel("Reason for the conflict").fill(reason);
   await form.getByRole("button", { name: "Save declaration" }).click();
 

@@ -1,4 +1,6 @@
-import { testDb } from "./support/database";
+import type { Browser } from "@playwright/test";
+
+import { testDb, withReviewPolicy } from "./support/database";
 import { fillDate } from "./support/dates";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
@@ -9,16 +11,27 @@ const DAY = 86_400_000;
 const day = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
 // Grants longer than a year need a second approver while this runs: the one rule no other journey's
-// grant meets (their grants run a year at most), and the one the authorisation matrix saves too.
-test.afterEach(async () => {
-  await testDb().query(
+// grant meets (their grants run a year at most), and the one the authorisation matrix saves too. The
+// journey holds the review policy while it runs, and puts the rules back after.
+function resetRules() {
+  return testDb().query(
     `UPDATE "ReviewPolicy" SET "approvalAll" = false, "approvalAboveCents" = NULL, "approvalCommercial" = false, "approvalLongerThanYear" = false WHERE id = 1`,
   );
-});
+}
 
 test("a grant the policy gives a second approver is proposed, reaches the requester only once a second WMF reviewer confirms it, and never by its proposer", async ({
   browser,
 }) => {
+  await withReviewPolicy(async () => {
+    try {
+      await journey(browser);
+    } finally {
+      await resetRules();
+    }
+  });
+});
+
+async function journey(browser: Browser) {
   // The admin sets the rule; a value limit without its amount is refused first.
   const { page: admin } = await personPage(browser, "ADMIN");
   await admin.goto("/admin/approvals");
@@ -73,4 +86,4 @@ test("a grant the policy gives a second approver is proposed, reaches the reques
   // Only now is the requester emailed.
   const mail = await waitForMail(submitted.requester.email, new RegExp(`Your request ${submitted.reference} is granted`));
   expect(mail.text).toContain("Your access is ready for the whole project.");
-});
+}

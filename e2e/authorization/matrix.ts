@@ -21,7 +21,7 @@
 // (UTC); :userA, :userB, :self are user ids; :failedEmail is an email the worker gave up on;
 // :conflict is the WMF reviewer's declared conflict on the target; :newEmail is an address nobody has used; :apiToken an API token in use; :webhook is a webhook
 // endpoint (in paths too) and :webhookVersion its version; :failedDelivery one of its deliveries
-// the worker gave up on; :policyVersion is the review policy's version; :checkIn and :answeredCheckIn are the target's open and answered check-ins
+// the worker gave up on; :approvalsVersion and :targetsVersion are the versions of the review policy's two parts; :checkIn and :answeredCheckIn are the target's open and answered check-ins
 // (a granted request has both).
 // Values outside that list are sent as written.
 
@@ -1075,7 +1075,7 @@ export const ACTIONS: TActionRow[] = [
     file: "app/(admin)/admin/approvals/actions.ts",
     name: "saveApprovalPolicyAction",
     page: "/admin/approvals",
-    fields: { version: ":policyVersion", rules: "longer_than_year", role: "ADMIN" },
+    fields: { version: ":approvalsVersion", rules: "longer_than_year", role: "ADMIN" },
     expect: adminOnly,
     note: "the rule the second-approver journey sets, so the two never disagree when they run side by side",
   },
@@ -1084,7 +1084,7 @@ export const ACTIONS: TActionRow[] = [
     file: "app/(admin)/admin/targets/actions.ts",
     name: "updateTargetsAction",
     page: "/admin/targets",
-    fields: { firstActionDays: "10", decisionDays: "60", version: ":policyVersion" },
+    fields: { firstActionDays: "10", decisionDays: "60", version: ":targetsVersion" },
     expect: adminOnly,
     note: "the targets mark requests late on every reviewer's queue and in the public figures: only admins set them",
   },

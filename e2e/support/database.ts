@@ -12,12 +12,31 @@ let pool: pg.Pool | undefined;
 
 /** The test database, after checking it is the local one this run made; never anyone's real data. */
 export function testDb(): pg.Pool {
-  if (pool) return pool;
+  pool ??= new pg.Pool({ connectionString: testDbUrl(), max: 4 });
+  return pool;
+}
+
+function testDbUrl() {
   const url = readFileSync(path.join(E2E.dataDir, "database-url"), "utf8").trim();
   const host = new URL(url).hostname;
   if (!["localhost", "127.0.0.1", "::1"].includes(host)) throw new Error(`Refusing to run tests against ${host}`);
-  pool = new pg.Pool({ connectionString: url, max: 4 });
-  return pool;
+  return url;
+}
+
+/**
+ * Runs `work` while no other test in any worker changes the review policy: the approval rules and
+ * the targets are one setting for the whole app, so the journeys and matrix rows that change them
+ * take turns. A session-level advisory lock on a connection of its own, released however `work` ends.
+ */
+export async function withReviewPolicy<T>(work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testDbUrl() });
+  await client.connect();
+  try {
+    await client.query(`SELECT pg_advisory_lock(hashtext('e2e:review-policy'))`);
+    return await work();
+  } finally {
+    await client.end();
+  }
 }
 
 export type TTestUser = { id: string; email: string; name: string; role: TRole };

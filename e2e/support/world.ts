@@ -273,9 +273,9 @@ export async function snapshot(
   return rows[0]!.world;
 }
 
-/** The review policy's version, which an admin's change of it names. */
-export async function policyVersion() {
-  const { rows } = await testDb().query<{ version: number }>(`SELECT version FROM "ReviewPolicy" WHERE id = 1`);
+/** The version of one part of the review policy (its approval rules or its targets), which an admin's change of that part names. */
+export async function policyVersion(part: "approvals" | "targets") {
+  const { rows } = await testDb().query<{ version: number }>(`SELECT "${part}Version" AS version FROM "ReviewPolicy" WHERE id = 1`);
   return rows[0]?.version ?? 0;
 }
 

@@ -14,8 +14,6 @@ export type TReviewPolicy = {
   firstActionDays: number;
   /** Days from submission to the decision, not counting waits for the requester. */
   decisionDays: number;
-  /** Raised by every change: an admin who saw an older policy is refused, never overwrites. */
-  version: number;
 };
 
 /** What a database without a policy row means: nobody needs a second approver; targets of 10 and 60 days. */
@@ -26,5 +24,4 @@ export const DEFAULT_REVIEW_POLICY: TReviewPolicy = {
   approvalLongerThanYear: false,
   firstActionDays: 10,
   decisionDays: 60,
-  version: 0,
 };

@@ -11,7 +11,6 @@ const POLICY_FIELDS = {
   approvalLongerThanYear: true,
   firstActionDays: true,
   decisionDays: true,
-  version: true,
 } as const;
 
 /** The review policy in force (the migration makes its row; the defaults stand in if it is gone). */

@@ -28,12 +28,16 @@ describe("the approvals policy", () => {
     assert.deepEqual([row.firstActionDays, row.decisionDays], [10, 60]);
   });
 
-  it("refuses an admin who saw an older version, and changes nothing", async () => {
+  it("refuses an admin who saw older rules, and changes nothing, but not one who saw older targets", async () => {
     const admin = await createViewer(database.db, "ADMIN");
     const { policy } = await approvals.approvalPolicyPage(admin);
+    // A change to the targets meanwhile is another part of the policy: the rules still save.
+    await database.db.reviewPolicy.update({ where: { id: 1 }, data: { decisionDays: 45, targetsVersion: { increment: 1 } } });
+    await approvals.saveApprovalPolicy(admin, { ...RULES, version: policy.version });
+    assert.equal((await database.db.reviewPolicy.findUniqueOrThrow({ where: { id: 1 } })).decisionDays, 45);
     const before = await database.db.auditEntry.count({ where: { subjectType: "review_policy" } });
     await assert.rejects(
-      approvals.saveApprovalPolicy(admin, { ...RULES, approvalAll: true, version: policy.version - 1 }),
+      approvals.saveApprovalPolicy(admin, { ...RULES, approvalAll: true, version: policy.version }),
       (error) => error instanceof DomainError && error.messageKey === "admin-approvals-conflict",
     );
     assert.equal((await database.db.reviewPolicy.findUniqueOrThrow({ where: { id: 1 } })).approvalAll, false);

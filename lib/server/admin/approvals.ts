@@ -16,7 +16,7 @@ function assertAdmin(viewer: TViewer) {
   if (!canAdminister(viewer.role)) throw new NotFoundError();
 }
 
-export type TApprovalPolicyView = TApprovalPolicy & { version: number; updatedAt: Date; updatedBy: string | null };
+export type TApprovalPolicyView = TApprovalPolicy & { version: number; updatedAt: Date | null; updatedBy: string | null };
 export type TApprovalChange = { id: string; at: Date; by: string | null; after: TApprovalPolicy | null };
 
 /** The approval rules in force and who last changed them, with the latest changes from the audit trail: /admin/approvals. */
@@ -25,7 +25,7 @@ export async function approvalPolicyPage(viewer: TViewer): Promise<{ policy: TAp
   const [row, entries] = await Promise.all([
     db().reviewPolicy.findUniqueOrThrow({
       where: { id: 1 },
-      select: { ...APPROVAL_FIELDS, version: true, updatedAt: true, updatedBy: { select: { name: true, email: true } } },
+      select: { ...APPROVAL_FIELDS, approvalsVersion: true, approvalsChangedAt: true, approvalsChangedBy: { select: { name: true, email: true } } },
     }),
     db().auditEntry.findMany({
       where: { subjectType: "review_policy", action: "review_policy.approvals_changed" },
@@ -34,9 +34,9 @@ export async function approvalPolicyPage(viewer: TViewer): Promise<{ policy: TAp
       select: { id: true, at: true, after: true, actor: { select: { name: true, email: true } } },
     }),
   ]);
-  const { updatedBy, ...policy } = row;
+  const { approvalsVersion, approvalsChangedAt, approvalsChangedBy: by, ...rules } = row;
   return {
-    policy: { ...policy, updatedBy: updatedBy ? (updatedBy.name ?? updatedBy.email) : null },
+    policy: { ...rules, version: approvalsVersion, updatedAt: approvalsChangedAt, updatedBy: by ? (by.name ?? by.email) : null },
     changes: entries.map((entry) => ({
       id: entry.id,
       at: entry.at,
@@ -61,7 +61,7 @@ function approvalsOf(stored: unknown): TApprovalPolicy | null {
 
 /**
  * Saves the approval rules (only these four columns: the targets are another page's), audited,
- * if nobody changed the policy since the admin's page; otherwise refused, never overwritten.
+ * if nobody changed the rules since the admin's page; otherwise refused, never overwritten.
  */
 export async function saveApprovalPolicy(viewer: TViewer, input: TApprovalPolicyInput) {
   assertAdmin(viewer);
@@ -69,8 +69,8 @@ export async function saveApprovalPolicy(viewer: TViewer, input: TApprovalPolicy
   await db().$transaction(async (tx) => {
     const before = await tx.reviewPolicy.findUnique({ where: { id: 1 }, select: APPROVAL_FIELDS });
     const updated = await tx.reviewPolicy.updateMany({
-      where: { id: 1, version },
-      data: { ...rules, version: { increment: 1 }, updatedAt: now(), updatedById: viewer.id },
+      where: { id: 1, approvalsVersion: version },
+      data: { ...rules, approvalsVersion: { increment: 1 }, approvalsChangedAt: now(), approvalsChangedById: viewer.id },
     });
     if (updated.count === 0) throw new DomainError("admin-approvals-conflict");
     await audit(tx, { subject: "review_policy", id: "1", actorId: viewer.id, action: "review_policy.approvals_changed", before, after: rules });

@@ -1,5 +1,5 @@
-// The response-time targets against a real database: set by admins only, against the policy
-// version they saw, audited, and leaving the approval rules alone.
+// The response-time targets against a real database: set by admins only, against the version of
+// the targets they saw, audited, and leaving the approval rules alone (and left alone by them).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
@@ -28,16 +28,20 @@ describe("response-time targets", () => {
     );
   });
 
-  it("refuse a change made against an older version of the policy, and anyone but an admin", async () => {
+  it("refuse a change made against older targets, but not one made beside a change to the approval rules", async () => {
     const admin = await createViewer(database.db, "ADMIN");
     const { version } = await targets.targetSettings(admin);
-    // Another admin changed the approval rules meanwhile: the version moved on.
-    await database.db.reviewPolicy.update({ where: { id: 1 }, data: { approvalAll: true, version: { increment: 1 } } });
+    // Another admin changed the approval rules meanwhile: another part of the policy, so this stands.
+    await database.db.reviewPolicy.update({ where: { id: 1 }, data: { approvalAll: true, approvalsVersion: { increment: 1 } } });
+    await targets.updateTargets(admin, { firstActionDays: 4, decisionDays: 40, version });
+    // Another admin changed the targets meanwhile: refused, nothing overwritten.
     await assert.rejects(targets.updateTargets(admin, { firstActionDays: 3, decisionDays: 20, version }), (error) => {
       assert.ok(error instanceof DomainError);
       assert.equal(error.messageKey, "admin-targets-error-conflict");
       return true;
     });
+    const saved = await database.db.reviewPolicy.findUniqueOrThrow({ where: { id: 1 } });
+    assert.deepEqual([saved.firstActionDays, saved.decisionDays, saved.approvalAll], [4, 40, true]);
     for (const role of ["WMF_REVIEWER", "WMDE_REVIEWER", "REQUESTER"] as const) {
       const viewer = await createViewer(database.db, role);
       await assert.rejects(targets.updateTargets(viewer, { firstActionDays: 3, decisionDays: 20, version: version + 1 }), NotFoundError);

@@ -17,7 +17,7 @@ function assertAdmin(viewer: TViewer) {
 
 export type TTargetsSettings = TTargets & { version: number; updatedAt: Date | null; updatedBy: string | null };
 
-/** The targets in force, with the policy version the form sends back and who last changed the policy. */
+/** The targets in force, with the version of them the form sends back and who last changed them. */
 export async function targetSettings(viewer: TViewer): Promise<TTargetsSettings> {
   assertAdmin(viewer);
   const row = await db().reviewPolicy.findUnique({
@@ -25,10 +25,9 @@ export async function targetSettings(viewer: TViewer): Promise<TTargetsSettings>
     select: {
       firstActionDays: true,
       decisionDays: true,
-      version: true,
-      updatedAt: true,
-      updatedById: true,
-      updatedBy: { select: { name: true, email: true } },
+      targetsVersion: true,
+      targetsChangedAt: true,
+      targetsChangedBy: { select: { name: true, email: true } },
     },
   });
   if (!row)
@@ -39,23 +38,36 @@ export async function targetSettings(viewer: TViewer): Promise<TTargetsSettings>
       updatedAt: null,
       updatedBy: null,
     };
-  const { updatedBy, updatedById, ...settings } = row;
-  return { ...settings, updatedAt: updatedById ? row.updatedAt : null, updatedBy: updatedBy ? (updatedBy.name ?? updatedBy.email) : null };
+  const by = row.targetsChangedBy;
+  return {
+    firstActionDays: row.firstActionDays,
+    decisionDays: row.decisionDays,
+    version: row.targetsVersion,
+    updatedAt: row.targetsChangedAt,
+    updatedBy: by ? (by.name ?? by.email) : null,
+  };
 }
 
 /**
- * Sets the two response-time targets, only those columns of the policy, against the version the
- * admin saw: a policy changed meanwhile (its targets or its approvals) is refused, never overwritten.
+ * Sets the two response-time targets, only those columns of the policy, against the version of the
+ * targets the admin saw: targets changed meanwhile are refused, never overwritten. A change to the
+ * approval rules meanwhile is another part of the policy and stands beside this one.
  * Audited with the targets before and after.
  */
 export async function updateTargets(viewer: TViewer, input: TTargetsInput): Promise<void> {
   assertAdmin(viewer);
   await db().$transaction(async (tx) => {
-    const before = await tx.reviewPolicy.findUnique({ where: { id: 1 }, select: { firstActionDays: true, decisionDays: true, version: true } });
-    if (!before || before.version !== input.version) throw new DomainError("admin-targets-error-conflict");
+    const before = await tx.reviewPolicy.findUnique({ where: { id: 1 }, select: { firstActionDays: true, decisionDays: true, targetsVersion: true } });
+    if (!before || before.targetsVersion !== input.version) throw new DomainError("admin-targets-error-conflict");
     const updated = await tx.reviewPolicy.updateMany({
-      where: { id: 1, version: input.version },
-      data: { firstActionDays: input.firstActionDays, decisionDays: input.decisionDays, version: { increment: 1 }, updatedAt: now(), updatedById: viewer.id },
+      where: { id: 1, targetsVersion: input.version },
+      data: {
+        firstActionDays: input.firstActionDays,
+        decisionDays: input.decisionDays,
+        targetsVersion: { increment: 1 },
+        targetsChangedAt: now(),
+        targetsChangedById: viewer.id,
+      },
     });
     if (updated.count === 0) throw new DomainError("admin-targets-error-conflict");
     await audit(tx, {
