@@ -12,20 +12,27 @@ test("a requester appeals a decline; the reviewer who declined may not decide it
   const declined = await createRequestIn({ status: "DECLINED", decision: { outcome: "DECLINED", decidedAt: new Date(Date.now() - 3 * 86_400_000) } });
   await signInRequester(page, declined.requester);
 
-  // The request page offers the appeal; sent empty, the form says what is missing, keeps what was typed, and passes axe.
+  // The request page offers the appeal; sent empty, the form says what is missing, keeps what was typed
+  // (in the section opened to add to, still open), and passes axe.
   await page.goto(`/requests/${declined.id}`);
   await page.getByRole("link", { name: "Appeal the decision" }).click();
   await expect(page.getByRole("heading", { name: "Appeal the decision", level: 1 })).toBeVisible();
-  await page.getByLabel("Additional information (optional)").fill("A school district now sponsors the project.");
+  await expect(page.getByLabel("What you add to “Need”")).toBeHidden();
+  await page.getByText("Add to “Need”", { exact: true }).click();
+  await page.getByLabel("What you add to “Need”").fill("A school district now sponsors the project.");
+  await page.getByLabel("Anything else (optional)").fill("We can share our traffic logs.");
   await page.getByRole("button", { name: "Send the appeal" }).click();
   const problem = page.getByRole("alert", { name: "There is a problem" });
   await expect(problem.getByRole("link", { name: "Say why you think the decision should change." })).toBeVisible();
-  await expect(page.getByLabel("Additional information (optional)")).toHaveValue("A school district now sponsors the project.");
+  await expect(page.getByLabel("What you add to “Need”")).toHaveValue("A school district now sponsors the project.");
+  await expect(page.getByLabel("Anything else (optional)")).toHaveValue("We can share our traffic logs.");
   await expectAccessible(page);
   await page.getByLabel("Why should the decision change?").fill("Our nightly volume is above what the free account carries.");
   await page.getByRole("button", { name: "Send the appeal" }).click();
   await expect(page.getByText("Your appeal is sent. We will email you the outcome.")).toBeVisible();
   await expect(page.getByText("Appealed", { exact: true })).toBeVisible();
+  // The answers stay as decided on; the addition is shown under its section.
+  await expect(page.getByTestId("added-on-appeal-need")).toContainText("A school district now sponsors the project.");
 
   // The reviewer who declined it reads the appeal but is told why they may not decide it.
   const { rows } = await testDb().query<{ decidedById: string }>(`SELECT "decidedById" FROM "Decision" WHERE "requestId" = $1`, [declined.id]);
@@ -47,7 +54,10 @@ test("a requester appeals a decline; the reviewer who declined may not decide it
   await declareNoConflict(review);
   const appeal = review.getByRole("region", { name: "Appeal", exact: true });
   await expect(appeal.getByText("Our nightly volume is above what the free account carries.")).toBeVisible();
-  await expect(appeal.getByText("A school district now sponsors the project.")).toBeVisible();
+  await expect(appeal.getByText("We can share our traffic logs.")).toBeVisible();
+  await appeal.getByRole("link", { name: "Need" }).click();
+  await expect(review.getByTestId("added-on-appeal-need")).toBeInViewport();
+  await expect(review.getByTestId("added-on-appeal-need")).toContainText("A school district now sponsors the project.");
   const decide = appeal.getByRole("form", { name: "Decide the appeal" });
   await decide.getByLabel("Overturn: the request returns to review, with you as its reviewer").check();
   await decide.getByLabel("Reasons").fill("The volume figures were misread: they exceed the free tier.");

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { AddedSections } from "@/components/request/appeal-additions";
 import { longDate } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import type { TMessageKey } from "@/lib/i18n/translator";
@@ -52,6 +53,7 @@ export async function OwnAppeal({ requestId, appeal, deadline, mayAppeal }: TPro
       <p className="pre-line" dir="auto">
         {appeal.statement}
       </p>
+      <AddedSections additions={appeal.additions} t={t} />
       {appeal.additionalInformation ? (
         <>
           <h3>{t("own-appeal-additional")}</h3>

@@ -6,6 +6,7 @@ import { SECTION_IDS, contextOf, type TDraftAnswers, type TSectionId } from "@/l
 import { getI18n } from "@/lib/i18n/server";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 
+import { type TAddedOnAppeal, AddedOnAppeal } from "./appeal-additions";
 import { answerRows } from "./answer-rows";
 import { ContributionList } from "@/components/ui/contribution-list";
 
@@ -14,12 +15,14 @@ type Props = {
   today: string;
   changeBase?: string;
   headingLevel?: 2 | 3;
+  /** What an appeal added to the answers, shown under each section it added to. */
+  added?: TAddedOnAppeal;
   /** Extra content shown under each section's answers (reviewers' assessments). */
   after?: (section: TSectionId) => ReactNode;
 };
 
 /** Every answer, grouped by criterion; with `changeBase`, each answer links to its question. */
-export async function AnswersSummary({ answers, today, changeBase, headingLevel = 2, after }: Props) {
+export async function AnswersSummary({ answers, today, changeBase, headingLevel = 2, added, after }: Props) {
   const { t, formats } = await getI18n();
   const context = contextOf(answers, today);
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -63,6 +66,7 @@ export async function AnswersSummary({ answers, today, changeBase, headingLevel 
               </div>
             ))}
           </dl>
+          <AddedOnAppeal added={added} section={section} headingLevel={headingLevel} t={t} formats={formats} />
           {after?.(section)}
         </section>
       ))}

@@ -1,3 +1,4 @@
+import { AddedSections } from "@/components/request/appeal-additions";
 import { type TPermissionViewer, refusalOf } from "@/lib/domain/permissions";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import { appealDecisionEvent } from "@/lib/domain/review/appeals";
@@ -49,6 +50,7 @@ export async function AppealPanel({ viewer, request, appeal: { appeal, permissio
       <p className="pre-line" dir="auto">
         {appeal.statement}
       </p>
+      <AddedSections additions={appeal.additions} t={t} />
       {appeal.additionalInformation ? (
         <>
           <h3>{t("review-appeal-additional")}</h3>

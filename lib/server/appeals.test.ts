@@ -57,12 +57,20 @@ async function declined() {
 describe("appealing a decision", () => {
   it("records the appeal, the people who took part, its audit entry and the requester's confirmation", async () => {
     const { requester, decider, assessor, request } = await declined();
-    await appeals.appealDecision(requester, appealInput(request.id, await version(request.id), { additionalInformation: "We now have a sponsor." }), BASE_URL);
+    await appeals.appealDecision(
+      requester,
+      appealInput(request.id, await version(request.id), { additionalInformation: "We now have a sponsor.", "addition-need": "Our volume doubled." }),
+      BASE_URL,
+    );
 
     const stored = await database.db.request.findUniqueOrThrow({ where: { id: request.id }, include: { appeal: true } });
     assert.equal(stored.status, "DECLINE_APPEALED");
     assert.equal(stored.appeal?.fromStatus, "DECLINED");
     assert.equal(stored.appeal?.additionalInformation, "We now have a sponsor.");
+    assert.deepEqual(stored.appeal?.additions, { need: "Our volume doubled." });
+    // The database keeps additions to the six sections, as text, whatever writes them.
+    for (const additions of [{ budget: "x" }, { need: 3 }, ["need"]])
+      await assert.rejects(database.db.appeal.update({ where: { requestId: request.id }, data: { additions } }), /Appeal_additions_check/);
     assert.deepEqual(new Set(stored.appeal?.involvedIds), new Set([decider.id, assessor.id]));
     assert.equal(await database.db.auditEntry.count({ where: { subjectId: request.id, action: "request.appealed", actorId: requester.id } }), 1);
     const emails = await database.db.outboxEmail.findMany({ where: { requestId: request.id, to: requester.email ?? "" }, orderBy: { createdAt: "asc" } });

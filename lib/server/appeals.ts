@@ -9,9 +9,11 @@ import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
 import {
   appealDeadline,
   appealDecisionEvent,
+  appealAdditions,
   appealRefusal,
   involvedIn,
   requesterAppealEvent,
+  storedAdditions,
   tookPart,
   type TAppealDecisionInput,
   type TAppealInput,
@@ -42,6 +44,7 @@ const APPEAL_FIELDS = {
   fromStatus: true,
   statement: true,
   additionalInformation: true,
+  additions: true,
   appealedAt: true,
   original: true,
   involvedIds: true,
@@ -118,7 +121,7 @@ async function appealFacts(client: TClient, request: { id: string; status: TRequ
 /** The request's appeal, if one was made, and what the viewer may do about it: for the pages. */
 export async function appealOf(request: { id: string; status: TRequestStatus }) {
   const { permission, appeal, deadline } = await appealFacts(db(), request, now());
-  return { permission, appeal, deadline };
+  return { permission, appeal: appeal ? { ...appeal, additions: storedAdditions(appeal.additions) } : null, deadline };
 }
 
 /**
@@ -132,6 +135,7 @@ export async function ownAppealOf(request: { id: string; status: TRequestStatus 
         fromStatus: appeal.fromStatus,
         statement: appeal.statement,
         additionalInformation: appeal.additionalInformation,
+        additions: appeal.additions,
         appealedAt: appeal.appealedAt,
         outcome: appeal.outcome,
         reasons: appeal.reasons,
@@ -149,12 +153,14 @@ function refuse(viewer: TPermissionViewer, request: TPermissionRequest, appeal: 
 
 /**
  * The requester appeals the decline of their request, or the withdrawal of their grant by WMF:
- * once, within the window, with a statement and anything they add to their answers. Checked again
+ * once, within the window, with a statement and what they add to sections of their answers (the
+ * answers themselves stay as they were decided on). Checked again
  * under the request's lock, so two posts make one appeal (the database holds one per request too).
  */
 export async function appealDecision(viewer: TViewer, input: TAppealInput, baseUrl: string) {
   const request = await getOwnRequest(viewer, input.requestId);
   const event = requesterAppealEvent(request.status);
+  const additions = appealAdditions(input);
   const before = await appealFacts(db(), request, now());
   refuse(viewer, { status: request.status, requesterId: viewer.id }, before.permission, event);
   await runEvent(
@@ -173,6 +179,7 @@ export async function appealDecision(viewer: TViewer, input: TAppealInput, baseU
             fromStatus: request.status,
             statement: input.statement,
             additionalInformation: input.additionalInformation,
+            additions,
             appealedAt: at,
             original: facts.original,
             involvedIds: [...facts.permission.involvedIds],
@@ -180,7 +187,7 @@ export async function appealDecision(viewer: TViewer, input: TAppealInput, baseU
         });
         return { details: {} };
       },
-      audit: { after: { additionalInformation: input.additionalInformation || null }, note: input.statement },
+      audit: { after: { additions, additionalInformation: input.additionalInformation || null }, note: input.statement },
     },
     baseUrl,
   );

@@ -67,7 +67,7 @@ export async function exportPersonalData(viewer: TViewer) {
         orderBy: { scheduledFor: "asc" },
         select: CHECK_IN_RECORD_FIELDS,
       },
-      appeal: { select: { statement: true, additionalInformation: true, appealedAt: true, outcome: true, reasons: true, decidedAt: true } },
+      appeal: { select: { statement: true, additions: true, additionalInformation: true, appealedAt: true, outcome: true, reasons: true, decidedAt: true } },
     },
   });
   const history = await db().auditEntry.findMany({

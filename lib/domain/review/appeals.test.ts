@@ -13,6 +13,8 @@ import {
   tookPart,
   ZAppealDecisionInput,
   ZAppealInput,
+  appealAdditions,
+  storedAdditions,
 } from "./appeals";
 
 const declinedAt = new Date("2026-03-01T10:00:00Z");
@@ -108,10 +110,23 @@ describe("the permission rules", () => {
 });
 
 describe("the forms", () => {
-  it("need a statement, and keep the additional information optional", () => {
+  it("need a statement, and keep the additions to sections and anything else optional", () => {
     assert.equal(ZAppealInput.safeParse({ requestId: "req", version: "3", statement: "  " }).success, false);
-    const parsed = ZAppealInput.parse({ requestId: "req", version: "3", statement: " We have a new sponsor. " });
-    assert.deepEqual(parsed, { requestId: "req", version: 3, statement: "We have a new sponsor.", additionalInformation: "" });
+    const parsed = ZAppealInput.parse({ requestId: "req", version: "3", statement: " We have a new sponsor. ", "addition-need": " More volume. " });
+    assert.equal(parsed.statement, "We have a new sponsor.");
+    assert.equal(parsed.additionalInformation, "");
+    assert.deepEqual(appealAdditions(parsed), { need: "More volume." });
+    const tooLong = ZAppealInput.safeParse({ requestId: "req", version: "3", statement: "Why", "addition-who": "x".repeat(20_000) });
+    assert.deepEqual(
+      tooLong.error?.issues.map((issue) => issue.path.join(".")),
+      ["addition-who"],
+    );
+  });
+
+  it("read stored additions back as section texts only", () => {
+    assert.deepEqual(storedAdditions({ need: "More volume.", mission: "", notASection: "x", who: 3 }), { need: "More volume." });
+    assert.deepEqual(storedAdditions(null), {});
+    assert.deepEqual(storedAdditions(["need"]), {});
   });
 
   it("need an outcome and reasons, and map each outcome to its event", () => {

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { TAppealEvent } from "@/lib/domain/request/appeal-transitions";
 import { choice, LIMITS, requiredText, text } from "@/lib/domain/request/fields";
 import type { TRequestStatus } from "@/lib/domain/request/lifecycle";
+import { SECTION_IDS, type TSectionId } from "@/lib/domain/request/sections";
 import { addDays } from "@/lib/domain/time";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
@@ -91,11 +92,47 @@ export function appealDecisionEvent(from: "DECLINED" | "WITHDRAWN", outcome: TAp
 export const APPEAL_OUTCOMES = ["uphold", "overturn"] as const;
 export type TAppealOutcomeChoice = (typeof APPEAL_OUTCOMES)[number];
 
+/** The form field in which the requester adds to one section of their answers. */
+export function additionField<S extends TSectionId>(section: S): `addition-${S}` {
+  return `addition-${section}`;
+}
+
+const ADDITION = text(LIMITS.long);
+const ADDITION_FIELDS = Object.fromEntries(SECTION_IDS.map((section) => [additionField(section), ADDITION])) as {
+  [S in TSectionId as `addition-${S}`]: typeof ADDITION;
+};
+
 export const ZAppealInput = ZRequestVersion.extend({
   statement: requiredText(LIMITS.long, "error-appeal-statement"),
+  ...ADDITION_FIELDS,
   additionalInformation: text(LIMITS.long),
 });
 export type TAppealInput = z.infer<typeof ZAppealInput>;
+
+/** What an appeal adds to sections of the answers, by section, in the sections' order; the answers themselves stay. */
+export type TAppealAdditions = Partial<Record<TSectionId, string>>;
+
+/** The sections an appeal adds to, with what it adds: those the requester wrote something for. */
+export function appealAdditions(input: { [S in TSectionId as `addition-${S}`]: string }): TAppealAdditions {
+  const additions: TAppealAdditions = {};
+  for (const section of SECTION_IDS) {
+    const added = input[additionField(section)];
+    if (added) additions[section] = added;
+  }
+  return additions;
+}
+
+/** Additions as the database stores them, read back defensively: only section ids with text. */
+export function storedAdditions(stored: unknown): TAppealAdditions {
+  if (!stored || typeof stored !== "object" || Array.isArray(stored)) return {};
+  const value = stored as Record<string, unknown>;
+  const additions: TAppealAdditions = {};
+  for (const section of SECTION_IDS) {
+    const added = value[section];
+    if (typeof added === "string" && added.length > 0) additions[section] = added;
+  }
+  return additions;
+}
 
 export const ZAppealDecisionInput = ZRequestVersion.extend({
   outcome: choice(APPEAL_OUTCOMES, "error-appeal-outcome"),

@@ -5,7 +5,7 @@ import { Done } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Pagination } from "@/components/ui/pagination";
 import { Reference } from "@/components/ui/reference";
-import { Table } from "@/components/ui/table";
+import { cellLabel, Table } from "@/components/ui/table";
 import { canAdminister } from "@/lib/domain/roles";
 import { readSearch, type TPageSearch } from "@/lib/domain/search-params";
 import { shortDateTime } from "@/lib/i18n/format";
@@ -26,6 +26,13 @@ export default async function AdminConflictsPage({ searchParams }: TPageSearch) 
   const asked = Number(params.page);
   const page = Number.isSafeInteger(asked) && asked > 1 ? asked : 1;
   const { rows, pages } = await listDeclarations(viewer, page);
+  const columns = [
+    t("admin-conflicts-col-request"),
+    t("admin-conflicts-col-reviewer"),
+    t("admin-conflicts-col-declared"),
+    t("admin-conflicts-col-declaration"),
+    t("admin-conflicts-col-lifted"),
+  ] as const;
 
   return (
     <div className="page">
@@ -33,25 +40,20 @@ export default async function AdminConflictsPage({ searchParams }: TPageSearch) 
       {params.lifted ? <Done>{t("admin-conflicts-lifted")}</Done> : null}
       <Table
         caption={t("admin-conflicts-caption")}
-        columns={[
-          t("admin-conflicts-col-request"),
-          t("admin-conflicts-col-reviewer"),
-          t("admin-conflicts-col-declared"),
-          t("admin-conflicts-col-declaration"),
-          t("admin-conflicts-col-lifted"),
-        ]}
+        stacked
+        columns={columns}
         empty={rows.length === 0 ? t("admin-conflicts-none") : undefined}
       >
         {rows.map((row) => (
           <tr key={row.id}>
-            <td>
+            <td {...cellLabel(columns[0])}>
               <Link href={`/review/${row.request.id}`}>
                 <Reference>{row.request.reference}</Reference>
               </Link>
             </td>
-            <td>{person(row.reviewer)}</td>
-            <td>{shortDateTime(row.declaredAt, formats)}</td>
-            <td>
+            <td {...cellLabel(columns[1])}>{person(row.reviewer)}</td>
+            <td {...cellLabel(columns[2])}>{shortDateTime(row.declaredAt, formats)}</td>
+            <td {...cellLabel(columns[3])}>
               {row.hasConflict ? (
                 <>
                   <span className="tag tag--error">{t("admin-conflicts-conflict")}</span>
@@ -61,7 +63,7 @@ export default async function AdminConflictsPage({ searchParams }: TPageSearch) 
                 t("admin-conflicts-no-conflict")
               )}
             </td>
-            <td>
+            <td {...cellLabel(columns[4])}>
               {row.liftedAt ? (
                 <>
                   {t("admin-conflicts-lifted-by", person(row.liftedBy), shortDateTime(row.liftedAt, formats))}

@@ -174,7 +174,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
       <h2>{t("timeline-title")}</h2>
       <Timeline entries={timeline} />
       <h2>{t("request-answers-title")}</h2>
-      <AnswersSummary answers={request.answers} today={day} headingLevel={3} />
+      <AnswersSummary answers={request.answers} today={day} headingLevel={3} added={appeal.appeal ?? undefined} />
     </div>
   );
 }

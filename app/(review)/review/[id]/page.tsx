@@ -89,7 +89,7 @@ const RATING: Record<string, TMessageKey> = { MET: "rating-met", PARTLY_MET: "ra
 export default async function ReviewRequestPage({ params, searchParams }: Params) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const [{ viewer, request }, { t, formats }] = await Promise.all([load(id), getI18n()]);
-  const [history, value, checkIns] = await Promise.all([reviewHistory(request), grantValue(request), reviewCheckIns(request)]);
+  const [history, value, checkIns, appeal] = await Promise.all([reviewHistory(request), grantValue(request), reviewCheckIns(request), appealOf(request)]);
   const open = isOpen(request.status);
   const flags = messages(request.flags) as (TMessage & { severity: string })[];
   const pendingQuestion = request.infoRequests.find((question) => !question.answeredAt && !question.lapsedAt);
@@ -225,7 +225,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
         ) : null}
       </section>
 
-      <AppealPanel viewer={viewer} request={request} appeal={await appealOf(request)} action={decideAppealAction} />
+      <AppealPanel viewer={viewer} request={request} appeal={appeal} action={decideAppealAction} />
 
       <CheckInsPanel
         requestId={request.id}
@@ -276,6 +276,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
         answers={request.answers}
         today={day}
         headingLevel={3}
+        added={appeal.appeal ?? undefined}
         after={(section) => {
           // A reviewer with a conflict sees no assessments: the panel above says why.
           if (conflicted) return null;
