@@ -1,11 +1,11 @@
 import { SummaryRow, TextRow } from "@/components/ui/summary-row";
-import { APPROVAL_REASON_LABEL, APPROVAL_REASONS, proposalRefusal, storedGrantValues } from "@/lib/domain/review/approval";
-import { ZGrantInput } from "@/lib/domain/review/decisions";
+import { APPROVAL_REASON_LABEL, APPROVAL_REASONS, proposalRefusal } from "@/lib/domain/review/approval";
 import type { TPermissionViewer } from "@/lib/domain/permissions";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { longDate } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { CRITERION_LABEL, scopeLines } from "@/lib/mail/decision-text";
+import { proposedGrant } from "@/lib/server/review/approval";
 import type { TReviewRequest } from "@/lib/server/review/request";
 
 import type { TAction } from "./forms";
@@ -45,8 +45,7 @@ export async function ProposalPanel({
       </div>
     );
   }
-  const parsed = ZGrantInput.safeParse({ ...storedGrantValues(proposal.grant), requestId: request.id, version: String(request.version) });
-  const grant = parsed.success ? parsed.data : undefined;
+  const { grant, problem } = proposedGrant(request, proposal);
   const reasons = APPROVAL_REASONS.filter((reason) => proposal.reasons.includes(reason)).map((reason) => t(APPROVAL_REASON_LABEL[reason]));
   const refusal = proposalRefusal(viewer, request);
   return (
@@ -83,6 +82,13 @@ export async function ProposalPanel({
       ) : null}
       {refusal ? (
         <p className="notice notice--warning">{t(refusal)}</p>
+      ) : problem ? (
+        <>
+          <p className="notice notice--warning" data-testid="proposal-not-confirmable">
+            {t("proposal-cannot-confirm", t(problem.key, ...(problem.params ?? [])))}
+          </p>
+          <ReturnProposalForm action={sendBack} requestId={request.id} version={request.version} />
+        </>
       ) : (
         <div className="review-columns">
           <ConfirmProposalForm action={confirm} requestId={request.id} version={request.version} />

@@ -179,8 +179,21 @@ describe("deciding an appeal", () => {
     );
   });
 
-  it("overturns a withdrawal: the grant and its entitlement are in force again", async () => {
+  it("overturns a withdrawal: the grant, its entitlement and its check-ins still within their answer time are in force again", async () => {
     const { requester, request } = await grantedRequest(database.db, decisions.grantRequest, { baseUrl: BASE_URL });
+    // One check-in open when the grant was withdrawn, one whose due date will have passed by the overturn.
+    const at = Date.now();
+    const checkIn = (scheduledDaysAgo: number, dueInDays: number) =>
+      database.db.checkIn.create({
+        data: {
+          requestId: request.id,
+          scheduledFor: new Date(at - scheduledDaysAgo * 86_400_000),
+          openedAt: new Date(at),
+          dueAt: new Date(at + dueInDays * 86_400_000),
+        },
+      });
+    const open = await checkIn(10, 20);
+    const lapsed = await checkIn(40, 2);
     const withdrawer = await person("WMF_REVIEWER");
     const uninvolved = await person("ADMIN");
     await decisions.withdrawGrant(
@@ -188,9 +201,19 @@ describe("deciding an appeal", () => {
       ZWithdrawInput.parse({ requestId: request.id, version: String(await version(request.id)), reason: "POLICY", message: "Policy changed." }),
       BASE_URL,
     );
+    assert.equal(await database.db.checkIn.count({ where: { requestId: request.id, cancelledAt: null } }), 0, "the withdrawal closed the check-ins");
     await appeals.appealDecision(requester, appealInput(request.id, await version(request.id)), BASE_URL);
     await declared(request.id, uninvolved);
+    await database.db.checkIn.update({ where: { id: lapsed.id }, data: { dueAt: new Date(at - 86_400_000) } });
     await appeals.decideAppeal(uninvolved, outcomeInput(request.id, await version(request.id), "overturn"), BASE_URL);
+    const checkIns = await database.db.checkIn.findMany({ where: { requestId: request.id }, select: { id: true, cancelledAt: true, missedAt: true } });
+    assert.deepEqual(
+      checkIns.map((checkIn) => [checkIn.id, checkIn.cancelledAt === null, checkIn.missedAt]).sort(),
+      [
+        [open.id, true, null],
+        [lapsed.id, false, null],
+      ].sort(),
+    );
 
     const stored = await database.db.request.findUniqueOrThrow({ where: { id: request.id }, include: { decision: true } });
     assert.equal(stored.status, "GRANTED");

@@ -130,6 +130,25 @@ describe("a grant the policy gives a second approver", () => {
     assert.equal((await database.db.grantProposal.findFirstOrThrow({ where: { requestId: request.id } })).status, "PENDING");
   });
 
+  it("whose start date passed while it waited is not confirmed with other dates: the confirmer is told why, and sends it back", async () => {
+    const proposer = await person("WMF_REVIEWER");
+    const confirmer = await person("WMF_REVIEWER");
+    const { request } = await proposed(proposer);
+    const pending = await database.db.grantProposal.findFirstOrThrow({ where: { requestId: request.id } });
+    await database.db.grantProposal.update({ where: { id: pending.id }, data: { grant: { ...(pending.grant as object), startsOn: day(-1) } } });
+    await declareNoConflict(database.db, request.id, confirmer.id);
+
+    const seen = await review.getReviewRequest(confirmer, request.id);
+    assert.ok(seen.proposal);
+    const { grant, problem } = approval.proposedGrant(seen, seen.proposal);
+    assert.equal(grant?.startsOn, day(-1), "the panel still shows the grant as proposed");
+    assert.equal(problem?.key, "error-grant-start-past");
+    await assert.rejects(approval.confirmProposal(confirmer, input(request), BASE_URL), refusedWith("proposal-error-no-longer-valid"));
+    assert.equal(await database.db.decision.count({ where: { requestId: request.id } }), 0);
+    await approval.returnProposal(confirmer, { ...input(request), note: "The start date has passed: please choose new dates." }, BASE_URL);
+    assert.equal((await database.db.grantProposal.findFirstOrThrow({ where: { requestId: request.id } })).status, "RETURNED");
+  });
+
   it("is refused to a WMDE reviewer, and to a confirmer who saw the request before it changed", async () => {
     const proposer = await person("WMF_REVIEWER");
     const { request } = await proposed(proposer);

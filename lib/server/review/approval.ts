@@ -3,6 +3,7 @@ import "server-only";
 import { DomainError, FieldRuleError } from "@/lib/domain/errors";
 import { proposalRefusal, type TConfirmProposalInput, type TReturnProposalInput, grantFormValues, storedGrantValues } from "@/lib/domain/review/approval";
 import { type TGrantInput, ZGrantInput } from "@/lib/domain/review/decisions";
+import type { TFieldError } from "@/lib/form-state";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { db } from "@/lib/db";
@@ -13,7 +14,7 @@ import type { TViewer } from "../session";
 import { nextStatus } from "../transitions";
 import { approvalReasonsFor } from "./approval-rules";
 import { grantRequest, grantRules, recordGrant } from "./decisions";
-import { getReviewRequest } from "./request";
+import { getReviewRequest, type TReviewRequest } from "./request";
 
 // The second approver: a grant the review policy names is proposed, and takes effect only when a
 // different WMF reviewer or admin confirms it. Nobody confirms or sends back their own proposal:
@@ -90,6 +91,26 @@ async function stillWaiting(tx: Prisma.TransactionClient, viewer: TViewer, reque
   if (current.proposedById === viewer.id) throw new DomainError("proposal-error-own");
 }
 
+type TProposal = NonNullable<TReviewRequest["proposal"]>;
+
+/**
+ * The proposal's grant as it was proposed (when its stored values still read as a grant), and why
+ * it cannot be made today as proposed, if it cannot: the rules of a grant hold on the day it takes
+ * effect, so a proposal whose start date passed while it waited is sent back to its proposer rather
+ * than confirmed with dates they did not choose.
+ */
+export function proposedGrant(request: TReviewRequest, proposal: TProposal): { grant?: TGrantInput; problem?: TFieldError } {
+  const parsed = ZGrantInput.safeParse({ ...storedGrantValues(proposal.grant), requestId: request.id, version: String(request.version) });
+  if (!parsed.success) return { problem: { key: "proposal-error-no-longer-valid" } };
+  try {
+    grantRules(proposal.proposedBy, request, parsed.data);
+  } catch (error) {
+    if (!(error instanceof FieldRuleError)) throw error;
+    return { grant: parsed.data, problem: Object.values(error.fieldErrors)[0] ?? { key: "proposal-error-no-longer-valid" } };
+  }
+  return { grant: parsed.data };
+}
+
 /**
  * Confirms the proposal: the grant is made as proposed (decided by its proposer, confirmed by the
  * viewer), through the same pipeline as any grant, so the requester is emailed only now. A grant
@@ -97,15 +118,9 @@ async function stillWaiting(tx: Prisma.TransactionClient, viewer: TViewer, reque
  */
 export async function confirmProposal(viewer: TViewer, input: TConfirmProposalInput, baseUrl: string) {
   const { request, proposal } = await proposalFor(viewer, input.requestId, input.version);
-  const parsed = ZGrantInput.safeParse({ ...storedGrantValues(proposal.grant), requestId: request.id, version: String(request.version) });
-  if (!parsed.success) throw new DomainError("proposal-error-no-longer-valid");
-  try {
-    grantRules(proposal.proposedBy, request, parsed.data);
-  } catch (error) {
-    if (error instanceof FieldRuleError) throw new DomainError("proposal-error-no-longer-valid");
-    throw error;
-  }
-  await recordGrant(viewer, request, parsed.data, baseUrl, {
+  const { grant, problem } = proposedGrant(request, proposal);
+  if (!grant || problem) throw new DomainError("proposal-error-no-longer-valid");
+  await recordGrant(viewer, request, grant, baseUrl, {
     confirming: { proposerId: proposal.proposedBy.id, proposalId: proposal.id },
     check: async (tx) => {
       await stillWaiting(tx, viewer, request.id, proposal.id);
