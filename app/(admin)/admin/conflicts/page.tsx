@@ -38,12 +38,7 @@ export default async function AdminConflictsPage({ searchParams }: TPageSearch) 
     <div className="page">
       <PageHeading title="admin-conflicts-title" lead="admin-conflicts-intro" />
       {params.lifted ? <Done>{t("admin-conflicts-lifted")}</Done> : null}
-      <Table
-        caption={t("admin-conflicts-caption")}
-        stacked
-        columns={columns}
-        empty={rows.length === 0 ? t("admin-conflicts-none") : undefined}
-      >
+      <Table caption={t("admin-conflicts-caption")} stacked columns={columns} empty={rows.length === 0 ? t("admin-conflicts-none") : undefined}>
         {rows.map((row) => (
           <tr key={row.id}>
             <td {...cellLabel(columns[0])}>
