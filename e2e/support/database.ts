@@ -45,14 +45,17 @@ export function uniqueEmail(prefix: string) {
   return `${prefix}.${randomBytes(4).toString("hex")}@example.org`;
 }
 
+/**
+ * A person with this role, as if they had signed in. They get no review digest (reviewers get a
+ * weekly one unless they choose otherwise): the run's hundreds of reviewers would each be sent one;
+ * the digest journey chooses its reader's.
+ */
 export async function createUser(role: TRole, prefix: string = role.toLowerCase()): Promise<TTestUser> {
   const user = { id: `test_${randomUUID()}`, email: uniqueEmail(prefix), name: `Test ${prefix}`, role };
-  await testDb().query(`INSERT INTO "User" (id, email, name, role, "emailVerified", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, now(), now(), now())`, [
-    user.id,
-    user.email,
-    user.name,
-    user.role,
-  ]);
+  await testDb().query(
+    `INSERT INTO "User" (id, email, name, role, digest, "emailVerified", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, 'NONE', now(), now(), now())`,
+    [user.id, user.email, user.name, user.role],
+  );
   return user;
 }
 

@@ -112,4 +112,24 @@ describe("the review digest", () => {
     const checked = await database.db.user.findUniqueOrThrow({ where: { id: wmde.id } });
     assert.deepEqual(checked.digestSentAt, NOW, "the empty period counts as done");
   });
+
+  it("is weekly for a reviewer who never chose, and reaches every reviewer however many there are", async () => {
+    const sweep = new Date(NOW.getTime() + 14 * DAY_MS);
+    const unchosen = await database.db.user.create({ data: { email: `digest-unchosen-${Math.random()}@example.org`, role: "WMF_REVIEWER" } });
+    assert.equal(unchosen.digest, "WEEKLY");
+    // More reviewers than one batch of the sweep reads, each with a new request waiting in their queue.
+    await database.db.user.createMany({
+      data: Array.from({ length: 230 }, (_, index) => ({ email: `digest-many-${index}-${Math.random()}@example.org`, role: "WMF_REVIEWER" as const })),
+    });
+    await request({ status: "SUBMITTED", submittedDaysAgo: -13.9 });
+    await sendDigests(database.db, { now: sweep, baseUrl: BASE });
+    const staff = await database.db.user.findMany({ where: { role: { not: "REQUESTER" }, digest: { not: "NONE" } }, select: { digestSentAt: true } });
+    assert.ok(staff.length > 230);
+    assert.deepEqual(
+      staff.filter((user) => user.digestSentAt?.getTime() !== sweep.getTime()),
+      [],
+      "every reviewer with a digest was seen by the sweep",
+    );
+    assert.equal(await database.db.outboxEmail.count({ where: { to: unchosen.email!, kind: "digest" } }), 1);
+  });
 });

@@ -13,7 +13,7 @@ import { emailLocaleOfUser, enqueueEmail } from "./outbox";
 
 type TContext = { now: Date; baseUrl: string };
 
-/** People with a digest, per sweep: reviewers are few, so this bounds a list that stays short. */
+/** People with a digest read at a time; the sweep goes through them all. */
 const BATCH = 200;
 /** Requests named per section; the count says how many there are in all. */
 const NAMED = 10;
@@ -22,20 +22,27 @@ const EXPIRING_DAYS = 30;
 
 type TReader = { id: string; email: string; role: TRole; digest: "DAILY" | "WEEKLY"; digestSentAt: Date | null };
 
-/** Sends every digest due now; returns how many were sent (an empty one is not sent, but counts as done). */
+/**
+ * Sends every digest due now; returns how many were sent (an empty one is not sent, but counts as
+ * done). Reads the reviewers and admins with a digest in batches by id, from the partial index
+ * "User_digest_idx" (its predicate is written out here as there).
+ */
 export async function sendDigests(db: PrismaClient, { now, baseUrl }: TContext) {
-  const readers = await db.user.findMany({
-    where: { digest: { not: "NONE" }, role: { in: ["WMF_REVIEWER", "WMDE_REVIEWER", "ADMIN"] }, erasedAt: null, email: { not: null } },
-    orderBy: { id: "asc" },
-    take: BATCH,
-    select: { id: true, email: true, role: true, digest: true, digestSentAt: true },
-  });
   let sent = 0;
-  for (const reader of readers) {
-    if (!reader.email || reader.digest === "NONE" || !canReview(reader.role) || !digestDue(reader.digest, reader.digestSentAt, now)) continue;
-    if (await sendDigest(db, { ...reader, email: reader.email, digest: reader.digest }, { now, baseUrl })) sent += 1;
+  for (let after = ""; ; ) {
+    const readers = await db.$queryRaw<(Omit<TReader, "digest"> & { digest: TReader["digest"] | "NONE"; email: string | null })[]>`
+      SELECT id, email, role, digest, "digestSentAt" FROM "User"
+      WHERE digest <> 'NONE' AND role IN ('WMF_REVIEWER', 'WMDE_REVIEWER', 'ADMIN') AND id > ${after}
+        AND "erasedAt" IS NULL AND email IS NOT NULL
+      ORDER BY id LIMIT ${BATCH}`;
+    for (const reader of readers) {
+      if (!reader.email || reader.digest === "NONE" || !canReview(reader.role) || !digestDue(reader.digest, reader.digestSentAt, now)) continue;
+      if (await sendDigest(db, { ...reader, email: reader.email, digest: reader.digest }, { now, baseUrl })) sent += 1;
+    }
+    const last = readers.at(-1);
+    if (!last || readers.length < BATCH) return sent;
+    after = last.id;
   }
-  return sent;
 }
 
 async function sendDigest(db: PrismaClient, reader: TReader, { now, baseUrl }: TContext) {
