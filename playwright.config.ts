@@ -30,7 +30,11 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // A trace records every step of every test to keep the failing ones': a tenth of the run's
+    // time. E2E_TRACE=1 turns it on to look into a failure; the error context and a screenshot
+    // are kept for every failure anyway.
+    trace: process.env.E2E_TRACE ? "retain-on-failure" : "off",
+    screenshot: "only-on-failure",
     // Playwright starts Chromium without its sandbox by default, which running as root needs.
     launchOptions: { executablePath: chromiumExecutable() },
   },

@@ -2,10 +2,8 @@
 // on 100,000 requests, over loopback; throughput, latency and errors go to bench/results/load.json
 // and load.md, and every write the load saw acknowledged is looked for in the database afterwards
 // (see bench/README.md). `npm run bench:load -- --duration 10 --connections 10` for a quicker look.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -13,8 +11,8 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 
 import { APIS, EXCEPTION_TYPES, REQUESTER_KINDS } from "@/lib/domain/request/options";
-import { createDb } from "@/lib/db";
-import { seedBulkRequests } from "@/prisma/seed-bulk";
+
+import { autocannon, databaseUrl, figures, grouped, round2, seedRequests, session, startApp, stopApp, type TFigures, type TRequest } from "./support/app";
 
 // --- Settings ----------------------------------------------------------------------------------
 
@@ -57,101 +55,6 @@ const RUN = randomBytes(4).toString("hex");
 if ([3000, 3100].includes(PORT) || [54320, 54329].includes(DB_PORT)) throw new Error("Pick ports other than those of `npm start` and the e2e tests");
 
 const log = (line: string) => console.log(`[load] ${line}`);
-const round2 = (value: number) => Math.round(value * 100) / 100;
-const grouped = (value: number) => value.toLocaleString("en-US");
-
-// --- autocannon, typed for what this script uses ----------------------------------------------
-
-type TRequest = { method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: Buffer };
-type TClient = {
-  setRequests: (
-    requests: {
-      setupRequest: (defaults: TRequest) => TRequest;
-      onResponse: (status: number, body: string, context: unknown, headers: Record<string, string>) => void;
-    }[],
-  ) => void;
-  on: (event: "response", listener: (status: number, bytes: number, duration: number) => void) => void;
-};
-type TAutocannonResult = {
-  duration: number;
-  requests: { total: number; average: number };
-  throughput: { total: number };
-  errors: number;
-  timeouts: number;
-  "1xx": number;
-  "2xx": number;
-  "3xx": number;
-  "4xx": number;
-  "5xx": number;
-};
-type TAutocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  timeout: number;
-  requests: TRequest[];
-  setupClient: (client: TClient) => void;
-}) => Promise<TAutocannonResult>;
-// autocannon ships no types; createRequire keeps this file free of `any`.
-const autocannon = createRequire(import.meta.url)("autocannon") as TAutocannon;
-
-// --- The app -----------------------------------------------------------------------------------
-
-/** Starts `npm start`'s launcher on its own port and data directory, unless `--reuse` says it already runs there. */
-async function startApp(): Promise<ChildProcess | undefined> {
-  if (!flags.reuse) {
-    if (await healthy()) throw new Error(`Something already answers on ${BASE}: stop it, or pass --reuse to measure it`);
-    mkdirSync(DATA_DIR, { recursive: true });
-    const logFile = path.join(DATA_DIR, "app.log");
-    log(`Starting the production build on ${BASE} (data in ${DATA_DIR}, log in ${logFile})`);
-    const output = openSync(logFile, "a");
-    const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      env: {
-        ...process.env,
-        PORT: String(PORT),
-        EMBEDDED_DB_PORT: String(DB_PORT),
-        DATA_DIR,
-        BIND_HOST: "127.0.0.1",
-        DEMO_DATA: "false",
-        DATABASE_URL: "",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: ["ignore", output, output],
-    });
-    // Building takes a few minutes the first time.
-    for (let waited = 0; !(await healthy()); waited += 1) {
-      if (app.exitCode !== null) throw new Error(`The app stopped while starting: see ${logFile}`);
-      if (waited > 900) throw new Error(`The app did not start within 15 minutes: see ${logFile}`);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-    return app;
-  }
-  if (!(await healthy())) throw new Error(`--reuse: nothing answers on ${BASE}`);
-  return undefined;
-}
-
-async function healthy() {
-  try {
-    return (await fetch(`${BASE}/api/health`)).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function stopApp(app: ChildProcess | undefined) {
-  if (!app || app.exitCode !== null) return;
-  const exited = new Promise((resolve) => app.once("exit", resolve));
-  app.kill("SIGTERM");
-  await exited;
-}
-
-function databaseUrl() {
-  const file = path.join(DATA_DIR, "database-url");
-  if (!existsSync(file)) throw new Error(`No ${file}: is the app running with DATA_DIR=${DATA_DIR}?`);
-  const url = readFileSync(file, "utf8").trim();
-  if (!["localhost", "127.0.0.1", "::1"].includes(new URL(url).hostname)) throw new Error("Refusing a database that is not on this machine");
-  return url;
-}
 
 /** The ids React gives the two server actions the load calls, from the build's manifest (as a browser has them in its page). */
 function actionIds() {
@@ -169,29 +72,6 @@ function actionIds() {
 type TReviewer = { kind: "reviewer"; index: number; token: string; role: "WMF_REVIEWER" | "WMDE_REVIEWER"; requests: string[] };
 type TRequester = { kind: "requester"; index: number; token: string; submitted: string; draft: string; version: number };
 type TPerson = TReviewer | TRequester;
-
-async function seed(pool: pg.Pool, url: string) {
-  const { rows } = await pool.query<{ count: string }>(`SELECT count(*) FROM "Request" WHERE status <> 'DRAFT'`);
-  const existing = Number(rows[0]!.count);
-  if (existing >= REQUESTS) return log(`Reusing the ${grouped(existing)} requests already there`);
-  log(`Seeding ${grouped(REQUESTS - existing)} requests (a minute or two per 100,000)`);
-  const db = createDb(url);
-  try {
-    await seedBulkRequests(db, { count: REQUESTS - existing, seed: REQUESTS, now: new Date() });
-  } finally {
-    await db.$disconnect();
-  }
-  await pool.query(`VACUUM (ANALYZE) "Request", "User"`);
-}
-
-async function session(pool: pg.Pool, userId: string) {
-  const token = randomBytes(32).toString("hex");
-  await pool.query(
-    `INSERT INTO "Session" (id, "sessionToken", "userId", expires, "createdAt", "updatedAt") VALUES ($1, $2, $3, now() + interval '1 day', now(), now())`,
-    [randomUUID(), token, userId],
-  );
-  return token;
-}
 
 /** Reviewers of both teams (a third WMDE, who see only joint requests), each signed in. */
 async function reviewers(pool: pg.Pool): Promise<TReviewer[]> {
@@ -353,14 +233,6 @@ function stepsOf(person: TPerson, actions: ReturnType<typeof actionIds>, tally: 
 
 // --- Measuring ---------------------------------------------------------------------------------
 
-type TFigures = { requests: number; p50: number; p95: number; p99: number; max: number };
-
-function figures(samples: number[]): TFigures {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (fraction: number) => round2(sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? 0);
-  return { requests: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: round2(sorted.at(-1) ?? 0) };
-}
-
 async function drive(people: TPerson[], actions: ReturnType<typeof actionIds>, tally: TTally) {
   let next = 0;
   return autocannon({
@@ -497,11 +369,11 @@ function markdown(report: TReport) {
 // --- Main --------------------------------------------------------------------------------------
 
 async function main() {
-  const app = await startApp();
-  const url = databaseUrl();
+  const app = await startApp({ base: BASE, port: PORT, dbPort: DB_PORT, dataDir: DATA_DIR, demoData: false, reuse: flags.reuse ?? false, log });
+  const url = databaseUrl(DATA_DIR);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   try {
-    await seed(pool, url);
+    await seedRequests(pool, url, REQUESTS, log);
     const actions = actionIds();
     const people: TPerson[] = [...(await reviewers(pool)), ...(await requesters(pool))];
     const versionsBefore = new Map(people.flatMap((person) => (person.kind === "requester" ? [[person.index, person.version] as const] : [])));

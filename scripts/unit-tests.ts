@@ -28,6 +28,11 @@ const files = named.length > 0 ? named : ROOTS.flatMap(testFiles);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "exceptional-access-unit-"));
 // When tests run as root, PostgreSQL runs as the "postgres" user, who must enter this folder.
 chmodSync(dataDir, 0o755);
+/**
+ * Test files run side by side: most of their time is spent waiting on the database, so more files
+ * than cores keep both busy (Node runs one per core but one by default). Each file has its own database.
+ */
+const UNIT_CONCURRENCY = Math.max(2, Number(process.env.UNIT_TEST_CONCURRENCY) || 4);
 let status = 1;
 try {
   const server = await startEmbeddedDb({ dataDir, port: await freePort(), log: (line) => line.startsWith("PostgreSQL:") && console.error(line) });
@@ -35,7 +40,7 @@ try {
     await runNodeBin("prisma", ["migrate", "deploy"], { ...process.env, DATABASE_URL: server.url }, { quiet: true });
     // Not spawnSync: this process reads the database server's log while the tests run, and a
     // blocked event loop would leave that pipe full and the server stuck writing to it.
-    const tests = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "--test", ...files], {
+    const tests = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "--test", `--test-concurrency=${UNIT_CONCURRENCY}`, ...files], {
       stdio: "inherit",
       env: { ...process.env, [TEMPLATE_ENV]: server.url },
     });
