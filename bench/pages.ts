@@ -19,7 +19,7 @@ import pg from "pg";
 
 import { completeAnswers } from "@/test-support/answers";
 
-import { autocannon, databaseUrl, figures, healthy, pause, round2, seedRequests, session, sessionCookie, startApp, stopApp } from "./support/app";
+import { autocannon, databaseUrl, figures, pause, round2, seedRequests, session, sessionCookie, startApp, stopApp } from "./support/app";
 
 // --- Settings ----------------------------------------------------------------------------------
 
@@ -101,7 +101,7 @@ const CATEGORIES = Object.keys(SCORES.people) as TCategory[];
 
 /** Builds the bare app with the project's own Next.js (once; again when its build is gone) and starts it. */
 async function startFloor(): Promise<ChildProcess> {
-  if (await healthy(FLOOR).catch(() => false)) throw new Error(`Something already answers on ${FLOOR}`);
+  if (await answers(FLOOR)) throw new Error(`Something already answers on ${FLOOR}: stop it first`);
   if (!existsSync(path.join(FLOOR_DIR, ".next", "BUILD_ID"))) {
     log("Building the floor app in bench/floor/");
     execFileSync(process.execPath, [NEXT_BIN, "build", FLOOR_DIR], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
@@ -112,15 +112,19 @@ async function startFloor(): Promise<ChildProcess> {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", output, output],
   });
-  for (let waited = 0; ; waited += 1) {
+  for (let waited = 0; !(await answers(FLOOR)); waited += 1) {
     if (floor.exitCode !== null) throw new Error(`The floor app stopped while starting: see ${DATA_DIR}/floor.log`);
     if (waited > 60) throw new Error("The floor app did not start within a minute");
-    try {
-      if ((await fetch(FLOOR)).ok) return floor;
-    } catch {
-      // Not listening yet.
-    }
     await pause(1000);
+  }
+  return floor;
+}
+
+async function answers(url: string) {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
   }
 }
 
