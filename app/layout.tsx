@@ -10,6 +10,8 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { chooseLanguageAction } from "./(public)/language/actions";
 import { signOutAction } from "./(public)/signin/actions";
 import { I18nProvider } from "@/components/ui/i18n-provider";
+import { BASE_MESSAGES } from "@/lib/i18n/client-messages";
+import { messagesOf } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,11 +21,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { locale, dir, messages, t } = await getI18n();
+  const { locale, dir, t } = await getI18n();
   return (
     <html lang={locale} dir={dir}>
       <body>
-        <I18nProvider locale={locale} messages={messages}>
+        <I18nProvider locale={locale} messages={messagesOf(locale, BASE_MESSAGES)}>
           <a className="skip-link" href="#main">
             {t("skip-to-content")}
           </a>

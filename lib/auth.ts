@@ -9,9 +9,8 @@ import { db } from "@/lib/db";
 import { isOneEmailAddress } from "@/lib/domain/request/fields";
 import { env } from "@/lib/env";
 import { DEBUG_LOCALE, DEFAULT_LOCALE, isLanguageCode, resolveLocale, type TLanguageCode } from "@/lib/i18n/locales";
-import { AVAILABLE_LANGUAGES, messagesFor } from "@/lib/i18n/messages";
+import { AVAILABLE_LANGUAGES, translatorFor } from "@/lib/i18n/messages";
 import { requestChoices } from "@/lib/i18n/request";
-import { createTranslator } from "@/lib/i18n/translator";
 import { log, maskEmail } from "@/lib/log";
 import { signInEmail } from "@/lib/mail/templates/sign-in";
 import { sendMail } from "@/lib/mail/transport";
@@ -56,7 +55,7 @@ function config(): NextAuthConfig {
         },
         async sendVerificationRequest({ identifier, url, request }) {
           const locale = await signInLocale(request);
-          const t = createTranslator(locale, messagesFor(locale));
+          const t = translatorFor(locale);
           await sendMail({ to: identifier, ...signInEmail(t, locale, url, new URL(url).host) });
         },
       }),

@@ -5,7 +5,8 @@ import { asciiDigits } from "@/lib/domain/text";
 import type { TMessageKey, TParam } from "@/lib/i18n/translator";
 
 export type TFormValues = Record<string, string | string[]>;
-export type TFieldError = { key: TMessageKey; params?: TParam[] };
+/** A message by key; `text` is the same in words, as a server action answers it (lib/server/action.ts). */
+export type TFieldError = { key: TMessageKey; params?: TParam[]; text?: string };
 
 /**
  * What a form's server action answers: the outcome, messages by field, and what was sent. "check":

@@ -25,7 +25,7 @@ export async function ContactNotice({ status, request, sendAction }: TProps) {
         {sent ? isolatedMessage(t, "contact-notice-sent", status.contact, sent) : isolatedMessage(t, "contact-notice-unsent", status.contact)}{" "}
         {status.signInEmail ? isolatedMessage(t, "contact-notice-until", status.signInEmail) : null}
       </p>
-      <RequestActionForm action={sendAction} request={request} label={sent ? "contact-notice-resend" : "contact-notice-send"} tone="normal" />
+      <RequestActionForm action={sendAction} request={request} label={t(sent ? "contact-notice-resend" : "contact-notice-send")} tone="normal" />
     </div>
   );
 }

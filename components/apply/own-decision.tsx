@@ -83,7 +83,7 @@ export async function OwnDecision({ request, decision, followUpAction, hasFollow
       {hasFollowUp ? null : mayFollowUp ? (
         <div className="no-print">
           <p>{t(granted ? "own-renew-intro" : "own-new-try-intro")}</p>
-          <RequestActionForm action={followUpAction} request={request} label={granted ? "own-renew" : "own-new-try"} />
+          <RequestActionForm action={followUpAction} request={request} label={t(granted ? "own-renew" : "own-new-try")} />
         </div>
       ) : running && request.expiresAt ? (
         <p className="no-print">{t("own-renew-later", longDate(renewalOpensOn(request.expiresAt), formats))}</p>

@@ -26,7 +26,7 @@ export async function ConfirmAction({ title, lead, after, action, request, confi
       <h1>{title}</h1>
       <p className="lead">{lead}</p>
       {after ? <p>{after}</p> : null}
-      <RequestActionForm action={action} request={request} label={confirm} tone="destructive" />
+      <RequestActionForm action={action} request={request} label={t(confirm)} tone="destructive" />
       <p className="button-group">
         <Link href={`/requests/${request.id}`}>{t(keep)}</Link>
       </p>

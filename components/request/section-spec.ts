@@ -261,3 +261,16 @@ export function inFormOrder<T>(errors: Record<string, T>, fields: TFieldSpec[]):
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
   return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
 }
+
+/** Every message a list of questions shows: labels, hints and choices, with the questions they reveal. */
+export function messageKeysOf(fields: readonly TFieldSpec[]): TMessageKey[] {
+  return fields.flatMap((spec): TMessageKey[] => [
+    spec.label,
+    ...(spec.hint ? [spec.hint] : []),
+    ...("fields" in spec ? messageKeysOf(spec.fields) : []),
+    ...("options" in spec && Array.isArray(spec.options)
+      ? spec.options.flatMap((option) => [option.label, ...(option.hint ? [option.hint] : []), ...messageKeysOf(option.reveals ?? [])])
+      : []),
+    ...("shared" in spec && spec.shared ? messageKeysOf(spec.shared.fields) : []),
+  ]);
+}

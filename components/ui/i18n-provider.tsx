@@ -6,10 +6,25 @@ import { dateParts, type TDateParts } from "@/lib/i18n/format";
 import { formatsOf, type TLocale } from "@/lib/i18n/locales";
 import { createTranslator, type TMessages, type TTranslate } from "@/lib/i18n/translator";
 
-const I18nContext = createContext<{ locale: string; messages: TMessages } | null>(null);
+type TContext = { locale: string; messages: TMessages; t: TTranslate };
 
+const I18nContext = createContext<TContext | null>(null);
+
+/** Says which message a page forgot to send (lib/i18n/client-messages.ts); e2e tests fail on it. */
+function reportMissing(key: string) {
+  console.error(`Missing message "${key}": add it to the component's message set in lib/i18n/client-messages.ts`);
+}
+
+/**
+ * The messages client components below may use: only those the server picked for them
+ * (components/ui/client-messages.tsx), added to the ones a provider above already gave.
+ */
 export function I18nProvider({ locale, messages, children }: { locale: string; messages: TMessages; children: ReactNode }) {
-  const value = useMemo(() => ({ locale, messages }), [locale, messages]);
+  const parent = useContext(I18nContext);
+  const value = useMemo(() => {
+    const all = parent ? { ...parent.messages, ...messages } : messages;
+    return { locale, messages: all, t: createTranslator(locale, all, reportMissing) };
+  }, [parent, locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -21,8 +36,7 @@ function useI18nContext() {
 
 /** The translate function for client components, over the messages the server sent. */
 export function useT(): TTranslate {
-  const context = useI18nContext();
-  return useMemo(() => createTranslator(context.locale, context.messages), [context]);
+  return useI18nContext().t;
 }
 
 /** The language the page is shown in. */

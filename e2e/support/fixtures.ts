@@ -9,9 +9,22 @@ import { baseURL } from "./settings";
 type Fixtures = {
   /** Signs the page in as a new user with this role (its address starting with `prefix`), without going through the sign-in page. */
   signInAs: (role: TRole, prefix?: string) => Promise<TTestUser>;
+  /** Fails a test whose pages used a message the server did not send them (lib/i18n/client-messages.ts). */
+  messagesSent: undefined;
 };
 
 export const test = base.extend<Fixtures>({
+  messagesSent: [
+    async ({ context }, use) => {
+      const missing: string[] = [];
+      context.on("console", (message) => {
+        if (message.type() === "error" && message.text().startsWith("Missing message")) missing.push(`${message.text()} (${message.page()?.url()})`);
+      });
+      await use(undefined);
+      expect(missing, "messages the browser needed but was not sent").toEqual([]);
+    },
+    { auto: true },
+  ],
   signInAs: async ({ context }, use) => {
     await use(async (role, prefix) => {
       const user = await createUser(role, prefix);

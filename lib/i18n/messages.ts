@@ -3,7 +3,7 @@ import de from "@/i18n/de.json";
 import en from "@/i18n/en.json";
 
 import { DEBUG_LOCALE, LANGUAGES, recipientLocale, type TArea, type TLanguageCode, type TLocale } from "./locales";
-import type { TMessages } from "./translator";
+import { createTranslator, type TMessageKey, type TMessages, type TTranslate } from "./translator";
 
 const english = stripMetadata(en);
 
@@ -23,6 +23,53 @@ export const AVAILABLE_LANGUAGES = (Object.keys(LANGUAGES) as TLanguageCode[]).f
 
 export function messagesFor(locale: TLocale): TMessages {
   return CATALOGUE.get(locale) ?? english;
+}
+
+const TRANSLATORS = new Map<TLocale, TTranslate>();
+
+/** The translate function of a language: built once per process, then shared by every page and email. */
+export function translatorFor(locale: TLocale): TTranslate {
+  let t = TRANSLATORS.get(locale);
+  if (!t) {
+    t = createTranslator(locale, messagesFor(locale));
+    TRANSLATORS.set(locale, t);
+  }
+  return t;
+}
+
+/**
+ * The messages a browser needs, and no others (docs/decisions/017-client-messages.md): a set names
+ * keys whole, or a family of them by its prefix ("decide-*"). Picked once per language and set.
+ */
+export type TMessageSet = readonly (TMessageKey | `${string}-*`)[];
+
+const PICKED = new Map<TLocale, WeakMap<TMessageSet, TMessages>>();
+
+export function messagesOf(locale: TLocale, set: TMessageSet): TMessages {
+  let byLocale = PICKED.get(locale);
+  if (!byLocale) {
+    byLocale = new WeakMap();
+    PICKED.set(locale, byLocale);
+  }
+  let picked = byLocale.get(set);
+  if (!picked) {
+    picked = pick(messagesFor(locale), set);
+    byLocale.set(set, picked);
+  }
+  return picked;
+}
+
+function pick(messages: TMessages, set: TMessageSet): TMessages {
+  const prefixes = set.filter((entry) => entry.endsWith("-*")).map((entry) => entry.slice(0, -1));
+  const picked: TMessages = {};
+  for (const key of set) {
+    const text = messages[key];
+    if (text !== undefined) picked[key] = text;
+  }
+  if (prefixes.length > 0) {
+    for (const [key, text] of Object.entries(messages)) if (prefixes.some((prefix) => key.startsWith(prefix))) picked[key] = text;
+  }
+  return picked;
 }
 
 /**

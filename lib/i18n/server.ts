@@ -7,10 +7,10 @@ import { cache } from "react";
 import { viewerLanguage } from "@/lib/server/session";
 
 import { directionOf, formatsOf, resolveLocale } from "./locales";
-import { AVAILABLE_LANGUAGES, messagesFor } from "./messages";
+import { AVAILABLE_LANGUAGES, translatorFor } from "./messages";
 import { requestChoices } from "./request";
 import { fullTitle } from "./title";
-import { createTranslator, type TMessageKey } from "./translator";
+import type { TMessageKey } from "./translator";
 
 /**
  * The language of the current request (docs/decisions/007-languages.md), its direction, the tag
@@ -26,8 +26,7 @@ export const getI18n = cache(async () => {
     staff: resolveLocale(choices, { area: "staff", available: AVAILABLE_LANGUAGES }),
   };
   const locale = byArea[area];
-  const messages = messagesFor(locale);
-  return { locale, dir: directionOf(locale), formats: formatsOf(locale), area, byArea, messages, t: createTranslator(locale, messages) };
+  return { locale, dir: directionOf(locale), formats: formatsOf(locale), area, byArea, t: translatorFor(locale) };
 });
 
 /** A page whose database is down still renders, in the language the request itself asks for. */

@@ -22,15 +22,25 @@ function isolated(param: TParam): TParam {
   return typeof param === "string" && LEFT_TO_RIGHT_LETTER.test(param) ? `\u2068${param}\u2069` : param;
 }
 
-/** A translate function over one language's messages; a missing message falls back to its key. */
-export function createTranslator(locale: string, messages: TMessages): TTranslate {
+/**
+ * A translate function over one language's messages. A missing message falls back to its key;
+ * `missing` hears of it (a browser given too few messages says so on its console).
+ */
+export function createTranslator(locale: string, messages: TMessages, missing?: (key: string) => void): TTranslate {
   const banana = new Banana(locale, { finalFallback: "en" });
   banana.load(messages, locale);
-  if (directionOf(locale) === "rtl") return (key, ...params) => banana.i18n(key, ...params.map(isolated));
-  return (key, ...params) => banana.i18n(key, ...params);
+  const rtl = directionOf(locale) === "rtl";
+  return (key, ...params) => {
+    if (missing && !(key in messages)) missing(key);
+    return banana.i18n(key, ...(rtl ? params.map(isolated) : params));
+  };
 }
 
-/** A message with its parameters (a field's error, an action's outcome) in words; none for none. */
-export function inWords(t: TTranslate, message: { key: TMessageKey; params?: TParam[] } | undefined) {
-  return message ? t(message.key, ...(message.params ?? [])) : undefined;
+/**
+ * A message with its parameters (a field's error, an action's outcome) in words; none for none.
+ * A server action's answer comes already in words (`text`), so a browser needs no error messages.
+ */
+export function inWords(t: TTranslate, message: { key: TMessageKey; params?: TParam[]; text?: string } | undefined) {
+  if (!message) return undefined;
+  return message.text ?? t(message.key, ...(message.params ?? []));
 }

@@ -4,7 +4,8 @@ import { notFound, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 
 import { DomainError, FieldRuleError, NotFoundError } from "@/lib/domain/errors";
-import { fieldErrorsOf, formValues, type TActionState, type TFormValues } from "@/lib/form-state";
+import { fieldErrorsOf, formValues, type TActionState, type TFieldError, type TFormValues } from "@/lib/form-state";
+import { getI18n } from "@/lib/i18n/server";
 import { log } from "@/lib/log";
 
 import { rememberActingLanguage } from "./language";
@@ -55,14 +56,29 @@ function runAction(name: string, work: (values: TFormValues) => Promise<TActionS
   return async (_previous, formData) => {
     const values = formValues(formData);
     try {
-      return (await work(values)) ?? { status: "success" };
+      return await inWords((await work(values)) ?? { status: "success" });
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof NotFoundError) notFound();
-      if (error instanceof FieldRuleError) return { status: "error", fieldErrors: error.fieldErrors, values };
-      if (error instanceof DomainError) return { status: "error", message: { key: error.messageKey, params: error.params }, values };
+      if (error instanceof FieldRuleError) return inWords({ status: "error", fieldErrors: error.fieldErrors, values });
+      if (error instanceof DomainError) return inWords({ status: "error", message: { key: error.messageKey, params: error.params }, values });
       log.error("action.failed", { action: name, error: error instanceof Error ? error.message : String(error) });
-      return { status: "error", message: { key: "error-unexpected" }, values };
+      return inWords({ status: "error", message: { key: "error-unexpected" }, values });
     }
+  };
+}
+
+/**
+ * The answer's messages put in words here, in the language of the page that sent the form, so a
+ * browser is never sent a catalogue of error messages it might need (docs/decisions/017-client-messages.md).
+ */
+export async function inWords(state: TActionState): Promise<TActionState> {
+  if (!state.message && !state.fieldErrors) return state;
+  const { t } = await getI18n();
+  const said = (message: TFieldError): TFieldError => ({ ...message, text: t(message.key, ...(message.params ?? [])) });
+  return {
+    ...state,
+    message: state.message && said(state.message),
+    fieldErrors: state.fieldErrors && Object.fromEntries(Object.entries(state.fieldErrors).map(([field, error]) => [field, said(error)])),
   };
 }

@@ -12,6 +12,8 @@ import { getViewer } from "@/lib/server/session";
 import { DEMO_ACCOUNTS } from "@/prisma/seed";
 
 import { wikimediaSignInAction } from "./actions";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { SIGN_IN_MESSAGES } from "@/lib/i18n/client-messages";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const [{ t }, viewer, params] = await Promise.all([getI18n(), getViewer(), searchParams]);
@@ -38,7 +40,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <section aria-labelledby="signin-email" className="panel">
         <h2 id="signin-email">{t("signin-email-heading")}</h2>
         <p>{t("signin-email-body")}</p>
-        <EmailSignInForm action={emailSignInAction} callbackUrl={callbackUrl} />
+        <ClientMessages set={SIGN_IN_MESSAGES}>
+          <EmailSignInForm action={emailSignInAction} callbackUrl={callbackUrl} />
+        </ClientMessages>
       </section>
       {showDemo ? (
         <section aria-labelledby="signin-demo" className="notice">

@@ -15,6 +15,8 @@ import { requireViewer } from "@/lib/server/session";
 import { ownDigest } from "@/lib/server/users";
 
 import { saveAccountNameAction, saveDigestAction } from "./actions";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { ACCOUNT_MESSAGES } from "@/lib/i18n/client-messages";
 
 export const generateMetadata = titledBy("account-title");
 
@@ -62,7 +64,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <h2 id="name-title">{t("account-name-title")}</h2>
       {query.name === "saved" ? <Done>{t("account-name-saved")}</Done> : null}
       {query.name === "removed" ? <Done>{t("account-name-removed")}</Done> : null}
-      <AccountNameForm action={saveAccountNameAction} saved={data.account.name} />
+      <ClientMessages set={ACCOUNT_MESSAGES}>
+        <AccountNameForm action={saveAccountNameAction} saved={data.account.name} />
+      </ClientMessages>
 
       <h2 id="language-title">{t("account-language-title")}</h2>
       {query.language === "saved" ? <Done>{t("account-language-saved")}</Done> : null}
@@ -72,7 +76,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <>
           <h2 id="digest-title">{t("account-digest-title")}</h2>
           {query.digest === "saved" ? <Done>{t(digest === "NONE" ? "account-digest-saved-none" : "account-digest-saved")}</Done> : null}
-          <DigestForm action={saveDigestAction} saved={digest} />
+          <ClientMessages set={ACCOUNT_MESSAGES}>
+            <DigestForm action={saveDigestAction} saved={digest} />
+          </ClientMessages>
         </>
       ) : null}
 

@@ -1,6 +1,5 @@
 import { DEFAULT_LOCALE, directionOf, type TLanguageCode } from "@/lib/i18n/locales";
-import { messagesFor } from "@/lib/i18n/messages";
-import { createTranslator } from "@/lib/i18n/translator";
+import { translatorFor } from "@/lib/i18n/messages";
 
 import { renderEmail } from "../layout";
 
@@ -9,7 +8,7 @@ import { renderEmail } from "../layout";
  * when known, so the reader can tell whose requests these are, and says what ignoring it does.
  */
 export function contactConfirmationEmail({ url, name, days }: { url: string; name: string | null; days: number }, locale: TLanguageCode = DEFAULT_LOCALE) {
-  const t = createTranslator(locale, messagesFor(locale));
+  const t = translatorFor(locale);
   const { text, html } = renderEmail({
     lang: locale,
     dir: directionOf(locale),

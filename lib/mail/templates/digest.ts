@@ -2,8 +2,8 @@ import { DIGEST_SECTIONS, type TDigestContent, type TDigestSection } from "@/lib
 import { dayOf } from "@/lib/domain/time";
 import { longDate } from "@/lib/i18n/format";
 import { DEFAULT_LOCALE, directionOf, formatsOf, type TLanguageCode } from "@/lib/i18n/locales";
-import { messagesFor } from "@/lib/i18n/messages";
-import { createTranslator, type TMessageKey } from "@/lib/i18n/translator";
+import { translatorFor } from "@/lib/i18n/messages";
+import type { TMessageKey } from "@/lib/i18n/translator";
 
 import { renderEmail } from "../layout";
 
@@ -24,7 +24,7 @@ export function digestEmail(
   { content, frequency, periodStart, baseUrl }: { content: TDigestContent; frequency: "DAILY" | "WEEKLY"; periodStart: Date; baseUrl: string },
   locale: TLanguageCode = DEFAULT_LOCALE,
 ) {
-  const t = createTranslator(locale, messagesFor(locale));
+  const t = translatorFor(locale);
   const day = longDate(dayOf(periodStart), formatsOf(locale));
   const paragraphs = DIGEST_SECTIONS.flatMap((section) => {
     const { count, items } = content[section];

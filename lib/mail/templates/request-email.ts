@@ -1,6 +1,6 @@
 import { DEFAULT_LOCALE, directionOf, formatsOf, type TLanguageCode } from "@/lib/i18n/locales";
-import { messagesFor } from "@/lib/i18n/messages";
-import { createTranslator, type TMessageKey } from "@/lib/i18n/translator";
+import { translatorFor } from "@/lib/i18n/messages";
+import type { TMessageKey } from "@/lib/i18n/translator";
 
 import { markNotIn, renderEmail } from "../layout";
 
@@ -161,7 +161,7 @@ export function requestEmail(
   },
   locale: TLanguageCode = DEFAULT_LOCALE,
 ) {
-  const t = createTranslator(locale, messagesFor(locale));
+  const t = translatorFor(locale);
   const template: TTemplate = TEMPLATES[kind];
   const params = [reference, detail, ...more];
   // The reference goes in by a mark of its own, so the HTML part can keep it on one line without touching the people's words.
@@ -182,5 +182,5 @@ export function requestEmail(
 
 /** For the parts of an email the caller words itself: the email's language, a translator and the date and number formats. */
 export function emailWording(locale: TLanguageCode = DEFAULT_LOCALE) {
-  return { locale, t: createTranslator(locale, messagesFor(locale)), formats: formatsOf(locale) };
+  return { locale, t: translatorFor(locale), formats: formatsOf(locale) };
 }

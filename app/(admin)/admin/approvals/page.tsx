@@ -10,6 +10,8 @@ import { approvalPolicyPage } from "@/lib/server/admin/approvals";
 import { requireRole } from "@/lib/server/session";
 
 import { saveApprovalPolicyAction } from "./actions";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { ADMIN_MESSAGES } from "@/lib/i18n/client-messages";
 
 export const generateMetadata = titledBy("admin-approvals-title");
 
@@ -29,27 +31,29 @@ export default async function AdminApprovalsPage() {
   const [{ t, formats }, { policy, changes }] = await Promise.all([getI18n(), approvalPolicyPage(viewer)]);
   const columns = [t("admin-approvals-col-when"), t("admin-approvals-col-who"), t("admin-approvals-col-rules")] as const;
   return (
-    <div className="page narrow">
-      <PageHeading title="admin-approvals-title" lead="admin-approvals-intro" />
-      <p data-testid="approvals-in-force">
-        <strong>{t("admin-approvals-in-force")}</strong> {rulesText(t, formats, policy)}
-      </p>
-      <ApprovalPolicyForm
-        action={saveApprovalPolicyAction}
-        version={policy.version}
-        rules={policyRules(policy)}
-        aboveAmount={policy.approvalAboveCents === null ? "" : (policy.approvalAboveCents / 100).toFixed(2)}
-      />
-      <h2 id="approvals-changes">{t("admin-approvals-changes-title")}</h2>
-      <Table stacked labelledBy="approvals-changes" columns={columns} empty={t("admin-approvals-changes-none")}>
-        {changes.map((change) => (
-          <tr key={change.id}>
-            <td {...cellLabel(columns[0])}>{shortDateTime(change.at, formats)}</td>
-            <td {...cellLabel(columns[1])}>{change.by ?? t("admin-costs-removed-person")}</td>
-            <td {...cellLabel(columns[2])}>{change.after ? rulesText(t, formats, change.after) : ""}</td>
-          </tr>
-        ))}
-      </Table>
-    </div>
+    <ClientMessages set={ADMIN_MESSAGES.approvals}>
+      <div className="page narrow">
+        <PageHeading title="admin-approvals-title" lead="admin-approvals-intro" />
+        <p data-testid="approvals-in-force">
+          <strong>{t("admin-approvals-in-force")}</strong> {rulesText(t, formats, policy)}
+        </p>
+        <ApprovalPolicyForm
+          action={saveApprovalPolicyAction}
+          version={policy.version}
+          rules={policyRules(policy)}
+          aboveAmount={policy.approvalAboveCents === null ? "" : (policy.approvalAboveCents / 100).toFixed(2)}
+        />
+        <h2 id="approvals-changes">{t("admin-approvals-changes-title")}</h2>
+        <Table stacked labelledBy="approvals-changes" columns={columns} empty={t("admin-approvals-changes-none")}>
+          {changes.map((change) => (
+            <tr key={change.id}>
+              <td {...cellLabel(columns[0])}>{shortDateTime(change.at, formats)}</td>
+              <td {...cellLabel(columns[1])}>{change.by ?? t("admin-costs-removed-person")}</td>
+              <td {...cellLabel(columns[2])}>{change.after ? rulesText(t, formats, change.after) : ""}</td>
+            </tr>
+          ))}
+        </Table>
+      </div>
+    </ClientMessages>
   );
 }

@@ -14,6 +14,8 @@ import { listDeclarations } from "@/lib/server/review/conflicts";
 import { requireRole } from "@/lib/server/session";
 
 import { liftConflictAction } from "./actions";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { ADMIN_MESSAGES } from "@/lib/i18n/client-messages";
 
 export const generateMetadata = titledBy("admin-conflicts-title");
 
@@ -35,47 +37,49 @@ export default async function AdminConflictsPage({ searchParams }: TPageSearch) 
   ] as const;
 
   return (
-    <div className="page">
-      <PageHeading title="admin-conflicts-title" lead="admin-conflicts-intro" />
-      {params.lifted ? <Done>{t("admin-conflicts-lifted")}</Done> : null}
-      <Table caption={t("admin-conflicts-caption")} stacked columns={columns} empty={rows.length === 0 ? t("admin-conflicts-none") : undefined}>
-        {rows.map((row) => (
-          <tr key={row.id}>
-            <td {...cellLabel(columns[0])}>
-              <Link href={`/review/${row.request.id}`}>
-                <Reference>{row.request.reference}</Reference>
-              </Link>
-            </td>
-            <td {...cellLabel(columns[1])}>{person(row.reviewer)}</td>
-            <td {...cellLabel(columns[2])}>{shortDateTime(row.declaredAt, formats)}</td>
-            <td {...cellLabel(columns[3])}>
-              {row.hasConflict ? (
-                <>
-                  <span className="tag tag--error">{t("admin-conflicts-conflict")}</span>
-                  <span className="pre-line"> {row.reason}</span>
-                </>
-              ) : (
-                t("admin-conflicts-no-conflict")
-              )}
-            </td>
-            <td {...cellLabel(columns[4])}>
-              {row.liftedAt ? (
-                <>
-                  {t("admin-conflicts-lifted-by", person(row.liftedBy), shortDateTime(row.liftedAt, formats))}
-                  <span className="pre-line"> {row.liftReason}</span>
-                </>
-              ) : row.hasConflict && row.reviewer.id !== viewer.id ? (
-                <LiftConflictForm
-                  action={liftConflictAction}
-                  declarationId={row.id}
-                  label={t("admin-conflicts-lift-label", person(row.reviewer), row.request.reference ?? "")}
-                />
-              ) : null}
-            </td>
-          </tr>
-        ))}
-      </Table>
-      <Pagination firstHref={page > 1 ? "/admin/conflicts" : undefined} nextHref={page < pages ? `/admin/conflicts?page=${page + 1}` : undefined} />
-    </div>
+    <ClientMessages set={ADMIN_MESSAGES.conflicts}>
+      <div className="page">
+        <PageHeading title="admin-conflicts-title" lead="admin-conflicts-intro" />
+        {params.lifted ? <Done>{t("admin-conflicts-lifted")}</Done> : null}
+        <Table caption={t("admin-conflicts-caption")} stacked columns={columns} empty={rows.length === 0 ? t("admin-conflicts-none") : undefined}>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td {...cellLabel(columns[0])}>
+                <Link href={`/review/${row.request.id}`}>
+                  <Reference>{row.request.reference}</Reference>
+                </Link>
+              </td>
+              <td {...cellLabel(columns[1])}>{person(row.reviewer)}</td>
+              <td {...cellLabel(columns[2])}>{shortDateTime(row.declaredAt, formats)}</td>
+              <td {...cellLabel(columns[3])}>
+                {row.hasConflict ? (
+                  <>
+                    <span className="tag tag--error">{t("admin-conflicts-conflict")}</span>
+                    <span className="pre-line"> {row.reason}</span>
+                  </>
+                ) : (
+                  t("admin-conflicts-no-conflict")
+                )}
+              </td>
+              <td {...cellLabel(columns[4])}>
+                {row.liftedAt ? (
+                  <>
+                    {t("admin-conflicts-lifted-by", person(row.liftedBy), shortDateTime(row.liftedAt, formats))}
+                    <span className="pre-line"> {row.liftReason}</span>
+                  </>
+                ) : row.hasConflict && row.reviewer.id !== viewer.id ? (
+                  <LiftConflictForm
+                    action={liftConflictAction}
+                    declarationId={row.id}
+                    label={t("admin-conflicts-lift-label", person(row.reviewer), row.request.reference ?? "")}
+                  />
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </Table>
+        <Pagination firstHref={page > 1 ? "/admin/conflicts" : undefined} nextHref={page < pages ? `/admin/conflicts?page=${page + 1}` : undefined} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -15,6 +15,8 @@ import { getI18n, titledBy } from "@/lib/i18n/server";
 import type { TTranslate } from "@/lib/i18n/translator";
 import { listUndeliveredEmails, type TUndelivered, type TUndeliveredEmail } from "@/lib/jobs/undelivered-emails";
 import { requireRole } from "@/lib/server/session";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { ADMIN_MESSAGES } from "@/lib/i18n/client-messages";
 
 export const generateMetadata = titledBy("admin-emails-title");
 
@@ -28,19 +30,21 @@ export default async function AdminEmailsPage({ searchParams }: TPageSearch) {
   const pageOf = (which: TUndelivered, after?: string) => pageLink({ failed: params.failed, retrying: params.retrying, [which]: after });
 
   return (
-    <div className="page">
-      <PageHeading title="admin-emails-title" lead="admin-emails-intro" />
-      {params.resent ? <Done>{t("admin-emails-resent")}</Done> : null}
+    <ClientMessages set={ADMIN_MESSAGES.emails}>
+      <div className="page">
+        <PageHeading title="admin-emails-title" lead="admin-emails-intro" />
+        {params.resent ? <Done>{t("admin-emails-resent")}</Done> : null}
 
-      <h2>{t("admin-emails-failed-title")}</h2>
-      <EmailTable t={t} formats={formats} emails={failed.emails} which="failed" />
-      <Pagination firstHref={params.failed ? pageOf("failed") : undefined} nextHref={failed.next ? pageOf("failed", failed.next) : undefined} />
+        <h2>{t("admin-emails-failed-title")}</h2>
+        <EmailTable t={t} formats={formats} emails={failed.emails} which="failed" />
+        <Pagination firstHref={params.failed ? pageOf("failed") : undefined} nextHref={failed.next ? pageOf("failed", failed.next) : undefined} />
 
-      <h2>{t("admin-emails-retrying-title")}</h2>
-      <p>{t("admin-emails-retrying-intro")}</p>
-      <EmailTable t={t} formats={formats} emails={retrying.emails} which="retrying" />
-      <Pagination firstHref={params.retrying ? pageOf("retrying") : undefined} nextHref={retrying.next ? pageOf("retrying", retrying.next) : undefined} />
-    </div>
+        <h2>{t("admin-emails-retrying-title")}</h2>
+        <p>{t("admin-emails-retrying-intro")}</p>
+        <EmailTable t={t} formats={formats} emails={retrying.emails} which="retrying" />
+        <Pagination firstHref={params.retrying ? pageOf("retrying") : undefined} nextHref={retrying.next ? pageOf("retrying", retrying.next) : undefined} />
+      </div>
+    </ClientMessages>
   );
 }
 

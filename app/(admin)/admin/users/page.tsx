@@ -12,6 +12,8 @@ import { shortDate, shortDateTime } from "@/lib/i18n/format";
 import { getI18n, titledBy } from "@/lib/i18n/server";
 import { requireRole } from "@/lib/server/session";
 import { listUsers, recentRoleChanges } from "@/lib/server/users";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { ADMIN_MESSAGES } from "@/lib/i18n/client-messages";
 
 export const generateMetadata = titledBy("admin-users-title");
 
@@ -30,61 +32,66 @@ export default async function AdminUsersPage({ searchParams }: TPageSearch) {
   ] as const;
 
   return (
-    <div className="page">
-      <PageHeading title="admin-users-title" lead="admin-users-intro" />
+    <ClientMessages set={ADMIN_MESSAGES.users}>
+      <div className="page">
+        <PageHeading title="admin-users-title" lead="admin-users-intro" />
 
-      {/* biome-ignore lint/a11y/useSemanticElements: a form as the search landmark, which every screen reader knows; <search> is too new */}
-      <form className="filters" method="get" role="search" aria-label={t("admin-users-filter-label")}>
-        <TextField id="q" type="search" label={t("admin-users-search")} defaultValue={query ?? ""} />
-        <SelectField
-          id="role-filter"
-          name="role"
-          label={t("admin-users-role-filter")}
-          placeholder={t("admin-users-role-any")}
-          options={ROLES.map((option) => ({ value: option, label: t(ROLE_LABEL[option]) }))}
-          defaultValue={role ?? ""}
-        />
-        <button className="button" type="submit">
-          {t("admin-users-filter-submit")}
-        </button>
-      </form>
+        {/* biome-ignore lint/a11y/useSemanticElements: a form as the search landmark, which every screen reader knows; <search> is too new */}
+        <form className="filters" method="get" role="search" aria-label={t("admin-users-filter-label")}>
+          <TextField id="q" type="search" label={t("admin-users-search")} defaultValue={query ?? ""} />
+          <SelectField
+            id="role-filter"
+            name="role"
+            label={t("admin-users-role-filter")}
+            placeholder={t("admin-users-role-any")}
+            options={ROLES.map((option) => ({ value: option, label: t(ROLE_LABEL[option]) }))}
+            defaultValue={role ?? ""}
+          />
+          <button className="button" type="submit">
+            {t("admin-users-filter-submit")}
+          </button>
+        </form>
 
-      <Table stacked caption={t("admin-users-caption")} columns={columns} empty={users.length === 0 ? t("admin-users-none") : undefined}>
-        {users.map((user) => {
-          const label = user.name ?? user.email ?? user.id;
-          return (
-            <tr key={user.id}>
-              <td {...cellLabel(columns[0])}>
-                <strong>{label}</strong>
-                {user.name && user.email ? <div className="hint">{user.email}</div> : null}
-              </td>
-              <td {...cellLabel(columns[1])}>{shortDate(user.createdAt, formats)}</td>
-              <td {...cellLabel(columns[2])}>
-                <RoleForm action={changeRoleAction} userId={user.id} role={user.role} personLabel={label} disabled={user.id === viewer.id} />
-                {user.id === viewer.id ? <p className="hint">{t("admin-users-self-hint")}</p> : null}
-              </td>
-            </tr>
-          );
-        })}
-      </Table>
-      <Pagination firstHref={params.after ? pageLink({ q: query, role }) : undefined} nextHref={next ? pageLink({ q: query, role, after: next }) : undefined} />
-
-      <h2 id="role-history">{t("admin-users-history-title")}</h2>
-      {changes.length === 0 ? (
-        <p>{t("admin-users-history-none")}</p>
-      ) : (
-        <Table stacked labelledBy="role-history" columns={historyColumns}>
-          {changes.map((change) => (
-            <tr key={change.id}>
-              <td {...cellLabel(historyColumns[0])}>{shortDateTime(change.at, formats)}</td>
-              <td {...cellLabel(historyColumns[1])}>{change.actor || t("admin-users-history-system", change.note ?? "")}</td>
-              <td {...cellLabel(historyColumns[2])}>{change.subject}</td>
-              <td {...cellLabel(historyColumns[3])}>{t("admin-users-history-from-to", t(ROLE_LABEL[change.before]), t(ROLE_LABEL[change.after]))}</td>
-            </tr>
-          ))}
+        <Table stacked caption={t("admin-users-caption")} columns={columns} empty={users.length === 0 ? t("admin-users-none") : undefined}>
+          {users.map((user) => {
+            const label = user.name ?? user.email ?? user.id;
+            return (
+              <tr key={user.id}>
+                <td {...cellLabel(columns[0])}>
+                  <strong>{label}</strong>
+                  {user.name && user.email ? <div className="hint">{user.email}</div> : null}
+                </td>
+                <td {...cellLabel(columns[1])}>{shortDate(user.createdAt, formats)}</td>
+                <td {...cellLabel(columns[2])}>
+                  <RoleForm action={changeRoleAction} userId={user.id} role={user.role} personLabel={label} disabled={user.id === viewer.id} />
+                  {user.id === viewer.id ? <p className="hint">{t("admin-users-self-hint")}</p> : null}
+                </td>
+              </tr>
+            );
+          })}
         </Table>
-      )}
-    </div>
+        <Pagination
+          firstHref={params.after ? pageLink({ q: query, role }) : undefined}
+          nextHref={next ? pageLink({ q: query, role, after: next }) : undefined}
+        />
+
+        <h2 id="role-history">{t("admin-users-history-title")}</h2>
+        {changes.length === 0 ? (
+          <p>{t("admin-users-history-none")}</p>
+        ) : (
+          <Table stacked labelledBy="role-history" columns={historyColumns}>
+            {changes.map((change) => (
+              <tr key={change.id}>
+                <td {...cellLabel(historyColumns[0])}>{shortDateTime(change.at, formats)}</td>
+                <td {...cellLabel(historyColumns[1])}>{change.actor || t("admin-users-history-system", change.note ?? "")}</td>
+                <td {...cellLabel(historyColumns[2])}>{change.subject}</td>
+                <td {...cellLabel(historyColumns[3])}>{t("admin-users-history-from-to", t(ROLE_LABEL[change.before]), t(ROLE_LABEL[change.after]))}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </div>
+    </ClientMessages>
   );
 }
 

@@ -10,6 +10,8 @@ import { listEndpoints } from "@/lib/server/admin/webhooks";
 import { requireRole } from "@/lib/server/session";
 
 import { createWebhookAction } from "./actions";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { ADMIN_MESSAGES } from "@/lib/i18n/client-messages";
 
 export const generateMetadata = titledBy("admin-webhooks-title");
 
@@ -27,46 +29,48 @@ export default async function AdminWebhooksPage() {
     t("admin-webhooks-col-failed"),
   ];
   return (
-    <div className="page">
-      <PageHeading title="admin-webhooks-title" lead="admin-webhooks-intro" />
-      <Table
-        stacked
-        caption={t("admin-webhooks-caption")}
-        columns={[url, description, types, sending, last, failed]}
-        empty={endpoints.length === 0 ? t("admin-webhooks-none") : undefined}
-      >
-        {endpoints.map((endpoint) => (
-          <tr key={endpoint.id}>
-            <td {...cellLabel(url)} className="break-anywhere">
-              <Link href={`/admin/webhooks/${endpoint.id}`} dir="ltr">
-                {endpoint.url}
-              </Link>
-            </td>
-            <td {...cellLabel(description)}>{endpoint.description}</td>
-            <td {...cellLabel(types)}>
-              <span>
-                {endpoint.eventTypes.map((type, index) => (
-                  <span key={type}>
-                    {index > 0 ? ", " : null}
-                    <code translate="no">{type}</code>
-                  </span>
-                ))}
-              </span>
-            </td>
-            <td {...cellLabel(sending)}>{t(endpoint.enabled ? "admin-webhooks-on" : "admin-webhooks-off")}</td>
-            <td {...cellLabel(last)}>
-              {endpoint.lastDelivery
-                ? t(LAST_DELIVERY[endpoint.lastDelivery.state], shortDateTime(endpoint.lastDelivery.at, formats), endpoint.lastDelivery.statusCode ?? "–")
-                : t("admin-webhooks-last-none")}
-            </td>
-            <td {...cellLabel(failed)}>{formatNumber(endpoint.failed, formats)}</td>
-          </tr>
-        ))}
-      </Table>
+    <ClientMessages set={ADMIN_MESSAGES.webhooks}>
+      <div className="page">
+        <PageHeading title="admin-webhooks-title" lead="admin-webhooks-intro" />
+        <Table
+          stacked
+          caption={t("admin-webhooks-caption")}
+          columns={[url, description, types, sending, last, failed]}
+          empty={endpoints.length === 0 ? t("admin-webhooks-none") : undefined}
+        >
+          {endpoints.map((endpoint) => (
+            <tr key={endpoint.id}>
+              <td {...cellLabel(url)} className="break-anywhere">
+                <Link href={`/admin/webhooks/${endpoint.id}`} dir="ltr">
+                  {endpoint.url}
+                </Link>
+              </td>
+              <td {...cellLabel(description)}>{endpoint.description}</td>
+              <td {...cellLabel(types)}>
+                <span>
+                  {endpoint.eventTypes.map((type, index) => (
+                    <span key={type}>
+                      {index > 0 ? ", " : null}
+                      <code translate="no">{type}</code>
+                    </span>
+                  ))}
+                </span>
+              </td>
+              <td {...cellLabel(sending)}>{t(endpoint.enabled ? "admin-webhooks-on" : "admin-webhooks-off")}</td>
+              <td {...cellLabel(last)}>
+                {endpoint.lastDelivery
+                  ? t(LAST_DELIVERY[endpoint.lastDelivery.state], shortDateTime(endpoint.lastDelivery.at, formats), endpoint.lastDelivery.statusCode ?? "–")
+                  : t("admin-webhooks-last-none")}
+              </td>
+              <td {...cellLabel(failed)}>{formatNumber(endpoint.failed, formats)}</td>
+            </tr>
+          ))}
+        </Table>
 
-      <h2>{t("admin-webhooks-add-title")}</h2>
-      <p>{t("admin-webhooks-add-intro")}</p>
-      <WebhookEndpointForm action={createWebhookAction} />
-    </div>
+        <h2>{t("admin-webhooks-add-title")}</h2>
+        <p>{t("admin-webhooks-add-intro")}</p>
+        <WebhookEndpointForm action={createWebhookAction} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -9,6 +9,8 @@ import { fullTitle } from "@/lib/i18n/title";
 import { contactLink } from "@/lib/server/contact";
 
 import { confirmContactAction } from "./actions";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { CONFIRM_CONTACT_MESSAGES } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -35,7 +37,9 @@ export default async function ConfirmContactPage({ searchParams }: TPageSearch) 
             {link.name ? isolatedMessage(t, "contact-confirm-intro-named", link.email, link.name) : isolatedMessage(t, "contact-confirm-intro", link.email)}
           </p>
           <p>{t("contact-confirm-explain")}</p>
-          <ConfirmContactForm action={confirmContactAction} token={params.token ?? ""} />
+          <ClientMessages set={CONFIRM_CONTACT_MESSAGES}>
+            <ConfirmContactForm action={confirmContactAction} token={params.token ?? ""} />
+          </ClientMessages>
         </>
       )}
     </div>

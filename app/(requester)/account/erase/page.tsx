@@ -7,6 +7,8 @@ import { erasureBlockers, mayEraseOwnData } from "@/lib/server/personal-data";
 import { requireViewer } from "@/lib/server/session";
 
 import { EraseForm } from "./erase-form";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { ERASE_MESSAGES } from "@/lib/i18n/client-messages";
 
 export const generateMetadata = titledBy("erase-title");
 
@@ -32,7 +34,9 @@ export default async function ErasePage() {
           </p>
         </div>
       ) : (
-        <EraseForm />
+        <ClientMessages set={ERASE_MESSAGES}>
+          <EraseForm />
+        </ClientMessages>
       )}
       <p className="button-group">
         <Link href="/account">{t("erase-keep")}</Link>

@@ -35,6 +35,8 @@ import { may } from "@/lib/domain/permissions";
 import { ownAppealOf } from "@/lib/server/appeals";
 
 import { answerInformationAction, sendContactLinkAction, startFollowUpAction } from "./actions";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { ANSWER_FORM_MESSAGES } from "@/lib/i18n/client-messages";
 
 type Params = {
   params: Promise<{ id: string }>;
@@ -152,7 +154,9 @@ export default async function RequestPage({ params, searchParams }: Params) {
         answeredLabel={(answeredAt) => t("request-question-answered", longDate(answeredAt, formats))}
         open={() =>
           offered.has("requester_answered") ? (
-            <AnswerForm action={answerInformationAction} requestId={request.id} version={request.version} reopened={editable} />
+            <ClientMessages set={ANSWER_FORM_MESSAGES}>
+              <AnswerForm action={answerInformationAction} requestId={request.id} version={request.version} reopened={editable} />
+            </ClientMessages>
           ) : null
         }
       />

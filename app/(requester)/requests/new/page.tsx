@@ -36,7 +36,7 @@ export default async function NewRequestPage() {
           </ul>
         </div>
       ) : null}
-      <RequestActionForm action={createDraftAction} label="new-start" />
+      <RequestActionForm action={createDraftAction} label={t("new-start")} />
     </div>
   );
 }

@@ -58,6 +58,8 @@ import {
   returnProposalAction,
   declareInterestAction,
 } from "./actions";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { REVIEW_MESSAGES } from "@/lib/i18n/client-messages";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ decided?: string }> };
 const DECIDED_NOTICE: Record<string, TMessageKey> = {
@@ -107,267 +109,271 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
   const decidedNotice = query.decided ? DECIDED_NOTICE[query.decided] : undefined;
 
   return (
-    <div className="page">
-      <p className="no-print">
-        <Link href="/review">{t("review-back")}</Link>
-      </p>
-      <h1>{referenceMessage(t, "review-request-title", request.reference ?? "")}</h1>
-      {decidedNotice ? <Done>{t(decidedNotice)}</Done> : null}
-      <PrintHeader
-        status={
-          <>
-            <RequestStatusTag status={request.shown} /> {request.joint ? <span className="tag tag--progressive">{t("queue-joint-badge")}</span> : null}{" "}
-            {request.submittedAt ? t("review-submitted-by", longDate(request.submittedAt, formats), person(request.requester)) : null}
-          </>
-        }
-      />
-
-      <section className="panel" aria-labelledby="assignment-title">
-        <h2 id="assignment-title" className="visually-hidden">
-          {t("queue-col-assignee")}
-        </h2>
-        <p>{request.assignee ? t("review-assigned-to", person(request.assignee)) : t("review-not-assigned")}</p>
-        {offered.has(request.status === "SUBMITTED" ? "start_review" : "take") ? (
-          <RequestActionForm action={takeRequestAction} request={request} label="review-take" />
-        ) : null}
-        {offered.has("release") ? <RequestActionForm action={releaseRequestAction} request={request} label="review-release" /> : null}
-      </section>
-
-      <InterestPanel
-        interest={request.interest}
-        declaration={request.declaration}
-        form={
-          offered.has("declare_interest") ? (
-            <InterestForm action={declareInterestAction} requestId={request.id} declaredNone={request.interest === "none"} />
-          ) : undefined
-        }
-      />
-
-      {request.basedOn || request.followUps.length > 0 ? (
-        <ul className="hint">
-          {request.basedOn ? (
-            <li>
-              {t("review-based-on")}{" "}
-              <Link href={`/review/${request.basedOn.id}`}>
-                <Reference>{request.basedOn.reference}</Reference>
-              </Link>
-            </li>
-          ) : null}
-          {request.followUps.map((followUp) => (
-            <li key={followUp.id}>
-              {t("review-followed-by")}{" "}
-              <Link href={`/review/${followUp.id}`}>
-                <Reference>{followUp.reference}</Reference>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-
-      <section className="panel decision-panel" aria-labelledby="decision-title">
-        <h2 id="decision-title">{t("decision-title")}</h2>
-        {request.decision ? (
-          <>
-            <DecisionSummary request={request} value={value} />
-            <GrantContributions rows={await grantContributionsOf(request.id)} title="review-contributions-title" headingLevel={3} />
-          </>
-        ) : open ? (
-          <>
-            <ProposalPanel viewer={viewer} request={request} confirm={confirmProposalAction} sendBack={returnProposalAction} />
-            <Prerequisites request={request} />
-            {request.proposalPending ? null : canDecide(viewer, { ...request, assigneeId: request.assignee?.id }) ? (
-              <p>
-                <Link className="button button--primary" href={`/review/${request.id}/decide`}>
-                  {t("decision-make")}
-                </Link>
-              </p>
-            ) : (
-              <p className="hint">
-                {t(
-                  conflicted
-                    ? "conflict-error-declared"
-                    : request.status === "AWAITING_REQUESTER"
-                      ? "decide-awaiting"
-                      : wmde
-                        ? "decision-wmf-decides"
-                        : request.interest === "undeclared" && request.status === "IN_REVIEW"
-                          ? "conflict-error-declare-first"
-                          : "decide-not-taken",
-                )}
-              </p>
-            )}
-            {offered.has("recommend") ? (
-              <RecommendationForm action={recordRecommendationAction} requestId={request.id} saved={request.wmdeRecommendation} />
-            ) : null}
-            {offered.has("assess_human_rights") && request.requesterKind === "commercial" ? (
-              <HumanRightsForm action={recordHumanRightsAction} requestId={request.id} saved={request.humanRights} />
-            ) : null}
-          </>
-        ) : (
-          <p>{t("decision-none-closed")}</p>
-        )}
-        {offered.has("estimate_development") ? (
-          <DevelopmentDaysForm action={estimateDevelopmentAction} requestId={request.id} version={request.version} saved={request.customDevelopmentDays} />
-        ) : null}
-        {(offered.has("extend") || offered.has("withdraw")) && request.expiresAt && request.decision?.startsAt ? (
-          <div className="review-columns">
-            {offered.has("extend") ? (
-              <ExtendForm
-                action={extendAction}
-                requestId={request.id}
-                version={request.version}
-                defaultExpiresOn={minDay(addMonths(dayOf(request.expiresAt), 6), addMonths(dayOf(request.decision.startsAt), MAX_GRANT_MONTHS))}
-                askLengthOverride={canAdminister(viewer.role)}
-              />
-            ) : null}
-            {offered.has("withdraw") ? <WithdrawForm action={withdrawAction} requestId={request.id} version={request.version} /> : null}
-          </div>
-        ) : null}
-      </section>
-
-      <AppealPanel viewer={viewer} request={request} appeal={appeal} action={decideAppealAction} />
-
-      <CheckInsPanel
-        requestId={request.id}
-        checkIns={checkIns}
-        now={now()}
-        acknowledge={offered.has("acknowledge_check_in") ? acknowledgeCheckInAction : undefined}
-      />
-
-      {pendingQuestion ? (
-        <p className="notice notice--warning">
-          {t("review-info-open", longDate(pendingQuestion.createdAt, formats), longDate(pendingQuestion.replyBy, formats))}
+    <ClientMessages set={REVIEW_MESSAGES}>
+      <div className="page">
+        <p className="no-print">
+          <Link href="/review">{t("review-back")}</Link>
         </p>
-      ) : null}
+        <h1>{referenceMessage(t, "review-request-title", request.reference ?? "")}</h1>
+        {decidedNotice ? <Done>{t(decidedNotice)}</Done> : null}
+        <PrintHeader
+          status={
+            <>
+              <RequestStatusTag status={request.shown} /> {request.joint ? <span className="tag tag--progressive">{t("queue-joint-badge")}</span> : null}{" "}
+              {request.submittedAt ? t("review-submitted-by", longDate(request.submittedAt, formats), person(request.requester)) : null}
+            </>
+          }
+        />
 
-      <div className="review-columns">
-        <section className="panel" aria-labelledby="flags-title">
-          <h2 id="flags-title">{t("review-flags-title")}</h2>
-          <p className="hint">{t("review-flags-intro")}</p>
-          {flags.length === 0 ? (
-            <p>{t("review-flags-none")}</p>
-          ) : (
-            <ul className="flag-list">
-              {flags.map((flag) => (
-                <li key={flag.key + flag.params.join()}>
-                  <span className={`tag ${SEVERITY[flag.severity]?.tone ?? ""}`}>{t(SEVERITY[flag.severity]?.label ?? "review-severity-warning")}</span>{" "}
-                  {t(flag.key as TMessageKey, ...flag.params)}
-                </li>
-              ))}
-            </ul>
-          )}
+        <section className="panel" aria-labelledby="assignment-title">
+          <h2 id="assignment-title" className="visually-hidden">
+            {t("queue-col-assignee")}
+          </h2>
+          <p>{request.assignee ? t("review-assigned-to", person(request.assignee)) : t("review-not-assigned")}</p>
+          {offered.has(request.status === "SUBMITTED" ? "start_review" : "take") ? (
+            <RequestActionForm action={takeRequestAction} request={request} label={t("review-take")} />
+          ) : null}
+          {offered.has("release") ? <RequestActionForm action={releaseRequestAction} request={request} label={t("review-release")} /> : null}
         </section>
-        <section className="panel" aria-labelledby="routing-title">
-          <h2 id="routing-title">{t("review-routing-title")}</h2>
-          <p>
-            <strong>{request.joint ? t("review-routing-joint") : t("review-routing-not-joint")}</strong>
-          </p>
-          <ul>
-            {messages(request.routingReasons).map((reason) => (
-              <li key={reason.key}>{t(reason.key as TMessageKey, ...reason.params)}</li>
+
+        <InterestPanel
+          interest={request.interest}
+          declaration={request.declaration}
+          form={
+            offered.has("declare_interest") ? (
+              <InterestForm action={declareInterestAction} requestId={request.id} declaredNone={request.interest === "none"} />
+            ) : undefined
+          }
+        />
+
+        {request.basedOn || request.followUps.length > 0 ? (
+          <ul className="hint">
+            {request.basedOn ? (
+              <li>
+                {t("review-based-on")}{" "}
+                <Link href={`/review/${request.basedOn.id}`}>
+                  <Reference>{request.basedOn.reference}</Reference>
+                </Link>
+              </li>
+            ) : null}
+            {request.followUps.map((followUp) => (
+              <li key={followUp.id}>
+                {t("review-followed-by")}{" "}
+                <Link href={`/review/${followUp.id}`}>
+                  <Reference>{followUp.reference}</Reference>
+                </Link>
+              </li>
             ))}
           </ul>
-          {offered.has("move_joint") ? <JointMoveForm action={moveJointAction} requestId={request.id} version={request.version} joint={request.joint} /> : null}
-        </section>
-      </div>
+        ) : null}
 
-      <h2>{t("review-answers-title")}</h2>
-      <AnswersSummary
-        answers={request.answers}
-        today={day}
-        headingLevel={3}
-        added={appeal.appeal ?? undefined}
-        after={(section) => {
-          // A reviewer with a conflict sees no assessments: the panel above says why.
-          if (conflicted) return null;
-          const assessments = request.assessments.filter((assessment) => assessment.criterion === section);
-          const mine = assessments.find((assessment) => assessment.reviewer.id === viewer.id);
-          return (
-            <div className="assessments">
-              <Table caption={t("review-assessments-caption", t(SECTION_TITLE[section]))} columns={[t("review-org-wmf"), t("review-org-wmde")]}>
-                <tr>
-                  {(["WMF", "WMDE"] as const).map((organisation) => {
-                    const found = assessments.filter((assessment) => assessment.organisation === organisation);
-                    return (
-                      <td key={organisation}>
-                        {found.length === 0 ? (
-                          <span className="hint">{t("review-assessments-none")}</span>
-                        ) : (
-                          found.map((assessment) => (
-                            <p key={assessment.id}>
-                              <strong>{t(RATING[assessment.rating] ?? "rating-cant-tell")}</strong> – {person(assessment.reviewer)}
-                              {assessment.note ? <span className="assessment-note">{assessment.note}</span> : null}
-                            </p>
-                          ))
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              </Table>
-              {offered.has("assess") ? (
-                <AssessmentForm
-                  action={saveAssessmentAction}
+        <section className="panel decision-panel" aria-labelledby="decision-title">
+          <h2 id="decision-title">{t("decision-title")}</h2>
+          {request.decision ? (
+            <>
+              <DecisionSummary request={request} value={value} />
+              <GrantContributions rows={await grantContributionsOf(request.id)} title="review-contributions-title" headingLevel={3} />
+            </>
+          ) : open ? (
+            <>
+              <ProposalPanel viewer={viewer} request={request} confirm={confirmProposalAction} sendBack={returnProposalAction} />
+              <Prerequisites request={request} />
+              {request.proposalPending ? null : canDecide(viewer, { ...request, assigneeId: request.assignee?.id }) ? (
+                <p>
+                  <Link className="button button--primary" href={`/review/${request.id}/decide`}>
+                    {t("decision-make")}
+                  </Link>
+                </p>
+              ) : (
+                <p className="hint">
+                  {t(
+                    conflicted
+                      ? "conflict-error-declared"
+                      : request.status === "AWAITING_REQUESTER"
+                        ? "decide-awaiting"
+                        : wmde
+                          ? "decision-wmf-decides"
+                          : request.interest === "undeclared" && request.status === "IN_REVIEW"
+                            ? "conflict-error-declare-first"
+                            : "decide-not-taken",
+                  )}
+                </p>
+              )}
+              {offered.has("recommend") ? (
+                <RecommendationForm action={recordRecommendationAction} requestId={request.id} saved={request.wmdeRecommendation} />
+              ) : null}
+              {offered.has("assess_human_rights") && request.requesterKind === "commercial" ? (
+                <HumanRightsForm action={recordHumanRightsAction} requestId={request.id} saved={request.humanRights} />
+              ) : null}
+            </>
+          ) : (
+            <p>{t("decision-none-closed")}</p>
+          )}
+          {offered.has("estimate_development") ? (
+            <DevelopmentDaysForm action={estimateDevelopmentAction} requestId={request.id} version={request.version} saved={request.customDevelopmentDays} />
+          ) : null}
+          {(offered.has("extend") || offered.has("withdraw")) && request.expiresAt && request.decision?.startsAt ? (
+            <div className="review-columns">
+              {offered.has("extend") ? (
+                <ExtendForm
+                  action={extendAction}
                   requestId={request.id}
-                  criterion={section}
-                  criterionLabel={t(SECTION_TITLE[section])}
-                  rating={mine?.rating}
-                  note={mine?.note}
+                  version={request.version}
+                  defaultExpiresOn={minDay(addMonths(dayOf(request.expiresAt), 6), addMonths(dayOf(request.decision.startsAt), MAX_GRANT_MONTHS))}
+                  askLengthOverride={canAdminister(viewer.role)}
                 />
               ) : null}
+              {offered.has("withdraw") ? <WithdrawForm action={withdrawAction} requestId={request.id} version={request.version} /> : null}
             </div>
-          );
-        }}
-      />
-
-      <QuestionList questions={request.infoRequests} answeredLabel={(answeredAt) => t("review-question-answer", longDate(answeredAt, formats))} />
-
-      {offered.has("ask_requester") ? (
-        <section className="panel no-print" aria-labelledby="info-title">
-          <InformationForm
-            action={askForInformationAction}
-            requestId={request.id}
-            version={request.version}
-            defaultReplyBy={inTwoWeeks}
-            sections={SECTION_IDS.map((section) => ({ id: section, label: t(SECTION_TITLE[section]) }))}
-          />
+          ) : null}
         </section>
-      ) : null}
 
-      <section aria-labelledby="comments-heading">
-        <h2 id="comments-heading">{t("review-comments-title")}</h2>
-        {conflicted ? <p className="hint">{t("conflict-comments-hidden")}</p> : null}
-        {request.comments.length === 0 ? <p>{t("review-comments-none")}</p> : null}
-        <ul className="comment-list">
-          {request.comments.map((comment) => (
-            <li key={comment.id} className="panel">
-              <p className="hint">
-                <span className={`tag ${comment.kind === "MESSAGE" ? "tag--progressive" : ""}`}>
-                  {t(comment.kind === "MESSAGE" ? "review-comment-message-tag" : "review-comment-internal-tag")}
-                </span>{" "}
-                {person(comment.author)}, {shortDateTime(comment.createdAt, formats)}
-              </p>
-              <p className="pre-line">{comment.body}</p>
-            </li>
-          ))}
-        </ul>
-        {offered.has("comment") ? <CommentForm action={addCommentAction} requestId={request.id} /> : null}
-      </section>
+        <AppealPanel viewer={viewer} request={request} appeal={appeal} action={decideAppealAction} />
 
-      <section aria-labelledby="history-title">
-        <h2 id="history-title">{t("review-history-title")}</h2>
-        <ol className="timeline">
-          {history.map((entry) => (
-            <li key={entry.id}>
-              <time dateTime={entry.at.toISOString()}>{shortDateTime(entry.at, formats)}</time>
-              <span>
-                {historyText(entry.action)} – {person(entry.actor)}
-                {entry.note ? `: ${entry.note}` : ""}
-              </span>
-            </li>
-          ))}
-        </ol>
-      </section>
-    </div>
+        <CheckInsPanel
+          requestId={request.id}
+          checkIns={checkIns}
+          now={now()}
+          acknowledge={offered.has("acknowledge_check_in") ? acknowledgeCheckInAction : undefined}
+        />
+
+        {pendingQuestion ? (
+          <p className="notice notice--warning">
+            {t("review-info-open", longDate(pendingQuestion.createdAt, formats), longDate(pendingQuestion.replyBy, formats))}
+          </p>
+        ) : null}
+
+        <div className="review-columns">
+          <section className="panel" aria-labelledby="flags-title">
+            <h2 id="flags-title">{t("review-flags-title")}</h2>
+            <p className="hint">{t("review-flags-intro")}</p>
+            {flags.length === 0 ? (
+              <p>{t("review-flags-none")}</p>
+            ) : (
+              <ul className="flag-list">
+                {flags.map((flag) => (
+                  <li key={flag.key + flag.params.join()}>
+                    <span className={`tag ${SEVERITY[flag.severity]?.tone ?? ""}`}>{t(SEVERITY[flag.severity]?.label ?? "review-severity-warning")}</span>{" "}
+                    {t(flag.key as TMessageKey, ...flag.params)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="panel" aria-labelledby="routing-title">
+            <h2 id="routing-title">{t("review-routing-title")}</h2>
+            <p>
+              <strong>{request.joint ? t("review-routing-joint") : t("review-routing-not-joint")}</strong>
+            </p>
+            <ul>
+              {messages(request.routingReasons).map((reason) => (
+                <li key={reason.key}>{t(reason.key as TMessageKey, ...reason.params)}</li>
+              ))}
+            </ul>
+            {offered.has("move_joint") ? (
+              <JointMoveForm action={moveJointAction} requestId={request.id} version={request.version} joint={request.joint} />
+            ) : null}
+          </section>
+        </div>
+
+        <h2>{t("review-answers-title")}</h2>
+        <AnswersSummary
+          answers={request.answers}
+          today={day}
+          headingLevel={3}
+          added={appeal.appeal ?? undefined}
+          after={(section) => {
+            // A reviewer with a conflict sees no assessments: the panel above says why.
+            if (conflicted) return null;
+            const assessments = request.assessments.filter((assessment) => assessment.criterion === section);
+            const mine = assessments.find((assessment) => assessment.reviewer.id === viewer.id);
+            return (
+              <div className="assessments">
+                <Table caption={t("review-assessments-caption", t(SECTION_TITLE[section]))} columns={[t("review-org-wmf"), t("review-org-wmde")]}>
+                  <tr>
+                    {(["WMF", "WMDE"] as const).map((organisation) => {
+                      const found = assessments.filter((assessment) => assessment.organisation === organisation);
+                      return (
+                        <td key={organisation}>
+                          {found.length === 0 ? (
+                            <span className="hint">{t("review-assessments-none")}</span>
+                          ) : (
+                            found.map((assessment) => (
+                              <p key={assessment.id}>
+                                <strong>{t(RATING[assessment.rating] ?? "rating-cant-tell")}</strong> – {person(assessment.reviewer)}
+                                {assessment.note ? <span className="assessment-note">{assessment.note}</span> : null}
+                              </p>
+                            ))
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                </Table>
+                {offered.has("assess") ? (
+                  <AssessmentForm
+                    action={saveAssessmentAction}
+                    requestId={request.id}
+                    criterion={section}
+                    criterionLabel={t(SECTION_TITLE[section])}
+                    rating={mine?.rating}
+                    note={mine?.note}
+                  />
+                ) : null}
+              </div>
+            );
+          }}
+        />
+
+        <QuestionList questions={request.infoRequests} answeredLabel={(answeredAt) => t("review-question-answer", longDate(answeredAt, formats))} />
+
+        {offered.has("ask_requester") ? (
+          <section className="panel no-print" aria-labelledby="info-title">
+            <InformationForm
+              action={askForInformationAction}
+              requestId={request.id}
+              version={request.version}
+              defaultReplyBy={inTwoWeeks}
+              sections={SECTION_IDS.map((section) => ({ id: section, label: t(SECTION_TITLE[section]) }))}
+            />
+          </section>
+        ) : null}
+
+        <section aria-labelledby="comments-heading">
+          <h2 id="comments-heading">{t("review-comments-title")}</h2>
+          {conflicted ? <p className="hint">{t("conflict-comments-hidden")}</p> : null}
+          {request.comments.length === 0 ? <p>{t("review-comments-none")}</p> : null}
+          <ul className="comment-list">
+            {request.comments.map((comment) => (
+              <li key={comment.id} className="panel">
+                <p className="hint">
+                  <span className={`tag ${comment.kind === "MESSAGE" ? "tag--progressive" : ""}`}>
+                    {t(comment.kind === "MESSAGE" ? "review-comment-message-tag" : "review-comment-internal-tag")}
+                  </span>{" "}
+                  {person(comment.author)}, {shortDateTime(comment.createdAt, formats)}
+                </p>
+                <p className="pre-line">{comment.body}</p>
+              </li>
+            ))}
+          </ul>
+          {offered.has("comment") ? <CommentForm action={addCommentAction} requestId={request.id} /> : null}
+        </section>
+
+        <section aria-labelledby="history-title">
+          <h2 id="history-title">{t("review-history-title")}</h2>
+          <ol className="timeline">
+            {history.map((entry) => (
+              <li key={entry.id}>
+                <time dateTime={entry.at.toISOString()}>{shortDateTime(entry.at, formats)}</time>
+                <span>
+                  {historyText(entry.action)} – {person(entry.actor)}
+                  {entry.note ? `: ${entry.note}` : ""}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

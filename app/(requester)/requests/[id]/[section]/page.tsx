@@ -11,6 +11,8 @@ import type { TMessageKey } from "@/lib/i18n/translator";
 import { today } from "@/lib/server/clock";
 import { loadOwnRequest } from "@/lib/server/pages";
 import { editableSections } from "@/lib/server/requests";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { sectionFormMessages } from "@/lib/i18n/client-messages";
 
 type Params = { params: Promise<{ id: string; section: string }>; searchParams: Promise<{ from?: string }> };
 
@@ -30,6 +32,7 @@ export default async function SectionPage({ params, searchParams }: Params) {
   if (!(await editableSections(request)).includes(section)) redirect(`/requests/${request.id}`);
   const position = SECTION_IDS.indexOf(section) + 1;
   const { intro, guidance } = GUIDANCE[section];
+  const context = contextOf(request.answers, today());
   return (
     <div className="page">
       <p>
@@ -49,16 +52,18 @@ export default async function SectionPage({ params, searchParams }: Params) {
           ))}
         </aside>
         <div className="question-layout__main">
-          <SectionForm
-            action={saveSectionAction}
-            requestId={request.id}
-            section={section}
-            version={request.version}
-            saved={request.answers[section] ?? {}}
-            context={contextOf(request.answers, today())}
-            returnTo={query.from === "check" ? "check" : undefined}
-            locale={formats}
-          />
+          <ClientMessages set={sectionFormMessages(section, context)}>
+            <SectionForm
+              action={saveSectionAction}
+              requestId={request.id}
+              section={section}
+              version={request.version}
+              saved={request.answers[section] ?? {}}
+              context={context}
+              returnTo={query.from === "check" ? "check" : undefined}
+              locale={formats}
+            />
+          </ClientMessages>
         </div>
       </div>
     </div>

@@ -11,6 +11,8 @@ import { ownAppealOf } from "@/lib/server/appeals";
 import { loadOwnRequest } from "@/lib/server/pages";
 
 import { appealDecisionAction } from "../actions";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { APPEAL_FORM_MESSAGES } from "@/lib/i18n/client-messages";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -31,7 +33,9 @@ export default async function AppealPage({ params }: Params) {
       <h1>{t("appeal-title")}</h1>
       <p className="lead">{referenceMessage(t, "appeal-lead", request.reference ?? "", longDate(deadline, formats))}</p>
       <p>{t("appeal-who")}</p>
-      <AppealForm action={appealDecisionAction} requestId={request.id} version={request.version} />
+      <ClientMessages set={APPEAL_FORM_MESSAGES}>
+        <AppealForm action={appealDecisionAction} requestId={request.id} version={request.version} />
+      </ClientMessages>
     </div>
   );
 }

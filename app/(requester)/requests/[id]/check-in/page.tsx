@@ -12,6 +12,8 @@ import { now } from "@/lib/server/clock";
 import { loadOwnRequest } from "@/lib/server/pages";
 
 import { answerCheckInAction } from "../actions";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { CHECK_IN_FORM_MESSAGES } from "@/lib/i18n/client-messages";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ sent?: string }> };
 
@@ -54,12 +56,14 @@ export default async function CheckInPage({ params, searchParams }: Params) {
       <h1>{referenceMessage(t, "check-in-title-request", reference)}</h1>
       <p className="lead">{t("check-in-lead")}</p>
       <p>{t(checkIn.dueAt.getTime() <= now().getTime() ? "check-in-open-overdue" : "check-in-due", longDate(checkIn.dueAt, formats))}</p>
-      <CheckInForm
-        action={answerCheckInAction}
-        requestId={request.id}
-        checkInId={checkIn.id}
-        contributions={contributions.map(({ position, description }) => ({ position, description }))}
-      />
+      <ClientMessages set={CHECK_IN_FORM_MESSAGES}>
+        <CheckInForm
+          action={answerCheckInAction}
+          requestId={request.id}
+          checkInId={checkIn.id}
+          contributions={contributions.map(({ position, description }) => ({ position, description }))}
+        />
+      </ClientMessages>
     </div>
   );
 }

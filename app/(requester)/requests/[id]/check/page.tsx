@@ -48,7 +48,7 @@ export default async function CheckAnswersPage({ params }: Params) {
       ) : (
         <>
           <p>{t("check-declaration")}</p>
-          <RequestActionForm action={submitRequestAction} request={request} label="check-submit" pageTitle={t("check-title")} />
+          <RequestActionForm action={submitRequestAction} request={request} label={t("check-submit")} pageTitle={t("check-title")} />
         </>
       )}
     </div>

@@ -18,6 +18,8 @@ import { reviewPolicy } from "@/lib/server/review-policy";
 import { loadReviewRequest } from "@/lib/server/pages";
 
 import { decideAction } from "../actions";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { REVIEW_MESSAGES } from "@/lib/i18n/client-messages";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -68,23 +70,25 @@ export default async function DecidePage({ params }: Params) {
     );
   }
   return (
-    <div className="page narrow">
-      {back}
-      <h1>{referenceMessage(t, "decide-title", request.reference ?? "")}</h1>
-      <p className="lead">{t("decide-intro")}</p>
-      <DecisionForm
-        action={decideAction}
-        requestId={request.id}
-        version={request.version}
-        defaults={grantDefaults(request.answers, day)}
-        askJointOverride={request.joint && !request.wmdeRecommendation}
-        askLengthOverride={canAdminister(viewer.role)}
-        notices={<Prerequisites request={request} />}
-        register={registerConsented(request.answers) ? publicDraft(request.answers) : undefined}
-        contributions={contributionViews(request.answers, t, formats)}
-        inKindPrices={{ ...prices, developmentDays: request.customDevelopmentDays }}
-        approval={{ policy, commercial: request.requesterKind === "commercial" }}
-      />
-    </div>
+    <ClientMessages set={REVIEW_MESSAGES}>
+      <div className="page narrow">
+        {back}
+        <h1>{referenceMessage(t, "decide-title", request.reference ?? "")}</h1>
+        <p className="lead">{t("decide-intro")}</p>
+        <DecisionForm
+          action={decideAction}
+          requestId={request.id}
+          version={request.version}
+          defaults={grantDefaults(request.answers, day)}
+          askJointOverride={request.joint && !request.wmdeRecommendation}
+          askLengthOverride={canAdminister(viewer.role)}
+          notices={<Prerequisites request={request} />}
+          register={registerConsented(request.answers) ? publicDraft(request.answers) : undefined}
+          contributions={contributionViews(request.answers, t, formats)}
+          inKindPrices={{ ...prices, developmentDays: request.customDevelopmentDays }}
+          approval={{ policy, commercial: request.requesterKind === "commercial" }}
+        />
+      </div>
+    </ClientMessages>
   );
 }
