@@ -12,6 +12,7 @@ import { DEBUG_LOCALE, DEFAULT_LOCALE, isLanguageCode, resolveLocale, type TLang
 import { AVAILABLE_LANGUAGES, translatorFor } from "@/lib/i18n/messages";
 import { requestChoices } from "@/lib/i18n/request";
 import { log, maskEmail } from "@/lib/log";
+import { SESSION_MAX_AGE_MS } from "@/lib/server/session-user";
 import { signInEmail } from "@/lib/mail/templates/sign-in";
 import { sendMail } from "@/lib/mail/transport";
 import { applyAdminEmails } from "@/lib/server/users";
@@ -40,7 +41,7 @@ function config(): NextAuthConfig {
     // Links are built from the configured public address (npm start always gives one); without
     // it, from the request's host only behind a trusted proxy (AUTH_TRUST_HOST).
     trustHost: settings.trustProxy || Boolean(settings.authUrl),
-    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_MS / 1000 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     providers: [
       Nodemailer({

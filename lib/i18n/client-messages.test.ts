@@ -2,7 +2,7 @@
 // and every client component that names messages has a set: a browser is never sent the catalogue,
 // so a key left out would show as the key itself.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 
@@ -34,6 +34,19 @@ function clientFiles(dir: string): string[] {
     if (entry.isDirectory()) return clientFiles(full);
     return entry.name.endsWith(".tsx") && readFileSync(full, "utf8").startsWith('"use client"') ? [full] : [];
   });
+}
+
+/** The client components, and the components they import (which run in the browser with them). */
+function browserFiles() {
+  const found = new Set([...clientFiles("app"), ...clientFiles("components")]);
+  for (const file of found) {
+    for (const [, from] of readFileSync(file, "utf8").matchAll(/^import (?!type )[^;]*?from "((?:\.{1,2}|@\/components)\/[^"]+)"/gm)) {
+      const base = from!.startsWith("@/") ? from!.slice(2) : path.join(path.dirname(file), from!);
+      const imported = [`${base}.tsx`, `${base}.ts`].find((candidate) => existsSync(candidate));
+      if (imported) found.add(imported);
+    }
+  }
+  return [...found];
 }
 
 /** Message keys written out in a file: quoted words that are keys, but not a class name or a field's name. */
@@ -69,6 +82,7 @@ const REVIEW = [
   "components/review/proposal-forms.tsx",
   "components/review/appeal-decision-form.tsx",
   "components/review/acknowledge-check-in.tsx",
+  "components/review/check-in-cadence.tsx",
 ];
 
 /** Each client component that names messages, with the sets the pages that show it give. */
@@ -76,6 +90,7 @@ const SETS_OF: Record<string, TMessageSet[]> = {
   ...Object.fromEntries(BASE.map((file) => [file, [BASE_MESSAGES]])),
   ...Object.fromEntries(REVIEW.map((file) => [file, [REVIEW_MESSAGES]])),
   "components/auth/email-sign-in-form.tsx": [SIGN_IN_MESSAGES],
+  "components/request/section-spec.ts": SECTION_FORMS,
   "components/apply/section-form.tsx": SECTION_FORMS,
   "components/apply/question-field.tsx": SECTION_FORMS,
   "components/apply/contribution-rows.tsx": SECTION_FORMS,
@@ -96,11 +111,12 @@ const SETS_OF: Record<string, TMessageSet[]> = {
   "components/admin/role-form.tsx": [ADMIN_MESSAGES.users],
   "components/admin/webhook-endpoint-form.tsx": [ADMIN_MESSAGES.webhooks],
   "components/admin/webhook-button-form.tsx": [ADMIN_MESSAGES.webhooks],
+  "components/admin/webhook-labels.ts": [ADMIN_MESSAGES.webhooks],
   "components/admin/shown-once-secret.tsx": [ADMIN_MESSAGES.webhooks, ADMIN_MESSAGES.tokens],
 };
 
 describe("messages sent to the browser", () => {
-  const files = [...clientFiles("app"), ...clientFiles("components")];
+  const files = browserFiles();
 
   it("cover every key a client component names", () => {
     const missing = files.flatMap((file) => {
@@ -112,7 +128,7 @@ describe("messages sent to the browser", () => {
     assert.deepEqual(missing, [], "keys a client component uses that its set leaves out (lib/i18n/client-messages.ts)");
   });
 
-  it("name only files that are client components", () => {
+  it("name only files that run in the browser", () => {
     assert.deepEqual(
       Object.keys(SETS_OF).filter((file) => !files.includes(file)),
       [],

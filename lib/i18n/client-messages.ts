@@ -182,6 +182,7 @@ export const REVIEW_MESSAGES: TMessageSet = [
   "snapshot-frequency-*",
   "recommendation-*",
   "in-kind-*",
+  "check-in-cadence-*",
   "field-contribution-legend",
   "contribution-expected-by",
   "contribution-ongoing",

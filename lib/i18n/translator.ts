@@ -44,3 +44,8 @@ export function inWords(t: TTranslate, message: { key: TMessageKey; params?: TPa
   if (!message) return undefined;
   return message.text ?? t(message.key, ...(message.params ?? []));
 }
+
+/** Messages by field, each with its words (`text`), for a client component that shows them. */
+export function withWords<T extends { key: TMessageKey; params?: TParam[] }>(t: TTranslate, errors: Record<string, T>): Record<string, T & { text: string }> {
+  return Object.fromEntries(Object.entries(errors).map(([field, error]) => [field, { ...error, text: t(error.key, ...(error.params ?? [])) }]));
+}

@@ -4,8 +4,9 @@ import { notFound, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 
 import { DomainError, FieldRuleError, NotFoundError } from "@/lib/domain/errors";
-import { fieldErrorsOf, formValues, type TActionState, type TFieldError, type TFormValues } from "@/lib/form-state";
+import { fieldErrorsOf, formValues, type TActionState, type TFormValues } from "@/lib/form-state";
 import { getI18n } from "@/lib/i18n/server";
+import { withWords } from "@/lib/i18n/translator";
 import { log } from "@/lib/log";
 
 import { rememberActingLanguage } from "./language";
@@ -75,10 +76,9 @@ function runAction(name: string, work: (values: TFormValues) => Promise<TActionS
 export async function inWords(state: TActionState): Promise<TActionState> {
   if (!state.message && !state.fieldErrors) return state;
   const { t } = await getI18n();
-  const said = (message: TFieldError): TFieldError => ({ ...message, text: t(message.key, ...(message.params ?? [])) });
   return {
     ...state,
-    message: state.message && said(state.message),
-    fieldErrors: state.fieldErrors && Object.fromEntries(Object.entries(state.fieldErrors).map(([field, error]) => [field, said(error)])),
+    message: state.message && { ...state.message, text: t(state.message.key, ...(state.message.params ?? [])) },
+    fieldErrors: state.fieldErrors && withWords(t, state.fieldErrors),
   };
 }

@@ -4,20 +4,27 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 
-import { auth } from "@/lib/auth";
-import { db } from "@/lib/db";
 import type { TRole } from "@/lib/domain/roles";
+import { env } from "@/lib/env";
 
 import { checkDatabase } from "./health";
+import { sessionOf } from "./session-user";
 
 export type TViewer = { id: string; email: string | null; name: string | null; role: TRole };
 
+/** The signed-in person (lib/server/session-user.ts), once per request. */
 const sessionUser = cache(async () => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  return db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, locale: true, lastLocale: true } });
+  const token = await sessionToken();
+  return token ? sessionOf(token, new Date()) : null;
 });
+
+/** The session cookie Auth.js reads: the `__Secure-` one when the app's address is https. */
+async function sessionToken() {
+  const jar = await cookies();
+  const url = env().authUrl;
+  if (url) return jar.get(url.startsWith("https:") ? SECURE_SESSION_COOKIE : SESSION_COOKIE)?.value;
+  return (jar.get(SECURE_SESSION_COOKIE) ?? jar.get(SESSION_COOKIE))?.value;
+}
 
 /** The signed-in person, read fresh from the database once per request; null when signed out. */
 export const getViewer = cache(async (): Promise<TViewer | null> => {
@@ -31,7 +38,9 @@ export async function viewerLanguage(): Promise<{ locale: string | null; lastLoc
   return user && { locale: user.locale, lastLocale: user.lastLocale };
 }
 
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const SESSION_COOKIE = "authjs.session-token";
+const SECURE_SESSION_COOKIE = "__Secure-authjs.session-token";
+const SESSION_COOKIES = [SESSION_COOKIE, SECURE_SESSION_COOKIE];
 
 /**
  * For pages: the viewer, or a redirect to sign in that comes back to `returnTo`. A session that

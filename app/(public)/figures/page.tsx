@@ -15,7 +15,7 @@ import { joinDateParts, type TFieldError } from "@/lib/form-state";
 import { dateParts, formatNumber, longDate, shortDate } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
-import { inWords, type TMessageKey, type TTranslate } from "@/lib/i18n/translator";
+import { inWords, withWords, type TMessageKey, type TTranslate } from "@/lib/i18n/translator";
 import { today } from "@/lib/server/clock";
 import { publicFigures, publicTargetFigures, publicValueFigures } from "@/lib/server/figures";
 
@@ -57,7 +57,7 @@ export default async function FiguresPage({ searchParams }: TProps) {
         {t("figures-register-intro")} <Link href="/register">{t("figures-register-link")}</Link>
       </p>
 
-      <ErrorSummary fieldErrors={errors} retitle={false} />
+      <ErrorSummary fieldErrors={withWords(t, errors)} retitle={false} />
       <form className="filters" method="get" action="/figures" aria-label={t("figures-period-label")} noValidate>
         <DateField id="from" label={t("figures-from")} defaultValue={values.from} error={inWords(t, errors.from)} parts={parts} />
         <DateField id="to" label={t("figures-to")} defaultValue={values.to} error={inWords(t, errors.to)} parts={parts} />
