@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-import { parseMessage } from "@/lib/domain/request/fields";
+import { parseMessage } from "@/lib/domain/messages";
 import { asciiDigits } from "@/lib/domain/text";
 import type { TMessageKey, TParam } from "@/lib/i18n/translator";
 

@@ -7,7 +7,7 @@ import { DocumentTitle } from "@/components/ui/document-title";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { useT } from "@/components/ui/i18n-provider";
 import type { TFormAction } from "@/components/ui/use-action-form";
-import { parseMessage } from "@/lib/domain/request/fields";
+import { parseMessage } from "@/lib/domain/messages";
 import { sectionSchema, type TSectionContext, type TSectionId } from "@/lib/domain/request/sections";
 import { fieldErrorsOf, formValues, IDLE, type TFieldError, type TFormValues } from "@/lib/form-state";
 import { SECTION_TITLE } from "@/lib/i18n/labels";

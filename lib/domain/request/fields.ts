@@ -1,20 +1,13 @@
 import { asciiDigits } from "@/lib/domain/text";
 import { z } from "zod";
 
-import type { TMessageKey, TParam } from "@/lib/i18n/translator";
+import { message } from "@/lib/domain/messages";
+import type { TMessageKey } from "@/lib/i18n/translator";
 
 // Building blocks shared by the section schemas. Form posts carry strings (one per field, or a
 // list for checkbox groups); these turn them into typed values with messages the person can act on.
 
-/** A zod message that carries its parameters: "key|param|param". */
-export function message(key: TMessageKey, ...params: TParam[]) {
-  return [key, ...params].join("|");
-}
-
-export function parseMessage(text: string): { key: TMessageKey; params: TParam[] } {
-  const [key, ...params] = text.split("|");
-  return { key: (key?.startsWith("error-") ? key : "error-invalid") as TMessageKey, params };
-}
+export { message, parseMessage } from "@/lib/domain/messages";
 
 export const LIMITS = { short: 200, medium: 1000, long: 5000 } as const;
 

@@ -361,7 +361,25 @@ export type TValuesSection = z.infer<ReturnType<typeof valuesSchema>>;
 // --- All sections ----------------------------------------------------------------------------------
 
 /** The schema of one section, given what it depends on; the same in the browser and on the server. */
+/** The schemas that depend on the context, built once a day for each kind of requester: building one, and zod compiling it on its first use, cost more than checking answers with it. */
+const BUILT = { today: "", schemas: new Map<string, z.ZodType>() };
+
 export function sectionSchema(section: TSectionId, context: TSectionContext): z.ZodType {
+  if (section !== "obligation" && section !== "values") return buildSectionSchema(section, context);
+  if (BUILT.today !== context.today) {
+    BUILT.today = context.today;
+    BUILT.schemas.clear();
+  }
+  const id = `${section}|${context.requesterKind ?? ""}`;
+  let schema = BUILT.schemas.get(id);
+  if (!schema) {
+    schema = buildSectionSchema(section, context);
+    BUILT.schemas.set(id, schema);
+  }
+  return schema;
+}
+
+function buildSectionSchema(section: TSectionId, context: TSectionContext): z.ZodType {
   switch (section) {
     case "who":
       return ZWhoSection;
