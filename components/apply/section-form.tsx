@@ -8,8 +8,8 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { useT } from "@/components/ui/i18n-provider";
 import type { TFormAction } from "@/components/ui/use-action-form";
 import { parseMessage } from "@/lib/domain/messages";
-import { sectionSchema, type TSectionContext, type TSectionId } from "@/lib/domain/request/sections";
-import { fieldErrorsOf, formValues, IDLE, type TFieldError, type TFormValues } from "@/lib/form-state";
+import type { TSectionContext, TSectionId } from "@/lib/domain/request/sections";
+import { IDLE, type TFieldError, type TFormValues } from "@/lib/form-state";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import { inWords } from "@/lib/i18n/translator";
 
@@ -37,9 +37,14 @@ export function SectionForm({ action, requestId, section, version, saved, contex
   const formRef = useRef<HTMLFormElement>(null);
   const [state, formAction, pending] = useActionState(action, IDLE);
   const [clientErrors, setClientErrors] = useState<Record<string, TFieldError> | null>(null);
-  const schema = useMemo(() => sectionSchema(section, context), [section, context]);
+  const checks = useRef<Promise<TChecks | null> | null>(null);
+  // The checks (and zod) load when the person first turns to the form, not with the page.
+  const loadChecks = () => {
+    checks.current ??= import("./section-checks").catch(() => null);
+    return checks.current;
+  };
   const fields = useMemo(() => sectionFields(section, context), [section, context]);
-  const form = useForm({ resolver: domResolver(formRef, schema), mode: "onSubmit", shouldFocusError: false });
+  const form = useForm({ resolver: domResolver(formRef, loadChecks, section, context), mode: "onSubmit", shouldFocusError: false });
 
   const values = state.values ?? saved;
   const errors = inFormOrder(clientErrors ?? state.fieldErrors ?? {}, fields);
@@ -62,7 +67,7 @@ export function SectionForm({ action, requestId, section, version, saved, contex
   }
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} onFocus={loadChecks} onPointerDown={loadChecks} noValidate>
       <DocumentTitle title={t(SECTION_TITLE[section])} error={Object.keys(errors).length > 0 || Boolean(message)} />
       <ErrorSummary fieldErrors={errors} message={message} retitle={false} />
       <input type="hidden" name="requestId" value={requestId} />
@@ -86,13 +91,23 @@ export function SectionForm({ action, requestId, section, version, saved, contex
   );
 }
 
-/** Checks what the form would send, exactly as the server will parse it. */
-function domResolver(formRef: React.RefObject<HTMLFormElement | null>, schema: ReturnType<typeof sectionSchema>): Resolver {
+type TChecks = typeof import("./section-checks");
+
+/**
+ * Checks what the form would send, exactly as the server will parse it. Should the checks fail to
+ * load (the connection dropped), the form is sent as it is and the server checks it.
+ */
+function domResolver(
+  formRef: React.RefObject<HTMLFormElement | null>,
+  loadChecks: () => Promise<TChecks | null>,
+  section: TSectionId,
+  context: TSectionContext,
+): Resolver {
   return async () => {
-    const result = schema.safeParse(formRef.current ? formValues(new FormData(formRef.current)) : {});
-    if (result.success) return { values: result.data as Record<string, unknown>, errors: {} };
+    const checks = await loadChecks();
+    const found = checks && formRef.current ? checks.checkSection(section, context, formRef.current) : {};
     const errors: FieldErrors = {};
-    for (const [field, error] of Object.entries(fieldErrorsOf(result.error))) {
+    for (const [field, error] of Object.entries(found)) {
       errors[field] = { type: "validate", message: [error.key, ...(error.params ?? [])].join("|") };
     }
     return { values: {}, errors };

@@ -16,7 +16,8 @@ import {
   YES_NO,
   YES_NO_UNSURE,
 } from "@/lib/domain/request/options";
-import { methodShortfallField, methodUseField, SHORTFALL_USES, volumeField, type TSectionContext, type TSectionId } from "@/lib/domain/request/sections";
+import { methodShortfallField, methodUseField, SHORTFALL_USES, volumeField } from "@/lib/domain/request/field-names";
+import type { TSectionContext, TSectionId } from "@/lib/domain/request/sections";
 import { contributionFieldId, MAX_CONTRIBUTIONS } from "@/lib/domain/request/contributions";
 import type { TMessageKey } from "@/lib/i18n/translator";
 

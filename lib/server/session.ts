@@ -6,16 +6,27 @@ import { cache } from "react";
 
 import type { TRole } from "@/lib/domain/roles";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 
 import { checkDatabase } from "./health";
 import { sessionOf } from "./session-user";
 
 export type TViewer = { id: string; email: string | null; name: string | null; role: TRole };
 
-/** The signed-in person (lib/server/session-user.ts), once per request. */
+/**
+ * The signed-in person (lib/server/session-user.ts), once per request. A session that cannot be
+ * read (the database is down) reads as none, as Auth.js has it: the page header still renders,
+ * and requireViewer tells an outage from a sign-out.
+ */
 const sessionUser = cache(async () => {
   const token = await sessionToken();
-  return token ? sessionOf(token, new Date()) : null;
+  if (!token) return null;
+  try {
+    return await sessionOf(token, new Date());
+  } catch (error) {
+    log.error("session.read_failed", { error: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
 });
 
 /** The session cookie Auth.js reads: the `__Secure-` one when the app's address is https. */

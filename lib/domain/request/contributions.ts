@@ -1,4 +1,4 @@
-import { isRealDate, isWebLink } from "./fields";
+import { isRealDate, isWebLink } from "./values";
 import { CONTRIBUTION_KINDS } from "./options";
 import type { TDraftAnswers } from "./sections";
 

@@ -4,10 +4,13 @@ import { z } from "zod";
 import { message } from "@/lib/domain/messages";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
+import { isRealDate, isWebLink } from "./values";
+
 // Building blocks shared by the section schemas. Form posts carry strings (one per field, or a
 // list for checkbox groups); these turn them into typed values with messages the person can act on.
 
 export { message, parseMessage } from "@/lib/domain/messages";
+export { isRealDate, isWebLink } from "./values";
 
 export const LIMITS = { short: 200, medium: 1000, long: 5000 } as const;
 
@@ -111,11 +114,6 @@ export const isoDate = z.preprocess(
   z.string().refine((value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value)), "error-date"),
 );
 
-export function isRealDate(value: string) {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 /** Web links, one per line: at most `max`, each http(s). */
 export const linkList = (max: number) =>
   z.preprocess(
@@ -132,13 +130,3 @@ export const linkList = (max: number) =>
       return links;
     }),
   );
-
-export function isWebLink(value: string) {
-  if (value.length > 2000) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
-  } catch {
-    return false;
-  }
-}

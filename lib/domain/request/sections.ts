@@ -42,6 +42,9 @@ import {
   YES_NO,
   YES_NO_UNSURE,
 } from "./options";
+import { methodShortfallField, methodUseField, SHORTFALL_USES, VOLUME_FIELDS, volumeField } from "./field-names";
+
+export { methodShortfallField, methodUseField, SHORTFALL_USES, VOLUME_FIELDS, volumeField } from "./field-names";
 
 /** The six criteria, in the order the form asks them. */
 export const SECTION_IDS = ["who", "what", "need", "obligation", "mission", "values"] as const;
@@ -99,9 +102,6 @@ const ZWhoSection = z
 export type TWhoSection = z.infer<typeof ZWhoSection>;
 
 // --- What --------------------------------------------------------------------------------------
-
-export const VOLUME_FIELDS = ["RequestsPerMonth", "PeakPerSecond", "SnapshotsPerMonth"] as const;
-export const volumeField = (project: string, field: (typeof VOLUME_FIELDS)[number]) => `${project}${field}`;
 
 const volumeShape = Object.fromEntries(
   PROJECTS.flatMap((project) => [
@@ -192,12 +192,6 @@ export type TWhatSection = z.infer<typeof ZWhatObject>;
 
 const slug = (value: string) => value.replace(/_/g, "-");
 const isDate = (value: unknown): value is string => typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value);
-
-export const methodUseField = (method: string) => `${method}Use`;
-export const methodShortfallField = (method: string) => `${method}Shortfall`;
-
-/** The choices about a free method that ask how it falls short. */
-export const SHORTFALL_USES: readonly (typeof FREE_METHOD_USE)[number][] = ["tried", "considered"];
 
 const needHidden = withoutHidden((input) => [
   ...FREE_METHODS.filter((method) => !SHORTFALL_USES.includes(input[methodUseField(method)] as (typeof FREE_METHOD_USE)[number])).map(methodShortfallField),
