@@ -296,7 +296,7 @@ type TResult = {
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const mark = (met: boolean | undefined) => (met === undefined ? "" : met ? " ✓" : " ✗");
 
-function markdown(report: { date: string; machine: string; dataset: number; floorBytes: TBytes; results: TResult[]; allMet: boolean }) {
+function markdown(report: { date: string; machine: string; dataset: number; floorBytes: TBytes; floorScores?: TScores; results: TResult[]; allMet: boolean }) {
   const lines = [
     "# Pages against a bare Next.js page",
     "",
@@ -322,7 +322,11 @@ function markdown(report: { date: string; machine: string; dataset: number; floo
     ),
   ];
   if (report.results.some((result) => result.lighthouse)) {
-    lines.push("", "## Lighthouse 12.2.3, mobile", "", "| page | performance | accessibility | best practices |", "|---|--:|--:|--:|");
+    const floor = report.floorScores;
+    const floorNote = floor
+      ? ` (floor: performance ${floor.performance}, accessibility ${floor.accessibility}, best practices ${floor["best-practices"]})`
+      : "";
+    lines.push("", `## Lighthouse 12.2.3, mobile${floorNote}`, "", "| page | performance | accessibility | best practices |", "|---|--:|--:|--:|");
     for (const { page, lighthouse } of report.results) {
       if (!lighthouse) continue;
       const cell = (category: TCategory) =>
@@ -349,6 +353,8 @@ async function main() {
     const { rows } = await pool.query<{ count: string }>(`SELECT count(*) FROM "Request" WHERE status <> 'DRAFT'`);
     const chosen = flags.only ? PAGES.filter((page) => page.name.includes(flags.only!)) : PAGES;
     const floorBytes = await bytesOf(browser, `${FLOOR}/`, undefined);
+    // What a bare Next.js page scores on the same phone: how far the targets are from the framework's own.
+    const floorScores = flags["no-lighthouse"] ? undefined : await lighthouseOf(`${FLOOR}/`, undefined);
     const results: TResult[] = [];
     for (const page of chosen) {
       const pagePath = page.path(signedIn.ids);
@@ -380,6 +386,7 @@ async function main() {
       machine: `${cpu}, ${os.availableParallelism()} cores, Node ${process.version}`,
       dataset: Number(rows[0]!.count),
       floorBytes,
+      floorScores,
       results,
       allMet,
     };
