@@ -57,14 +57,14 @@ function runAction(name: string, work: (values: TFormValues) => Promise<TActionS
   return async (_previous, formData) => {
     const values = formValues(formData);
     try {
-      return await inWords((await work(values)) ?? { status: "success" });
+      return await answerInWords((await work(values)) ?? { status: "success" });
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof NotFoundError) notFound();
-      if (error instanceof FieldRuleError) return inWords({ status: "error", fieldErrors: error.fieldErrors, values });
-      if (error instanceof DomainError) return inWords({ status: "error", message: { key: error.messageKey, params: error.params }, values });
+      if (error instanceof FieldRuleError) return answerInWords({ status: "error", fieldErrors: error.fieldErrors, values });
+      if (error instanceof DomainError) return answerInWords({ status: "error", message: { key: error.messageKey, params: error.params }, values });
       log.error("action.failed", { action: name, error: error instanceof Error ? error.message : String(error) });
-      return inWords({ status: "error", message: { key: "error-unexpected" }, values });
+      return answerInWords({ status: "error", message: { key: "error-unexpected" }, values });
     }
   };
 }
@@ -73,7 +73,7 @@ function runAction(name: string, work: (values: TFormValues) => Promise<TActionS
  * The answer's messages put in words here, in the language of the page that sent the form, so a
  * browser is never sent a catalogue of error messages it might need (docs/decisions/017-client-messages.md).
  */
-export async function inWords(state: TActionState): Promise<TActionState> {
+export async function answerInWords(state: TActionState): Promise<TActionState> {
   if (!state.message && !state.fieldErrors) return state;
   const { t } = await getI18n();
   return {

@@ -10,12 +10,12 @@ import { fieldErrorsOf, formValues, type TActionState } from "@/lib/form-state";
 import { log } from "@/lib/log";
 import { env } from "@/lib/env";
 import { SIGNIN_TO_COOKIE } from "@/lib/domain/sign-in";
-import { inWords } from "@/lib/server/action";
+import { answerInWords } from "@/lib/server/action";
 import { consumeSignInLink } from "@/lib/server/rate-limit";
 
 /** Sends a sign-in link. Signed-out people use it, so it does not go through validatedAction. */
 export async function emailSignInAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
-  return inWords(await sendSignInLink(formData));
+  return answerInWords(await sendSignInLink(formData));
 }
 
 async function sendSignInLink(formData: FormData): Promise<TActionState> {
