@@ -23,9 +23,8 @@ test.describe.configure({ mode: "serial" });
 const port = E2E.appPort + 20;
 const dbPort = E2E.dbPort + 20;
 const baseURL = `http://localhost:${port}`;
-const root = mkdtempSync(path.join(os.tmpdir(), "exceptional-access-resilience-"));
-// When tests run as root, PostgreSQL runs as the "postgres" user, who must enter this folder.
-chmodSync(root, 0o755);
+// A folder of the spec's own for each run (a repeated run gets a new one).
+let root = "";
 let database: EmbeddedDb | undefined;
 let pool: pg.Pool | undefined;
 let launcher: ChildProcess | undefined;
@@ -107,6 +106,9 @@ async function client(token: string): Promise<APIRequestContext> {
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
+  root = mkdtempSync(path.join(os.tmpdir(), "exceptional-access-resilience-"));
+  // When tests run as root, PostgreSQL runs as the "postgres" user, who must enter this folder.
+  chmodSync(root, 0o755);
   const url = await startDatabase();
   pool = connect(url);
   await startApp(url);

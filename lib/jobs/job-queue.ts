@@ -62,6 +62,14 @@ export async function dispatchPending(pool: Pool, boss: PgBoss, { retryLimit, re
   const waiting = await pool.query(`SELECT 1 FROM "OutboxEmail" WHERE ${due} LIMIT 1`, [stale]);
   if (waiting.rowCount === 0) return [];
   const client = await pool.connect();
+  // A checked-out connection the server drops between two queries (while the job queue looks up its
+  // queue, say) reports it as an event; unheard, that would end the process. The next query fails
+  // instead, the transaction rolls back and the connection is thrown away.
+  let lost: Error | undefined;
+  const onLost = (error: Error) => {
+    lost = error;
+  };
+  client.on("error", onLost);
   try {
     await client.query("BEGIN");
     const { rows } = await client.query<{ id: string }>(
@@ -92,10 +100,12 @@ export async function dispatchPending(pool: Pool, boss: PgBoss, { retryLimit, re
     await client.query("COMMIT");
     return handedOver;
   } catch (error) {
+    if (lost) throw lost;
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   } finally {
-    client.release();
+    client.removeListener("error", onLost);
+    client.release(lost);
   }
 }
 

@@ -335,6 +335,37 @@ describe("email outbox and worker", () => {
     assert.equal(await resendEmail(db(), failed.id, { actorId: admin.id }), false, "only a failed email can be sent again");
   });
 
+  it("gives an email back, and keeps running, when the database drops the connection in the middle of a hand-over", async (t) => {
+    await enqueue("EA-7");
+    const dispatching = new Pool({ ...connectionFields(database!.url), max: 1 });
+    const watching = new Pool({ ...connectionFields(database!.url), max: 1 });
+    t.after(async () => {
+      await dispatching.end();
+      await watching.end();
+    });
+    // Stands in for the job queue: between the transaction's queries it drops that transaction's
+    // connection, as a restart or an administrator would, and waits until the server has let it go.
+    const droppingQueue = {
+      send: async (
+        _queue: string,
+        _data: object,
+        { db }: { db: { executeSql: (text: string, values: unknown[]) => Promise<{ rows: { pid: number }[] }> } },
+      ) => {
+        const [{ pid }] = (await db.executeSql("SELECT pg_backend_pid() AS pid", [])).rows as [{ pid: number }];
+        await watching.query("SELECT pg_terminate_backend($1)", [pid]);
+        await waitFor("the connection is gone", async () => (await watching.query("SELECT 1 FROM pg_stat_activity WHERE pid = $1", [pid])).rowCount === 0);
+        return "job";
+      },
+    } as unknown as PgBoss;
+
+    await assert.rejects(dispatchPending(dispatching, droppingQueue, RETRY), /terminat/i);
+    assert.equal((await row("EA-7")).dispatchedAt, null, "the hand-over was rolled back");
+
+    const boss = await startBoss(t);
+    const [handedOver] = await dispatchPending(dispatching, boss, RETRY);
+    assert.equal(handedOver?.id, (await row("EA-7")).id, "a new connection hands it over");
+  });
+
   it("hands each email over once and sends it once, however many dispatchers and workers run", async (t) => {
     const keys = Array.from({ length: 20 }, (_, index) => `EA-6-${String(index).padStart(2, "0")}`);
     await enqueue(...keys);
