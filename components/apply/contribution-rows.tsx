@@ -2,7 +2,7 @@
 
 import { CheckboxField, DateField, SelectField, TextareaField, TextField } from "@/components/ui/fields";
 import { useT } from "@/components/ui/i18n-provider";
-import type { TOption } from "@/components/request/section-spec";
+import type { TOption } from "@/components/request/field-spec";
 import { CONTRIBUTION_FIELDS, contributionFieldId, MAX_CONTRIBUTIONS, rowsToShow } from "@/lib/domain/request/contributions";
 import type { TFieldError, TFormValues } from "@/lib/form-state";
 import { dateParts } from "@/lib/i18n/format";

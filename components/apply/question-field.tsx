@@ -8,7 +8,8 @@ import { dateParts, groupedInput } from "@/lib/i18n/format";
 import { inWords } from "@/lib/i18n/translator";
 
 import { ContributionRows } from "./contribution-rows";
-import { COUNTRIES, inputDirection, type TFieldSpec, type TInputSpec } from "@/components/request/section-spec";
+import { inputDirection, type TFieldSpec, type TInputSpec } from "@/components/request/field-spec";
+import { COUNTRIES } from "@/lib/domain/request/options";
 
 /** `locale` is the tag dates and numbers are written with (lib/i18n/format.ts). */
 type Props = { spec: TFieldSpec; values: TFormValues; errors: Record<string, TFieldError>; locale: string };

@@ -1,25 +1,25 @@
 "use client";
 
-import { useActionState, useMemo, useRef, useState, startTransition, type FormEvent } from "react";
-import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
+import { useActionState, useRef, useState, startTransition, type FormEvent } from "react";
 
 import { DocumentTitle } from "@/components/ui/document-title";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { useT } from "@/components/ui/i18n-provider";
 import type { TFormAction } from "@/components/ui/use-action-form";
-import { parseMessage } from "@/lib/domain/messages";
 import type { TSectionContext, TSectionId } from "@/lib/domain/request/sections";
 import { IDLE, type TFieldError, type TFormValues } from "@/lib/form-state";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import { inWords } from "@/lib/i18n/translator";
 
 import { QuestionField } from "./question-field";
-import { inFormOrder, sectionFields } from "@/components/request/section-spec";
+import { inFormOrder, type TFieldSpec } from "@/components/request/field-spec";
 
 type Props = {
   action: TFormAction;
   requestId: string;
   section: TSectionId;
+  /** This page's questions, chosen on the server (components/request/section-spec.ts). */
+  fields: TFieldSpec[];
   version: number;
   saved: TFormValues;
   context: TSectionContext;
@@ -27,24 +27,23 @@ type Props = {
   locale: string;
 };
 
+type TChecks = typeof import("./section-checks");
+
 /**
- * A question page's form. With JavaScript, react-hook-form checks the answers against the same
- * schema as the server before sending; without it, the server action does all the work. Either
- * way errors come back as a summary and beside each field, with what the person typed kept.
+ * A question page's form. With JavaScript, the answers are checked against the same schema as the
+ * server's before they are sent; without it, the server action does all the work. Either way
+ * errors come back as a summary and beside each field, with what the person typed kept.
  */
-export function SectionForm({ action, requestId, section, version, saved, context, returnTo, locale }: Props) {
+export function SectionForm({ action, requestId, section, fields, version, saved, context, returnTo, locale }: Props) {
   const t = useT();
-  const formRef = useRef<HTMLFormElement>(null);
   const [state, formAction, pending] = useActionState(action, IDLE);
   const [clientErrors, setClientErrors] = useState<Record<string, TFieldError> | null>(null);
   const checks = useRef<Promise<TChecks | null> | null>(null);
-  // The checks (and zod) load when the person first turns to the form, not with the page.
+  // The checks (zod and react-hook-form) load when the person first turns to the form, not with the page.
   const loadChecks = () => {
     checks.current ??= import("./section-checks").catch(() => null);
     return checks.current;
   };
-  const fields = useMemo(() => sectionFields(section, context), [section, context]);
-  const form = useForm({ resolver: domResolver(formRef, loadChecks, section, context), mode: "onSubmit", shouldFocusError: false });
 
   const values = state.values ?? saved;
   const errors = inFormOrder(clientErrors ?? state.fieldErrors ?? {}, fields);
@@ -55,19 +54,22 @@ export function SectionForm({ action, requestId, section, version, saved, contex
     // "Save and come back later", and buttons that change the page's rows, keep answers as they are, checked or not.
     if (submitter && submitter.value !== "continue") return;
     event.preventDefault();
-    void form.handleSubmit(
-      () => {
-        setClientErrors(null);
-        if (!formRef.current) return;
-        const data = new FormData(formRef.current, submitter);
-        startTransition(() => formAction(data));
-      },
-      (found: FieldErrors) => setClientErrors(toFieldErrors(found)),
-    )(event);
+    const form = event.currentTarget;
+    const data = new FormData(form, submitter);
+    void loadChecks().then(async (loaded) => {
+      // Should the checks fail to load (the connection dropped), the form is sent and the server checks it.
+      const found = loaded ? await loaded.checkSection(section, context, form) : {};
+      if (Object.keys(found).length > 0) {
+        setClientErrors(found);
+        return;
+      }
+      setClientErrors(null);
+      startTransition(() => formAction(data));
+    });
   }
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} onFocus={loadChecks} onPointerDown={loadChecks} noValidate>
+    <form action={formAction} onSubmit={onSubmit} onFocus={loadChecks} onPointerDown={loadChecks} noValidate>
       <DocumentTitle title={t(SECTION_TITLE[section])} error={Object.keys(errors).length > 0 || Boolean(message)} />
       <ErrorSummary fieldErrors={errors} message={message} retitle={false} />
       <input type="hidden" name="requestId" value={requestId} />
@@ -89,33 +91,4 @@ export function SectionForm({ action, requestId, section, version, saved, contex
       </div>
     </form>
   );
-}
-
-type TChecks = typeof import("./section-checks");
-
-/**
- * Checks what the form would send, exactly as the server will parse it. Should the checks fail to
- * load (the connection dropped), the form is sent as it is and the server checks it.
- */
-function domResolver(
-  formRef: React.RefObject<HTMLFormElement | null>,
-  loadChecks: () => Promise<TChecks | null>,
-  section: TSectionId,
-  context: TSectionContext,
-): Resolver {
-  return async () => {
-    const checks = await loadChecks();
-    const found = checks && formRef.current ? checks.checkSection(section, context, formRef.current) : {};
-    const errors: FieldErrors = {};
-    for (const [field, error] of Object.entries(found)) {
-      errors[field] = { type: "validate", message: [error.key, ...(error.params ?? [])].join("|") };
-    }
-    return { values: {}, errors };
-  };
-}
-
-function toFieldErrors(found: FieldErrors): Record<string, TFieldError> {
-  const errors: Record<string, TFieldError> = {};
-  for (const [field, error] of Object.entries(found)) errors[field] = parseMessage(String(error?.message ?? ""));
-  return errors;
 }

@@ -6,7 +6,8 @@ import { longDate } from "@/lib/i18n/format";
 import { contributionKindLabel } from "@/lib/i18n/labels";
 import type { TTranslate } from "@/lib/i18n/translator";
 
-import { sectionFields, type TFieldSpec } from "./section-spec";
+import type { TFieldSpec } from "./field-spec";
+import { sectionFields } from "./section-spec";
 
 /**
  * `typed`: the answer is the person's own words, a line (name, address, number) or a text, in

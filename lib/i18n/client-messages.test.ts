@@ -90,7 +90,6 @@ const SETS_OF: Record<string, TMessageSet[]> = {
   ...Object.fromEntries(BASE.map((file) => [file, [BASE_MESSAGES]])),
   ...Object.fromEntries(REVIEW.map((file) => [file, [REVIEW_MESSAGES]])),
   "components/auth/email-sign-in-form.tsx": [SIGN_IN_MESSAGES],
-  "components/request/section-spec.ts": SECTION_FORMS,
   "components/apply/section-form.tsx": SECTION_FORMS,
   "components/apply/question-field.tsx": SECTION_FORMS,
   "components/apply/contribution-rows.tsx": SECTION_FORMS,

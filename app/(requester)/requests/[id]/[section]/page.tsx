@@ -13,6 +13,7 @@ import { loadOwnRequest } from "@/lib/server/pages";
 import { editableSections } from "@/lib/server/requests";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { sectionFormMessages } from "@/lib/i18n/client-messages";
+import { sectionFields } from "@/components/request/section-spec";
 
 type Params = { params: Promise<{ id: string; section: string }>; searchParams: Promise<{ from?: string }> };
 
@@ -57,6 +58,7 @@ export default async function SectionPage({ params, searchParams }: Params) {
               action={saveSectionAction}
               requestId={request.id}
               section={section}
+              fields={sectionFields(section, context)}
               version={request.version}
               saved={request.answers[section] ?? {}}
               context={context}
