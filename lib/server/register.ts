@@ -9,7 +9,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 import { now } from "./clock";
 
-export const REGISTER_PAGE_SIZE = 50;
+/** Entries on a page of the register and its feeds: a page a slow phone loads quickly, with a link to the next. */
+export const REGISTER_PAGE_SIZE = 25;
 
 /** One grant as anyone may see it: what the reviewer approved for the register, and its dates. No person. */
 export type TRegisterEntry = {
