@@ -149,7 +149,11 @@ test("the queue filters by flags and kind, and shows the reasons on the request"
   await signInAs("WMF_REVIEWER");
   await page.goto(`/review?flagged=1&kind=commercial&q=${encodeURIComponent(genai.reference)}`);
   const row = page.getByRole("row").filter({ hasText: genai.reference });
-  await expect(row).toContainText("2 red flags");
+  // Each flag is named in a few words, the red ones first, their severity in words for screen readers.
+  const flags = row.getByRole("listitem");
+  await expect(flags.nth(0)).toHaveText("! Red flag: Generative AI, thin ethics");
+  await expect(flags.nth(1)).toHaveText("! Red flag: Commercial, no public benefit");
+  await expect(row.getByRole("listitem").filter({ hasText: "Red flag" })).toHaveCount(2);
   await row.getByRole("link", { name: genai.reference }).click();
   await expect(page.getByText(/The use case involves generative AI, but the ethics statement is thin/)).toBeVisible();
   await expect(page.getByText(/A commercial requester, with a short statement/)).toBeVisible();

@@ -6,6 +6,7 @@ import { PAST_TARGET_LABEL } from "@/lib/domain/review/targets";
 import { actsForWmde, canReview } from "@/lib/domain/roles";
 import type { TPageSearch } from "@/lib/domain/search-params";
 import { daysBetween } from "@/lib/domain/time";
+import { FlagTags } from "@/components/review/flag-tags";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/fields";
 import { Reference } from "@/components/ui/reference";
 import { cellLabel, Table } from "@/components/ui/table";
@@ -133,8 +134,6 @@ export default async function ReviewQueuePage({ searchParams }: TPageSearch) {
         empty={rows.length === 0 ? t("queue-empty") : undefined}
       >
         {rows.map((row) => {
-          const red = row.flags.filter((flag) => flag.severity === "red").length;
-          const warnings = row.flags.filter((flag) => flag.severity === "warning").length;
           const days = Math.max(0, daysBetween(row.submittedAt, today));
           return (
             <tr key={row.id}>
@@ -162,8 +161,7 @@ export default async function ReviewQueuePage({ searchParams }: TPageSearch) {
               </td>
               <td {...cellLabel(columns[3])}>{row.requesterKind ? t(option("option-requester-kind", row.requesterKind)) : null}</td>
               <td {...cellLabel(columns[4])}>
-                {red > 0 ? <span className="tag tag--error">{t("queue-flags-count", red)}</span> : null}{" "}
-                {warnings > 0 ? <span className="tag tag--warning">{t("queue-warnings-count", warnings)}</span> : null}{" "}
+                <FlagTags t={t} flags={row.flags} />
                 {row.checkInOverdue ? <span className="tag tag--warning">{t("check-in-overdue")}</span> : null}{" "}
                 {row.conflicted ? <span className="tag tag--error">{t("queue-conflict-badge")}</span> : null}
               </td>
