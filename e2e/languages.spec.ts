@@ -3,6 +3,7 @@ import type { Browser, Page } from "@playwright/test";
 import type { TDraftAnswers } from "../lib/domain/request/sections";
 
 import { createSession, createUser, testDb, uniqueEmail, type TTestUser } from "./support/database";
+import { openDisclosure } from "./support/review";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { firstLink, waitForMail } from "./support/mailbox";
 import { createSubmittedRequest } from "./support/requests";
@@ -215,6 +216,7 @@ test.describe("emails in the reader's language", () => {
     const review = await personPage(browser, reviewer);
     for (const request of [german, english]) {
       await review.goto(`/review/${request.id}`);
+      await openDisclosure(review, "Add a comment or message");
       await review.getByLabel("The requester too (message, sent by email)").check();
       await review.getByLabel("Text", { exact: true }).fill("Bitte schicken Sie uns Ihren Projektplan.");
       await review.getByRole("button", { name: "Add", exact: true }).click();
@@ -262,12 +264,15 @@ test("a German-speaking reviewer works the queue to a grant in German, with no E
   await interest.getByLabel("Nein, ich habe keinen Interessenkonflikt").check();
   await interest.getByRole("button", { name: "Erklärung speichern" }).click();
   await expect(review.getByText(/^Sie haben am .* erklärt, keinen Interessenkonflikt zu haben\.$/)).toBeVisible();
+  await openDisclosure(review, "„Wer“ bewerten");
   const who = review.getByRole("group", { name: "Ihre Bewertung von „Wer“" });
   await review.locator("form", { has: who }).getByRole("button", { name: "Bewertung speichern" }).click();
   await expect(review.getByRole("alert", { name: "Es gibt ein Problem" })).toContainText("Wählen Sie eine Bewertung");
   await who.getByLabel("Erfüllt", { exact: true }).check();
   await review.locator("form", { has: who }).getByRole("button", { name: "Bewertung speichern" }).click();
-  await expect(review.getByRole("table", { name: "Bewertungen von „Wer“" })).toContainText("Erfüllt – Erika Prüferin");
+  const whoScore = review.getByRole("table", { name: "Bewertungen" }).getByRole("row", { name: /^Wer/ }).getByRole("cell").first();
+  await expect(whoScore).toContainText("Erfüllt");
+  await expect(whoScore).toContainText("Erika Prüferin");
   await expectNoEnglish(review);
   await expectFitsPhone(review);
   await expectAccessible(review);

@@ -3,7 +3,7 @@ import { createSession, createUser, testDb } from "./support/database";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { waitForMail } from "./support/mailbox";
 import { callActionDirectly, createSubmittedRequest, wikidataHeavy } from "./support/requests";
-import { declareNoConflict } from "./support/review";
+import { declareNoConflict, openDisclosure } from "./support/review";
 import { baseURL } from "./support/settings";
 
 test("a WMF reviewer takes a new request, assesses it, asks a question, and gets it back answered", async ({ page, browser, signInAs }) => {
@@ -35,17 +35,25 @@ test("a WMF reviewer takes a new request, assesses it, asks a question, and gets
   await expect(review.getByText("In review", { exact: true })).toBeVisible();
   await declareNoConflict(review);
 
+  // Each criterion's form opens in place under its answers; saving it fills in the scorecard.
+  await openDisclosure(review, "Assess Who");
   const who = review.getByRole("group", { name: "Your assessment of Who" });
   await who.getByLabel("Met", { exact: true }).check();
   await review.getByLabel("Note").first().fill("Known research group.");
   await review.getByRole("button", { name: "Save assessment" }).first().click();
-  await expect(review.getByRole("table", { name: "Assessments of Who" })).toContainText(`Met – ${reviewer.name}`);
+  const scorecard = review.getByRole("table", { name: "Assessments" });
+  const whoByWmf = scorecard.getByRole("row", { name: /^Who/ }).getByRole("cell").first();
+  await expect(whoByWmf).toContainText("Met");
+  await expect(whoByWmf).toContainText(reviewer.name);
+  await expect(review.locator("summary").filter({ hasText: "Change your assessment of Who" })).toBeVisible();
 
+  await openDisclosure(review, "Add a comment or message");
   await review.getByLabel("Text", { exact: true }).fill("Checked their publications.");
   await review.getByRole("button", { name: "Add", exact: true }).click();
   await expect(review.locator(".comment-list")).toContainText("Checked their publications.");
 
   // Asking without a question is explained; then the question goes out with a reopened section.
+  await review.getByRole("link", { name: "Ask the requester a question" }).click();
   await review.getByRole("button", { name: "Send the question" }).click();
   await expect(review.getByRole("alert", { name: "There is a problem" })).toContainText("Write the question");
   await expectAccessible(review);
@@ -97,11 +105,12 @@ test("a WMDE reviewer sees the joint queue only; a request outside it does not e
   await page.goto(`/review/${joint.id}`);
   await expect(page.getByText("Wikidata is 60% of the expected volume (threshold 25%).")).toBeVisible();
   await declareNoConflict(page);
+  await openDisclosure(page, "Assess What");
   const what = page.getByRole("group", { name: "Your assessment of What" });
   await what.getByLabel("Partly met").check();
   await page.locator("#assess-what-note").fill("Wikidata use is real but the volume estimate is rough.");
   await page.locator("form", { has: what }).getByRole("button", { name: "Save assessment" }).click();
-  await expect(page.getByRole("table", { name: "Assessments of What" }).getByRole("cell").nth(1)).toContainText("Partly met");
+  await expect(page.getByRole("table", { name: "Assessments" }).getByRole("row", { name: /^What/ }).getByRole("cell").nth(1)).toContainText("Partly met");
   await expectAccessible(page);
 });
 
@@ -111,6 +120,7 @@ test("WMF and WMDE assessments stand side by side, and moving a request into the
   await signInAs("WMF_REVIEWER");
   await page.goto(`/review/${request.id}`);
   await expect(page.getByText("Reviewed by WMF only.")).toBeVisible();
+  await openDisclosure(page, "Move into the joint queue");
   await page.getByRole("button", { name: "Move into the joint queue" }).click();
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Give a reason for the move");
   await expectAccessible(page);

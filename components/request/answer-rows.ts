@@ -1,5 +1,5 @@
 import { promisedContributions } from "@/lib/domain/request/contributions";
-import type { TDraftAnswers, TSectionContext, TSectionId } from "@/lib/domain/request/sections";
+import { contextOf, SECTION_IDS, type TDraftAnswers, type TSectionContext, type TSectionId } from "@/lib/domain/request/sections";
 import type { TFormValues } from "@/lib/form-state";
 import type { TContributionView } from "@/components/ui/contribution-list";
 import { longDate } from "@/lib/i18n/format";
@@ -83,4 +83,36 @@ function safely<T>(make: () => T): T | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Per section, the answers that differ from the earlier request's, by field: the earlier row, or
+ * null for a question the earlier request did not answer. Compared as they read: choices in the
+ * order the form lists them, text without the spaces around it, numbers without their separators.
+ */
+export function changedAnswers(answers: TDraftAnswers, earlier: TDraftAnswers, today: string, t: TTranslate, formats: string) {
+  const now = contextOf(answers, today);
+  const then = contextOf(earlier, today);
+  const changes = new Map<TSectionId, Map<string, TAnswerRow | null>>();
+  for (const section of SECTION_IDS) {
+    const before = new Map(answerRows(section, earlier[section] ?? {}, then, t, formats).map((row) => [row.field, row]));
+    const changed = new Map<string, TAnswerRow | null>();
+    for (const row of answerRows(section, answers[section] ?? {}, now, t, formats)) {
+      const previous = before.get(row.field);
+      if (!previous) {
+        if (row.answer.length > 0) changed.set(row.field, null);
+      } else if (readsAs(previous) !== readsAs(row)) {
+        changed.set(row.field, previous);
+      }
+    }
+    changes.set(section, changed);
+  }
+  return changes;
+}
+
+/** A whole number written with thousands separators (1,000,000 or 1 000 000) reads as the same number without them. */
+const GROUPED = /^\d{1,3}(?:[,\s\u00a0\u202f'’]\d{3})+$/;
+function readsAs(row: TAnswerRow) {
+  const lines = row.answer.map((line) => (GROUPED.test(line.trim()) ? line.replace(/\D/g, "") : line.trim()));
+  return JSON.stringify([lines, row.contributions ?? []]);
 }

@@ -11,16 +11,19 @@ type Props = {
   answeredLabel: (answeredAt: Date) => string;
   /** Shown under the question that is still open (the requester's answer form). */
   open?: (question: TQuestion) => ReactNode;
+  /** For reviewers: the list as part of the conversation, newest first, under its own heading. */
+  conversation?: { title: string };
 };
 
-/** The reviewers' questions on a request, oldest first, with their answers or their lapse. */
-export async function QuestionList({ questions, answeredLabel, open }: Props) {
+/** The reviewers' questions on a request, oldest first (newest first in a conversation), with their answers or their lapse. */
+export async function QuestionList({ questions, answeredLabel, open, conversation }: Props) {
   const { t, formats } = await getI18n();
-  if (questions.length === 0) return null;
+  if (questions.length === 0 && !conversation) return null;
+  const Heading = conversation ? "h3" : "h2";
   return (
     <section aria-labelledby="questions-title">
-      <h2 id="questions-title">{t("request-questions-title")}</h2>
-      {questions.map((question) => (
+      <Heading id="questions-title">{conversation?.title ?? t("request-questions-title")}</Heading>
+      {(conversation ? questions.toReversed() : questions).map((question) => (
         <div className="panel" key={question.id}>
           <p className="hint">
             {t(

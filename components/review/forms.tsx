@@ -27,15 +27,20 @@ export function useReviewForm(action: TAction, id: string) {
   const parts = useDateParts();
   /** A date's boxes: what was typed after an error, else the saved day. */
   const date = (name: string, saved?: string) => ({ ...text(name, saved), parts });
-  /** The form around its fields; `title` is its heading, or null when a field's legend carries the `${id}-title`. */
+  /**
+   * The form around its fields; `title` is its heading, or null when a field's legend carries the
+   * `${id}-title`. With `disclosure`, the form sits closed under that line until opened (a
+   * `<details>`, so without JavaScript too), and opens by itself to show an error.
+   */
   const shell = (
     title: { text: string; level: 2 | 3; hidden?: boolean } | null,
     children: ReactNode,
     submit: TMessageKey,
     hidden: Record<string, string | number>,
+    disclosure?: string,
   ) => {
     const Heading = title?.level === 2 ? "h2" : "h3";
-    return (
+    const body = (
       <form action={formAction} aria-labelledby={`${id}-title`}>
         <ErrorSummary fieldErrors={prefixed(state.fieldErrors, id)} message={state.status === "error" ? form.message : undefined} />
         {Object.entries(hidden).map(([name, hiddenValue]) => (
@@ -57,6 +62,13 @@ export function useReviewForm(action: TAction, id: string) {
         </div>
       </form>
     );
+    if (!disclosure) return body;
+    return (
+      <details className="disclosure disclosure--form" open={state.status === "error" || undefined}>
+        <summary>{disclosure}</summary>
+        {body}
+      </details>
+    );
   };
   return { t, state, formAction, pending, field, text, choice, date, shell };
 }
@@ -73,7 +85,16 @@ const RATING_LABEL: Record<(typeof ASSESSMENT_RATINGS)[number], TMessageKey> = {
   CANT_TELL: "rating-cant-tell",
 };
 
-export function AssessmentForm(props: { action: TAction; requestId: string; criterion: string; criterionLabel: string; rating?: string; note?: string }) {
+export function AssessmentForm(props: {
+  action: TAction;
+  requestId: string;
+  criterion: string;
+  criterionLabel: string;
+  /** The line that opens the form: to assess the criterion, or to change one's assessment. */
+  disclosure: string;
+  rating?: string;
+  note?: string;
+}) {
   const id = `assess-${props.criterion}`;
   const { t, text, choice, shell } = useReviewForm(props.action, id);
   return shell(
@@ -89,10 +110,11 @@ export function AssessmentForm(props: { action: TAction; requestId: string; crit
     </>,
     "review-assess-save",
     { requestId: props.requestId, criterion: props.criterion },
+    props.disclosure,
   );
 }
 
-export function CommentForm(props: { action: TAction; requestId: string }) {
+export function CommentForm(props: { action: TAction; requestId: string; disclosure?: string }) {
   const { t, text, choice, shell } = useReviewForm(props.action, "comment");
   return shell(
     { text: t("review-comments-title"), level: 3, hidden: true },
@@ -109,6 +131,7 @@ export function CommentForm(props: { action: TAction; requestId: string }) {
     </>,
     "review-comment-send",
     { requestId: props.requestId },
+    props.disclosure,
   );
 }
 
@@ -118,6 +141,7 @@ export function InformationForm(props: {
   version: number;
   sections: { id: string; label: string }[];
   defaultReplyBy: string;
+  disclosure?: string;
 }) {
   const { t, text, choice, date, shell } = useReviewForm(props.action, "info");
   return shell(
@@ -135,15 +159,22 @@ export function InformationForm(props: {
     </>,
     "review-info-send",
     { requestId: props.requestId, version: props.version },
+    props.disclosure,
   );
 }
 
-export function JointMoveForm(props: { action: TAction; requestId: string; version: number; joint: boolean }) {
+export function JointMoveForm(props: { action: TAction; requestId: string; version: number; joint: boolean; disclosure?: string }) {
   const { t, text, shell } = useReviewForm(props.action, "joint");
   const label: TMessageKey = props.joint ? "review-routing-move-out" : "review-routing-move-in";
-  return shell({ text: t(label), level: 3 }, <TextareaField {...text("reason")} label={t("review-routing-reason")} rows={2} short />, label, {
-    requestId: props.requestId,
-    version: props.version,
-    joint: props.joint ? "out" : "in",
-  });
+  return shell(
+    { text: t(label), level: 3 },
+    <TextareaField {...text("reason")} label={t("review-routing-reason")} rows={2} short />,
+    label,
+    {
+      requestId: props.requestId,
+      version: props.version,
+      joint: props.joint ? "out" : "in",
+    },
+    props.disclosure,
+  );
 }

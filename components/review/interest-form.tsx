@@ -12,10 +12,11 @@ export function InterestForm(props: { action: TAction; requestId: string; declar
   const { t, text, choice, shell } = useReviewForm(props.action, "interest");
   if (props.declaredNone) {
     return shell(
-      { text: t("conflict-change-title"), level: 3 },
+      { text: t("conflict-change-title"), level: 3, hidden: true },
       <TextareaField {...text("reason")} label={t("conflict-reason")} hint={t("conflict-reason-hint")} rows={2} short />,
       "conflict-declare-submit",
       { requestId: props.requestId, conflict: "yes" },
+      t("conflict-change-title"),
     );
   }
   return shell(

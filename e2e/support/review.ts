@@ -19,6 +19,13 @@ export async function signInRequester(page: Page, requester: TTestUser) {
   await page.context().addCookies([{ name: "authjs.session-token", value: await createSession(requester.id), url: baseURL }]);
 }
 
+/** Opens the part of the page behind a disclosure line (a `<details>`), unless it is open already. */
+export async function openDisclosure(scope: Page | Locator, line: string | RegExp) {
+  const summary = scope.locator("summary").filter({ hasText: line });
+  const details = scope.locator("details").filter({ has: summary });
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await summary.click();
+}
+
 /** The reviewer takes the request and declares no conflict of interest with it, ready to assess and decide. */
 export async function take(review: Page, id: string) {
   await review.goto(`/review/${id}`);

@@ -40,7 +40,7 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
       requesterKind: true,
       customDevelopmentDays: true,
       requester: { select: { email: true, name: true } },
-      basedOn: { select: { id: true, reference: true } },
+      basedOn: { select: { id: true, reference: true, answers: true, status: true, joint: true, requesterId: true } },
       followUps: { orderBy: { createdAt: "asc" }, where: { status: { not: "DRAFT" } }, select: { id: true, reference: true } },
       decision: {
         select: {
@@ -100,7 +100,7 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
     },
   });
   if (!request || !canSee(viewer, request)) throw new NotFoundError();
-  const { conflicts, ...seen } = request;
+  const { conflicts, basedOn, ...seen } = request;
   const declaration = conflicts[0] ?? null;
   const interest = interestOf(declaration);
   const hidden = interest === "conflict";
@@ -109,6 +109,9 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
   const proposal = request.proposals.find((one) => one.status === "PENDING") ?? null;
   return {
     ...seen,
+    basedOn: basedOn ? { id: basedOn.id, reference: basedOn.reference } : null,
+    // The request this one starts from, with its answers to compare, when the viewer may see that one too.
+    earlier: basedOn?.reference && canSee(viewer, basedOn) ? { reference: basedOn.reference, answers: (basedOn.answers ?? {}) as TDraftAnswers } : null,
     // A reviewer with a declared conflict of interest sees none of the reviewers' internal work on
     // the request: internal comments, assessments, notes, the decision's rationale, a proposed grant.
     comments: hidden ? seen.comments.filter((comment) => comment.kind === "MESSAGE") : seen.comments,

@@ -4,7 +4,6 @@ import Link from "next/link";
 
 import { AnswersSummary } from "@/components/request/answers-summary";
 import { GrantContributions } from "@/components/request/grant-contributions";
-import { Table } from "@/components/ui/table";
 import { QuestionList } from "@/components/request/question-list";
 import { RequestActionForm } from "@/components/request/request-action-form";
 import { RequestStatusTag } from "@/components/request/status-tag";
@@ -20,8 +19,8 @@ import { historyLabel } from "@/lib/domain/audit";
 import { actorOn, canDecide, isConflicted, offeredActions } from "@/lib/domain/permissions";
 import { isOpen } from "@/lib/domain/request/state-machine";
 import { canAdminister } from "@/lib/domain/roles";
-import { SECTION_IDS } from "@/lib/domain/request/sections";
-import { longDate, shortDateTime } from "@/lib/i18n/format";
+import { SECTION_IDS, type TSectionId } from "@/lib/domain/request/sections";
+import { longDate, shortDate, shortDateTime } from "@/lib/i18n/format";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
@@ -36,6 +35,8 @@ import { CheckInsPanel } from "@/components/review/check-ins-panel";
 import { ProposalPanel } from "@/components/review/proposal-panel";
 import { InterestForm } from "@/components/review/interest-form";
 import { InterestPanel } from "@/components/review/interest-panel";
+import { RequestSummary } from "@/components/review/request-summary";
+import { assessmentAnchor, FlagsCard, NextSteps, RATING_LABEL, Scorecard } from "@/components/review/workbench-rail";
 
 import { MAX_GRANT_MONTHS } from "@/lib/domain/review/decisions";
 import { addDays, addMonths, dayOf } from "@/lib/domain/time";
@@ -81,12 +82,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 type TMessage = { key: string; params: TParam[] };
 const minDay = (a: string, b: string) => (a < b ? a : b);
 const messages = (value: unknown): TMessage[] => (Array.isArray(value) ? (value as TMessage[]) : []);
-const SEVERITY: Record<string, { label: TMessageKey; tone: string }> = {
-  red: { label: "review-severity-red", tone: "tag--error" },
-  warning: { label: "review-severity-warning", tone: "tag--warning" },
-  positive: { label: "review-severity-positive", tone: "tag--success" },
-};
-const RATING: Record<string, TMessageKey> = { MET: "rating-met", PARTLY_MET: "rating-partly-met", NOT_MET: "rating-not-met", CANT_TELL: "rating-cant-tell" };
 
 export default async function ReviewRequestPage({ params, searchParams }: Params) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
@@ -108,77 +103,70 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
   const conflicted = isConflicted(request);
   const decidedNotice = query.decided ? DECIDED_NOTICE[query.decided] : undefined;
 
+  const assessments = conflicted ? [] : request.assessments;
+  const myAssessment = (section: TSectionId) => assessments.find((assessment) => assessment.criterion === section && assessment.reviewer.id === viewer.id);
+  const mayDecide = canDecide(viewer, { ...request, assigneeId: request.assignee?.id });
+  const comments = request.comments.toReversed();
+  const newestHistory = history.toReversed();
+  // Declaring comes before assessing: at the top until done, then out of the way below the answers.
+  const interestPanel = (
+    <InterestPanel
+      interest={request.interest}
+      declaration={request.declaration}
+      form={
+        offered.has("declare_interest") ? (
+          <InterestForm action={declareInterestAction} requestId={request.id} declaredNone={request.interest === "none"} />
+        ) : undefined
+      }
+    />
+  );
+
   return (
     <ClientMessages set={REVIEW_MESSAGES}>
       <div className="page">
-        <p className="no-print">
-          <Link href="/review">{t("review-back")}</Link>
-        </p>
-        <h1>{referenceMessage(t, "review-request-title", request.reference ?? "")}</h1>
-        {decidedNotice ? <Done>{t(decidedNotice)}</Done> : null}
-        <PrintHeader
-          status={
-            <>
-              <RequestStatusTag status={request.shown} /> {request.joint ? <span className="tag tag--progressive">{t("queue-joint-badge")}</span> : null}{" "}
-              {request.submittedAt ? t("review-submitted-by", longDate(request.submittedAt, formats), person(request.requester)) : null}
-            </>
-          }
-        />
-
-        <section className="panel" aria-labelledby="assignment-title">
-          <h2 id="assignment-title" className="visually-hidden">
-            {t("queue-col-assignee")}
-          </h2>
-          <p>{request.assignee ? t("review-assigned-to", person(request.assignee)) : t("review-not-assigned")}</p>
-          {offered.has(request.status === "SUBMITTED" ? "start_review" : "take") ? (
-            <RequestActionForm action={takeRequestAction} request={request} label={t("review-take")} />
-          ) : null}
-          {offered.has("release") ? <RequestActionForm action={releaseRequestAction} request={request} label={t("review-release")} /> : null}
-        </section>
-
-        <InterestPanel
-          interest={request.interest}
-          declaration={request.declaration}
-          form={
-            offered.has("declare_interest") ? (
-              <InterestForm action={declareInterestAction} requestId={request.id} declaredNone={request.interest === "none"} />
-            ) : undefined
-          }
-        />
-
-        {request.basedOn || request.followUps.length > 0 ? (
-          <ul className="hint">
-            {request.basedOn ? (
-              <li>
-                {t("review-based-on")}{" "}
-                <Link href={`/review/${request.basedOn.id}`}>
-                  <Reference>{request.basedOn.reference}</Reference>
-                </Link>
-              </li>
-            ) : null}
-            {request.followUps.map((followUp) => (
-              <li key={followUp.id}>
-                {t("review-followed-by")}{" "}
-                <Link href={`/review/${followUp.id}`}>
-                  <Reference>{followUp.reference}</Reference>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-
-        <section className="panel decision-panel" aria-labelledby="decision-title">
-          <h2 id="decision-title">{t("decision-title")}</h2>
-          {request.decision ? (
-            <>
-              <DecisionSummary request={request} value={value} />
-              <GrantContributions rows={await grantContributionsOf(request.id)} title="review-contributions-title" headingLevel={3} />
-            </>
-          ) : open ? (
-            <>
-              <ProposalPanel viewer={viewer} request={request} confirm={confirmProposalAction} sendBack={returnProposalAction} />
-              <Prerequisites request={request} />
-              {request.proposalPending ? null : canDecide(viewer, { ...request, assigneeId: request.assignee?.id }) ? (
+        <div className="workbench">
+          <div className="workbench__head">
+            <p className="no-print">
+              <Link href="/review">{t("review-back")}</Link>
+            </p>
+            <h1>{referenceMessage(t, "review-request-title", request.reference ?? "")}</h1>
+            {decidedNotice ? <Done>{t(decidedNotice)}</Done> : null}
+            <PrintHeader
+              status={
+                <>
+                  <RequestStatusTag status={request.shown} /> {request.joint ? <span className="tag tag--progressive">{t("queue-joint-badge")}</span> : null}{" "}
+                  {request.submittedAt ? t("review-submitted-by", longDate(request.submittedAt, formats), person(request.requester)) : null}
+                </>
+              }
+            />
+            <RequestSummary
+              t={t}
+              formats={formats}
+              answers={request.answers}
+              day={day}
+              joint={request.joint}
+              routingReasons={messages(request.routingReasons)}
+            />
+          </div>
+          {/* After the summary, before the answers: on a wide screen beside them, in view while they scroll. */}
+          <aside className="workbench__rail" aria-label={t("review-rail-label")}>
+            <NextSteps
+              t={t}
+              holder={request.assignee ? person(request.assignee) : null}
+              release={
+                offered.has("release") ? (
+                  <RequestActionForm action={releaseRequestAction} request={request} label={t("review-release")} tone="normal" />
+                ) : undefined
+              }
+            >
+              {offered.has(request.status === "SUBMITTED" ? "start_review" : "take") ? (
+                <RequestActionForm action={takeRequestAction} request={request} label={t("review-take")} />
+              ) : null}
+              {request.decision || !open ? null : request.proposalPending ? (
+                <p>
+                  <a href="#proposal-title">{t("review-next-proposal")}</a>
+                </p>
+              ) : mayDecide ? (
                 <p>
                   <Link className="button button--primary" href={`/review/${request.id}/decide`}>
                     {t("decision-make")}
@@ -199,180 +187,260 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
                   )}
                 </p>
               )}
-              {offered.has("recommend") ? (
-                <RecommendationForm action={recordRecommendationAction} requestId={request.id} saved={request.wmdeRecommendation} />
+              {pendingQuestion ? (
+                <p className="notice notice--warning">
+                  {t("review-info-open", longDate(pendingQuestion.createdAt, formats), longDate(pendingQuestion.replyBy, formats))}
+                </p>
               ) : null}
-              {offered.has("assess_human_rights") && request.requesterKind === "commercial" ? (
-                <HumanRightsForm action={recordHumanRightsAction} requestId={request.id} saved={request.humanRights} />
-              ) : null}
-            </>
-          ) : (
-            <p>{t("decision-none-closed")}</p>
-          )}
-          {offered.has("estimate_development") ? (
-            <DevelopmentDaysForm action={estimateDevelopmentAction} requestId={request.id} version={request.version} saved={request.customDevelopmentDays} />
-          ) : null}
-          {(offered.has("extend") || offered.has("withdraw")) && request.expiresAt && request.decision?.startsAt ? (
-            <div className="review-columns">
-              {offered.has("extend") ? (
-                <ExtendForm
-                  action={extendAction}
-                  requestId={request.id}
-                  version={request.version}
-                  defaultExpiresOn={minDay(addMonths(dayOf(request.expiresAt), 6), addMonths(dayOf(request.decision.startsAt), MAX_GRANT_MONTHS))}
-                  askLengthOverride={canAdminister(viewer.role)}
-                />
-              ) : null}
-              {offered.has("withdraw") ? <WithdrawForm action={withdrawAction} requestId={request.id} version={request.version} /> : null}
-            </div>
-          ) : null}
-        </section>
+              <ul className="plain-list next-steps">
+                {offered.has("declare_interest") && request.interest === "undeclared" ? (
+                  <li>
+                    <a href="#interest-heading">{t("review-next-interest")}</a>
+                  </li>
+                ) : null}
+                {offered.has("assess") ? (
+                  <li>
+                    <a href="#criteria-title">{t("review-next-assess")}</a>
+                  </li>
+                ) : null}
+                {offered.has("recommend") ? (
+                  <li>
+                    <a href="#recommend-title">{t("review-next-recommend")}</a>
+                  </li>
+                ) : null}
+                {offered.has("ask_requester") ? (
+                  <li>
+                    <a href="#info-title">{t("review-next-ask")}</a>
+                  </li>
+                ) : null}
+              </ul>
+            </NextSteps>
+            <FlagsCard t={t} flags={flags} />
+            <section className="panel rail-card" aria-labelledby="scorecard-title">
+              <h2 id="scorecard-title" className="visually-hidden">
+                {t("review-scorecard-title")}
+              </h2>
+              {conflicted ? (
+                <p className="hint">{t("review-scorecard-hidden")}</p>
+              ) : (
+                <Scorecard t={t} formats={formats} assessments={assessments} person={person} />
+              )}
+            </section>
+          </aside>
 
-        <AppealPanel viewer={viewer} request={request} appeal={appeal} action={decideAppealAction} />
+          <div className="workbench__main">
+            {request.interest === "undeclared" ? interestPanel : null}
 
-        <CheckInsPanel
-          requestId={request.id}
-          checkIns={checkIns}
-          now={now()}
-          acknowledge={offered.has("acknowledge_check_in") ? acknowledgeCheckInAction : undefined}
-        />
-
-        {pendingQuestion ? (
-          <p className="notice notice--warning">
-            {t("review-info-open", longDate(pendingQuestion.createdAt, formats), longDate(pendingQuestion.replyBy, formats))}
-          </p>
-        ) : null}
-
-        <div className="review-columns">
-          <section className="panel" aria-labelledby="flags-title">
-            <h2 id="flags-title">{t("review-flags-title")}</h2>
-            <p className="hint">{t("review-flags-intro")}</p>
-            {flags.length === 0 ? (
-              <p>{t("review-flags-none")}</p>
-            ) : (
-              <ul className="flag-list">
-                {flags.map((flag) => (
-                  <li key={flag.key + flag.params.join()}>
-                    <span className={`tag ${SEVERITY[flag.severity]?.tone ?? ""}`}>{t(SEVERITY[flag.severity]?.label ?? "review-severity-warning")}</span>{" "}
-                    {t(flag.key as TMessageKey, ...flag.params)}
+            {request.basedOn || request.followUps.length > 0 ? (
+              <ul className="hint">
+                {request.basedOn ? (
+                  <li>
+                    {t("review-based-on")}{" "}
+                    <Link href={`/review/${request.basedOn.id}`}>
+                      <Reference>{request.basedOn.reference}</Reference>
+                    </Link>
+                  </li>
+                ) : null}
+                {request.followUps.map((followUp) => (
+                  <li key={followUp.id}>
+                    {t("review-followed-by")}{" "}
+                    <Link href={`/review/${followUp.id}`}>
+                      <Reference>{followUp.reference}</Reference>
+                    </Link>
                   </li>
                 ))}
               </ul>
-            )}
-          </section>
-          <section className="panel" aria-labelledby="routing-title">
-            <h2 id="routing-title">{t("review-routing-title")}</h2>
-            <p>
-              <strong>{request.joint ? t("review-routing-joint") : t("review-routing-not-joint")}</strong>
-            </p>
-            <ul>
-              {messages(request.routingReasons).map((reason) => (
-                <li key={reason.key}>{t(reason.key as TMessageKey, ...reason.params)}</li>
-              ))}
-            </ul>
-            {offered.has("move_joint") ? (
-              <JointMoveForm action={moveJointAction} requestId={request.id} version={request.version} joint={request.joint} />
             ) : null}
-          </section>
-        </div>
 
-        <h2>{t("review-answers-title")}</h2>
-        <AnswersSummary
-          answers={request.answers}
-          today={day}
-          headingLevel={3}
-          added={appeal.appeal ?? undefined}
-          after={(section) => {
-            // A reviewer with a conflict sees no assessments: the panel above says why.
-            if (conflicted) return null;
-            const assessments = request.assessments.filter((assessment) => assessment.criterion === section);
-            const mine = assessments.find((assessment) => assessment.reviewer.id === viewer.id);
-            return (
-              <div className="assessments">
-                <Table caption={t("review-assessments-caption", t(SECTION_TITLE[section]))} columns={[t("review-org-wmf"), t("review-org-wmde")]}>
-                  <tr>
-                    {(["WMF", "WMDE"] as const).map((organisation) => {
-                      const found = assessments.filter((assessment) => assessment.organisation === organisation);
-                      return (
-                        <td key={organisation}>
-                          {found.length === 0 ? (
-                            <span className="hint">{t("review-assessments-none")}</span>
-                          ) : (
-                            found.map((assessment) => (
-                              <p key={assessment.id}>
-                                <strong>{t(RATING[assessment.rating] ?? "rating-cant-tell")}</strong> – {person(assessment.reviewer)}
-                                {assessment.note ? <span className="assessment-note">{assessment.note}</span> : null}
-                              </p>
-                            ))
-                          )}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                </Table>
-                {offered.has("assess") ? (
-                  <AssessmentForm
-                    action={saveAssessmentAction}
-                    requestId={request.id}
-                    criterion={section}
-                    criterionLabel={t(SECTION_TITLE[section])}
-                    rating={mine?.rating}
-                    note={mine?.note}
-                  />
-                ) : null}
-              </div>
-            );
-          }}
-        />
-
-        <QuestionList questions={request.infoRequests} answeredLabel={(answeredAt) => t("review-question-answer", longDate(answeredAt, formats))} />
-
-        {offered.has("ask_requester") ? (
-          <section className="panel no-print" aria-labelledby="info-title">
-            <InformationForm
-              action={askForInformationAction}
-              requestId={request.id}
-              version={request.version}
-              defaultReplyBy={inTwoWeeks}
-              sections={SECTION_IDS.map((section) => ({ id: section, label: t(SECTION_TITLE[section]) }))}
+            <nav className="criteria-nav no-print" aria-labelledby="criteria-title">
+              <h2 id="criteria-title" className="criteria-nav__title">
+                {t("review-answers-title")}
+              </h2>
+              <ol>
+                {SECTION_IDS.map((section) => (
+                  <li key={section}>
+                    <a href={`#section-${section}`}>{t(SECTION_TITLE[section])}</a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+            <h2 className="print-only">{t("review-answers-title")}</h2>
+            <AnswersSummary
+              answers={request.answers}
+              today={day}
+              headingLevel={3}
+              added={appeal.appeal ?? undefined}
+              earlier={request.earlier}
+              after={(section) => {
+                // A reviewer with a conflict sees no assessments: the panel above says why.
+                if (conflicted) return null;
+                const mine = myAssessment(section);
+                const here = assessments.filter((assessment) => assessment.criterion === section);
+                return (
+                  <div className="assessments">
+                    {here.length === 0 ? (
+                      <p className="hint">{t("review-assessments-none")}</p>
+                    ) : (
+                      <ul className="plain-list">
+                        {here.map((assessment) => (
+                          <li key={assessment.id} id={assessmentAnchor(assessment.id)} className="assessment">
+                            <span className="tag">{t(assessment.organisation === "WMF" ? "review-org-wmf" : "review-org-wmde")}</span>{" "}
+                            <strong>{t(RATING_LABEL[assessment.rating] ?? "rating-cant-tell")}</strong> –{" "}
+                            {t("review-scorecard-by", person(assessment.reviewer), shortDate(assessment.updatedAt, formats))}
+                            {assessment.note ? (
+                              <span className="assessment-note pre-line" dir="auto">
+                                {assessment.note}
+                              </span>
+                            ) : null}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                    {offered.has("assess") ? (
+                      <AssessmentForm
+                        action={saveAssessmentAction}
+                        requestId={request.id}
+                        criterion={section}
+                        criterionLabel={t(SECTION_TITLE[section])}
+                        disclosure={t(mine ? "review-assess-change" : "review-assess-open", t(SECTION_TITLE[section]))}
+                        rating={mine?.rating}
+                        note={mine?.note}
+                      />
+                    ) : null}
+                  </div>
+                );
+              }}
             />
-          </section>
-        ) : null}
 
-        <section aria-labelledby="comments-heading">
-          <h2 id="comments-heading">{t("review-comments-title")}</h2>
-          {conflicted ? <p className="hint">{t("conflict-comments-hidden")}</p> : null}
-          {request.comments.length === 0 ? <p>{t("review-comments-none")}</p> : null}
-          <ul className="comment-list">
-            {request.comments.map((comment) => (
-              <li key={comment.id} className="panel">
-                <p className="hint">
-                  <span className={`tag ${comment.kind === "MESSAGE" ? "tag--progressive" : ""}`}>
-                    {t(comment.kind === "MESSAGE" ? "review-comment-message-tag" : "review-comment-internal-tag")}
-                  </span>{" "}
-                  {person(comment.author)}, {shortDateTime(comment.createdAt, formats)}
-                </p>
-                <p className="pre-line">{comment.body}</p>
-              </li>
-            ))}
-          </ul>
-          {offered.has("comment") ? <CommentForm action={addCommentAction} requestId={request.id} /> : null}
-        </section>
+            <section className="panel decision-panel" aria-labelledby="decision-title">
+              <h2 id="decision-title">{t("decision-title")}</h2>
+              {request.decision ? (
+                <>
+                  <DecisionSummary request={request} value={value} />
+                  <GrantContributions rows={await grantContributionsOf(request.id)} title="review-contributions-title" headingLevel={3} />
+                </>
+              ) : open ? (
+                <>
+                  <ProposalPanel viewer={viewer} request={request} confirm={confirmProposalAction} sendBack={returnProposalAction} />
+                  <Prerequisites request={request} />
+                  {offered.has("recommend") ? (
+                    <RecommendationForm action={recordRecommendationAction} requestId={request.id} saved={request.wmdeRecommendation} />
+                  ) : null}
+                  {offered.has("assess_human_rights") && request.requesterKind === "commercial" ? (
+                    <HumanRightsForm action={recordHumanRightsAction} requestId={request.id} saved={request.humanRights} />
+                  ) : null}
+                </>
+              ) : (
+                <p>{t("decision-none-closed")}</p>
+              )}
+              {offered.has("estimate_development") ? (
+                <DevelopmentDaysForm
+                  action={estimateDevelopmentAction}
+                  requestId={request.id}
+                  version={request.version}
+                  saved={request.customDevelopmentDays}
+                />
+              ) : null}
+              {(offered.has("extend") || offered.has("withdraw")) && request.expiresAt && request.decision?.startsAt ? (
+                <div className="review-columns">
+                  {offered.has("extend") ? (
+                    <ExtendForm
+                      action={extendAction}
+                      requestId={request.id}
+                      version={request.version}
+                      defaultExpiresOn={minDay(addMonths(dayOf(request.expiresAt), 6), addMonths(dayOf(request.decision.startsAt), MAX_GRANT_MONTHS))}
+                      askLengthOverride={canAdminister(viewer.role)}
+                    />
+                  ) : null}
+                  {offered.has("withdraw") ? <WithdrawForm action={withdrawAction} requestId={request.id} version={request.version} /> : null}
+                </div>
+              ) : null}
+            </section>
 
-        <section aria-labelledby="history-title">
-          <h2 id="history-title">{t("review-history-title")}</h2>
-          <ol className="timeline">
-            {history.map((entry) => (
-              <li key={entry.id}>
-                <time dateTime={entry.at.toISOString()}>{shortDateTime(entry.at, formats)}</time>
-                <span>
-                  {historyText(entry.action)} – {person(entry.actor)}
-                  {entry.note ? `: ${entry.note}` : ""}
-                </span>
-              </li>
-            ))}
-          </ol>
-        </section>
+            <AppealPanel viewer={viewer} request={request} appeal={appeal} action={decideAppealAction} />
+
+            <CheckInsPanel
+              requestId={request.id}
+              checkIns={checkIns}
+              now={now()}
+              acknowledge={offered.has("acknowledge_check_in") ? acknowledgeCheckInAction : undefined}
+            />
+
+            <section className="panel" aria-labelledby="routing-title">
+              <h2 id="routing-title">{t("review-routing-title")}</h2>
+              <p>
+                <strong>{request.joint ? t("review-routing-joint") : t("review-routing-not-joint")}</strong>
+              </p>
+              {offered.has("move_joint") ? (
+                <JointMoveForm
+                  action={moveJointAction}
+                  requestId={request.id}
+                  version={request.version}
+                  joint={request.joint}
+                  disclosure={t(request.joint ? "review-routing-move-out" : "review-routing-move-in")}
+                />
+              ) : null}
+            </section>
+
+            {request.interest === "undeclared" ? null : interestPanel}
+
+            <section className="conversation" aria-labelledby="conversation-title">
+              <h2 id="conversation-title">{t("review-conversation-title")}</h2>
+              <QuestionList
+                questions={request.infoRequests}
+                answeredLabel={(answeredAt) => t("review-question-answer", longDate(answeredAt, formats))}
+                conversation={{ title: t("review-conversation-questions", request.infoRequests.length) }}
+              />
+              {offered.has("ask_requester") ? (
+                <div className="no-print">
+                  <InformationForm
+                    action={askForInformationAction}
+                    requestId={request.id}
+                    version={request.version}
+                    defaultReplyBy={inTwoWeeks}
+                    sections={SECTION_IDS.map((section) => ({ id: section, label: t(SECTION_TITLE[section]) }))}
+                    disclosure={t("review-next-ask")}
+                  />
+                </div>
+              ) : null}
+
+              <section aria-labelledby="comments-heading">
+                <h3 id="comments-heading">{t("review-conversation-comments", request.comments.length)}</h3>
+                {conflicted ? <p className="hint">{t("conflict-comments-hidden")}</p> : null}
+                {offered.has("comment") ? <CommentForm action={addCommentAction} requestId={request.id} disclosure={t("review-comment-add")} /> : null}
+                {request.comments.length === 0 ? <p>{t("review-comments-none")}</p> : null}
+                <ul className="comment-list">
+                  {comments.map((comment) => (
+                    <li key={comment.id} className={`panel${comment.kind === "MESSAGE" ? "" : " comment--internal"}`}>
+                      <p className="hint">
+                        <span className={`tag ${comment.kind === "MESSAGE" ? "tag--progressive" : "tag--internal"}`}>
+                          {t(comment.kind === "MESSAGE" ? "review-comment-message-tag" : "review-comment-internal-tag")}
+                        </span>{" "}
+                        {person(comment.author)}, {shortDateTime(comment.createdAt, formats)}
+                      </p>
+                      <p className="pre-line">{comment.body}</p>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+
+              <section aria-labelledby="history-title">
+                <h3 id="history-title">{t("review-conversation-history", history.length)}</h3>
+                <ol className="timeline">
+                  {newestHistory.map((entry) => (
+                    <li key={entry.id}>
+                      <time dateTime={entry.at.toISOString()}>{shortDateTime(entry.at, formats)}</time>
+                      <span>
+                        {historyText(entry.action)} – {person(entry.actor)}
+                        {entry.note ? `: ${entry.note}` : ""}
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            </section>
+          </div>
+        </div>
       </div>
     </ClientMessages>
   );
