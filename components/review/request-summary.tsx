@@ -1,4 +1,5 @@
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
+import { monthsBetween } from "@/lib/domain/review/flags";
 import { parseAnswers } from "@/lib/domain/review/parsed";
 import { formatNumber, longDate } from "@/lib/i18n/format";
 import { apiNames } from "@/lib/i18n/register-text";
@@ -17,11 +18,6 @@ type Props = {
 };
 
 const option = (prefix: string, value: string) => `${prefix}-${value.replace(/_/g, "-")}` as TMessageKey;
-
-/** Whole months from one day to another, to the nearest month. */
-function months(start: string, end: string) {
-  return Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000 / (365.25 / 12));
-}
 
 /** The name of a link's site, which is what a reviewer scans for; the whole address is its target. */
 function siteOf(link: string) {
@@ -106,7 +102,7 @@ export function RequestSummary({ t, formats, answers, day, joint, routingReasons
                     "review-summary-duration-range",
                     longDate(obligation.startDate, formats),
                     longDate(obligation.endDate, formats),
-                    months(obligation.startDate, obligation.endDate),
+                    monthsBetween(obligation.startDate, obligation.endDate),
                   )
                 : t("review-summary-duration-open", longDate(obligation.startDate, formats))
               : notGiven}

@@ -120,7 +120,7 @@ function customDevelopment({ obligation }: TParsedAnswers): TFinding | undefined
 }
 
 /** Whole months from one date to another, to the nearest month. */
-function monthsBetween(start: string, end: string): number {
+export function monthsBetween(start: string, end: string): number {
   const days = (Date.parse(end) - Date.parse(start)) / DAY_MS;
   return Math.round(days / (365.25 / 12));
 }

@@ -108,6 +108,15 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
   const mayDecide = canDecide(viewer, { ...request, assigneeId: request.assignee?.id });
   const comments = request.comments.toReversed();
   const newestHistory = history.toReversed();
+  // Where on the page each step this reviewer may take now is done.
+  const nextSteps = (
+    [
+      [offered.has("declare_interest") && request.interest === "undeclared", "#interest-heading", "review-next-interest"],
+      [offered.has("assess"), "#criteria-title", "review-next-assess"],
+      [offered.has("recommend"), "#recommend-title", "review-next-recommend"],
+      [offered.has("ask_requester"), "#info-title", "review-next-ask"],
+    ] as const
+  ).flatMap(([offeredHere, href, label]) => (offeredHere ? [[href, label] as const] : []));
   // Declaring comes before assessing: at the top until done, then out of the way below the answers.
   const interestPanel = (
     <InterestPanel
@@ -193,26 +202,11 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
                 </p>
               ) : null}
               <ul className="plain-list next-steps">
-                {offered.has("declare_interest") && request.interest === "undeclared" ? (
-                  <li>
-                    <a href="#interest-heading">{t("review-next-interest")}</a>
+                {nextSteps.map(([href, label]) => (
+                  <li key={href}>
+                    <a href={href}>{t(label)}</a>
                   </li>
-                ) : null}
-                {offered.has("assess") ? (
-                  <li>
-                    <a href="#criteria-title">{t("review-next-assess")}</a>
-                  </li>
-                ) : null}
-                {offered.has("recommend") ? (
-                  <li>
-                    <a href="#recommend-title">{t("review-next-recommend")}</a>
-                  </li>
-                ) : null}
-                {offered.has("ask_requester") ? (
-                  <li>
-                    <a href="#info-title">{t("review-next-ask")}</a>
-                  </li>
-                ) : null}
+                ))}
               </ul>
             </NextSteps>
             <FlagsCard t={t} flags={flags} />
