@@ -8,7 +8,7 @@ import { createSession, testDb } from "./support/database";
 import { fillDate } from "./support/dates";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { createSubmittedRequest } from "./support/requests";
-import { personPage, take } from "./support/review";
+import { openDisclosure, personPage, take } from "./support/review";
 import { baseURL } from "./support/settings";
 
 /** The prices the decision journey expects, in force long before today (the same every run, so parallel runs agree). */
@@ -82,6 +82,7 @@ test("the decision form estimates the grant's value with its formula, then the d
   await take(review, submitted.id);
 
   // Custom development, estimated on the review page, counts once.
+  await openDisclosure(review, "Estimate the days of custom development");
   const development = review.getByRole("form", { name: "Custom development" });
   await development.getByLabel("Days of custom development").fill("2");
   await development.getByRole("button", { name: "Save estimate" }).click();

@@ -119,14 +119,15 @@ test("WMF and WMDE assessments stand side by side, and moving a request into the
   const request = await createSubmittedRequest();
   await signInAs("WMF_REVIEWER");
   await page.goto(`/review/${request.id}`);
-  await expect(page.getByText("Reviewed by WMF only.")).toBeVisible();
-  await openDisclosure(page, "Move into the joint queue");
+  const glance = page.getByRole("region", { name: "At a glance" });
+  await expect(glance).toContainText("WMF review only");
+  await openDisclosure(glance, "Move into the joint queue");
   await page.getByRole("button", { name: "Move into the joint queue" }).click();
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Give a reason for the move");
   await expectAccessible(page);
   await page.getByLabel("Reason for the move").fill("Most of the value is in Wikidata lexemes.");
   await page.getByRole("button", { name: "Move into the joint queue" }).click();
-  await expect(page.getByText("In the joint WMF/WMDE queue.")).toBeVisible();
+  await expect(glance).toContainText("Joint WMF/WMDE review");
   await expect(page.locator(".timeline")).toContainText("Moved into the joint queue");
   const mail = await waitForMail(wmde.email, new RegExp(`Request ${request.reference} is in the joint queue`));
   expect(mail.text).toContain("Most of the value is in Wikidata lexemes.");

@@ -10,6 +10,12 @@ import { createSubmittedRequest, wikidataHeavy, type TSubmitted } from "./suppor
 import { openDisclosure } from "./support/review";
 import { baseURL } from "./support/settings";
 
+/**
+ * The reviewer's request page for the fully assessed request below, at 1280 px wide, as it was
+ * before the workbench: one column, each criterion's assessment form open under its answers.
+ */
+const STACKED_PAGE_HEIGHT = 7369;
+
 const NOTE = "Read against the published criterion; the answers hold up, with one open point for the call.";
 
 /** A joint request in review, held by `holder`, with every criterion assessed by a WMF and a WMDE reviewer. */
@@ -53,6 +59,8 @@ test("at 1280 by 900 the summary, the flags, the scorecard and the next step sho
   await expectOnFirstScreen(page, "the flags", page.getByRole("region", { name: /^Flags/ }));
   await expectOnFirstScreen(page, "the scorecard", page.getByRole("table", { name: "Assessments" }));
   await expectOnFirstScreen(page, "the primary action", page.getByRole("link", { name: "Grant or decline" }));
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height, "the page is at most half as tall as the stacked page it replaces").toBeLessThanOrEqual(STACKED_PAGE_HEIGHT / 2);
 
   // The summary reads from the answers; the scorecard has every criterion by both organisations, each cell linking to its note.
   const summary = page.getByRole("region", { name: "At a glance" });
@@ -67,7 +75,12 @@ test("at 1280 by 900 the summary, the flags, the scorecard and the next step sho
     .nth(1);
   await expect(valuesByWmde).toContainText("Partly met");
   await expect(valuesByWmde).toContainText(request.wmde.name);
+  // Each criterion's ratings show under its answers, the notes a click away; a rating in the scorecard opens its note.
+  const values = page.getByRole("region", { name: "Values alignment" });
+  await expect(values.locator("summary").filter({ hasText: "Read the 2 notes" })).toContainText("WMF Partly met · WMDE Partly met");
+  await expect(values.getByText(NOTE).first()).toBeHidden();
   await valuesByWmde.getByRole("link", { name: "Partly met" }).click();
+  await expect(page.locator(":target")).toBeVisible();
   await expect(page.locator(":target")).toContainText(NOTE);
   await expect(page.locator(":target")).toContainText(request.wmde.name);
 
@@ -76,6 +89,13 @@ test("at 1280 by 900 the summary, the flags, the scorecard and the next step sho
   await expectOnFirstScreen(page, "the primary action after scrolling", page.getByRole("link", { name: "Grant or decline" }));
   await expectOnFirstScreen(page, "the list of criteria after scrolling", page.getByRole("navigation", { name: "Answers and assessments" }));
   await expectAccessible(page);
+
+  // On paper the notes are part of the record, though closed on screen.
+  const who = page.getByRole("region", { name: "Who", exact: true });
+  await expect(who.getByText(NOTE).first()).toBeHidden();
+  await page.emulateMedia({ media: "print" });
+  await expect(who.getByText(NOTE).first()).toBeVisible();
+  await expect(who.getByText(request.wmde.name)).toBeVisible();
 });
 
 test("each criterion is assessed in place, without JavaScript too: an error opens the form, a saved rating fills in the scorecard", async ({ browser }) => {
@@ -105,6 +125,7 @@ test("each criterion is assessed in place, without JavaScript too: an error open
   await expect(cell).toContainText("Not met");
   await expect(cell).toContainText(reviewer.name);
   await expect(page.locator("summary").filter({ hasText: "Change your assessment of Need" })).toBeVisible();
+  await openDisclosure(page.getByRole("region", { name: "Need" }), "Read the note");
   await expect(page.locator(".assessment-note").filter({ hasText: "The free snapshots would do." })).toBeVisible();
   await context.close();
 });

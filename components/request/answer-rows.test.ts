@@ -3,9 +3,10 @@ import { describe, it } from "node:test";
 
 import { messagesFor } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translator";
+import { contextOf } from "@/lib/domain/request/sections";
 import { completeAnswers } from "@/test-support/answers";
 
-import { changedAnswers } from "./answer-rows";
+import { answerRows, changedAnswers, compactRows } from "./answer-rows";
 
 const t = createTranslator("en", messagesFor("en"));
 const DAY = "2030-01-01";
@@ -40,5 +41,61 @@ describe("what a renewal changed", () => {
     after.what.wikipediaRequestsPerMonth = "1000000";
     const what = changesOf(before, after).get("what");
     assert.equal(what?.size, 0, [...(what?.keys() ?? [])].join());
+  });
+});
+
+describe("answers as a reviewer reads them", () => {
+  const whatRows = (answers: ReturnType<typeof completeAnswers>) => answerRows("what", answers.what, contextOf(answers, "2029-12-01"), t, "en-GB");
+
+  it("write numbers in the reader's way however they were typed, and leave one that does not parse as typed", () => {
+    const answers = completeAnswers(DAY);
+    answers.what.wikipediaRequestsPerMonth = "1000000";
+    answers.what.wikipediaSnapshotsPerMonth = "4";
+    const rows = whatRows(answers);
+    assert.deepEqual(rows.find((row) => row.field === "wikipediaRequestsPerMonth")?.answer, ["1,000,000"]);
+    const german = answerRows("what", { ...answers.what, wikipediaRequestsPerMonth: "1.000.000" }, contextOf(answers, "2029-12-01"), t, "de");
+    assert.deepEqual(german.find((row) => row.field === "wikipediaRequestsPerMonth")?.answer, ["1.000.000"]);
+    const odd = whatRows({ ...answers, what: { ...answers.what, wikipediaRequestsPerMonth: "about a million" } });
+    assert.deepEqual(odd.find((row) => row.field === "wikipediaRequestsPerMonth")?.answer, ["about a million"]);
+  });
+
+  it("put a project's volumes on one row and name the questions left empty together, at the end", () => {
+    const compact = compactRows(whatRows(completeAnswers(DAY)));
+    const volume = compact.find((row) => row.kind === "group");
+    assert.deepEqual(volume, {
+      kind: "group",
+      field: "wikipediaVolume",
+      question: "Expected volume for Wikipedia",
+      parts: [
+        { part: "Requests per month", answer: "1,000,000" },
+        { part: "Snapshot downloads per month", answer: "4" },
+      ],
+      wide: false,
+    });
+    const last = compact.at(-1);
+    assert.equal(last?.kind, "unanswered");
+    assert.ok(
+      last?.kind === "unanswered" && last.questions.includes("Expected volume for Wikipedia: Peak requests per second (optional)"),
+      JSON.stringify(last),
+    );
+    assert.equal(compact.filter((row) => row.kind === "unanswered").length, 1);
+  });
+
+  it("give a long question or answer the whole row, and keep a changed answer on a row of its own", () => {
+    const answers = completeAnswers(DAY);
+    answers.what.purpose = "A reading app for schools that works offline, in twelve languages, for the whole district.";
+    const rows = whatRows(answers);
+    const compact = compactRows(rows, new Set(["wikipediaSnapshotsPerMonth"]));
+    const purpose = compact.find((row) => row.kind === "answer" && row.row.field === "purpose");
+    assert.equal(purpose?.wide, true);
+    const kinds = compact.find((row) => row.kind === "answer" && row.row.field === "exceptionType");
+    assert.equal(kinds?.wide, false);
+    assert.equal(
+      compact.some((row) => row.kind === "group"),
+      false,
+      "a changed volume shows each of its project's answers apart, so the change can be marked",
+    );
+    const changed = compact.find((row) => row.kind === "answer" && row.row.field === "wikipediaSnapshotsPerMonth");
+    assert.equal(changed?.wide, true);
   });
 });

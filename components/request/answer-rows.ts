@@ -2,7 +2,8 @@ import { promisedContributions } from "@/lib/domain/request/contributions";
 import { contextOf, SECTION_IDS, type TDraftAnswers, type TSectionContext, type TSectionId } from "@/lib/domain/request/sections";
 import type { TFormValues } from "@/lib/form-state";
 import type { TContributionView } from "@/components/ui/contribution-list";
-import { longDate } from "@/lib/i18n/format";
+import { decimalNumber, wholeNumber } from "@/lib/domain/request/fields";
+import { formatNumber, longDate } from "@/lib/i18n/format";
 import { contributionKindLabel } from "@/lib/i18n/labels";
 import type { TTranslate } from "@/lib/i18n/translator";
 
@@ -12,8 +13,18 @@ import { sectionFields } from "./section-spec";
 /**
  * `typed`: the answer is the person's own words, a line (name, address, number) or a text, in
  * whichever direction they wrote. `contributions`: the answer is these promises, one a row.
+ * `group`: the question is one of a set asked together (a project's volumes), `part` its own words.
  */
-export type TAnswerRow = { field: string; question: string; answer: string[]; typed?: "line" | "text"; contributions?: TContributionView[] };
+export type TAnswerRow = {
+  field: string;
+  question: string;
+  answer: string[];
+  typed?: "line" | "text";
+  contributions?: TContributionView[];
+  group?: { field: string; label: string; part: string };
+};
+
+const NUMBERS = { numeric: wholeNumber(Number.MAX_SAFE_INTEGER), decimal: decimalNumber(Number.MAX_SAFE_INTEGER) };
 
 /**
  * A section's answers as question and answer pairs in reading order, with choices named in the
@@ -30,8 +41,10 @@ export function answerRows(section: TSectionId, saved: TFormValues, context: TSe
     return fields.flatMap((spec): TAnswerRow[] => {
       const question = prefix + t(spec.label);
       switch (spec.kind) {
-        case "group":
-          return rows(spec.fields, `${t(spec.label)}: `);
+        case "group": {
+          const label = t(spec.label);
+          return rows(spec.fields, `${label}: `).map((row) => ({ ...row, group: { field: spec.name, label, part: row.question.slice(label.length + 2) } }));
+        }
         case "radios":
         case "checkboxes": {
           const chosen = spec.options.filter((option) => list(spec.name).includes(option.value));
@@ -55,6 +68,13 @@ export function answerRows(section: TSectionId, saved: TFormValues, context: TSe
         case "date": {
           const value = list(spec.name)[0]?.trim();
           return [{ field: spec.name, question, answer: value ? [safely(() => longDate(value, formats)) ?? value] : [] }];
+        }
+        case "number": {
+          // A number reads in the reader's way (1,000,000 or 1.000.000) however it was typed; one that does not parse, as typed.
+          const value = list(spec.name)[0]?.trim();
+          const parsed = NUMBERS[spec.inputMode === "decimal" ? "decimal" : "numeric"].safeParse(value);
+          const number = parsed.success && parsed.data !== undefined ? formatNumber(parsed.data, formats) : value;
+          return [{ field: spec.name, question, answer: number ? [number] : [], typed: "line" }];
         }
         default: {
           const value = list(spec.name)[0]?.trim();
@@ -115,4 +135,48 @@ const GROUPED = /^\d{1,3}(?:[,\s\u00a0\u202f'’]\d{3})+$/;
 function readsAs(row: TAnswerRow) {
   const lines = row.answer.map((line) => (GROUPED.test(line.trim()) ? line.replace(/\D/g, "") : line.trim()));
   return JSON.stringify([lines, row.contributions ?? []]);
+}
+
+/**
+ * A section's answers for a reader who reads many requests: the questions asked together (a
+ * project's volumes) on one row each, and the questions left empty named together at the end.
+ * An answer in `keep` (one that changed since an earlier request) keeps a row of its own. A row is
+ * `wide` when it would read badly in half the width: a long question, a long or many-line answer,
+ * promises, a changed answer with its earlier one, the list of empty questions.
+ */
+export type TCompactRow = { wide: boolean } & (
+  | { kind: "answer"; row: TAnswerRow }
+  | { kind: "group"; field: string; question: string; parts: { part: string; answer: string }[] }
+  | { kind: "unanswered"; questions: string[] }
+);
+
+/** Characters a question or answer may have and still read well in a half-width row. */
+export const HALF_WIDTH_QUESTION = 80;
+export const HALF_WIDTH_ANSWER = 60;
+
+export function compactRows(rows: TAnswerRow[], keep: ReadonlySet<string> = new Set()): TCompactRow[] {
+  const kept = (row: TAnswerRow) => keep.has(row.field);
+  const groupsWithChanges = new Set(rows.filter((row) => row.group && kept(row)).map((row) => row.group?.field));
+  const compact: TCompactRow[] = [];
+  const unanswered: string[] = [];
+  for (const row of rows) {
+    const group = row.group && !groupsWithChanges.has(row.group.field) ? row.group : undefined;
+    if (row.answer.length === 0 && !row.contributions?.length && !kept(row)) {
+      unanswered.push(row.question);
+    } else if (group) {
+      const last = compact.at(-1);
+      const part = { part: group.part, answer: row.answer.join(", ") };
+      if (last?.kind === "group" && last.field === group.field) last.parts.push(part);
+      else compact.push({ kind: "group", field: group.field, question: group.label, parts: [part], wide: false });
+    } else {
+      const wide =
+        kept(row) ||
+        Boolean(row.contributions?.length) ||
+        row.question.length > HALF_WIDTH_QUESTION ||
+        row.answer.length > 3 ||
+        row.answer.some((line) => line.length > HALF_WIDTH_ANSWER);
+      compact.push({ kind: "answer", row, wide });
+    }
+  }
+  return unanswered.length ? [...compact, { kind: "unanswered", questions: unanswered, wide: true }] : compact;
 }

@@ -3,12 +3,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { SECTION_IDS, contextOf, type TDraftAnswers, type TSectionId } from "@/lib/domain/request/sections";
+import { formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import type { TTranslate } from "@/lib/i18n/translator";
 
 import { type TAddedOnAppeal, AddedOnAppeal } from "./appeal-additions";
-import { answerRows, changedAnswers, type TAnswerRow } from "./answer-rows";
+import { answerRows, changedAnswers, compactRows, type TAnswerRow } from "./answer-rows";
 import { ContributionList } from "@/components/ui/contribution-list";
 
 type Props = {
@@ -22,10 +23,12 @@ type Props = {
   after?: (section: TSectionId) => ReactNode;
   /** The request this one starts from: each answer that differs from it is marked, its earlier value a click away. */
   earlier?: { reference: string; answers: TDraftAnswers } | null;
+  /** For readers of many requests: a project's volumes on one row, the questions left empty named together at the end. */
+  compact?: boolean;
 };
 
 /** Every answer, grouped by criterion; with `changeBase`, each answer links to its question. */
-export async function AnswersSummary({ answers, today, changeBase, headingLevel = 2, added, after, earlier }: Props) {
+export async function AnswersSummary({ answers, today, changeBase, headingLevel = 2, added, after, earlier, compact }: Props) {
   const { t, formats } = await getI18n();
   const context = contextOf(answers, today);
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -42,26 +45,16 @@ export async function AnswersSummary({ answers, today, changeBase, headingLevel 
                 : t("review-answers-unchanged", earlier.reference)}
             </p>
           ) : null}
-          <dl className="summary-list">
-            {answerRows(section, answers[section] ?? {}, context, t, formats).map((row) => (
-              <div className="summary-list__row" key={row.field}>
-                <dt>{row.question}</dt>
-                <dd dir={row.typed === "text" && row.answer.length > 0 ? "auto" : undefined}>
-                  <AnswerValue row={row} t={t} />
-                  {changes?.get(section)?.has(row.field) ? (
-                    <EarlierAnswer t={t} reference={earlier?.reference ?? ""} before={changes.get(section)?.get(row.field) ?? null} />
-                  ) : null}
-                </dd>
-                {changeBase ? (
-                  <dd className="summary-list__action">
-                    <Link href={`${changeBase}/${section}?from=check#${row.field}`}>
-                      {t("check-change")}
-                      <span className="visually-hidden"> {row.question}</span>
-                    </Link>
-                  </dd>
-                ) : null}
-              </div>
-            ))}
+          <dl className={compact ? "summary-list summary-list--grid" : "summary-list"}>
+            <SectionRows
+              rows={answerRows(section, answers[section] ?? {}, context, t, formats)}
+              changed={changes?.get(section)}
+              reference={earlier?.reference ?? ""}
+              change={changeBase ? `${changeBase}/${section}?from=check` : undefined}
+              compact={compact}
+              t={t}
+              formats={formats}
+            />
           </dl>
           <AddedOnAppeal added={added} section={section} headingLevel={headingLevel} t={t} formats={formats} />
           {after?.(section)}
@@ -69,6 +62,75 @@ export async function AnswersSummary({ answers, today, changeBase, headingLevel 
       ))}
     </>
   );
+}
+
+type TRowsProps = {
+  rows: TAnswerRow[];
+  /** The answers that differ from the earlier request's, with its answer (null: it had none). */
+  changed?: Map<string, TAnswerRow | null>;
+  reference: string;
+  /** Where each answer is changed, without its field's anchor. */
+  change?: string;
+  compact?: boolean;
+  t: TTranslate;
+  formats: string;
+};
+
+/** A section's rows of question and answer, in full or compact. */
+function SectionRows({ rows, changed, reference, change, compact, t, formats }: TRowsProps) {
+  const row = (row: TAnswerRow, wide?: boolean) => (
+    <div className={wide ? "summary-list__row summary-list__row--wide" : "summary-list__row"} key={row.field}>
+      <dt>{row.question}</dt>
+      <dd dir={row.typed === "text" && row.answer.length > 0 ? "auto" : undefined}>
+        <AnswerValue row={row} t={t} />
+        {changed?.has(row.field) ? <EarlierAnswer t={t} reference={reference} before={changed.get(row.field) ?? null} /> : null}
+      </dd>
+      {change ? (
+        <dd className="summary-list__action">
+          <Link href={`${change}#${row.field}`}>
+            {t("check-change")}
+            <span className="visually-hidden"> {row.question}</span>
+          </Link>
+        </dd>
+      ) : null}
+    </div>
+  );
+  if (!compact) return rows.map((each) => row(each));
+  return compactRows(rows, new Set(changed?.keys())).map((item) => {
+    if (item.kind === "answer") return row(item.row, item.wide);
+    if (item.kind === "group")
+      return (
+        <div className="summary-list__row" key={item.field}>
+          <dt>{item.question}</dt>
+          <dd>
+            <ul className="plain-list">
+              {item.parts.map(({ part, answer }) => (
+                <li key={part}>
+                  {part}: <bdi>{answer}</bdi>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      );
+    return (
+      <div className="summary-list__row summary-list__row--wide summary-list__row--unanswered" key="unanswered">
+        <dt>{t("answer-none")}</dt>
+        <dd>
+          <details data-print-open="">
+            <summary className="summary-list__toggle">
+              {t("answers-unanswered-show", formatNumber(item.questions.length, formats), item.questions.length)}
+            </summary>
+            <ul className="inline-list">
+              {item.questions.map((question) => (
+                <li key={question}>{question}</li>
+              ))}
+            </ul>
+          </details>
+        </dd>
+      </div>
+    );
+  });
 }
 
 /** One answer as it reads: a list of promises, the person's own words, or the chosen options. */

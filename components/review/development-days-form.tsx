@@ -5,7 +5,14 @@ import { NumberField } from "@/components/ui/fields";
 import { type TAction, useReviewForm } from "./forms";
 
 /** A WMF reviewer's estimate of the custom development days a request needs, counted in its in-kind value. */
-export function DevelopmentDaysForm(props: { action: TAction; requestId: string; version: number; saved: number | null }) {
+export function DevelopmentDaysForm(props: {
+  action: TAction;
+  requestId: string;
+  version: number;
+  saved: number | null;
+  /** The line that opens the form: to estimate, or the saved estimate and a way to change it. */
+  disclosure: string;
+}) {
   const { t, text, shell } = useReviewForm(props.action, "development");
   return shell(
     { text: t("development-title"), level: 3 },
@@ -16,5 +23,6 @@ export function DevelopmentDaysForm(props: { action: TAction; requestId: string;
     />,
     "development-submit",
     { requestId: props.requestId, version: props.version },
+    props.disclosure,
   );
 }

@@ -12,12 +12,27 @@ type TDeclaration = {
   liftedBy: { name: string | null; email: string | null } | null;
 } | null;
 
-/** Where the viewer stands on the request's conflicts of interest, with the form to declare when there is one to fill. */
-export async function InterestPanel({ interest, declaration, form }: { interest: TInterest; declaration: TDeclaration; form?: ReactNode }) {
+/**
+ * Where the viewer stands on the request's conflicts of interest, with the form to declare when
+ * there is one to fill. `inline`: once declared, a few lines under the request's summary, not a panel.
+ */
+export async function InterestPanel({
+  interest,
+  declaration,
+  form,
+  inline,
+}: {
+  interest: TInterest;
+  declaration: TDeclaration;
+  form?: ReactNode;
+  inline?: boolean;
+}) {
   const { t, formats } = await getI18n();
   return (
-    <section className="panel no-print" aria-labelledby="interest-heading">
-      <h2 id="interest-heading">{t("conflict-title")}</h2>
+    <section className={inline ? "interest-line no-print" : "panel no-print"} aria-labelledby="interest-heading">
+      <h2 id="interest-heading" className={inline ? "visually-hidden" : undefined}>
+        {t("conflict-title")}
+      </h2>
       {interest === "undeclared" ? <p>{t("conflict-intro")}</p> : null}
       {interest === "none" && declaration ? <p>{t("conflict-declared-none", longDate(declaration.declaredAt, formats))}</p> : null}
       {interest === "conflict" && declaration ? (

@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
 import { monthsBetween } from "@/lib/domain/review/flags";
 import { parseAnswers } from "@/lib/domain/review/parsed";
@@ -15,6 +17,8 @@ type Props = {
   day: string;
   joint: boolean;
   routingReasons: TMessage[];
+  /** The form to move the request into or out of the joint queue, under its routing. */
+  routing?: ReactNode;
 };
 
 const option = (prefix: string, value: string) => `${prefix}-${value.replace(/_/g, "-")}` as TMessageKey;
@@ -34,7 +38,7 @@ function siteOf(link: string) {
  * server's schemas parse them; a section that does not parse (an imported or older request) is
  * shown as not given, and the full answers are beside it.
  */
-export function RequestSummary({ t, formats, answers, day, joint, routingReasons }: Props) {
+export function RequestSummary({ t, formats, answers, day, joint, routingReasons, routing }: Props) {
   const { who, what, obligation } = parseAnswers(answers, day);
   const notGiven = <span className="hint">{t("answer-none")}</span>;
   const country = who?.country ? new Intl.DisplayNames([formats], { type: "region" }).of(who.country) : undefined;
@@ -126,7 +130,7 @@ export function RequestSummary({ t, formats, answers, day, joint, routingReasons
             )}
           </dd>
         </div>
-        <div>
+        <div className="glance-list__wide">
           <dt>{t("review-routing-title")}</dt>
           <dd>
             {t(joint ? "review-summary-joint" : "review-summary-wmf-only")}
@@ -137,6 +141,7 @@ export function RequestSummary({ t, formats, answers, day, joint, routingReasons
                 ))}
               </ul>
             ) : null}
+            {routing}
           </dd>
         </div>
       </dl>

@@ -124,3 +124,60 @@ export function NextSteps({ t, holder, release, children }: { t: TTranslate; hol
     </section>
   );
 }
+
+/**
+ * Under a criterion's answers: the rating each organisation gave it, in one line, with the notes
+ * (who wrote each, and when) behind it; a rating in the scorecard opens its note. `form` is the
+ * reviewer's own assessment, closed until wanted.
+ */
+export function CriterionAssessments({
+  t,
+  formats,
+  assessments,
+  person,
+  form,
+}: {
+  t: TTranslate;
+  formats: string;
+  assessments: readonly TScoredAssessment[];
+  person: (user: TPerson) => string;
+  form?: ReactNode;
+}) {
+  const ratings = assessments.map((assessment, index) => (
+    <span key={assessment.id} className="assessment-rating">
+      {index > 0 ? " · " : null}
+      <span className="tag">{t(assessment.organisation === "WMF" ? "review-org-wmf" : "review-org-wmde")}</span>{" "}
+      <span className={`tag ${RATING_TONE[assessment.rating] ?? ""}`}>{t(RATING_LABEL[assessment.rating] ?? "rating-cant-tell")}</span>
+    </span>
+  ));
+  const notes = assessments.filter((assessment) => assessment.note.trim() !== "").length;
+  return (
+    <div className="assessments">
+      {assessments.length === 0 ? (
+        <p className="hint">{t("review-assessments-none")}</p>
+      ) : (
+        <details className="disclosure assessment-notes" data-print-open="">
+          <summary>
+            <span className="assessment-ratings">{ratings}</span>{" "}
+            <span className="no-print">{notes > 0 ? t("review-assessments-read", notes) : t("review-assessments-who")}</span>
+          </summary>
+          <ul className="plain-list">
+            {assessments.map((assessment) => (
+              <li key={assessment.id} id={assessmentAnchor(assessment.id)} className="assessment">
+                <span className="tag">{t(assessment.organisation === "WMF" ? "review-org-wmf" : "review-org-wmde")}</span>{" "}
+                <strong>{t(RATING_LABEL[assessment.rating] ?? "rating-cant-tell")}</strong> –{" "}
+                {t("review-scorecard-by", person(assessment.reviewer), shortDate(assessment.updatedAt, formats))}
+                {assessment.note ? (
+                  <span className="assessment-note pre-line" dir="auto">
+                    {assessment.note}
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {form}
+    </div>
+  );
+}

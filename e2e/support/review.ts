@@ -22,7 +22,9 @@ export async function signInRequester(page: Page, requester: TTestUser) {
 /** Opens the part of the page behind a disclosure line (a `<details>`), unless it is open already. */
 export async function openDisclosure(scope: Page | Locator, line: string | RegExp) {
   const summary = scope.locator("summary").filter({ hasText: line });
-  const details = scope.locator("details").filter({ has: summary });
+  // The inner locator of `has` is matched from each details element, so it starts from the page.
+  const page = "page" in scope ? scope.page() : scope;
+  const details = scope.locator("details").filter({ has: page.locator(":scope > summary").filter({ hasText: line }) });
   if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await summary.click();
 }
 

@@ -20,7 +20,7 @@ import { actorOn, canDecide, isConflicted, offeredActions } from "@/lib/domain/p
 import { isOpen } from "@/lib/domain/request/state-machine";
 import { canAdminister } from "@/lib/domain/roles";
 import { SECTION_IDS, type TSectionId } from "@/lib/domain/request/sections";
-import { longDate, shortDate, shortDateTime } from "@/lib/i18n/format";
+import { formatNumber, longDate, shortDateTime } from "@/lib/i18n/format";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import { getI18n } from "@/lib/i18n/server";
 import { fullTitle } from "@/lib/i18n/title";
@@ -36,7 +36,7 @@ import { ProposalPanel } from "@/components/review/proposal-panel";
 import { InterestForm } from "@/components/review/interest-form";
 import { InterestPanel } from "@/components/review/interest-panel";
 import { RequestSummary } from "@/components/review/request-summary";
-import { assessmentAnchor, FlagsCard, NextSteps, RATING_LABEL, Scorecard } from "@/components/review/workbench-rail";
+import { CriterionAssessments, FlagsCard, NextSteps, Scorecard } from "@/components/review/workbench-rail";
 
 import { MAX_GRANT_MONTHS } from "@/lib/domain/review/decisions";
 import { addDays, addMonths, dayOf } from "@/lib/domain/time";
@@ -120,6 +120,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
   // Declaring comes before assessing: at the top until done, then out of the way below the answers.
   const interestPanel = (
     <InterestPanel
+      inline={request.interest !== "undeclared"}
       interest={request.interest}
       declaration={request.declaration}
       form={
@@ -155,7 +156,19 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
               day={day}
               joint={request.joint}
               routingReasons={messages(request.routingReasons)}
+              routing={
+                offered.has("move_joint") ? (
+                  <JointMoveForm
+                    action={moveJointAction}
+                    requestId={request.id}
+                    version={request.version}
+                    joint={request.joint}
+                    disclosure={t(request.joint ? "review-routing-move-out" : "review-routing-move-in")}
+                  />
+                ) : undefined
+              }
             />
+            {request.interest === "undeclared" ? null : interestPanel}
           </div>
           {/* After the summary, before the answers: on a wide screen beside them, in view while they scroll. */}
           <aside className="workbench__rail" aria-label={t("review-rail-label")}>
@@ -265,174 +278,154 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
               headingLevel={3}
               added={appeal.appeal ?? undefined}
               earlier={request.earlier}
+              compact
               after={(section) => {
                 // A reviewer with a conflict sees no assessments: the panel above says why.
                 if (conflicted) return null;
                 const mine = myAssessment(section);
                 const here = assessments.filter((assessment) => assessment.criterion === section);
                 return (
-                  <div className="assessments">
-                    {here.length === 0 ? (
-                      <p className="hint">{t("review-assessments-none")}</p>
-                    ) : (
-                      <ul className="plain-list">
-                        {here.map((assessment) => (
-                          <li key={assessment.id} id={assessmentAnchor(assessment.id)} className="assessment">
-                            <span className="tag">{t(assessment.organisation === "WMF" ? "review-org-wmf" : "review-org-wmde")}</span>{" "}
-                            <strong>{t(RATING_LABEL[assessment.rating] ?? "rating-cant-tell")}</strong> –{" "}
-                            {t("review-scorecard-by", person(assessment.reviewer), shortDate(assessment.updatedAt, formats))}
-                            {assessment.note ? (
-                              <span className="assessment-note pre-line" dir="auto">
-                                {assessment.note}
-                              </span>
-                            ) : null}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                    {offered.has("assess") ? (
-                      <AssessmentForm
-                        action={saveAssessmentAction}
-                        requestId={request.id}
-                        criterion={section}
-                        criterionLabel={t(SECTION_TITLE[section])}
-                        disclosure={t(mine ? "review-assess-change" : "review-assess-open", t(SECTION_TITLE[section]))}
-                        rating={mine?.rating}
-                        note={mine?.note}
-                      />
-                    ) : null}
-                  </div>
+                  <CriterionAssessments
+                    t={t}
+                    formats={formats}
+                    assessments={here}
+                    person={person}
+                    form={
+                      offered.has("assess") ? (
+                        <AssessmentForm
+                          action={saveAssessmentAction}
+                          requestId={request.id}
+                          criterion={section}
+                          criterionLabel={t(SECTION_TITLE[section])}
+                          disclosure={t(mine ? "review-assess-change" : "review-assess-open", t(SECTION_TITLE[section]))}
+                          rating={mine?.rating}
+                          note={mine?.note}
+                        />
+                      ) : undefined
+                    }
+                  />
                 );
               }}
             />
 
-            <section className="panel decision-panel" aria-labelledby="decision-title">
-              <h2 id="decision-title">{t("decision-title")}</h2>
-              {request.decision ? (
-                <>
-                  <DecisionSummary request={request} value={value} />
-                  <GrantContributions rows={await grantContributionsOf(request.id)} title="review-contributions-title" headingLevel={3} />
-                </>
-              ) : open ? (
-                <>
-                  <ProposalPanel viewer={viewer} request={request} confirm={confirmProposalAction} sendBack={returnProposalAction} />
-                  <Prerequisites request={request} />
-                  {offered.has("recommend") ? (
-                    <RecommendationForm action={recordRecommendationAction} requestId={request.id} saved={request.wmdeRecommendation} />
-                  ) : null}
-                  {offered.has("assess_human_rights") && request.requesterKind === "commercial" ? (
-                    <HumanRightsForm action={recordHumanRightsAction} requestId={request.id} saved={request.humanRights} />
-                  ) : null}
-                </>
-              ) : (
-                <p>{t("decision-none-closed")}</p>
-              )}
-              {offered.has("estimate_development") ? (
-                <DevelopmentDaysForm
-                  action={estimateDevelopmentAction}
-                  requestId={request.id}
-                  version={request.version}
-                  saved={request.customDevelopmentDays}
-                />
-              ) : null}
-              {(offered.has("extend") || offered.has("withdraw")) && request.expiresAt && request.decision?.startsAt ? (
-                <div className="review-columns">
-                  {offered.has("extend") ? (
-                    <ExtendForm
-                      action={extendAction}
+            {/* After the answers: the decision and the grant's life beside the conversation, where there is room. */}
+            <div className="workbench__after">
+              <div className="workbench__decision">
+                <section className="panel decision-panel" aria-labelledby="decision-title">
+                  <h2 id="decision-title">{t("decision-title")}</h2>
+                  {request.decision ? (
+                    <>
+                      <DecisionSummary request={request} value={value} />
+                      <GrantContributions rows={await grantContributionsOf(request.id)} title="review-contributions-title" headingLevel={3} />
+                    </>
+                  ) : open ? (
+                    <>
+                      <ProposalPanel viewer={viewer} request={request} confirm={confirmProposalAction} sendBack={returnProposalAction} />
+                      <Prerequisites request={request} />
+                      {offered.has("recommend") ? (
+                        <RecommendationForm action={recordRecommendationAction} requestId={request.id} saved={request.wmdeRecommendation} />
+                      ) : null}
+                      {offered.has("assess_human_rights") && request.requesterKind === "commercial" ? (
+                        <HumanRightsForm action={recordHumanRightsAction} requestId={request.id} saved={request.humanRights} />
+                      ) : null}
+                    </>
+                  ) : (
+                    <p>{t("decision-none-closed")}</p>
+                  )}
+                  {offered.has("estimate_development") ? (
+                    <DevelopmentDaysForm
+                      action={estimateDevelopmentAction}
                       requestId={request.id}
                       version={request.version}
-                      defaultExpiresOn={minDay(addMonths(dayOf(request.expiresAt), 6), addMonths(dayOf(request.decision.startsAt), MAX_GRANT_MONTHS))}
-                      askLengthOverride={canAdminister(viewer.role)}
+                      saved={request.customDevelopmentDays}
+                      disclosure={
+                        request.customDevelopmentDays === null
+                          ? t("development-open")
+                          : t("development-change", formatNumber(request.customDevelopmentDays, formats), request.customDevelopmentDays)
+                      }
                     />
                   ) : null}
-                  {offered.has("withdraw") ? <WithdrawForm action={withdrawAction} requestId={request.id} version={request.version} /> : null}
-                </div>
-              ) : null}
-            </section>
+                  {(offered.has("extend") || offered.has("withdraw")) && request.expiresAt && request.decision?.startsAt ? (
+                    <div className="review-columns">
+                      {offered.has("extend") ? (
+                        <ExtendForm
+                          action={extendAction}
+                          requestId={request.id}
+                          version={request.version}
+                          defaultExpiresOn={minDay(addMonths(dayOf(request.expiresAt), 6), addMonths(dayOf(request.decision.startsAt), MAX_GRANT_MONTHS))}
+                          askLengthOverride={canAdminister(viewer.role)}
+                        />
+                      ) : null}
+                      {offered.has("withdraw") ? <WithdrawForm action={withdrawAction} requestId={request.id} version={request.version} /> : null}
+                    </div>
+                  ) : null}
+                </section>
 
-            <AppealPanel viewer={viewer} request={request} appeal={appeal} action={decideAppealAction} />
+                <AppealPanel viewer={viewer} request={request} appeal={appeal} action={decideAppealAction} />
 
-            <CheckInsPanel
-              requestId={request.id}
-              checkIns={checkIns}
-              now={now()}
-              acknowledge={offered.has("acknowledge_check_in") ? acknowledgeCheckInAction : undefined}
-            />
-
-            <section className="panel" aria-labelledby="routing-title">
-              <h2 id="routing-title">{t("review-routing-title")}</h2>
-              <p>
-                <strong>{request.joint ? t("review-routing-joint") : t("review-routing-not-joint")}</strong>
-              </p>
-              {offered.has("move_joint") ? (
-                <JointMoveForm
-                  action={moveJointAction}
+                <CheckInsPanel
                   requestId={request.id}
-                  version={request.version}
-                  joint={request.joint}
-                  disclosure={t(request.joint ? "review-routing-move-out" : "review-routing-move-in")}
+                  checkIns={checkIns}
+                  now={now()}
+                  acknowledge={offered.has("acknowledge_check_in") ? acknowledgeCheckInAction : undefined}
                 />
-              ) : null}
-            </section>
+              </div>
+              <section className="conversation" aria-labelledby="conversation-title">
+                <h2 id="conversation-title">{t("review-conversation-title")}</h2>
+                <QuestionList
+                  questions={request.infoRequests}
+                  answeredLabel={(answeredAt) => t("review-question-answer", longDate(answeredAt, formats))}
+                  conversation={{ title: t("review-conversation-questions", request.infoRequests.length) }}
+                />
+                {offered.has("ask_requester") ? (
+                  <div className="no-print">
+                    <InformationForm
+                      action={askForInformationAction}
+                      requestId={request.id}
+                      version={request.version}
+                      defaultReplyBy={inTwoWeeks}
+                      sections={SECTION_IDS.map((section) => ({ id: section, label: t(SECTION_TITLE[section]) }))}
+                      disclosure={t("review-next-ask")}
+                    />
+                  </div>
+                ) : null}
 
-            {request.interest === "undeclared" ? null : interestPanel}
+                <section aria-labelledby="comments-heading">
+                  <h3 id="comments-heading">{t("review-conversation-comments", request.comments.length)}</h3>
+                  {conflicted ? <p className="hint">{t("conflict-comments-hidden")}</p> : null}
+                  {offered.has("comment") ? <CommentForm action={addCommentAction} requestId={request.id} disclosure={t("review-comment-add")} /> : null}
+                  {request.comments.length === 0 ? <p>{t("review-comments-none")}</p> : null}
+                  <ul className="comment-list">
+                    {comments.map((comment) => (
+                      <li key={comment.id} className={`panel${comment.kind === "MESSAGE" ? "" : " comment--internal"}`}>
+                        <p className="hint">
+                          <span className={`tag ${comment.kind === "MESSAGE" ? "tag--progressive" : "tag--internal"}`}>
+                            {t(comment.kind === "MESSAGE" ? "review-comment-message-tag" : "review-comment-internal-tag")}
+                          </span>{" "}
+                          {person(comment.author)}, {shortDateTime(comment.createdAt, formats)}
+                        </p>
+                        <p className="pre-line">{comment.body}</p>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
 
-            <section className="conversation" aria-labelledby="conversation-title">
-              <h2 id="conversation-title">{t("review-conversation-title")}</h2>
-              <QuestionList
-                questions={request.infoRequests}
-                answeredLabel={(answeredAt) => t("review-question-answer", longDate(answeredAt, formats))}
-                conversation={{ title: t("review-conversation-questions", request.infoRequests.length) }}
-              />
-              {offered.has("ask_requester") ? (
-                <div className="no-print">
-                  <InformationForm
-                    action={askForInformationAction}
-                    requestId={request.id}
-                    version={request.version}
-                    defaultReplyBy={inTwoWeeks}
-                    sections={SECTION_IDS.map((section) => ({ id: section, label: t(SECTION_TITLE[section]) }))}
-                    disclosure={t("review-next-ask")}
-                  />
-                </div>
-              ) : null}
-
-              <section aria-labelledby="comments-heading">
-                <h3 id="comments-heading">{t("review-conversation-comments", request.comments.length)}</h3>
-                {conflicted ? <p className="hint">{t("conflict-comments-hidden")}</p> : null}
-                {offered.has("comment") ? <CommentForm action={addCommentAction} requestId={request.id} disclosure={t("review-comment-add")} /> : null}
-                {request.comments.length === 0 ? <p>{t("review-comments-none")}</p> : null}
-                <ul className="comment-list">
-                  {comments.map((comment) => (
-                    <li key={comment.id} className={`panel${comment.kind === "MESSAGE" ? "" : " comment--internal"}`}>
-                      <p className="hint">
-                        <span className={`tag ${comment.kind === "MESSAGE" ? "tag--progressive" : "tag--internal"}`}>
-                          {t(comment.kind === "MESSAGE" ? "review-comment-message-tag" : "review-comment-internal-tag")}
-                        </span>{" "}
-                        {person(comment.author)}, {shortDateTime(comment.createdAt, formats)}
-                      </p>
-                      <p className="pre-line">{comment.body}</p>
-                    </li>
-                  ))}
-                </ul>
+                <section aria-labelledby="history-title">
+                  <h3 id="history-title">{t("review-conversation-history", history.length)}</h3>
+                  <ol className="timeline">
+                    {newestHistory.map((entry) => (
+                      <li key={entry.id}>
+                        <time dateTime={entry.at.toISOString()}>{shortDateTime(entry.at, formats)}</time>
+                        <span>
+                          {historyText(entry.action)} – {person(entry.actor)}
+                          {entry.note ? `: ${entry.note}` : ""}
+                        </span>
+                      </li>
+                    ))}
+                  </ol>
+                </section>
               </section>
-
-              <section aria-labelledby="history-title">
-                <h3 id="history-title">{t("review-conversation-history", history.length)}</h3>
-                <ol className="timeline">
-                  {newestHistory.map((entry) => (
-                    <li key={entry.id}>
-                      <time dateTime={entry.at.toISOString()}>{shortDateTime(entry.at, formats)}</time>
-                      <span>
-                        {historyText(entry.action)} – {person(entry.actor)}
-                        {entry.note ? `: ${entry.note}` : ""}
-                      </span>
-                    </li>
-                  ))}
-                </ol>
-              </section>
-            </section>
+            </div>
           </div>
         </div>
       </div>
