@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
 
 import { clockFile } from "./e2e/support/clock";
-import { baseURL, E2E } from "./e2e/support/settings";
+import { baseURL, E2E, WIKIMEDIA_CONSUMER, wikimediaURL } from "./e2e/support/settings";
 
 /** Playwright's own Chromium when installed, else the system's (Debian: apt-get install chromium). */
 function chromiumExecutable(): string | undefined {
@@ -55,6 +55,12 @@ export default defineConfig({
       gracefulShutdown: { signal: "SIGTERM", timeout: 5000 },
     },
     {
+      command: "npx tsx e2e/support/wikimedia-stand-in.ts",
+      port: E2E.wikimediaPort,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5000 },
+    },
+    {
       command: "npx tsx e2e/support/app-server.ts",
       url: `${baseURL}/api/health`,
       timeout: 240_000,
@@ -68,6 +74,9 @@ export default defineConfig({
         DATA_DIR: E2E.dataDir,
         EMBEDDED_DB_PORT: String(E2E.dbPort),
         SMTP_URL: `smtp://127.0.0.1:${E2E.smtpPort}`,
+        AUTH_WIKIMEDIA_ID: WIKIMEDIA_CONSUMER.id,
+        AUTH_WIKIMEDIA_SECRET: WIKIMEDIA_CONSUMER.secret,
+        AUTH_WIKIMEDIA_URL: wikimediaURL,
         MAIL_FROM: "Exceptional access tests <tests@example.org>",
         APP_ENV: "development",
         DEMO_DATA: "false",

@@ -37,13 +37,22 @@ function passLanguageChoice(request: NextRequest, requestHeaders: Headers) {
   requestHeaders.set(PATH_HEADER, request.nextUrl.pathname);
 }
 
+function wikimediaOrigin() {
+  try {
+    return new URL(process.env.AUTH_WIKIMEDIA_URL || "https://meta.wikimedia.org").origin;
+  } catch {
+    return "https://meta.wikimedia.org";
+  }
+}
+
 function contentSecurityPolicy(nonce: string) {
   // `next dev` only: React rebuilds server error stacks with eval, and the dev overlay injects
   // styles without a nonce. A production build needs neither.
   const development = process.env.NODE_ENV === "development";
-  // Without JavaScript, the Wikimedia sign-in form's answer is a redirect to meta.wikimedia.org,
-  // and browsers check a form's redirects against form-action.
-  const wikimedia = process.env.AUTH_WIKIMEDIA_ID ? " https://meta.wikimedia.org" : "";
+  // Without JavaScript, the Wikimedia sign-in form's answer is a redirect to the wiki that signs
+  // people in (AUTH_WIKIMEDIA_URL, Meta-Wiki by default), and browsers check a form's redirects
+  // against form-action.
+  const wikimedia = process.env.AUTH_WIKIMEDIA_ID ? ` ${wikimediaOrigin()}` : "";
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,

@@ -3,12 +3,13 @@ import { expect, test } from "./support/fixtures";
 import { firstLink, waitForMail } from "./support/mailbox";
 import { E2E } from "./support/settings";
 
-test("the start page promises only the sign-in this installation offers: by email, Wikimedia sign-in being unset here", async ({ page }) => {
+test("the start page promises the sign-in this installation offers: with a Wikimedia account or by email", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByText("You will be asked to sign in first, with a link we send to your email address.")).toBeVisible();
-  await expect(page.locator("main")).not.toContainText("Wikimedia account");
+  await expect(page.getByText("You will be asked to sign in first, with your Wikimedia account or a link sent to your email.")).toBeVisible();
   await page.goto("/signin");
-  await expect(page.getByRole("heading", { name: "With your Wikimedia account" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "With your Wikimedia account" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in with Wikimedia" })).toBeVisible();
+  await expect(page.getByLabel("Email address")).toBeVisible();
 });
 
 test("a newcomer signs in with a link from their email and lands on their requests", async ({ page }) => {

@@ -50,6 +50,9 @@ test.beforeAll(async ({}, testInfo) => {
       DEMO_DATA: "true",
       SMTP_URL: "",
       AUTH_URL: "",
+      // As a newcomer's installation: no Wikimedia consumer.
+      AUTH_WIKIMEDIA_ID: "",
+      AUTH_WIKIMEDIA_SECRET: "",
       ...OWN_APP_ENV,
     },
     stdio: ["ignore", openSync(path.join(root, "app.log"), "a"), openSync(path.join(root, "app.log"), "a")],
@@ -91,6 +94,14 @@ test("someone at this machine gets the demo accounts and the development mailbox
   await expect(page.getByText("admin@example.org")).toBeVisible();
   await expect(page.getByRole("link", { name: "development mailbox", exact: false })).toBeVisible();
   expect((await fetch(`${local()}/dev/mailbox`)).status).toBe(200);
+});
+
+test("an installation without a Wikimedia consumer promises sign-in by email only", async ({ page }) => {
+  await page.goto(`${local()}/`);
+  await expect(page.getByText("You will be asked to sign in first, with a link we send to your email address.")).toBeVisible();
+  await expect(page.locator("main")).not.toContainText("Wikimedia account");
+  await page.goto(`${local()}/signin`);
+  await expect(page.getByRole("heading", { name: "With your Wikimedia account" })).toHaveCount(0);
 });
 
 test("a stranger on the network gets neither, however the request is dressed up", async ({ page }) => {

@@ -7,6 +7,7 @@ import Wikimedia, { type WikimediaProfile } from "next-auth/providers/wikimedia"
 
 import { db } from "@/lib/db";
 import { isOneEmailAddress } from "@/lib/domain/request/fields";
+import { wikimediaUser } from "@/lib/domain/wikimedia/profile";
 import { env } from "@/lib/env";
 import { DEBUG_LOCALE, DEFAULT_LOCALE, isLanguageCode, resolveLocale, type TLanguageCode } from "@/lib/i18n/locales";
 import { AVAILABLE_LANGUAGES, translatorFor } from "@/lib/i18n/messages";
@@ -63,25 +64,29 @@ function config(): NextAuthConfig {
       ...(settings.wikimedia
         ? [
             Wikimedia({
-              ...settings.wikimedia,
+              clientId: settings.wikimedia.clientId,
+              clientSecret: settings.wikimedia.clientSecret,
+              // MediaWiki's OAuth 2.0 REST endpoints under the configured wiki (AUTH_WIKIMEDIA_URL).
+              authorization: `${settings.wikimedia.url}/w/rest.php/oauth2/authorize?scope=`,
+              token: `${settings.wikimedia.url}/w/rest.php/oauth2/access_token`,
+              userinfo: `${settings.wikimedia.url}/w/rest.php/oauth2/resource/profile`,
+              // The state comes back with the person and must match the one sent; PKCE binds the code to this browser.
+              checks: ["pkce", "state"],
               // Linking by email is safe here only because Wikimedia vouches for the address
               // (unconfirmed addresses are dropped below and refused in signIn).
               allowDangerousEmailAccountLinking: true,
-              profile(profile: WikimediaProfile) {
-                return {
-                  // `sub` is the global (central) account id, the same on every Wikimedia wiki.
-                  id: profile.sub,
-                  name: profile.realname || profile.username,
-                  email: profile.confirmed_email ? profile.email : null,
-                  image: null,
-                };
-              },
+              // `sub` is the global (central) account id, the same on every wiki and across renames.
+              profile: (profile: WikimediaProfile) => wikimediaUser(profile),
             }),
           ]
         : []),
     ],
     callbacks: {
       signIn({ user, account }) {
+        if (account?.provider === "wikimedia" && !account.providerAccountId) {
+          log.warn("auth.signin_refused", { provider: "wikimedia", reason: "no central account id" });
+          return "/signin/error";
+        }
         if (account?.provider === "wikimedia" && !user.email) {
           log.warn("auth.signin_refused", { provider: "wikimedia", reason: "no confirmed email" });
           return "/signin/error?error=NoConfirmedEmail";

@@ -81,7 +81,20 @@ describe("parseEnv", () => {
 
   it("needs both Wikimedia OAuth settings or neither", () => {
     assert.match(problemsOf({ AUTH_WIKIMEDIA_ID: "abc" }).join(), /AUTH_WIKIMEDIA_ID and AUTH_WIKIMEDIA_SECRET/);
-    assert.deepEqual(parseEnv({ AUTH_WIKIMEDIA_ID: "abc", AUTH_WIKIMEDIA_SECRET: "def" }).wikimedia, { clientId: "abc", clientSecret: "def" });
+    assert.deepEqual(parseEnv({ AUTH_WIKIMEDIA_ID: "abc", AUTH_WIKIMEDIA_SECRET: "def" }).wikimedia, {
+      clientId: "abc",
+      clientSecret: "def",
+      url: "https://meta.wikimedia.org",
+    });
+  });
+
+  it("signs Wikimedia accounts in at AUTH_WIKIMEDIA_URL, which production takes over https only", () => {
+    const consumer = { AUTH_WIKIMEDIA_ID: "abc", AUTH_WIKIMEDIA_SECRET: "def" };
+    assert.equal(parseEnv({ ...consumer, AUTH_WIKIMEDIA_URL: "http://127.0.0.1:4010/" }).wikimedia?.url, "http://127.0.0.1:4010");
+    assert.match(problemsOf({ ...consumer, AUTH_WIKIMEDIA_URL: "meta.wikimedia.org" }).join(), /AUTH_WIKIMEDIA_URL: must be a full URL/);
+    const production = { APP_ENV: "production", ...consumer, AUTH_WIKIMEDIA_URL: "http://wiki.internal" };
+    assert.match(problemsOf(production).join(), /AUTH_WIKIMEDIA_URL: must be an https:\/\/ address in production/);
+    assert.ok(!problemsOf({ ...production, AUTH_WIKIMEDIA_URL: "https://meta.wikimedia.org" }).some((p) => p.startsWith("AUTH_WIKIMEDIA_URL")));
   });
 
   it("treats empty values as unset", () => {

@@ -38,6 +38,7 @@ const ZEnvInput = z.object({
   AUTH_TRUST_HOST: optionalString.pipe(booleanFlag.optional()),
   AUTH_WIKIMEDIA_ID: optionalString,
   AUTH_WIKIMEDIA_SECRET: optionalString,
+  AUTH_WIKIMEDIA_URL: optionalString.pipe(z.url({ message: "must be a full URL such as https://meta.wikimedia.org" }).optional()),
   SMTP_URL: optionalString.pipe(
     z
       .string()
@@ -100,6 +101,9 @@ const ZEnvInput = z.object({
 
 export type TEnv = ReturnType<typeof parseEnv>;
 
+/** Where Wikimedia accounts sign in unless AUTH_WIKIMEDIA_URL says otherwise. */
+export const WIKIMEDIA_URL = "https://meta.wikimedia.org";
+
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
     super(`The configuration needs attention:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
@@ -131,6 +135,9 @@ export function parseEnv(source: Record<string, string | undefined>) {
     }
     if (input.CLOCK_FILE) problems.push("CLOCK_FILE: only for tests; production runs on the real time");
     if (source.MAIL_FROM === undefined) problems.push("MAIL_FROM: required in production, the sender of every email");
+    if (input.AUTH_WIKIMEDIA_URL && !input.AUTH_WIKIMEDIA_URL.startsWith("https://")) {
+      problems.push("AUTH_WIKIMEDIA_URL: must be an https:// address in production, or tokens and profiles travel in the clear");
+    }
   }
   if (problems.length) throw new EnvError(problems);
 
@@ -151,7 +158,14 @@ export function parseEnv(source: Record<string, string | undefined>) {
     // can send them, so only a proxy known to set them may be trusted (lib/http/front-door.ts).
     trustProxy: input.AUTH_TRUST_HOST ?? false,
     wikimedia:
-      input.AUTH_WIKIMEDIA_ID && input.AUTH_WIKIMEDIA_SECRET ? { clientId: input.AUTH_WIKIMEDIA_ID, clientSecret: input.AUTH_WIKIMEDIA_SECRET } : undefined,
+      input.AUTH_WIKIMEDIA_ID && input.AUTH_WIKIMEDIA_SECRET
+        ? {
+            clientId: input.AUTH_WIKIMEDIA_ID,
+            clientSecret: input.AUTH_WIKIMEDIA_SECRET,
+            // The wiki whose OAuth endpoints sign people in: Meta-Wiki, or a stand-in in tests.
+            url: (input.AUTH_WIKIMEDIA_URL ?? WIKIMEDIA_URL).replace(/\/+$/, ""),
+          }
+        : undefined,
     smtpUrl: input.SMTP_URL,
     mailFrom: input.MAIL_FROM,
     replyTo: input.REPLY_TO,

@@ -12,7 +12,7 @@ import { freePort, TEMPLATE_ENV } from "@/test-support/database";
 import { startEmbeddedDb } from "./embedded-db";
 import { runNodeBin } from "./run-bin";
 
-const ROOTS = ["lib", "scripts", "prisma", "app", "components"];
+const ROOTS = ["lib", "scripts", "prisma", "app", "components", "test-support"];
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -15,7 +15,10 @@ import { wikimediaSignInAction } from "./actions";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { SIGN_IN_MESSAGES } from "@/lib/i18n/client-messages";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+/** What Wikimedia's answer means for the person, when it was not a sign-in (app/api/auth/[...nextauth]/route.ts). */
+const WIKIMEDIA_ERRORS = { WikimediaDenied: "signin-wikimedia-denied", OAuthCallbackError: "signin-wikimedia-failed" } as const;
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const [{ t }, viewer, params] = await Promise.all([getI18n(), getViewer(), searchParams]);
   const callbackUrl = safeReturnPath(params.callbackUrl);
   if (viewer) redirect(callbackUrl ?? "/home");
@@ -25,6 +28,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="page narrow">
       <PageHeading title="signin-title" lead="signin-intro" />
+      {params.error === "WikimediaDenied" || params.error === "OAuthCallbackError" ? (
+        <div className="notice notice--warning" role="alert">
+          <p>{t(WIKIMEDIA_ERRORS[params.error])}</p>
+        </div>
+      ) : null}
       {settings.wikimedia ? (
         <section aria-labelledby="signin-wikimedia" className="panel">
           <h2 id="signin-wikimedia">{t("signin-wikimedia-heading")}</h2>

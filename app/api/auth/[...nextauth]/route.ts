@@ -1,10 +1,22 @@
-import type { NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 
 import { handlers } from "@/lib/auth";
+import { env } from "@/lib/env";
 import { getI18n } from "@/lib/i18n/server";
 import { consumeSignInLink, tooManyRequests } from "@/lib/server/rate-limit";
 
-export const { GET } = handlers;
+/**
+ * Auth.js's endpoints; Wikimedia's refusal of a sign-in (the person chose Cancel there) goes back
+ * to the sign-in page saying so, rather than as a general error: nothing is signed in or created.
+ */
+export async function GET(request: NextRequest) {
+  const [action, provider] = authPath(request);
+  if (action === "callback" && provider === "wikimedia" && request.nextUrl.searchParams.get("error") === "access_denied") {
+    // The app's public address, as Auth.js builds its own redirects from it.
+    return NextResponse.redirect(new URL("/signin?error=WikimediaDenied", env().authUrl ?? request.nextUrl));
+  }
+  return handlers.GET(request);
+}
 
 /**
  * Auth.js's own endpoint for sign-in links can be posted to directly, past the sign-in form, so it
@@ -19,11 +31,15 @@ export async function POST(request: NextRequest) {
 }
 
 /** Read as Auth.js reads it (empty segments dropped), so that no spelling of the path slips past. */
-function isEmailSignIn(request: NextRequest) {
-  const [action, provider] = request.nextUrl.pathname
+function authPath(request: NextRequest) {
+  return request.nextUrl.pathname
     .replace(/^\/api\/auth/, "")
     .split("/")
     .filter(Boolean);
+}
+
+function isEmailSignIn(request: NextRequest) {
+  const [action, provider] = authPath(request);
   return action === "signin" && provider === "nodemailer";
 }
 
