@@ -1,7 +1,7 @@
 // Signing in with a Wikimedia account, end to end, against a stand-in that answers as Meta-Wiki's
 // OAuth 2.0 endpoints do: accepted, refused, linked to an earlier email sign-in, renamed, denied
 // at the provider, and a forged or replayed answer from it.
-import { testDb } from "./support/database";
+import { createSession, createUser, testDb } from "./support/database";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { createSubmittedRequest } from "./support/requests";
 import { baseURL } from "./support/settings";
@@ -114,4 +114,28 @@ test("a forged state or a replayed code is refused, and nothing is created", asy
   await page.goto(callback);
   await expect(page.getByRole("heading", { level: 1, name: "Sign-in did not work" })).toBeVisible();
   expect(await sessions(), "the replayed code opens no session").toBe(before);
+});
+
+test("reviewers see who the requester is on the wikis, as their account said at their last sign-in, or that they signed in by email only", async ({
+  page,
+  browser,
+}) => {
+  const account = await wikimediaAccount({ editcount: 12345, registered: "20120304050607", groups: ["*", "user", "autoconfirmed", "sysop"] });
+  await signInWithWikimedia(page, account.username);
+  await expect(page.getByRole("heading", { level: 1, name: "Your requests" })).toBeVisible();
+  const withAccount = await createSubmittedRequest();
+  await testDb().query(`UPDATE "Request" SET "requesterId" = $1 WHERE id = $2`, [await userOfAccount(account.sub), withAccount.id]);
+  const byEmail = await createSubmittedRequest();
+
+  const reviewer = await createUser("WMF_REVIEWER");
+  const context = await browser.newContext({ baseURL });
+  await context.addCookies([{ name: "authjs.session-token", value: await createSession(reviewer.id), url: baseURL }]);
+  const review = await context.newPage();
+  await review.goto(`/review/${withAccount.id}`);
+  const who = review.getByRole("region", { name: "Who", exact: true });
+  await expect(who).toContainText(`Wikimedia account: ${account.username} (12,345 edits, since 2012; groups: sysop)`);
+  await expectAccessible(review);
+  await review.goto(`/review/${byEmail.id}`);
+  await expect(review.getByRole("region", { name: "Who", exact: true })).toContainText("Wikimedia account: None: signed in by email only");
+  await context.close();
 });

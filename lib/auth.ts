@@ -17,6 +17,7 @@ import { SESSION_MAX_AGE_MS } from "@/lib/server/session-user";
 import { signInEmail } from "@/lib/mail/templates/sign-in";
 import { sendMail } from "@/lib/mail/transport";
 import { applyAdminEmails } from "@/lib/server/users";
+import { recordWikimediaFacts } from "@/lib/server/wikimedia-facts";
 
 const MAGIC_LINK_MINUTES = 60;
 
@@ -98,8 +99,9 @@ function config(): NextAuthConfig {
       },
     },
     events: {
-      async signIn({ user, account, isNewUser }) {
+      async signIn({ user, account, profile, isNewUser }) {
         log.info("auth.signin", { userId: user.id, provider: account?.provider, newUser: Boolean(isNewUser), email: maskEmail(user.email) });
+        if (account?.provider === "wikimedia" && user.id && profile) await recordWikimediaFacts(user.id, profile);
         if (user.id && user.email) await applyAdminEmails(user.id, user.email);
       },
       signOut(message) {

@@ -67,6 +67,21 @@ describe("the retention sweep", () => {
     }
   });
 
+  it("drops what a requester's Wikimedia account said once none of their requests is left to review", async () => {
+    const old = await requestOf("DECLINED", 800);
+    const facts = (userId: string) => ({ userId, username: "Example", editCount: 10, groups: ["user"], blocked: false, checkedAt: NOW });
+    await database.db.wikimediaAccountFacts.create({ data: facts(old.requesterId) });
+    const kept = await requestOf("WITHDRAWN", 800);
+    await database.db.wikimediaAccountFacts.create({ data: facts(kept.requesterId) });
+    await database.db.request.create({
+      data: { requesterId: kept.requesterId, status: "IN_REVIEW", answers: {}, lastActivityAt: NOW },
+    });
+
+    await anonymiseClosedRequests(database.db, { now: NOW, afterDays: 730 });
+    assert.equal(await database.db.wikimediaAccountFacts.count({ where: { userId: old.requesterId } }), 0);
+    assert.equal(await database.db.wikimediaAccountFacts.count({ where: { userId: kept.requesterId } }), 1, "a request still in review keeps them");
+  });
+
   it("blanks the account name in the entitlement records and deletes the webhook events sent about it", async () => {
     const request = await requestOf("EXPIRED", 731);
     const recordedAt = new Date(NOW.getTime() - 800 * DAY);

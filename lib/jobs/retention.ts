@@ -51,7 +51,7 @@ export async function anonymiseRequest(
   // Claiming the row first makes a second worker (or a simultaneous erasure) wait, then skip it.
   const claimed = await tx.request.updateMany({ where: { id: requestId, anonymisedAt: null }, data: { anonymisedAt: now, version: { increment: 1 } } });
   if (claimed.count === 0) return false;
-  const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { answers: true, searchText: true } });
+  const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { answers: true, searchText: true, requesterId: true } });
   const answers = anonymisedAnswers(request.answers);
   const individual = answers.who?.requesterKind === "individual";
   // Only the search text is taken from the columns: routing and flags stay as reviewed.
@@ -72,6 +72,10 @@ export async function anonymiseRequest(
   // go. One still to be sent stays, so a receiver learns of the change.
   await tx.entitlementChange.updateMany({ where: { requestId }, data: { username: "" } });
   await tx.webhookEvent.deleteMany({ where: { requestId, deliveries: { none: { status: "PENDING" } } } });
+  // What the requester's Wikimedia account said of itself is kept for reviewers of their requests:
+  // once none is left to review, it goes (a later sign-in with the account records it afresh).
+  const stillHeld = await tx.request.count({ where: { requesterId: request.requesterId, anonymisedAt: null, status: { not: "DRAFT" } } });
+  if (stillHeld === 0) await tx.wikimediaAccountFacts.deleteMany({ where: { userId: request.requesterId } });
   await audit(tx, { subject: "request", id: requestId, actorId, action: "request.anonymised", after: { reason } });
   return true;
 }

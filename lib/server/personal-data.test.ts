@@ -21,6 +21,17 @@ async function requesterWithHistory(status: "DECLINED" | "IN_REVIEW" = "DECLINED
   await db.account.create({
     data: { userId: user.id, type: "oidc", provider: "wikimedia", providerAccountId: `gid-${counter}`, access_token: "secret-access-token" },
   });
+  await db.wikimediaAccountFacts.create({
+    data: {
+      userId: user.id,
+      username: `Wikimedian ${counter}`,
+      editCount: 12345,
+      registeredAt: new Date("2012-03-04T05:06:07Z"),
+      groups: ["user", "sysop"],
+      blocked: false,
+      checkedAt: new Date(),
+    },
+  });
   const reviewer = await db.user.create({ data: { email: `reviewer${counter}@example.org`, role: "WMF_REVIEWER" } });
   const answers = completeAnswers("2026-12-01");
   const request = await db.request.create({
@@ -81,6 +92,8 @@ describe("exporting personal data", () => {
       data.signInAccounts.map((account) => [account.provider, account.providerAccountId]),
       [["wikimedia", `gid-${counter - 1}`]],
     );
+    assert.equal(data.wikimediaAccount?.username, `Wikimedian ${counter - 1}`);
+    assert.deepEqual(data.wikimediaAccount?.groups, ["user", "sysop"]);
     assert.equal(data.requests.length, 1);
     const [request] = data.requests;
     assert.equal(request!.reference, mine.request.reference);
@@ -131,6 +144,7 @@ describe("erasing personal data", () => {
     assert.ok(user.erasedAt);
     assert.equal(await database.db.session.count({ where: { userId: viewer.id } }), 0);
     assert.equal(await database.db.account.count({ where: { userId: viewer.id } }), 0);
+    assert.equal(await database.db.wikimediaAccountFacts.count({ where: { userId: viewer.id } }), 0, "what the Wikimedia account said goes too");
     assert.equal(await database.db.request.count({ where: { id: draft.id } }), 0);
     assert.equal(
       await database.db.outboxEmail.count({ where: { OR: [{ requestId: request.id }, { to: { equals: viewer.email!, mode: "insensitive" } }] } }),

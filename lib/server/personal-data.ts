@@ -20,7 +20,7 @@ import type { TViewer } from "./session";
 
 /**
  * Everything held about the viewer that they may see, as one JSON-able object: the account, its
- * sign-in methods (no tokens), and each of their requests with its answers, decision, messages,
+ * sign-in methods (no tokens), what their Wikimedia account said of itself, and each of their requests with its answers, decision, messages,
  * questions, promised contributions, check-ins (their answers, and when a reviewer acknowledged
  * them, not who) and visible history. Reviewers' internal notes, assessments and rationale stay out.
  */
@@ -39,6 +39,7 @@ export async function exportPersonalData(viewer: TViewer) {
       digest: true,
       digestSentAt: true,
       accounts: { select: { provider: true, providerAccountId: true, createdAt: true } },
+      wikimedia: { select: { username: true, editCount: true, registeredAt: true, groups: true, blocked: true, checkedAt: true } },
       contactAddresses: { orderBy: { createdAt: "asc" }, select: { email: true, sentAt: true, confirmedAt: true } },
     },
   });
@@ -89,6 +90,8 @@ export async function exportPersonalData(viewer: TViewer) {
       reviewDigestLastWritten: user.digestSentAt,
     },
     signInAccounts: user.accounts,
+    // What the Wikimedia account said of itself at the last sign-in with it, as reviewers see it.
+    wikimediaAccount: user.wikimedia,
     contactAddresses: user.contactAddresses,
     requests: requests.map(({ expiresAt, basedOn, comments, infoRequests, status, ...request }) => ({
       ...request,
@@ -174,6 +177,7 @@ export async function eraseMyData(viewer: TViewer, input: z.infer<typeof ZErasur
     await tx.contactAddress.deleteMany({ where: { userId: viewer.id } });
     await tx.session.deleteMany({ where: { userId: viewer.id } });
     await tx.account.deleteMany({ where: { userId: viewer.id } });
+    await tx.wikimediaAccountFacts.deleteMany({ where: { userId: viewer.id } });
     await tx.user.update({ where: { id: viewer.id }, data: { email: null, name: null, image: null, emailVerified: null, erasedAt: at } });
     await audit(tx, {
       subject: "user",

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { parseMediaWikiTimestamp, wikimediaUser } from "./profile";
+import { accountFacts, notableGroups, parseMediaWikiTimestamp, wikimediaUser } from "./profile";
 
 const PROFILE = {
   sub: "12345678",
@@ -39,5 +39,29 @@ describe("a Wikimedia profile, as the app reads it", () => {
     for (const value of ["20230229000000", "2012030405060", "2012-03-04T05:06:07Z", "", null, undefined, 20120304050607, "20121304050607"]) {
       assert.equal(parseMediaWikiTimestamp(value), null, String(value));
     }
+  });
+
+  it("keeps of the account only what reviewers are shown, each field checked", () => {
+    const at = new Date("2026-12-07T10:00:00Z");
+    assert.deepEqual(accountFacts({ ...PROFILE, rights: ["edit"] } as Record<string, unknown>, at), {
+      username: "Example",
+      editCount: 12345,
+      registeredAt: new Date("2012-03-04T05:06:07Z"),
+      groups: ["*", "user", "sysop"],
+      blocked: false,
+      checkedAt: at,
+    });
+    assert.deepEqual(accountFacts({ sub: "1", username: "New", editcount: -3, registered: "yesterday", groups: "sysop", blocked: "yes" }, at), {
+      username: "New",
+      editCount: null,
+      registeredAt: null,
+      groups: [],
+      blocked: false,
+      checkedAt: at,
+    });
+  });
+
+  it("names the groups that say something of the person", () => {
+    assert.deepEqual(notableGroups(["*", "user", "autoconfirmed", "bot", "sysop"]), ["bot", "sysop"]);
   });
 });

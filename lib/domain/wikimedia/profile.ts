@@ -30,6 +30,30 @@ export function wikimediaUser(profile: TWikimediaProfile) {
   };
 }
 
+/**
+ * What reviewers are told of the account, from its profile at a sign-in, and nothing else of it:
+ * the username, the edit count, when it was created, its groups and whether it is blocked.
+ */
+export function accountFacts(profile: TWikimediaProfile, checkedAt: Date) {
+  const edits = profile.editcount;
+  return {
+    username: text(profile.username),
+    editCount: typeof edits === "number" && Number.isInteger(edits) && edits >= 0 ? edits : null,
+    registeredAt: parseMediaWikiTimestamp(profile.registered),
+    groups: Array.isArray(profile.groups) ? profile.groups.filter((group): group is string => typeof group === "string" && group.trim() !== "") : [],
+    blocked: profile.blocked === true,
+    checkedAt,
+  };
+}
+
+/** Groups every account of its age has, which say nothing of the person. */
+const EVERYONE_S_GROUPS = new Set(["*", "user", "autoconfirmed"]);
+
+/** The groups worth a reviewer's attention: bot, sysop, and the like. */
+export function notableGroups(groups: readonly string[]): string[] {
+  return groups.filter((group) => !EVERYONE_S_GROUPS.has(group));
+}
+
 /** MediaWiki's timestamp (YYYYMMDDHHMMSS, UTC) as a date; null when missing or not a real moment. */
 export function parseMediaWikiTimestamp(value: unknown): Date | null {
   const match = typeof value === "string" ? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(value) : null;

@@ -39,7 +39,13 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
       expiresAt: true,
       requesterKind: true,
       customDevelopmentDays: true,
-      requester: { select: { email: true, name: true } },
+      requester: {
+        select: {
+          email: true,
+          name: true,
+          wikimedia: { select: { username: true, editCount: true, registeredAt: true, groups: true, blocked: true, checkedAt: true } },
+        },
+      },
       basedOn: { select: { id: true, reference: true, answers: true, status: true, joint: true, requesterId: true } },
       followUps: { orderBy: { createdAt: "asc" }, where: { status: { not: "DRAFT" } }, select: { id: true, reference: true } },
       decision: {

@@ -36,6 +36,7 @@ import { ProposalPanel } from "@/components/review/proposal-panel";
 import { InterestForm } from "@/components/review/interest-form";
 import { InterestPanel } from "@/components/review/interest-panel";
 import { RequestSummary } from "@/components/review/request-summary";
+import { WikimediaAccount } from "@/components/review/wikimedia-account";
 import { CriterionAssessments, FlagsCard, NextSteps, Scorecard } from "@/components/review/workbench-rail";
 
 import { MAX_GRANT_MONTHS } from "@/lib/domain/review/decisions";
@@ -280,30 +281,34 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
               earlier={request.earlier}
               compact
               after={(section) => {
+                const account = section === "who" ? <WikimediaAccount t={t} formats={formats} facts={request.requester.wikimedia} /> : null;
                 // A reviewer with a conflict sees no assessments: the panel above says why.
-                if (conflicted) return null;
+                if (conflicted) return account;
                 const mine = myAssessment(section);
                 const here = assessments.filter((assessment) => assessment.criterion === section);
                 return (
-                  <CriterionAssessments
-                    t={t}
-                    formats={formats}
-                    assessments={here}
-                    person={person}
-                    form={
-                      offered.has("assess") ? (
-                        <AssessmentForm
-                          action={saveAssessmentAction}
-                          requestId={request.id}
-                          criterion={section}
-                          criterionLabel={t(SECTION_TITLE[section])}
-                          disclosure={t(mine ? "review-assess-change" : "review-assess-open", t(SECTION_TITLE[section]))}
-                          rating={mine?.rating}
-                          note={mine?.note}
-                        />
-                      ) : undefined
-                    }
-                  />
+                  <>
+                    {account}
+                    <CriterionAssessments
+                      t={t}
+                      formats={formats}
+                      assessments={here}
+                      person={person}
+                      form={
+                        offered.has("assess") ? (
+                          <AssessmentForm
+                            action={saveAssessmentAction}
+                            requestId={request.id}
+                            criterion={section}
+                            criterionLabel={t(SECTION_TITLE[section])}
+                            disclosure={t(mine ? "review-assess-change" : "review-assess-open", t(SECTION_TITLE[section]))}
+                            rating={mine?.rating}
+                            note={mine?.note}
+                          />
+                        ) : undefined
+                      }
+                    />
+                  </>
                 );
               }}
             />
