@@ -1,5 +1,5 @@
 import { uniqueEmail } from "./support/database";
-import { expect, test } from "./support/fixtures";
+import { expect, expectAccessible, test } from "./support/fixtures";
 import { firstLink, waitForMail } from "./support/mailbox";
 import { E2E } from "./support/settings";
 
@@ -10,6 +10,7 @@ test("the start page promises the sign-in this installation offers: with a Wikim
   await expect(page.getByRole("heading", { name: "With your Wikimedia account" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign in with Wikimedia" })).toBeVisible();
   await expect(page.getByLabel("Email address")).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("a newcomer signs in with a link from their email and lands on their requests", async ({ page }) => {

@@ -135,7 +135,19 @@ test("reviewers see who the requester is on the wikis, as their account said at 
   const who = review.getByRole("region", { name: "Who", exact: true });
   await expect(who).toContainText(`Wikimedia account: ${account.username} (12,345 edits, since 2012; groups: sysop)`);
   await expectAccessible(review);
+  await expect(review.getByRole("region", { name: /^Flags/ })).not.toContainText("Wikimedia account");
   await review.goto(`/review/${byEmail.id}`);
   await expect(review.getByRole("region", { name: "Who", exact: true })).toContainText("Wikimedia account: None: signed in by email only");
+
+  // Blocked since: the next sign-in with the account says so, and the request in review is flagged red.
+  await wikimediaAccount({ ...account, blocked: true });
+  await page.context().clearCookies();
+  await signInWithWikimedia(page, account.username);
+  await expect(page.getByRole("heading", { level: 1, name: "Your requests" })).toBeVisible();
+  await review.goto(`/review/${withAccount.id}`);
+  await expect(review.getByRole("region", { name: "Who", exact: true }).getByText("Blocked", { exact: true })).toBeVisible();
+  await expect(review.getByRole("region", { name: /^Flags/ })).toContainText(`Red flag The requester's Wikimedia account (${account.username}) was blocked`);
+  await review.goto(`/review?q=${encodeURIComponent(withAccount.reference)}`);
+  await expect(review.getByRole("row").filter({ hasText: withAccount.reference })).toContainText("Blocked account");
   await context.close();
 });

@@ -6,10 +6,13 @@ import type { TMessageKey } from "./translator";
 export const FLAG_LABEL: Record<TFlagId, TMessageKey> = {
   genai_without_ethics: "flag-label-genai-without-ethics",
   commercial_without_public_benefit: "flag-label-commercial-without-public-benefit",
+  wikimedia_account_blocked: "flag-label-wikimedia-blocked",
   need_names_no_insufficient_method: "flag-label-need-names-no-insufficient-method",
   volume_within_free_limits: "flag-label-volume-within-free-limits",
   custom_development: "flag-label-custom-development",
   open_ended_or_long: "flag-label-open-ended-or-long",
+  wikimedia_account_bot: "flag-label-wikimedia-bot",
+  wikimedia_account_new: "flag-label-wikimedia-new",
   special_marginalised_communities: "flag-label-special-marginalised-communities",
   special_underrepresented_languages: "flag-label-special-underrepresented-languages",
   special_sister_projects: "flag-label-special-sister-projects",

@@ -31,6 +31,7 @@ import { offerContactConfirmation } from "./contact";
 import { runEvent } from "./events";
 import type { TViewer } from "./session";
 import { nextStatus } from "./transitions";
+import { wikimediaFactsOf } from "./wikimedia-facts";
 
 const PAGE_SIZE = 25;
 
@@ -182,7 +183,10 @@ export async function submitRequest(viewer: TViewer, input: { requestId: string;
       actor: { kind: "requester", userId: viewer.id },
       requestId: request.id,
       version: input.version,
-      set: { submittedAt, ...reviewColumns(request.answers, { today: today(), wikidataShareThreshold: env().jointWikidataShare }) },
+      set: {
+        submittedAt,
+        ...reviewColumns(request.answers, { today: today(), wikidataShareThreshold: env().jointWikidataShare, account: await wikimediaFactsOf(viewer.id) }),
+      },
       write: async (tx) => {
         // The counter row stays locked until commit, so concurrent submissions take turns.
         const [counter] = await tx.$queryRaw<{ last: number }[]>`
@@ -266,7 +270,7 @@ export async function answerInformation(viewer: TViewer, input: { requestId: str
     joint: _joint,
     routingReasons: _reasons,
     ...columns
-  } = reviewColumns(request.answers, { today: asOf, wikidataShareThreshold: env().jointWikidataShare });
+  } = reviewColumns(request.answers, { today: asOf, wikidataShareThreshold: env().jointWikidataShare, account: await wikimediaFactsOf(viewer.id) });
   await runEvent(
     {
       event: "requester_answered",

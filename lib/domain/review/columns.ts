@@ -1,6 +1,6 @@
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
 
-import { computeFlags } from "./flags";
+import { computeFlags, type TAccountFacts } from "./flags";
 import { routeRequest } from "./routing";
 
 function text(value: unknown): string {
@@ -16,10 +16,14 @@ function list(value: unknown): string[] {
 /**
  * What the queue needs to know of a request, derived from its answers when it is submitted (and
  * again whenever the answers change): routing, flags, the filter values and the searchable text.
+ * `account`: what the requester's Wikimedia account last said of itself, for the account's flags.
  */
-export function reviewColumns(answers: TDraftAnswers, { today, wikidataShareThreshold }: { today: string; wikidataShareThreshold: number }) {
+export function reviewColumns(
+  answers: TDraftAnswers,
+  { today, wikidataShareThreshold, account = null }: { today: string; wikidataShareThreshold: number; account?: TAccountFacts | null },
+) {
   const routing = routeRequest(answers, { today, wikidataShareThreshold });
-  const flags = computeFlags(answers, today);
+  const flags = computeFlags(answers, today, account);
   const who = answers.who ?? {};
   const what = answers.what ?? {};
   const searchable = Object.values(answers).flatMap((section) => Object.values(section ?? {}).map(text));

@@ -40,10 +40,13 @@ const STATUS_LABEL: Record<TShownStatus, TMessageKey> = {
 const FLAG_NAME: Record<TFlagId, TMessageKey> = {
   genai_without_ethics: "flag-name-genai-without-ethics",
   commercial_without_public_benefit: "flag-name-commercial-without-public-benefit",
+  wikimedia_account_blocked: "flag-name-wikimedia-blocked",
   need_names_no_insufficient_method: "flag-name-need-names-no-method",
   volume_within_free_limits: "flag-name-volume-within-free-limits",
   custom_development: "flag-name-custom-development",
   open_ended_or_long: "flag-name-open-ended-or-long",
+  wikimedia_account_bot: "flag-name-wikimedia-bot",
+  wikimedia_account_new: "flag-name-wikimedia-new",
   special_marginalised_communities: "flag-name-special-marginalised-communities",
   special_underrepresented_languages: "flag-name-special-underrepresented-languages",
   special_sister_projects: "flag-name-special-sister-projects",

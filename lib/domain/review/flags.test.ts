@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import type { TDraftAnswers, TSectionId } from "@/lib/domain/request/sections";
 import { completeAnswers, wikidataHeavyResearch } from "@/test-support/answers";
 
-import { computeFlags, FLAG_IDS, FLAG_SEVERITY, type TFlag } from "./flags";
+import { computeFlags, FLAG_IDS, FLAG_SEVERITY, type TAccountFacts, type TFlag } from "./flags";
 import { parseAnswers } from "./parsed";
 
 const TODAY = "2026-11-22";
@@ -307,5 +307,24 @@ describe("reviewer flags", () => {
   it("uses only message keys of the flag family", () => {
     const answers = changed("values", { generativeAi: "yes", aiEthics: "Short." }, changed("who", { requesterKind: "commercial" }));
     for (const found of computeFlags(changed("values", { jeopardyStatement: "Short." }, answers), TODAY)) assert.match(found.key, /^flag-/);
+  });
+
+  it("flags the requester's Wikimedia account: blocked in red, a bot or an account under 30 days old as warnings", () => {
+    const account: TAccountFacts = { username: "Example", registeredAt: new Date("2012-03-04T05:06:07Z"), groups: ["*", "user"], blocked: false };
+    const accountFlags = (facts: TAccountFacts | null) =>
+      computeFlags(ONE_YEAR, TODAY, facts)
+        .filter((found) => found.id.startsWith("wikimedia_"))
+        .map((found) => [found.id, found.severity, ...found.params].join(" "));
+    assert.deepEqual(accountFlags(null), [], "signed in by email only: no account, no account flag");
+    assert.deepEqual(accountFlags(account), []);
+    assert.deepEqual(accountFlags({ ...account, blocked: true }), ["wikimedia_account_blocked red Example"]);
+    assert.deepEqual(accountFlags({ ...account, groups: ["*", "user", "bot"] }), ["wikimedia_account_bot warning Example"]);
+    assert.deepEqual(accountFlags({ ...account, registeredAt: new Date("2026-11-01T00:00:00Z") }), ["wikimedia_account_new warning Example 21"]);
+    assert.deepEqual(accountFlags({ ...account, registeredAt: new Date("2026-10-23T00:00:00Z") }), [], "30 days old is no longer new");
+    assert.deepEqual(accountFlags({ ...account, registeredAt: null }), [], "an unknown age is not a young one");
+    assert.deepEqual(
+      computeFlags(ONE_YEAR, TODAY, { ...account, blocked: true, groups: ["bot"] }).map((found) => found.id),
+      ["wikimedia_account_blocked", "wikimedia_account_bot"],
+    );
   });
 });

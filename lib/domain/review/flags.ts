@@ -9,10 +9,13 @@ import { parseAnswers, type TParsedAnswers } from "./parsed";
 export const FLAG_IDS = [
   "genai_without_ethics",
   "commercial_without_public_benefit",
+  "wikimedia_account_blocked",
   "need_names_no_insufficient_method",
   "volume_within_free_limits",
   "custom_development",
   "open_ended_or_long",
+  "wikimedia_account_bot",
+  "wikimedia_account_new",
   "special_marginalised_communities",
   "special_underrepresented_languages",
   "special_sister_projects",
@@ -24,10 +27,13 @@ export type TFlagSeverity = "red" | "warning" | "positive";
 export const FLAG_SEVERITY = {
   genai_without_ethics: "red",
   commercial_without_public_benefit: "red",
+  wikimedia_account_blocked: "red",
   need_names_no_insufficient_method: "warning",
   volume_within_free_limits: "warning",
   custom_development: "warning",
   open_ended_or_long: "warning",
+  wikimedia_account_bot: "warning",
+  wikimedia_account_new: "warning",
   special_marginalised_communities: "positive",
   special_underrepresented_languages: "positive",
   special_sister_projects: "positive",
@@ -37,7 +43,15 @@ export const FLAG_SEVERITY = {
 export type TFlag = { id: TFlagId; severity: TFlagSeverity; key: string; params: (string | number)[] };
 
 type TFinding = { key: string; params: (string | number)[] };
-type TRule = (answers: TParsedAnswers) => TFinding | undefined;
+
+/** What the requester's Wikimedia account said of itself at their last sign-in with it (null: never). */
+export type TAccountFacts = { username: string; registeredAt: Date | null; groups: readonly string[]; blocked: boolean };
+
+type TFlagContext = { today: string; account: TAccountFacts | null };
+type TRule = (answers: TParsedAnswers, context: TFlagContext) => TFinding | undefined;
+
+/** An account younger than this, on the day the flags are worked out for, is new. */
+export const NEW_ACCOUNT_DAYS = 30;
 
 const finding = (key: string, ...params: (string | number)[]): TFinding => ({ key, params });
 
@@ -134,6 +148,20 @@ function openEndedOrLong({ obligation }: TParsedAnswers): TFinding | undefined {
   return endDate > yearOn ? finding("flag-long-duration", monthsBetween(startDate, endDate)) : undefined;
 }
 
+function accountBlocked(_answers: TParsedAnswers, { account }: TFlagContext): TFinding | undefined {
+  return account?.blocked ? finding("flag-wikimedia-blocked", account.username) : undefined;
+}
+
+function accountBot(_answers: TParsedAnswers, { account }: TFlagContext): TFinding | undefined {
+  return account?.groups.includes("bot") ? finding("flag-wikimedia-bot", account.username) : undefined;
+}
+
+function accountNew(_answers: TParsedAnswers, { account, today }: TFlagContext): TFinding | undefined {
+  if (!account?.registeredAt) return undefined;
+  const days = Math.floor((Date.parse(today) - account.registeredAt.getTime()) / DAY_MS);
+  return days < NEW_ACCOUNT_DAYS ? finding("flag-wikimedia-new", account.username, Math.max(0, days)) : undefined;
+}
+
 const special =
   (consideration: string, key: string): TRule =>
   ({ mission }) =>
@@ -142,10 +170,13 @@ const special =
 const RULES = {
   genai_without_ethics: genaiWithoutEthics,
   commercial_without_public_benefit: commercialWithoutPublicBenefit,
+  wikimedia_account_blocked: accountBlocked,
   need_names_no_insufficient_method: needNamesNoInsufficientMethod,
   volume_within_free_limits: volumeWithinFreeLimits,
   custom_development: customDevelopment,
   open_ended_or_long: openEndedOrLong,
+  wikimedia_account_bot: accountBot,
+  wikimedia_account_new: accountNew,
   special_marginalised_communities: special("marginalised_communities", "flag-special-marginalised-communities"),
   special_underrepresented_languages: special("underrepresented_languages", "flag-special-underrepresented-languages"),
   special_sister_projects: special("sister_projects", "flag-special-sister-projects"),
@@ -153,12 +184,13 @@ const RULES = {
 
 /**
  * What a reviewer should look at in a request, red first, then warnings, then positive markers.
- * A section that is missing or incomplete raises no flag. `today` as for `parseAnswers`.
+ * A section that is missing or incomplete raises no flag. `today` as for `parseAnswers`; `account`,
+ * the requester's Wikimedia account as it last said (a blocked account, a bot, a new one).
  */
-export function computeFlags(answers: TDraftAnswers, today: string): TFlag[] {
+export function computeFlags(answers: TDraftAnswers, today: string, account: TAccountFacts | null = null): TFlag[] {
   const parsed = parseAnswers(answers, today);
   return FLAG_IDS.flatMap((id) => {
-    const found = RULES[id](parsed);
+    const found = RULES[id](parsed, { today, account });
     return found ? [{ id, severity: FLAG_SEVERITY[id], ...found }] : [];
   });
 }
