@@ -1,14 +1,15 @@
 // What a stranger on the network can reach of a development app: nothing, unless BIND_HOST opens
-// it; and then neither the development mailbox (every sign-in link is in it) nor the demo
-// accounts. An app of its own, with demo data and no SMTP server, reached from this machine's
-// other network address; runs in the last project, beside the resilience spec.
+// it; and then neither the development mailbox (every sign-in link is in it), nor the demo
+// accounts, nor the demo Wikimedia sign-in (its stand-in signs anyone in as any demo account). An
+// app of its own, with demo data, no SMTP server and no Wikimedia consumer, reached from this
+// machine's other network address; runs in the last project, beside the resilience spec.
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-import { expect, test } from "./support/fixtures";
+import { expect, expectAccessible, test } from "./support/fixtures";
 import { healthStatus, OWN_APP_ENV, printAppLog, reportAppLog } from "./support/own-app";
 import { E2E } from "./support/settings";
 
@@ -50,7 +51,7 @@ test.beforeAll(async ({}, testInfo) => {
       DEMO_DATA: "true",
       SMTP_URL: "",
       AUTH_URL: "",
-      // As a newcomer's installation: no Wikimedia consumer.
+      // As a newcomer's installation: no Wikimedia consumer, so the launcher runs its demo stand-in.
       AUTH_WIKIMEDIA_ID: "",
       AUTH_WIKIMEDIA_SECRET: "",
       ...OWN_APP_ENV,
@@ -96,21 +97,43 @@ test("someone at this machine gets the demo accounts and the development mailbox
   expect((await fetch(`${local()}/dev/mailbox`)).status).toBe(200);
 });
 
-test("an installation without a Wikimedia consumer promises sign-in by email only", async ({ page }) => {
+test("without a Wikimedia consumer, npm start signs Wikimedia accounts in at its demo stand-in", async ({ page }) => {
   await page.goto(`${local()}/`);
-  await expect(page.getByText("You will be asked to sign in first, with a link we send to your email address.")).toBeVisible();
-  await expect(page.locator("main")).not.toContainText("Wikimedia account");
+  await expect(page.getByText("with your Wikimedia account or a link sent to your email")).toBeVisible();
   await page.goto(`${local()}/signin`);
-  await expect(page.getByRole("heading", { name: "With your Wikimedia account" })).toHaveCount(0);
+  const wikimedia = page.getByRole("region", { name: "With your Wikimedia account" });
+  await expect(wikimedia.getByRole("listitem")).toHaveText([/^Demo Editor – /, /^Demo Newcomer – /, /^Demo Blocked – /, /^Demo Unconfirmed – /]);
+  await expectAccessible(page);
+  await wikimedia.getByRole("button", { name: "Sign in with Wikimedia (demo)" }).click();
+  await page.getByRole("radio", { name: "Demo Editor", exact: true }).check();
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your requests" })).toBeVisible();
+  // Demo Editor's confirmed address is the demo requester's: the same person, not a new one.
+  await page.goto(`${local()}/account`);
+  await expect(page.getByRole("main")).toContainText("requester@example.org");
 });
 
-test("a stranger on the network gets neither, however the request is dressed up", async ({ page }) => {
+test("the demo account without a confirmed email is refused, as Meta-Wiki's would be", async ({ page }) => {
+  await page.goto(`${local()}/signin`);
+  await page.getByRole("button", { name: "Sign in with Wikimedia (demo)" }).click();
+  await page.getByRole("radio", { name: "Demo Unconfirmed", exact: true }).check();
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect(page.getByText("Your Wikimedia account has no confirmed email address")).toBeVisible();
+});
+
+test("a stranger on the network gets none of them, however the request is dressed up", async ({ page }) => {
   await page.goto(`${remote()}/signin`);
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await expect(page.getByText("admin@example.org")).toHaveCount(0);
   await expect(page.locator('a[href="/dev/mailbox"]')).toHaveCount(0);
   await page.goto(`${remote()}/signin/check-email`);
   await expect(page.locator('a[href="/dev/mailbox"]')).toHaveCount(0);
+  // The demo Wikimedia sign-in is not offered either: the app promises email only.
+  await page.goto(`${remote()}/signin`);
+  await expect(page.getByRole("heading", { name: "With your Wikimedia account" })).toHaveCount(0);
+  await expect(page.getByText("Demo Editor")).toHaveCount(0);
+  await page.goto(`${remote()}/`);
+  await expect(page.getByText("You will be asked to sign in first, with a link we send to your email address.")).toBeVisible();
 
   const dressedUp: Record<string, string>[] = [
     {},

@@ -85,7 +85,14 @@ describe("parseEnv", () => {
       clientId: "abc",
       clientSecret: "def",
       url: "https://meta.wikimedia.org",
+      demo: false,
     });
+  });
+
+  it("marks the launcher's demo consumer, and never allows it in production", () => {
+    const demo = { AUTH_WIKIMEDIA_ID: "abc", AUTH_WIKIMEDIA_SECRET: "def", AUTH_WIKIMEDIA_URL: "http://127.0.0.1:4010", AUTH_WIKIMEDIA_DEMO: "true" };
+    assert.equal(parseEnv(demo).wikimedia?.demo, true);
+    assert.match(problemsOf({ ...demo, APP_ENV: "production" }).join(), /AUTH_WIKIMEDIA_DEMO: .*never in production/);
   });
 
   it("signs Wikimedia accounts in at AUTH_WIKIMEDIA_URL, which production takes over https only", () => {

@@ -39,6 +39,8 @@ const ZEnvInput = z.object({
   AUTH_WIKIMEDIA_ID: optionalString,
   AUTH_WIKIMEDIA_SECRET: optionalString,
   AUTH_WIKIMEDIA_URL: optionalString.pipe(z.url({ message: "must be a full URL such as https://meta.wikimedia.org" }).optional()),
+  // Set by `npm start` for its own children when the consumer is its demo stand-in (scripts/start.ts).
+  AUTH_WIKIMEDIA_DEMO: optionalString.pipe(booleanFlag.optional()),
   SMTP_URL: optionalString.pipe(
     z
       .string()
@@ -138,6 +140,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     if (input.AUTH_WIKIMEDIA_URL && !input.AUTH_WIKIMEDIA_URL.startsWith("https://")) {
       problems.push("AUTH_WIKIMEDIA_URL: must be an https:// address in production, or tokens and profiles travel in the clear");
     }
+    if (input.AUTH_WIKIMEDIA_DEMO) problems.push("AUTH_WIKIMEDIA_DEMO: the demo Wikimedia sign-in lets anyone be anyone; never in production");
   }
   if (problems.length) throw new EnvError(problems);
 
@@ -164,6 +167,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
             clientSecret: input.AUTH_WIKIMEDIA_SECRET,
             // The wiki whose OAuth endpoints sign people in: Meta-Wiki, or a stand-in in tests.
             url: (input.AUTH_WIKIMEDIA_URL ?? WIKIMEDIA_URL).replace(/\/+$/, ""),
+            // The consumer is the launcher's stand-in with demo accounts: offered to this machine only.
+            demo: input.AUTH_WIKIMEDIA_DEMO ?? false,
           }
         : undefined,
     smtpUrl: input.SMTP_URL,

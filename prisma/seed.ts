@@ -2,6 +2,8 @@
 import type { TDb } from "@/lib/db";
 import type { TUnitCostKind } from "@/lib/domain/in-kind-value";
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { TMessageKey } from "@/lib/i18n/translator";
+import type { TStandInAccount } from "@/test-support/wikimedia-oauth";
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; lands: string }[] = [
   { email: "requester@example.org", name: "Demo Requester", role: "REQUESTER", lands: "/requests" },
@@ -9,6 +11,77 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; lands: st
   { email: "wmde.reviewer@example.org", name: "Demo WMDE Reviewer", role: "WMDE_REVIEWER", lands: "/review" },
   { email: "admin@example.org", name: "Demo Admin", role: "ADMIN", lands: "/admin/users" },
 ];
+
+/**
+ * Wikimedia accounts on the demo's stand-in for Meta-Wiki (scripts/start.ts), one for each way a
+ * Wikimedia sign-in goes. Their ids stay the same across starts, so each links to the same person.
+ */
+export function demoWikimediaAccounts(now: Date): { account: TStandInAccount; note: TMessageKey }[] {
+  const wikimedian = { realname: "", rights: ["read", "edit"] };
+  return [
+    {
+      note: "signin-demo-wikimedia-editor",
+      account: {
+        ...wikimedian,
+        sub: "91000001",
+        username: "Demo Editor",
+        editcount: 12_345,
+        confirmed_email: true,
+        email: "requester@example.org",
+        blocked: false,
+        registered: "20120304050607",
+        groups: ["*", "user", "autoconfirmed", "sysop"],
+      },
+    },
+    {
+      note: "signin-demo-wikimedia-newcomer",
+      account: {
+        ...wikimedian,
+        sub: "91000002",
+        username: "Demo Newcomer",
+        editcount: 4,
+        confirmed_email: true,
+        email: "newcomer@example.org",
+        blocked: false,
+        registered: mediaWikiTimestamp(new Date(now.getTime() - 10 * 86_400_000)),
+        groups: ["*", "user"],
+      },
+    },
+    {
+      note: "signin-demo-wikimedia-blocked",
+      account: {
+        ...wikimedian,
+        sub: "91000003",
+        username: "Demo Blocked",
+        editcount: 830,
+        confirmed_email: true,
+        email: "blocked@example.org",
+        blocked: true,
+        registered: "20190611080000",
+        groups: ["*", "user", "autoconfirmed"],
+      },
+    },
+    {
+      note: "signin-demo-wikimedia-unconfirmed",
+      account: {
+        ...wikimedian,
+        sub: "91000004",
+        username: "Demo Unconfirmed",
+        editcount: 57,
+        confirmed_email: false,
+        email: "",
+        blocked: false,
+        registered: "20230102030405",
+        groups: ["*", "user", "autoconfirmed"],
+      },
+    },
+  ];
+}
+
+/** MediaWiki's timestamp, YYYYMMDDHHMMSS in UTC. */
+function mediaWikiTimestamp(date: Date) {
+  return date.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+}
 
 /** Creates each demo account once; an account whose role was changed since keeps its new role. */
 export async function seedDemoAccounts(db: TDb) {

@@ -1,17 +1,22 @@
 // `npm start`: validates the configuration, starts the embedded PostgreSQL when DATABASE_URL is
 // unset, applies migrations, seeds demo accounts, builds the app if needed and runs it. Ctrl-C or
 // SIGTERM stops the app first and the database last. `--dev` runs `next dev` instead of a build.
+// With demo data and no Wikimedia consumer, a stand-in for Meta-Wiki with demo accounts signs
+// Wikimedia accounts in, for someone at this machine (never in production).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import type { Server } from "node:http";
+import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { parseEnv as parseDotEnv } from "node:util";
 
 import { createDb } from "@/lib/db";
+import { translatorFor } from "@/lib/i18n/messages";
 import { EnvError, parseEnv, publicUrl, type TEnv } from "@/lib/env";
-import { DEMO_ACCOUNTS, seedDemoAccounts, seedDemoUnitCosts } from "@/prisma/seed";
+import { DEMO_ACCOUNTS, demoWikimediaAccounts, seedDemoAccounts, seedDemoUnitCosts } from "@/prisma/seed";
 import { seedBulkRequests } from "@/prisma/seed-bulk";
+import { startWikimediaStandIn } from "@/test-support/wikimedia-oauth";
 
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
 import { buildState } from "./build-state";
@@ -20,6 +25,7 @@ import { runNodeBin } from "./run-bin";
 const devMode = process.argv.includes("--dev");
 const DEMO_REQUESTS = 60;
 const log = (line: string) => console.log(`[start] ${line}`);
+const inEnglish = translatorFor("en");
 
 loadDotEnvFile();
 
@@ -37,6 +43,7 @@ try {
 let database: EmbeddedDb | undefined;
 let app: ChildProcess | undefined;
 let worker: ChildProcess | undefined;
+let wikimediaDemo: Server | undefined;
 let stopping = false;
 
 async function main() {
@@ -72,6 +79,8 @@ async function main() {
     await db.$disconnect();
   }
 
+  if (config.demoData && !config.production && !config.wikimedia) await startWikimediaDemo(childEnv);
+
   if (!devMode) await ensureBuild(childEnv);
 
   await stopOrphaned(config.dataDir, "worker");
@@ -97,6 +106,24 @@ async function main() {
   });
   await waitUntilHealthy(localUrl(config));
   printWelcome();
+}
+
+/**
+ * A stand-in for Meta-Wiki's OAuth endpoints on a free port of 127.0.0.1, with the demo's
+ * Wikimedia accounts and a consumer made up for this start: the app and worker sign in there.
+ */
+async function startWikimediaDemo(childEnv: NodeJS.ProcessEnv) {
+  const clientId = `demo-${randomBytes(8).toString("hex")}`;
+  const clientSecret = randomBytes(24).toString("base64url");
+  wikimediaDemo = await startWikimediaStandIn(0, {
+    clientId,
+    clientSecret,
+    callbackPrefix: `${publicUrl(config)}/api/auth/callback/wikimedia`,
+    accounts: demoWikimediaAccounts(new Date()).map(({ account }) => account),
+  });
+  const url = `http://127.0.0.1:${(wikimediaDemo.address() as AddressInfo).port}`;
+  Object.assign(childEnv, { AUTH_WIKIMEDIA_ID: clientId, AUTH_WIKIMEDIA_SECRET: clientSecret, AUTH_WIKIMEDIA_URL: url, AUTH_WIKIMEDIA_DEMO: "true" });
+  log(`Wikimedia sign-in goes to a demo stand-in for Meta-Wiki at ${url} (AUTH_WIKIMEDIA_ID and AUTH_WIKIMEDIA_SECRET set the real one)`);
 }
 
 /** Builds the app when there is no build or the code changed since, unless told to use the build there is. */
@@ -129,6 +156,13 @@ function printWelcome() {
       `  Demo accounts (sign in at ${base}/signin with one of these addresses,`,
       `  then open the sign-in link from ${mailbox}):`,
       ...DEMO_ACCOUNTS.map((account) => `    ${account.email.padEnd(28)} ${account.name.replace("Demo ", "")}`),
+      ...(wikimediaDemo
+        ? [
+            "",
+            "  Or choose Sign in with Wikimedia (demo), then one of these accounts:",
+            ...demoWikimediaAccounts(new Date()).map(({ account, note }) => `    ${account.username.padEnd(28)} ${inEnglish(note)}`),
+          ]
+        : []),
       "",
     ].join("\n"),
   );
@@ -226,6 +260,8 @@ async function shutdown(exitCode: number) {
   stopping = true;
   await stopChild(app, "app");
   await stopChild(worker, "worker");
+  wikimediaDemo?.closeAllConnections();
+  wikimediaDemo?.close();
   if (database) {
     log("Stopping the embedded PostgreSQL");
     await database.stop();
@@ -248,7 +284,9 @@ setInterval(() => {
 // order here is the app first, then the worker, then the data.
 function takeSignals() {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.removeAllListeners(signal);
+    // One by one, not removeAllListeners: a loader's hidden handler (tsx reports signals to its
+    // CLI that way, and kills a child that does not) is left alone.
+    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
     process.on(signal, () => void shutdown(0));
   }
 }

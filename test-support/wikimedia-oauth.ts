@@ -94,7 +94,8 @@ export function startWikimediaStandIn(port: number, options: TStandInOptions): P
     const choices = [...accounts.values()]
       .map(
         (account, index) =>
-          `<p><label><input type="radio" name="sub" value="${escapeHtml(account.sub)}"${index === 0 ? " checked" : ""}> ${escapeHtml(account.username)}</label></p>`,
+          `<p><label><input type="radio" name="sub" value="${escapeHtml(account.sub)}"${index === 0 ? " checked" : ""}> ${escapeHtml(account.username)}</label>
+          <small>${escapeHtml(summaryOf(account))}</small></p>`,
       )
       .join("");
     return html(
@@ -175,6 +176,13 @@ export function startWikimediaStandIn(port: number, options: TStandInOptions): P
   });
 }
 
+/** What the consent page says of an account beside its name, so a person can tell which to pick. */
+function summaryOf(account: TStandInAccount) {
+  const registered = account.registered.replace(/^(\d{4})(\d{2})(\d{2}).*$/, "$1-$2-$3");
+  const email = account.confirmed_email ? `email ${account.email}` : "no confirmed email";
+  return [`${account.editcount.toLocaleString("en")} edits`, `registered ${registered}`, email, ...(account.blocked ? ["blocked"] : [])].join(" · ");
+}
+
 function clientOf(request: IncomingMessage, params: URLSearchParams): { id: string; secret: string } | null {
   const basic = /^Basic (.+)$/.exec(request.headers.authorization ?? "")?.[1];
   if (basic) {
@@ -209,7 +217,9 @@ function send(response: ServerResponse, status: number, value: unknown) {
 function html(response: ServerResponse, status: number, content: string) {
   response
     .writeHead(status, { "content-type": "text/html; charset=utf-8" })
-    .end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Wikimedia sign-in (stand-in)</title></head><body>${content}</body></html>`);
+    .end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Wikimedia sign-in (stand-in)</title><style>body{font:1rem/1.5 sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}small{display:block;margin-inline-start:1.6rem;color:#54595d}button{font:inherit;padding:.4rem 1rem}</style></head><body>${content}</body></html>`,
+    );
 }
 
 function escapeHtml(text: string) {

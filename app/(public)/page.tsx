@@ -4,8 +4,8 @@ import Link from "next/link";
 
 import { LinkList } from "@/components/ui/link-list";
 import { MessageList } from "@/components/ui/message-list";
-import { env } from "@/lib/env";
 import { getI18n } from "@/lib/i18n/server";
+import { offeredWikimediaSignIn } from "@/lib/server/client";
 import type { TMessageKey } from "@/lib/i18n/translator";
 
 const FREE_OPTIONS: TMessageKey[] = ["start-free-account", "start-free-cloud", "start-free-dumps", "start-free-apis"];
@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function StartPage() {
-  const { t } = await getI18n();
+  const [{ t }, wikimedia] = await Promise.all([getI18n(), offeredWikimediaSignIn()]);
   return (
     <div className="page narrow">
       <PageHeading title="start-title" lead="start-lead" />
@@ -34,7 +34,7 @@ export default async function StartPage() {
           {t("start-button")}
         </Link>
       </p>
-      <p className="hint">{t(env().wikimedia ? "start-button-hint" : "start-button-hint-email")}</p>
+      <p className="hint">{t(wikimedia ? "start-button-hint" : "start-button-hint-email")}</p>
 
       <h2>{t("start-free-title")}</h2>
       <p>{t("start-free-intro")}</p>

@@ -12,7 +12,7 @@ import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { APIS } from "@/lib/domain/request/options";
 import { HUMAN_RIGHTS_OUTCOMES, RECOMMENDATIONS, SNAPSHOT_FREQUENCIES, WITHDRAWAL_REASONS } from "@/lib/domain/review/decisions";
 
-const ROOTS = ["app", "components", "lib"];
+const ROOTS = ["app", "components", "lib", "prisma"];
 const en = JSON.parse(readFileSync("i18n/en.json", "utf8")) as Record<string, unknown>;
 const KEYS = new Set(Object.keys(en).filter((key) => key !== "@metadata"));
 

@@ -2,6 +2,7 @@ import "server-only";
 
 import { headers } from "next/headers";
 
+import { env, type TEnv } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, FRONT_DOOR_HEADER, FRONT_DOOR_SECRET_ENV, isLoopback } from "@/lib/http/front-door";
 
 /**
@@ -18,4 +19,14 @@ export function clientAddressOf(requestHeaders: Headers): string | undefined {
 /** Whether this request comes from the machine itself (the loopback interface), for development helpers. */
 export async function fromLoopback(): Promise<boolean> {
   return isLoopback(clientAddressOf(await headers()));
+}
+
+/**
+ * The Wikimedia sign-in this visitor is offered: the configured one, or the launcher's demo
+ * stand-in, which signs anyone in as any demo account, for someone at this machine only.
+ */
+export async function offeredWikimediaSignIn(): Promise<TEnv["wikimedia"]> {
+  const wikimedia = env().wikimedia;
+  if (!wikimedia?.demo) return wikimedia;
+  return (await fromLoopback()) ? wikimedia : undefined;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
-import { isOpen } from "@/lib/domain/request/state-machine";
+import { OPEN_STATUSES } from "@/lib/domain/request/state-machine";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
 import { computeFlags, type TAccountFacts } from "@/lib/domain/review/flags";
 import { accountFacts, type TWikimediaProfile } from "@/lib/domain/wikimedia/profile";
@@ -23,10 +23,10 @@ export async function recordWikimediaFacts(userId: string, profile: TWikimediaPr
   await db().$transaction(async (tx) => {
     await tx.wikimediaAccountFacts.upsert({ where: { userId }, create: { userId, ...facts }, update: facts });
     const requests = await tx.request.findMany({
-      where: { requesterId: userId, submittedAt: { not: null }, anonymisedAt: null },
-      select: { id: true, status: true, answers: true, submittedAt: true },
+      where: { requesterId: userId, status: { in: [...OPEN_STATUSES] }, anonymisedAt: null },
+      select: { id: true, answers: true, submittedAt: true },
     });
-    for (const request of requests.filter((each) => isOpen(each.status))) {
+    for (const request of requests) {
       const day = (request.submittedAt ?? now()).toISOString().slice(0, 10);
       const flags = computeFlags(request.answers as TDraftAnswers, day, facts);
       await tx.request.update({

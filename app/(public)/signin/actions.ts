@@ -1,7 +1,7 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 
 import { signIn, signOut } from "@/lib/auth";
 import { safeReturnPath } from "@/lib/domain/return-path";
@@ -11,6 +11,7 @@ import { log } from "@/lib/log";
 import { env } from "@/lib/env";
 import { SIGNIN_TO_COOKIE } from "@/lib/domain/sign-in";
 import { answerInWords } from "@/lib/server/action";
+import { offeredWikimediaSignIn } from "@/lib/server/client";
 import { consumeSignInLink } from "@/lib/server/rate-limit";
 
 /** Sends a sign-in link. Signed-out people use it, so it does not go through validatedAction. */
@@ -38,6 +39,8 @@ async function sendSignInLink(formData: FormData): Promise<TActionState> {
 }
 
 export async function wikimediaSignInAction(formData: FormData) {
+  // The demo stand-in is offered to this machine only (lib/server/client.ts); others get the page again.
+  if (!(await offeredWikimediaSignIn())) redirect("/signin");
   await signIn("wikimedia", { redirectTo: safeReturnPath(formData.get("callbackUrl")) ?? "/home" });
 }
 

@@ -7,9 +7,9 @@ import { emailSignInAction } from "./actions";
 import { safeReturnPath } from "@/lib/domain/return-path";
 import { env } from "@/lib/env";
 import { getI18n } from "@/lib/i18n/server";
-import { fromLoopback } from "@/lib/server/client";
+import { fromLoopback, offeredWikimediaSignIn } from "@/lib/server/client";
 import { getViewer } from "@/lib/server/session";
-import { DEMO_ACCOUNTS } from "@/prisma/seed";
+import { DEMO_ACCOUNTS, demoWikimediaAccounts } from "@/prisma/seed";
 
 import { wikimediaSignInAction } from "./actions";
 import { ClientMessages } from "@/components/ui/client-messages";
@@ -19,7 +19,7 @@ import { SIGN_IN_MESSAGES } from "@/lib/i18n/client-messages";
 const WIKIMEDIA_ERRORS = { WikimediaDenied: "signin-wikimedia-denied", OAuthCallbackError: "signin-wikimedia-failed" } as const;
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
-  const [{ t }, viewer, params] = await Promise.all([getI18n(), getViewer(), searchParams]);
+  const [{ t }, viewer, params, wikimedia] = await Promise.all([getI18n(), getViewer(), searchParams, offeredWikimediaSignIn()]);
   const callbackUrl = safeReturnPath(params.callbackUrl);
   if (viewer) redirect(callbackUrl ?? "/home");
   const settings = env();
@@ -33,14 +33,23 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p>{t(WIKIMEDIA_ERRORS[params.error])}</p>
         </div>
       ) : null}
-      {settings.wikimedia ? (
+      {wikimedia ? (
         <section aria-labelledby="signin-wikimedia" className="panel">
           <h2 id="signin-wikimedia">{t("signin-wikimedia-heading")}</h2>
-          <p>{t("signin-wikimedia-body")}</p>
+          <p>{t(wikimedia.demo ? "signin-wikimedia-demo-body" : "signin-wikimedia-body")}</p>
+          {wikimedia.demo ? (
+            <ul>
+              {demoWikimediaAccounts(new Date()).map(({ account, note }) => (
+                <li key={account.sub}>
+                  <b>{account.username}</b> – {t(note)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <form action={wikimediaSignInAction}>
             {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
             <button className="button button--primary" type="submit">
-              {t("signin-wikimedia-submit")}
+              {t(wikimedia.demo ? "signin-wikimedia-demo-submit" : "signin-wikimedia-submit")}
             </button>
           </form>
         </section>
