@@ -4,7 +4,7 @@
 // app of its own, with demo data, no SMTP server and no Wikimedia consumer, reached from this
 // machine's other network address; runs in the last project, beside the resilience spec.
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdtempSync, openSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -12,15 +12,17 @@ import path from "node:path";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { healthStatus, OWN_APP_ENV, printAppLog, reportAppLog } from "./support/own-app";
 import { E2E } from "./support/settings";
+import { removeEmbeddedDb } from "../scripts/embedded-db";
 
 test.describe.configure({ mode: "serial" });
 
 // Ports of their own for each worker running this file, so repeated runs side by side never meet.
 let port = 0;
+// A folder only its owner may enter (mkdtemp makes it 0700), as a clone under /root is: run as
+// root, the launcher keeps the database where the "postgres" user can reach it.
 const root = mkdtempSync(path.join(os.tmpdir(), "exceptional-access-strangers-"));
-// When tests run as root, PostgreSQL runs as the "postgres" user, who must enter this folder.
-chmodSync(root, 0o755);
 let launcher: ChildProcess | undefined;
+let dbPort = 0;
 
 /** This machine's address on a network other than loopback, as a stranger would reach it. */
 function networkAddress() {
@@ -39,6 +41,7 @@ const remote = () => `http://${networkAddress()}:${port}`;
 test.beforeAll(async ({}, testInfo) => {
   test.setTimeout(180_000);
   port = E2E.appPort + 30 + testInfo.parallelIndex;
+  dbPort = E2E.dbPort + 30 + testInfo.parallelIndex;
   launcher = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {
       ...process.env,
@@ -46,7 +49,7 @@ test.beforeAll(async ({}, testInfo) => {
       BIND_HOST: "::",
       DATABASE_URL: "",
       DATA_DIR: path.join(root, "app"),
-      EMBEDDED_DB_PORT: String(E2E.dbPort + 30 + testInfo.parallelIndex),
+      EMBEDDED_DB_PORT: String(dbPort),
       APP_ENV: "development",
       DEMO_DATA: "true",
       SMTP_URL: "",
@@ -57,6 +60,8 @@ test.beforeAll(async ({}, testInfo) => {
       ...OWN_APP_ENV,
     },
     stdio: ["ignore", openSync(path.join(root, "app.log"), "a"), openSync(path.join(root, "app.log"), "a")],
+    // A process group of its own, as a service manager starts it, so the last test can stop it so.
+    detached: true,
   });
   try {
     await expect.poll(() => healthStatus(local()), { timeout: 150_000, intervals: [500] }).toBe(200);
@@ -75,8 +80,31 @@ test.afterAll(async () => {
     launcher.kill("SIGTERM");
     await exited;
   }
+  if (launcher?.pid && groupAlive(launcher.pid)) process.kill(-launcher.pid, "SIGKILL");
+  removeEmbeddedDb(path.join(root, "app"));
   rmSync(root, { recursive: true, force: true });
 });
+
+/** Whether any process of the group `pid` leads is still running. */
+function groupAlive(pid: number) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function listening(portNumber: number) {
+  return new Promise<boolean>((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port: portNumber });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
 
 test("the shared test app, started without BIND_HOST, cannot be reached from the network at all", async () => {
   const outcome = await new Promise<string>((resolve) => {
@@ -145,4 +173,34 @@ test("a stranger on the network gets none of them, however the request is dresse
     const response = await fetch(`${remote()}/dev/mailbox`, { headers });
     expect(response.status, JSON.stringify(headers)).toBe(404);
   }
+});
+
+test("run as root from a folder the postgres user cannot enter, the database lives where it can, and the log says where", async () => {
+  const log = readFileSync(path.join(root, "app.log"), "utf8");
+  if (process.getuid?.() === 0) {
+    const where = /The postgres user cannot enter (\S+): the database files are in (\S+)/.exec(log);
+    expect(where?.[1]).toBe(path.join(root, "app"));
+    expect(where?.[2]).toMatch(/^\/var\/tmp\/exceptional-access-data-[0-9a-f]{16}\/postgres$/);
+    expect(existsSync(path.join(root, "app", "postgres"))).toBe(false);
+  } else {
+    // Anyone else runs PostgreSQL as themselves, who can enter their own folder: the data stays in it.
+    expect(log).toContain(`data in ${path.join(root, "app", "postgres")})`);
+    expect(existsSync(path.join(root, "app", "postgres", "PG_VERSION"))).toBe(true);
+  }
+});
+
+test("stops like a service: SIGTERM to its process group stops the app, the worker and the database within 15 s, with exit code 0", async ({ page }) => {
+  // Stopped while in use: a page just served and a keep-alive connection still open.
+  await page.goto(`${local()}/signin`);
+  const pid = launcher!.pid!;
+  const exited = new Promise<number | null>((resolve) => launcher!.once("exit", (code) => resolve(code)));
+  const started = Date.now();
+  process.kill(-pid, "SIGTERM");
+  const outcome = await Promise.race([exited, new Promise<string>((resolve) => setTimeout(() => resolve("still running after 15 s"), 15_000))]);
+  expect(outcome).toBe(0);
+  expect(Date.now() - started).toBeLessThan(15_000);
+  // Nothing of it lingers: no process of its group, nothing on its ports.
+  await expect.poll(() => groupAlive(pid), { timeout: 2_000 }).toBe(false);
+  expect(await listening(port)).toBe(false);
+  expect(await listening(dbPort)).toBe(false);
 });

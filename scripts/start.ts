@@ -61,7 +61,7 @@ async function main() {
     database = await startEmbeddedDb({ dataDir: config.dataDir, port: config.embeddedDbPort, log });
     takeSignals();
     childEnv.DATABASE_URL = database.url;
-    log(`Embedded PostgreSQL is running on port ${config.embeddedDbPort} (data in ${path.resolve(config.dataDir)})`);
+    log(`Embedded PostgreSQL is running on port ${config.embeddedDbPort} (data in ${database.clusterDir})`);
   }
 
   log("Applying database migrations");
@@ -246,20 +246,30 @@ function loadDotEnvFile() {
   }
 }
 
+/**
+ * How long the app and the worker may take to stop before they are made to. They stop side by
+ * side, then the database (at most 5 s): the whole stop stays under the 15 s a service manager
+ * waits before it kills everything. Each stops itself sooner (scripts/serve.ts, scripts/worker.ts).
+ */
+const CHILD_STOP_MS = 8_000;
+
 async function stopChild(child: ChildProcess | undefined, name: TChild) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, CHILD_STOP_MS))]);
+    if (child.exitCode === null && child.signalCode === null) {
+      log(`The ${name} did not stop within ${CHILD_STOP_MS / 1000} s: stopping it at once`);
+      child.kill("SIGKILL");
+    }
+  }
   rmSync(pidFile(config.dataDir, name), { force: true });
 }
 
 async function shutdown(exitCode: number) {
   if (stopping) return;
   stopping = true;
-  await stopChild(app, "app");
-  await stopChild(worker, "worker");
+  await Promise.all([stopChild(app, "app"), stopChild(worker, "worker")]);
   wikimediaDemo?.closeAllConnections();
   wikimediaDemo?.close();
   if (database) {

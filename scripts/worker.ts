@@ -15,8 +15,8 @@ import { startWebhookDeliverer, type TDeliveryOutcome } from "@/lib/jobs/webhook
 import { log, maskEmail } from "@/lib/log";
 import { sendMail } from "@/lib/mail/transport";
 
-/** How long a stop waits for emails being sent; the launcher gives the worker 10 s in all. */
-const STOP_TIMEOUT_MS = 8_000;
+/** How long a stop waits for emails being sent; the launcher gives the worker 8 s in all. */
+const STOP_TIMEOUT_MS = 6_000;
 
 function settings(): TEnv & { databaseUrl: string } {
   try {
@@ -120,6 +120,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
  * given back, to be sent by the next worker), then closes every connection.
  */
 async function stop() {
+  // Whatever still hangs then (an SMTP server that never answers) is not waited for.
+  setTimeout(() => {
+    log.error("worker.stop_timed_out", { waitedMs: STOP_TIMEOUT_MS + 1_000 });
+    process.exit(1);
+  }, STOP_TIMEOUT_MS + 1_000).unref();
   try {
     await Promise.all([
       webhookDeliverer.stop({ graceMs: STOP_TIMEOUT_MS - 1_000 }),
