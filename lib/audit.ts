@@ -6,7 +6,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 type TJson = Prisma.InputJsonValue;
 
 /** Audit actions about something other than a request. */
-export type TUserAuditAction = "user.role_changed" | "user.name_changed" | "user.digest_changed" | "user.erased" | "contact.link_sent" | "contact.confirmed";
+export type TUserAuditAction =
+  | "user.created"
+  | "user.role_changed"
+  | "user.name_changed"
+  | "user.digest_changed"
+  | "user.erased"
+  | "contact.link_sent"
+  | "contact.confirmed";
 
 /** Audit actions about an API token: made and revoked by an admin, used by the system holding it. */
 export type TApiTokenAuditAction = "api_token.created" | "api_token.revoked" | "api_token.used";

@@ -42,6 +42,7 @@ export const REQUEST_AUDIT_ACTIONS = [
   "request.appealed",
   "request.appeal_upheld",
   "request.appeal_overturned",
+  "request.imported",
 ] as const;
 export type TRequestAuditAction = (typeof REQUEST_AUDIT_ACTIONS)[number];
 
@@ -85,6 +86,7 @@ export const HISTORY_LABEL = {
   "request.appealed": "history-request-appealed",
   "request.appeal_upheld": "history-request-appeal-upheld",
   "request.appeal_overturned": "history-request-appeal-overturned",
+  "request.imported": "history-request-imported",
 } as const satisfies Record<TRequestAuditAction, TMessageKey | null>;
 
 /**
@@ -112,6 +114,7 @@ export const TIMELINE_LABEL = {
   "request.appealed": "timeline-appealed",
   "request.appeal_upheld": "timeline-appeal-upheld",
   "request.appeal_overturned": "timeline-appeal-overturned",
+  "request.imported": "timeline-imported",
 } as const satisfies Partial<Record<TRequestAuditAction, TMessageKey>>;
 
 export type TRequesterVisibleAction = keyof typeof TIMELINE_LABEL;

@@ -5,7 +5,7 @@ import fc from "fast-check";
 
 import { parseCsv } from "@/test-support/csv";
 
-import { CSV_BOM, csvCell, csvLine } from "./csv";
+import { CSV_BOM, CsvSyntaxError, csvCell, csvLine, parseCsv as parseAnyCsv } from "./csv";
 import { withoutBidiControls } from "./text";
 
 describe("CSV cells", () => {
@@ -67,5 +67,41 @@ describe("CSV records", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("reading a CSV file as spreadsheets save it", () => {
+  it("takes LF or CRLF line ends, a byte order mark, no final line break, and skips blank lines", () => {
+    const expected = [
+      ["id", "name"],
+      ["1", "Wikimaps"],
+      ["2", ""],
+    ];
+    assert.deepEqual(parseCsv("id,name\r\n1,Wikimaps\r\n2,\r\n"), expected);
+    assert.deepEqual(parseAnyCsv(`${CSV_BOM}id,name\n1,Wikimaps\n\n2,`), expected);
+    assert.deepEqual(parseAnyCsv("id,name\r\n1,Wikimaps\r\n2,\r\n\r\n"), expected);
+  });
+
+  it("keeps separators, doubled quotes and line breaks inside quoted fields", () => {
+    assert.deepEqual(parseAnyCsv('a,b\n"one, two","say ""hi""\nand bye"\n'), [
+      ["a", "b"],
+      ["one, two", 'say "hi"\nand bye'],
+    ]);
+  });
+
+  it("names the record where the format breaks", () => {
+    const problem = (text: string) => {
+      try {
+        parseAnyCsv(text);
+        return "none";
+      } catch (error) {
+        assert.ok(error instanceof CsvSyntaxError);
+        return `${error.record}:${error.problem}`;
+      }
+    };
+    assert.equal(problem('a,b\n1,"open\n'), "2:unclosed-quote");
+    assert.equal(problem('a,b\n1,2\n3,x"y\n'), "3:quote-in-field");
+    assert.equal(problem('a,b\n1,"2"3\n'), "2:line-end");
+    assert.throws(() => parseCsv("a,b"), CsvSyntaxError, "strict: the last record must end with CRLF");
   });
 });

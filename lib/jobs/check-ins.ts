@@ -38,6 +38,7 @@ export async function openCheckIns(db: PrismaClient, { now, baseUrl }: TContext)
         id: true,
         startsAt: true,
         expiresAt: true,
+        importedAt: true,
         decision: { select: { checkInMonths: true } },
         // Only a check-in whose answer is not yet due can be the one to open: the older ones stay unread.
         checkIns: { where: { scheduledFor: { gt: addDays(now, -CHECK_IN_ANSWER_DAYS - 1) } }, select: { scheduledFor: true } },
@@ -48,6 +49,8 @@ export async function openCheckIns(db: PrismaClient, { now, baseUrl }: TContext)
       const day = dueCheckIn({ startsAt: grant.startsAt, expiresAt: grant.expiresAt, checkInMonths: grant.decision?.checkInMonths ?? null }, now);
       if (day === undefined) continue;
       const scheduledFor = startOfDay(day);
+      // A grant recorded from the email era: a check-in whose day came before it was recorded is past.
+      if (grant.importedAt && scheduledFor.getTime() <= grant.importedAt.getTime()) continue;
       if (grant.checkIns.some((checkIn) => checkIn.scheduledFor.getTime() === scheduledFor.getTime())) continue;
       const expiresAt = grant.expiresAt;
       const done = await attempt(db, async (tx) => {
