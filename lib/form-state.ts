@@ -26,6 +26,10 @@ export type TActionState = {
    * in an address, a log or a page rendered later.
    */
   shownOnce?: { value: string; href?: string };
+  /** Problems found in a file, each by its row and column (an import), in words. */
+  problems?: { row: number; column?: string; error: TFieldError }[];
+  /** What the action made, for links in its answer (an import's new requests). */
+  made?: { reference: string; href: string }[];
 };
 
 export const IDLE: TActionState = { status: "idle" };

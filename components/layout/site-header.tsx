@@ -30,6 +30,7 @@ function navFor(role: TRole): { links: TNavItem[]; admin: TNavItem[] } {
     { href: "/admin/approvals", label: "nav-admin-approvals" },
     { href: "/admin/conflicts", label: "nav-admin-conflicts" },
     { href: "/admin/targets", label: "nav-admin-targets" },
+    { href: "/admin/imports", label: "nav-admin-imports" },
   ];
   return { links: [...everyone, ...(canReview(role) ? reviewers : [])], admin: canAdminister(role) ? admins : [] };
 }

@@ -25,10 +25,15 @@ type Props = {
   earlier?: { reference: string; answers: TDraftAnswers } | null;
   /** For readers of many requests: a project's volumes on one row, the questions left empty named together at the end. */
   compact?: boolean;
+  /**
+   * A request recorded from the email era: only the questions it has answers to, so a question
+   * nobody asked reads neither as unanswered nor, for a box, as "No".
+   */
+  recordedOnly?: boolean;
 };
 
 /** Every answer, grouped by criterion; with `changeBase`, each answer links to its question. */
-export async function AnswersSummary({ answers, today, changeBase, headingLevel = 2, added, after, earlier, compact }: Props) {
+export async function AnswersSummary({ answers, today, changeBase, headingLevel = 2, added, after, earlier, compact, recordedOnly }: Props) {
   const { t, formats } = await getI18n();
   const context = contextOf(answers, today);
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -47,7 +52,7 @@ export async function AnswersSummary({ answers, today, changeBase, headingLevel 
           ) : null}
           <dl className={compact ? "summary-list summary-list--grid" : "summary-list"}>
             <SectionRows
-              rows={answerRows(section, answers[section] ?? {}, context, t, formats)}
+              rows={answerRows(section, answers[section] ?? {}, context, t, formats).filter((row) => !recordedOnly || hasAnswer(answers[section]?.[row.field]))}
               changed={changes?.get(section)}
               reference={earlier?.reference ?? ""}
               change={changeBase ? `${changeBase}/${section}?from=check` : undefined}
@@ -62,6 +67,10 @@ export async function AnswersSummary({ answers, today, changeBase, headingLevel 
       ))}
     </>
   );
+}
+
+function hasAnswer(value: string | string[] | undefined) {
+  return Array.isArray(value) ? value.length > 0 : Boolean(value);
 }
 
 type TRowsProps = {

@@ -68,7 +68,8 @@ export async function DecisionSummary({ request, value }: { request: TReviewRequ
         <dd>
           {t(
             granted ? "decision-outcome-granted" : "decision-outcome-declined",
-            personOf(decision.decidedBy, t("history-system")),
+            // Decided by email before the app: the decider as the record names them, not who recorded it.
+            decision.deciderName ?? personOf(decision.decidedBy, t("history-system")),
             longDate(decision.decidedAt, formats),
           )}
         </dd>

@@ -99,6 +99,13 @@ const reviewersPage: TExpect<TPageOutcome> = {
 const reviewersRequestPage: TExpect<TPageOutcome> = { ...reviewersPage, selfReviewer: "deny" };
 /** A non-joint request: WMF reviewers and admins; WMDE reviewers see joint requests only. */
 const wmfPage: TExpect<TPageOutcome> = { ...reviewersRequestPage, wmdeReviewer: "deny" };
+/** An import file of one declined request from the email era, the same in every run (its id makes a repeat add nothing). */
+const IMPORT_FILE = [
+  "external_id,requester_email,requester_name,requester_kind,organisation,enterprise_username,received_on,decided_on,outcome,decided_by,message,apis,on_demand_per_month,snapshot_frequency,starts_on,expires_on,register_consent,public_name,public_summary,answer_who,answer_what,answer_need,answer_obligation,answer_mission,answer_values",
+  "authorization-matrix,matrix.import@example.org,,,,,2021-01-04,2021-02-01,declined,Matrix,,,,,,,,,,,,,,,",
+  "",
+].join("\r\n");
+
 const adminPage: TExpect<TPageOutcome> = { ...everyone<TPageOutcome>("deny"), anonymous: "signin", admin: "allow" };
 
 const ownerOnly: TExpect<TActionOutcome> = { ...everyone<TActionOutcome>("deny"), requesterA: "allow", selfReviewer: "allow" };
@@ -225,6 +232,7 @@ export const PAGES: TPageRow[] = [
   { kind: "page", file: "app/(admin)/admin/emails/page.tsx", path: "/admin/emails", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/tokens/page.tsx", path: "/admin/tokens", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/costs/page.tsx", path: "/admin/costs", expect: adminPage },
+  { kind: "page", file: "app/(admin)/admin/imports/page.tsx", path: "/admin/imports", expect: adminPage },
   { kind: "page", file: "app/(admin)/admin/approvals/page.tsx", path: "/admin/approvals", expect: adminPage },
   {
     kind: "page",
@@ -332,6 +340,14 @@ export const ROUTES: TRouteRow[] = [
     path: "/review/export.csv?view=everything&assignee=someone-else&after=forged",
     expect: reviewersPage,
     note: "a forged query falls back as the queue page does",
+  },
+  {
+    kind: "route",
+    file: "app/(admin)/admin/imports/template.csv/route.ts",
+    method: "GET",
+    path: "/admin/imports/template.csv",
+    expect: adminPage,
+    note: "the import's header row: admins only, as the page",
   },
   {
     kind: "route",
@@ -1077,6 +1093,15 @@ export const ACTIONS: TActionRow[] = [
     fields: { kind: "realtime_month", amount: "1", validFrom: ":today+400" },
     expect: adminOnly,
     note: "prices value every grant: only admins set them",
+  },
+  {
+    kind: "action",
+    file: "app/(admin)/admin/imports/actions.ts",
+    name: "importFileAction",
+    page: "/admin/imports",
+    fields: { file: IMPORT_FILE },
+    expect: adminOnly,
+    note: "records requests as decided, with no email: only admins; a second run finds its row imported and adds nothing",
   },
   {
     kind: "action",

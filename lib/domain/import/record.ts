@@ -201,6 +201,14 @@ export function readImportFile(content: string, today: string): TImportFile {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, records };
 }
 
+/** The largest file the front door lets through (lib/http/front-door.ts), as text. */
+const MAX_FILE_CHARACTERS = 1_000_000;
+
+/** An uploaded file, read as text: the import action's post. */
+export const ZImportUpload = z.object({
+  content: z.string().trim().min(1, "error-import-no-file").max(MAX_FILE_CHARACTERS, "error-import-file-size"),
+});
+
 /** The template: the header alone, as the import reads it. */
 export function importTemplate() {
   return IMPORT_COLUMNS.map(({ column }) => column);

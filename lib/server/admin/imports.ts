@@ -30,7 +30,7 @@ import type { TViewer } from "../session";
 /** A file's worth of records is written in one transaction; a thousand take a few seconds. */
 const TRANSACTION_MS = 120_000;
 
-export type TImportOutcome = { created: { reference: string; externalId: string | null }[]; alreadyImported: string[] };
+export type TImportOutcome = { created: { id: string; reference: string; externalId: string | null }[]; alreadyImported: string[] };
 
 function assertAdmin(viewer: TViewer) {
   if (!canAdminister(viewer.role)) throw new NotFoundError();
@@ -55,7 +55,7 @@ export async function importRequests(viewer: TViewer, records: readonly TImportR
           result.alreadyImported.push(record.externalId);
           continue;
         }
-        result.created.push({ reference: await importOne(tx, viewer, record, at), externalId: record.externalId || null });
+        result.created.push({ ...(await importOne(tx, viewer, record, at)), externalId: record.externalId || null });
         if (record.externalId) existing.add(record.externalId);
       }
       return result;
@@ -188,7 +188,7 @@ async function importOne(tx: Prisma.TransactionClient, viewer: TViewer, record: 
       });
     }
   }
-  return reference;
+  return { id: request.id, reference };
 }
 
 /** The requester's account, by email address: theirs when they have one, or made for them (they sign in with it later). */

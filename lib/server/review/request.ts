@@ -39,6 +39,9 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
       expiresAt: true,
       requesterKind: true,
       customDevelopmentDays: true,
+      importedAt: true,
+      importedAnswers: true,
+      importedBy: { select: { name: true, email: true } },
       requester: {
         select: {
           email: true,
@@ -56,6 +59,7 @@ export async function getReviewRequest(viewer: TViewer, id: string) {
           jointOverride: true,
           checkInMonths: true,
           decidedBy: { select: { name: true, email: true } },
+          deciderName: true,
           confirmedAt: true,
           confirmedBy: { select: { name: true, email: true } },
           endedBy: { select: { name: true, email: true } },

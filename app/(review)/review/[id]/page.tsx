@@ -36,6 +36,7 @@ import { ProposalPanel } from "@/components/review/proposal-panel";
 import { InterestForm } from "@/components/review/interest-form";
 import { InterestPanel } from "@/components/review/interest-panel";
 import { RequestSummary } from "@/components/review/request-summary";
+import { ImportedAnswer } from "@/components/review/imported-answer";
 import { WikimediaAccount } from "@/components/review/wikimedia-account";
 import { CriterionAssessments, FlagsCard, NextSteps, Scorecard } from "@/components/review/workbench-rail";
 
@@ -92,6 +93,8 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
   const flags = messages(request.flags) as (TMessage & { severity: string })[];
   const pendingQuestion = request.infoRequests.find((question) => !question.answeredAt && !question.lapsedAt);
   const day = (request.submittedAt ?? now()).toISOString().slice(0, 10);
+  // What the emails recorded of each criterion, for a request from before the app.
+  const importedAnswers = (request.importedAnswers ?? {}) as Partial<Record<string, string>>;
   const inTwoWeeks = dayOf(addDays(now(), 14));
   const person = (user: { name: string | null; email: string | null } | null) => user?.name ?? user?.email ?? t("history-system");
   const historyText = (action: string) => {
@@ -142,6 +145,12 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
             </p>
             <h1>{referenceMessage(t, "review-request-title", request.reference ?? "")}</h1>
             {decidedNotice ? <Done>{t(decidedNotice)}</Done> : null}
+            {request.importedAt ? (
+              <p className="notice">
+                <span className="tag">{t("review-imported-tag")}</span>{" "}
+                {t("review-imported-notice", person(request.importedBy), longDate(request.importedAt, formats))}
+              </p>
+            ) : null}
             <PrintHeader
               status={
                 <>
@@ -280,8 +289,14 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
               added={appeal.appeal ?? undefined}
               earlier={request.earlier}
               compact
+              recordedOnly={Boolean(request.importedAt)}
               after={(section) => {
-                const account = section === "who" ? <WikimediaAccount t={t} formats={formats} facts={request.requester.wikimedia} /> : null;
+                const account = (
+                  <>
+                    {request.importedAt ? <ImportedAnswer t={t} answer={importedAnswers[section]} /> : null}
+                    {section === "who" ? <WikimediaAccount t={t} formats={formats} facts={request.requester.wikimedia} /> : null}
+                  </>
+                );
                 // A reviewer with a conflict sees no assessments: the panel above says why.
                 if (conflicted) return account;
                 const mine = myAssessment(section);
