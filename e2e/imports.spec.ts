@@ -6,6 +6,7 @@ import { csvLine } from "../lib/domain/csv";
 import { importTemplate } from "../lib/domain/import/record";
 
 import { testDb } from "./support/database";
+import { fillDate } from "./support/dates";
 import { expect, expectAccessible, test } from "./support/fixtures";
 
 const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -112,8 +113,13 @@ test("a clean file is recorded as it ended, with no email; reviewers read it as 
   await expect(page.getByText("Not recorded.").first()).toBeVisible();
   await expectAccessible(page);
 
+  // The register lists the consenting grant, marked as granted by email; the figures count both, told apart.
   await page.goto("/register");
-  await expect(page.getByText(`Wikimaps.space ${tag}`)).toBeVisible();
+  const entry = page.getByRole("article", { name: `Wikimaps.space ${tag}` });
+  await expect(entry.getByText("Granted by email, before this register")).toBeVisible();
+  await page.goto("/figures?from=2021-01-01&to=2022-12-31");
+  await expect(page.getByRole("table", { name: /Requests received/ }).getByRole("columnheader", { name: "Of which decided by email" })).toBeVisible();
+  await expect(page.getByText("Requests decided by email before this site opened were recorded here afterwards.")).toBeVisible();
 
   await page.goto("/admin/imports");
   await upload(page, importFile(rows(tag)));
@@ -131,4 +137,46 @@ test("the template is the header row the import reads", async ({ page, signInAs 
   expect(response.status()).toBe(200);
   expect(response.headers()["content-disposition"]).toContain("exceptional-access-import-template.csv");
   expect((await response.text()).replace(/^\uFEFF/, "")).toBe(csvLine(importTemplate()));
+});
+
+test("one request is recorded from the form: each mistake named beside its field with what was typed kept, then its page opens", async ({ page, signInAs }) => {
+  const tag = Date.now().toString(36);
+  await signInAs("ADMIN");
+  await page.goto("/admin/imports");
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Record the request" }) });
+  await form.getByLabel("Email address").fill(`form.${tag}@example.org`);
+  await form.getByLabel("Who", { exact: true }).fill("A small research group.");
+  await form.getByRole("radio", { name: "Granted" }).check();
+  await form.getByRole("button", { name: "Record the request" }).click();
+  const summary = page.getByRole("alert", { name: "There is a problem" });
+  await expect(summary.getByRole("link")).toHaveText([
+    "Enter the date the request was received",
+    "Enter the date of the decision",
+    "Enter the name of the person who decided",
+    "Enter the Enterprise account the access was granted to",
+    "Choose at least one API to grant",
+    "Enter the expiry date",
+  ]);
+  await expect(form.getByLabel("Email address")).toHaveValue(`form.${tag}@example.org`);
+  await expect(form.getByLabel("Who", { exact: true })).toHaveValue("A small research group.");
+  await expectAccessible(page);
+
+  await fillDate(form, "Received on", "2023-05-02");
+  await fillDate(form, "Decided on", "2023-06-01");
+  await form.getByLabel("Decided by", { exact: true }).fill("Partnerships team");
+  await form.getByLabel("Enterprise account").fill(`research-${tag}`);
+  await form.getByRole("checkbox", { name: "Snapshot API" }).check();
+  await form.getByLabel("Snapshot frequency").selectOption("weekly");
+  await fillDate(form, "Access until", dayFromToday(100));
+  await form.getByRole("button", { name: "Record the request" }).click();
+
+  await expect(page).toHaveURL(/\/review\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/EA-2023-\d{4}/);
+  await expect(page.getByText("Granted by Partnerships team on 1 June 2023")).toBeVisible();
+  await expect(page.locator('section[aria-labelledby="section-who"]').getByText("A small research group.")).toBeVisible();
+  const { rows } = await testDb().query(
+    `SELECT r.status, count(o.id)::int AS emails FROM "Request" r LEFT JOIN "OutboxEmail" o ON o."requestId" = r.id WHERE r."answers" -> 'who' ->> 'email' = $1 GROUP BY r.status`,
+    [`form.${tag}@example.org`],
+  );
+  expect(rows).toEqual([{ status: "GRANTED", emails: 0 }]);
 });

@@ -204,6 +204,7 @@ test("the JSON and the Atom feed carry the same entries, as valid documents", as
       "expiresOn",
       "grantedOn",
       "name",
+      "recordedFromEmail",
       "reference",
       "startsOn",
       "status",

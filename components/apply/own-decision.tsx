@@ -63,18 +63,23 @@ export async function OwnDecision({ request, decision, followUpAction, hasFollow
             <RegisterEntryRow entry={decision} reference={request.reference} />
           </dl>
         </>
-      ) : (
+      ) : criteria ? (
         <dl className="summary-list">
           <div className="summary-list__row">
             <dt>{t("decision-criteria-not-met")}</dt>
             <dd>{criteria}</dd>
           </div>
         </dl>
-      )}
-      <h3>{t("own-decision-message")}</h3>
-      <p className="pre-line" dir="auto">
-        {decision.message}
-      </p>
+      ) : null}
+      {/* A decision recorded from the email era may carry no message: the emails were the message. */}
+      {decision.message ? (
+        <>
+          <h3>{t("own-decision-message")}</h3>
+          <p className="pre-line" dir="auto">
+            {decision.message}
+          </p>
+        </>
+      ) : null}
       {decision.endNote && request.status === "WITHDRAWN" ? (
         <p className="pre-line" dir="auto">
           {decision.endNote}

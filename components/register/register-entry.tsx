@@ -19,6 +19,12 @@ export async function RegisterEntry({ entry }: { entry: TRegisterEntry }) {
       </h2>
       <p>
         <strong className={TAG_TONE[entry.status] ?? "tag"}>{t(REGISTER_STATUS_LABEL[entry.status])}</strong>
+        {entry.imported ? (
+          <>
+            {" "}
+            <span className="tag">{t("register-imported")}</span>
+          </>
+        ) : null}
       </p>
       <p className="pre-line" dir="auto">
         {entry.summary}

@@ -26,8 +26,8 @@ import { GrantValuePreview, type TGrantPreviewPrices } from "./in-kind-value";
 
 type TOption = { value: string; label: TMessageKey };
 
-const API_OPTIONS: TOption[] = APIS.map((api) => ({ value: api, label: `scope-api-${api.replace("_", "-")}` as TMessageKey }));
-const FREQUENCY_OPTIONS: TOption[] = SNAPSHOT_FREQUENCIES.map((frequency) => ({
+export const API_OPTIONS: TOption[] = APIS.map((api) => ({ value: api, label: `scope-api-${api.replace("_", "-")}` as TMessageKey }));
+export const FREQUENCY_OPTIONS: TOption[] = SNAPSHOT_FREQUENCIES.map((frequency) => ({
   value: frequency,
   label: `snapshot-frequency-${frequency.replace("_", "-")}` as TMessageKey,
 }));

@@ -14,3 +14,10 @@ export function ImportedAnswer({ t, answer }: { t: TTranslate; answer: string | 
     </div>
   );
 }
+
+/** A criterion's answer in a request's stored record of the emails (Request.importedAnswers). */
+export function importedAnswerOf(stored: unknown, section: string): string | undefined {
+  if (!stored || typeof stored !== "object") return undefined;
+  const answer = (stored as Record<string, unknown>)[section];
+  return typeof answer === "string" ? answer : undefined;
+}

@@ -1105,6 +1105,15 @@ export const ACTIONS: TActionRow[] = [
   },
   {
     kind: "action",
+    file: "app/(admin)/admin/imports/actions.ts",
+    name: "importRecordAction",
+    page: "/admin/imports",
+    fields: { requesterEmail: "matrix.record@example.org", receivedOn: "2021-01-04", decidedOn: "2021-02-01", outcome: "declined", decidedBy: "Matrix" },
+    expect: adminOnly,
+    note: "one request recorded as decided, with no email: only admins",
+  },
+  {
+    kind: "action",
     file: "app/(admin)/admin/approvals/actions.ts",
     name: "saveApprovalPolicyAction",
     page: "/admin/approvals",

@@ -11,7 +11,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { z } from "zod";
 
-import { ZImportUpload } from "@/lib/domain/import/record";
+import { importRecordSchema, ZImportUpload } from "@/lib/domain/import/record";
 
 import { ZApiTokenCreate, ZApiTokenRevoke } from "@/lib/domain/api-tokens";
 import { ZDevelopmentDaysInput, ZUnitCostInput } from "@/lib/domain/in-kind-value";
@@ -56,8 +56,11 @@ import { hostileForm, hostileString, toFormData, toQuery } from "./arbitraries";
 const RUNS = 60;
 const MESSAGES = messagesFor("en");
 const LONGEST_TEXT = 5000;
-/** Actions whose post is a file's content, not a field: bounded by the file's limit instead. */
-const LONGEST_FILE: Partial<Record<string, number>> = { importRequestsFile: 1_000_000 };
+/**
+ * Actions whose post holds more than a form's field: a file's content, or the email era's answers
+ * (prose, often long), each bounded by its own limit instead.
+ */
+const LONGEST_FILE: Partial<Record<string, number>> = { importRequestsFile: 1_000_000, importRequest: 20_000 };
 
 /**
  * The schema each action parses its post with, by the name given to validatedAction. createDraft
@@ -101,6 +104,7 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   revokeApiToken: ZApiTokenRevoke,
   addUnitCost: ZUnitCostInput,
   importRequestsFile: ZImportUpload,
+  importRequest: importRecordSchema("2026-06-01"),
   updateTargets: ZTargetsInput,
   estimateDevelopment: ZDevelopmentDaysInput,
   createWebhook: ZWebhookEndpointCreate,

@@ -105,6 +105,7 @@ const SETS_OF: Record<string, TMessageSet[]> = {
   "components/admin/unit-cost-form.tsx": [ADMIN_MESSAGES.costs],
   "components/admin/resend-email-form.tsx": [ADMIN_MESSAGES.emails],
   "components/admin/import-file-form.tsx": [ADMIN_MESSAGES.imports],
+  "components/admin/import-record-form.tsx": [ADMIN_MESSAGES.imports],
   "components/admin/targets-form.tsx": [ADMIN_MESSAGES.targets],
   "components/admin/api-token-form.tsx": [ADMIN_MESSAGES.tokens],
   "components/admin/revoke-token-form.tsx": [ADMIN_MESSAGES.tokens],

@@ -196,7 +196,7 @@ export const ADMIN_MESSAGES = {
   conflicts: ["admin-conflicts-lift-reason", "admin-conflicts-lift"],
   costs: [...DATE, "admin-costs-*", ...labels(UNIT_COST_LABEL)],
   emails: ["admin-emails-resend"],
-  imports: ["admin-imports-*"],
+  imports: [...DATE, "admin-imports-*", "option-requester-kind-*", "scope-api-*", "snapshot-frequency-*", ...labels(SECTION_TITLE)],
   targets: ["admin-targets-*"],
   tokens: ["admin-tokens-*"],
   users: ["admin-users-role-for", "admin-users-save", ...labels(ROLE_LABEL)],

@@ -9,7 +9,7 @@ import { describe, it } from "node:test";
 import * as OPTIONS from "@/lib/domain/request/options";
 import { FREE_METHODS, PROJECTS } from "@/lib/domain/request/options";
 import { SECTION_IDS } from "@/lib/domain/request/sections";
-import { APIS } from "@/lib/domain/request/options";
+import { APIS, REQUESTER_KINDS } from "@/lib/domain/request/options";
 import { HUMAN_RIGHTS_OUTCOMES, RECOMMENDATIONS, SNAPSHOT_FREQUENCIES, WITHDRAWAL_REASONS } from "@/lib/domain/review/decisions";
 
 const ROOTS = ["app", "components", "lib", "prisma"];
@@ -41,6 +41,7 @@ const FAMILIES: Record<string, string[]> = {
   "error-method-shortfall-*": family("error-method-shortfall", FREE_METHODS),
   "error-volume-*-*": [...family("error-volume-requests", PROJECTS), ...family("error-volume-snapshots", PROJECTS)],
   "scope-api-*": family("scope-api", APIS),
+  "option-requester-kind-*": family("option-requester-kind", REQUESTER_KINDS),
   "snapshot-frequency-*": family("snapshot-frequency", SNAPSHOT_FREQUENCIES),
   "recommendation-*": family("recommendation", RECOMMENDATIONS),
   "human-rights-*": family("human-rights", HUMAN_RIGHTS_OUTCOMES),

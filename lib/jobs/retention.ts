@@ -6,7 +6,7 @@ import { audit } from "@/lib/audit";
 import type { TDraftAnswers } from "@/lib/domain/request/sections";
 import { reviewColumns } from "@/lib/domain/review/columns";
 import { addDays } from "@/lib/domain/time";
-import type { Prisma, PrismaClient, RequestStatus } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient, type RequestStatus } from "@/lib/generated/prisma/client";
 
 /** Requests nothing more happens to; a grant is not among them until it ends. */
 export const RETIRED_STATUSES: RequestStatus[] = ["DECLINED", "CANCELLED", "LAPSED", "EXPIRED", "WITHDRAWN"];
@@ -60,6 +60,8 @@ export async function anonymiseRequest(
     where: { id: requestId },
     data: {
       answers: answers as Prisma.InputJsonValue,
+      // The email era's answers are prose, whose personal parts cannot be told from the rest: all go.
+      importedAnswers: Prisma.DbNull,
       contactName: null,
       ...(individual ? { organisation: null } : {}),
       searchText: request.searchText ? searchText : "",

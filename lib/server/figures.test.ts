@@ -11,7 +11,7 @@ const figures = database.module(() => import("./figures"));
 let counter = 0;
 
 /** A request submitted at `submittedAt`, decided `days` (and a few hours) later when it has a decision. */
-async function request(submittedAt: string, status: RequestStatus, options: { joint?: boolean; days?: number; expiresAt?: Date } = {}) {
+async function request(submittedAt: string, status: RequestStatus, options: { joint?: boolean; days?: number; expiresAt?: Date; imported?: boolean } = {}) {
   counter += 1;
   const requester = await database.db.user.create({ data: { email: `figures-${counter}@example.org` } });
   const submitted = new Date(submittedAt);
@@ -23,6 +23,7 @@ async function request(submittedAt: string, status: RequestStatus, options: { jo
       submittedAt: submitted,
       joint: options.joint ?? false,
       expiresAt: options.expiresAt,
+      importedAt: options.imported ? new Date() : null,
       decision: decided
         ? {
             create: {
@@ -45,7 +46,8 @@ describe("publicFigures", () => {
     await request("2011-01-05T10:00:00Z", "GRANTED", { days: 1, expiresAt: new Date(Date.now() + 30 * DAY) });
     await request("2011-01-20T10:00:00Z", "EXPIRED", { days: 2, joint: true });
     await request("2011-02-10T10:00:00Z", "WITHDRAWN", { days: 3 });
-    await request("2011-03-01T10:00:00Z", "DECLINED", { days: 4 });
+    // Decided by email before the app, and imported since: counted as any other, and told apart.
+    await request("2011-03-01T10:00:00Z", "DECLINED", { days: 4, imported: true });
     await request("2011-03-31T23:59:59Z", "DECLINED", { days: 10 });
     await request("2011-02-14T10:00:00Z", "CANCELLED", { joint: true });
     // 2011 Q2: one lapsed, two waiting; a draft and a request outside the period count nowhere.
@@ -63,9 +65,22 @@ describe("publicFigures", () => {
       [
         [
           "2011-Q1",
-          { received: 6, granted: 3, declined: 2, cancelled: 1, lapsed: 0, open: 0, joint: 2, jointShare: 2 / 6, decisions: 5, medianDays: 3, p90Days: 7.6 },
+          {
+            received: 6,
+            granted: 3,
+            declined: 2,
+            cancelled: 1,
+            lapsed: 0,
+            open: 0,
+            joint: 2,
+            imported: 1,
+            jointShare: 2 / 6,
+            decisions: 5,
+            medianDays: 3,
+            p90Days: 7.6,
+          },
         ],
-        ["2011-Q2", { received: 3, granted: 0, declined: 0, cancelled: 0, lapsed: 1, open: 2, joint: 1, jointShare: 1 / 3, decisions: 0 }],
+        ["2011-Q2", { received: 3, granted: 0, declined: 0, cancelled: 0, lapsed: 1, open: 2, joint: 1, imported: 0, jointShare: 1 / 3, decisions: 0 }],
       ],
     );
     assert.deepEqual(result.total, {
@@ -76,6 +91,7 @@ describe("publicFigures", () => {
       lapsed: 1,
       open: 2,
       joint: 3,
+      imported: 1,
       jointShare: 3 / 9,
       decisions: 5,
       medianDays: 3,

@@ -13,7 +13,7 @@ import { reviewPolicy } from "./review-policy";
 
 /**
  * The public figures for a period: two grouped counts over the requests submitted in it, each an
- * index-only walk of the (submittedAt, status, joint, decidedAt) range, and the grants active now
+ * index-only walk of the (submittedAt, status, joint, decidedAt, importedAt) range, and the grants active now
  * from (status, expiresAt), counting only those already started. Only totals leave the database; nothing names or singles out a request.
  */
 export async function publicFigures(range: TFiguresRange) {
@@ -23,12 +23,12 @@ export async function publicFigures(range: TFiguresRange) {
   const [counts, days, activeGrants] = await Promise.all([
     // Grouped by the quarter as a timestamp, and labelled after: formatting each row first costs more than the count.
     db().$queryRaw<TCountRow[]>`
-      SELECT to_char(c.quarter, 'YYYY-"Q"Q') AS quarter, c.status::text AS status, c.joint, c.n
+      SELECT to_char(c.quarter, 'YYYY-"Q"Q') AS quarter, c.status::text AS status, c.joint, c.imported, c.n
       FROM (
-        SELECT date_trunc('quarter', r."submittedAt") AS quarter, r.status, r.joint, count(*)::int AS n
+        SELECT date_trunc('quarter', r."submittedAt") AS quarter, r.status, r.joint, r."importedAt" IS NOT NULL AS imported, count(*)::int AS n
         FROM "Request" r
         WHERE r."submittedAt" >= ${from} AND r."submittedAt" < ${until}
-        GROUP BY 1, 2, 3
+        GROUP BY 1, 2, 3, 4
       ) c`,
     // Whole days from submission to decision, counted per quarter: the percentiles are worked out
     // from these counts, for each quarter and for the whole period alike.

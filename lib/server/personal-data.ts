@@ -52,6 +52,8 @@ export async function exportPersonalData(viewer: TViewer) {
       status: true,
       expiresAt: true,
       answers: true,
+      importedAt: true,
+      importedAnswers: true,
       createdAt: true,
       updatedAt: true,
       submittedAt: true,

@@ -55,6 +55,8 @@ export async function registerJson(params: TRegisterParams, { t }: TWords) {
       updated: entry.updated.toISOString(),
       url: entryUrl(base, entry.reference),
       contributionsDelivered: entry.delivered,
+      // Granted by email before the app, and recorded here since.
+      recordedFromEmail: entry.imported,
     })),
   };
 }

@@ -83,6 +83,7 @@ describe("the register entry at grant time", () => {
         status: "active",
         updated: undefined,
         delivered: [],
+        imported: false,
       },
     );
   });

@@ -26,6 +26,8 @@ export type TRegisterEntry = {
   updated: Date;
   /** The contributions the grantee delivered: what and where, nothing about who. */
   delivered: TDeliveredContribution[];
+  /** Granted by email before the app, and recorded here since. */
+  imported: boolean;
 };
 
 export type TDeliveredContribution = { kind: string; description: string; link: string | null };
@@ -46,6 +48,7 @@ type TRow = {
   grantStartsAt: Date | null;
   expiresAt: Date | null;
   consent: string | string[] | null;
+  imported: boolean;
 };
 
 /**
@@ -87,7 +90,7 @@ export async function listRegister(params: TRegisterParams): Promise<{ entries: 
   const rows = await db().$queryRaw<TRow[]>`
     SELECT d.id, r.id AS "requestId", r.reference, d."publicName" AS name, d."publicSummary" AS summary, d.apis, d."decidedAt", d."startsAt", d."updatedAt",
            d."endedAt", d."endReason"::text AS "endReason", r.status::text AS status, r."startsAt" AS "grantStartsAt", r."expiresAt",
-           r.answers -> 'values' -> 'registerConsent' AS consent
+           r.answers -> 'values' -> 'registerConsent' AS consent, r."importedAt" IS NOT NULL AS imported
     FROM "Decision" d
     JOIN "Request" r ON r.id = d."requestId"
     JOIN "User" u ON u.id = r."requesterId"
@@ -112,6 +115,7 @@ export async function listRegister(params: TRegisterParams): Promise<{ entries: 
         status,
         updated: entryUpdated(row.updatedAt, row.expiresAt, status),
         delivered: delivered.get(row.requestId) ?? [],
+        imported: row.imported,
       },
     ];
   });

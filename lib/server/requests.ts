@@ -47,6 +47,9 @@ export type TOwnRequest = {
   startsAt: Date | null;
   expiresAt: Date | null;
   basedOnId: string | null;
+  /** When the request was recorded from the email era, with its answers as the emails gave them; null for one made here. */
+  importedAt: Date | null;
+  importedAnswers: unknown;
   /** The status as the requester reads it now: a grant before its first day is not started. */
   shown: TShownStatus;
 };
@@ -63,6 +66,8 @@ const OWN_REQUEST_FIELDS = {
   startsAt: true,
   expiresAt: true,
   basedOnId: true,
+  importedAt: true,
+  importedAnswers: true,
 } as const;
 
 /** As the requester sees it: the answers typed, a grant past its expiry expired, and one before its start not started. */

@@ -89,8 +89,11 @@ async function Figures({ range, t, formats }: { range: { from: string; to: strin
   const withTimes = quarters.filter(({ figures }) => figures.medianDays !== undefined);
   const timeText = (value: number | undefined) => (value === undefined ? t("figures-too-few") : number(Math.round(value * 10) / 10));
   const share = (figures: TFigures) => (figures.jointShare === undefined ? t("figures-no-requests") : percent.format(figures.jointShare));
+  // Requests decided by email before the app are told apart, in a column of their own, once there are any.
+  const withImported = total.imported > 0;
   const cellsOf = (figures: TFigures) => [
     number(figures.received),
+    ...(withImported ? [number(figures.imported)] : []),
     ...OUTCOMES.map((outcome) => number(figures[outcome.key])),
     share(figures),
     timeText(figures.medianDays),
@@ -104,6 +107,7 @@ async function Figures({ range, t, formats }: { range: { from: string; to: strin
   const columns = [
     t("figures-col-quarter"),
     t("figures-received"),
+    ...(withImported ? [t("figures-col-imported")] : []),
     ...OUTCOMES.map((outcome) => t(outcome.label)),
     t("figures-joint-share"),
     t("figures-median"),
@@ -194,6 +198,7 @@ async function Figures({ range, t, formats }: { range: { from: string; to: strin
             />
           ))}
         </Table>
+        {withImported ? <p className="hint">{t("figures-imported-note")}</p> : null}
       </section>
 
       <TargetFigures figures={targets} period={period} />

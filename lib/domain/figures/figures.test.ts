@@ -190,7 +190,8 @@ describe("summariseFigures", () => {
     { quarter: "2011-Q1", status: "GRANTED", joint: false, n: 2 },
     { quarter: "2011-Q1", status: "EXPIRED", joint: true, n: 1 },
     { quarter: "2011-Q1", status: "WITHDRAWN", joint: false, n: 1 },
-    { quarter: "2011-Q1", status: "DECLINED", joint: false, n: 1 },
+    // Decided by email before the app, and imported: received and declined like any other.
+    { quarter: "2011-Q1", status: "DECLINED", joint: false, imported: true, n: 1 },
     { quarter: "2011-Q1", status: "CANCELLED", joint: true, n: 1 },
     { quarter: "2011-Q2", status: "LAPSED", joint: false, n: 1 },
     { quarter: "2011-Q2", status: "IN_REVIEW", joint: false, n: 2 },
@@ -214,6 +215,7 @@ describe("summariseFigures", () => {
       lapsed: 0,
       open: 0,
       joint: 2,
+      imported: 1,
       jointShare: 2 / 6,
       decisions: 5,
       medianDays: 3,
@@ -227,6 +229,7 @@ describe("summariseFigures", () => {
       lapsed: 1,
       open: 3,
       joint: 1,
+      imported: 0,
       jointShare: 0.25,
       decisions: 0,
     });
@@ -241,6 +244,7 @@ describe("summariseFigures", () => {
       lapsed: 1,
       open: 3,
       joint: 3,
+      imported: 1,
       jointShare: 0.3,
       decisions: 5,
       medianDays: 3,
@@ -256,7 +260,17 @@ describe("summariseFigures", () => {
 
   it("gives an empty quarter zeros and no share", () => {
     const empty = summariseFigures(quarterBuckets("2012-01-01", "2012-03-31"), [], []);
-    assert.deepEqual(empty.quarters[0]!.figures, { received: 0, granted: 0, declined: 0, cancelled: 0, lapsed: 0, open: 0, joint: 0, decisions: 0 });
+    assert.deepEqual(empty.quarters[0]!.figures, {
+      received: 0,
+      granted: 0,
+      declined: 0,
+      cancelled: 0,
+      lapsed: 0,
+      open: 0,
+      joint: 0,
+      imported: 0,
+      decisions: 0,
+    });
   });
 });
 

@@ -146,7 +146,7 @@ export function percentile(counts: readonly (readonly [number, number])[], p: nu
 }
 
 /** Requests of one quarter, status and joint flag, as the database counts them. */
-export type TCountRow = { quarter: string; status: TRequestStatus; joint: boolean; n: number };
+export type TCountRow = { quarter: string; status: TRequestStatus; joint: boolean; imported?: boolean; n: number };
 /** Decided requests of one quarter that took `days` whole days from submission to decision. */
 export type TDaysRow = { quarter: string; days: number; n: number };
 
@@ -159,6 +159,8 @@ export type TFigures = {
   /** Still waiting for a decision. */
   open: number;
   joint: number;
+  /** Of the requests received, those decided by email before the app and recorded since. */
+  imported: number;
   /** Share of the requests received that went to the joint WMF/WMDE review, 0 to 1. */
   jointShare?: number;
   decisions: number;
@@ -183,13 +185,14 @@ const OUTCOME: Record<TRequestStatus, keyof Pick<TFigures, "granted" | "declined
 };
 
 function figuresOf(counts: TCountRow[], days: TDaysRow[]): TFigures {
-  const figures: TFigures = { received: 0, granted: 0, declined: 0, cancelled: 0, lapsed: 0, open: 0, joint: 0, decisions: 0 };
+  const figures: TFigures = { received: 0, granted: 0, declined: 0, cancelled: 0, lapsed: 0, open: 0, joint: 0, imported: 0, decisions: 0 };
   for (const row of counts) {
     const outcome = OUTCOME[row.status];
     if (!outcome) continue;
     figures.received += row.n;
     figures[outcome] += row.n;
     if (row.joint) figures.joint += row.n;
+    if (row.imported) figures.imported += row.n;
   }
   if (figures.received > 0) figures.jointShare = figures.joint / figures.received;
   const histogram = days.map((row) => [row.days, row.n] as const);

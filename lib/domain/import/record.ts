@@ -73,11 +73,13 @@ const ZImportFields = z.object({
  * follows its request, and a grant has what any grant has (its APIs with their limits, its dates,
  * the account it is for, and a register entry when the requester agreed to one).
  */
-export function importRecordSchema(today: string) {
+export function importRecordSchema(today: string | (() => string)) {
   return ZImportFields.superRefine((input, context) => {
     const problem = (field: string, key: TMessageKey) => context.addIssue({ code: "custom", path: [field], message: key });
-    if (input.receivedOn > today) problem("receivedOn", "error-import-future");
-    if (input.decidedOn > today) problem("decidedOn", "error-import-future");
+    // A form's schema is made once, and asks the clock for the day each time it checks a post.
+    const day = typeof today === "function" ? today() : today;
+    if (input.receivedOn > day) problem("receivedOn", "error-import-future");
+    if (input.decidedOn > day) problem("decidedOn", "error-import-future");
     else if (input.receivedOn && input.decidedOn < input.receivedOn) problem("decidedOn", "error-import-decided-before");
     if (input.outcome !== "granted") return;
     if (!input.enterpriseUsername) problem("enterpriseUsername", "error-import-username");

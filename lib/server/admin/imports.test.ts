@@ -181,4 +181,17 @@ describe("importing requests from the email era", () => {
     await sweeps.runSweeps(database.db, { now: new Date(Date.now() + 22 * 86_400_000), baseUrl: BASE_URL });
     assert.equal((await byExternalId(soon.externalId)).status, "EXPIRED");
   });
+
+  it("keeps the email era's answers only as long as the retention rules keep any: an old decline is anonymised, prose and all", async () => {
+    const admin = await createViewer(database.db, "ADMIN");
+    const old = record({ outcome: "declined", apis: "", expiresOn: "", registerConsent: "", receivedOn: "2019-01-07", decidedOn: "2019-02-01" });
+    await imports.importRequests(admin, [old]);
+    assert.deepEqual((await byExternalId(old.externalId)).importedAnswers, { who: "A volunteer project." });
+    await sweeps.runSweeps(database.db, { now: new Date(), baseUrl: BASE_URL, retentionDays: 730 });
+    const after = await byExternalId(old.externalId);
+    assert.ok(after.anonymisedAt, "retention counts from the decision, years ago");
+    assert.equal(after.importedAnswers, null);
+    assert.doesNotMatch(after.searchText, /volunteer/);
+    assert.equal(after.status, "DECLINED", "the record of the decision stays, for the figures");
+  });
 });

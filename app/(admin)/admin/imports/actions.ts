@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 
 import { NotFoundError } from "@/lib/domain/errors";
-import { readImportFile, ZImportUpload } from "@/lib/domain/import/record";
+import { importRecordSchema, readImportFile, ZImportUpload } from "@/lib/domain/import/record";
 import { canAdminister } from "@/lib/domain/roles";
 import type { TActionState } from "@/lib/form-state";
 import { getI18n } from "@/lib/i18n/server";
@@ -46,3 +47,12 @@ export async function importFileAction(previous: TActionState, formData: FormDat
   if (!state.fieldErrors?.content) return state;
   return { ...state, fieldErrors: { file: state.fieldErrors.content } };
 }
+
+/** Records one request from the form; then its page, as reviewers see it. */
+export const importRecordAction = validatedAction("importRequest", importRecordSchema(today), async (viewer, record) => {
+  const outcome = await importRequests(viewer, [record]);
+  const [created] = outcome.created;
+  if (!created) return { status: "error", message: { key: "admin-imports-form-already" } };
+  revalidatePath("/admin/imports");
+  redirect(`/review/${created.id}`);
+});

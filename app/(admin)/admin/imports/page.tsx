@@ -1,4 +1,5 @@
 import { ImportFileForm } from "@/components/admin/import-file-form";
+import { ImportRecordForm } from "@/components/admin/import-record-form";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { PageHeading } from "@/components/ui/page-heading";
 import { cellLabel, Table } from "@/components/ui/table";
@@ -11,7 +12,7 @@ import { SECTION_IDS } from "@/lib/domain/request/sections";
 import { SECTION_TITLE } from "@/lib/i18n/labels";
 import { requireRole } from "@/lib/server/session";
 
-import { importFileAction } from "./actions";
+import { importFileAction, importRecordAction } from "./actions";
 
 export const generateMetadata = titledBy("admin-imports-title");
 
@@ -62,6 +63,11 @@ export default async function AdminImportsPage() {
             </a>
           </p>
           <ImportFileForm action={importFileAction} />
+        </section>
+        <section aria-labelledby="import-record" className="panel">
+          <h2 id="import-record">{t("admin-imports-record-title")}</h2>
+          <p>{t("admin-imports-record-body")}</p>
+          <ImportRecordForm action={importRecordAction} />
         </section>
         <h2>{t("admin-imports-columns-title")}</h2>
         <Table caption={t("admin-imports-columns-caption")} columns={[t("admin-imports-column"), t("admin-imports-column-meaning")]} stacked>

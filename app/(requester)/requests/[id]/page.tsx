@@ -3,6 +3,7 @@ import { Done } from "@/components/ui/notice";
 import Link from "next/link";
 
 import { AnswersSummary } from "@/components/request/answers-summary";
+import { ImportedAnswer, importedAnswerOf } from "@/components/review/imported-answer";
 import { GrantContributions } from "@/components/request/grant-contributions";
 import { ContactNotice } from "@/components/apply/contact-notice";
 import { isolatedMessage } from "@/components/ui/isolated-message";
@@ -123,6 +124,7 @@ export default async function RequestPage({ params, searchParams }: Params) {
         }
         actions={offered.has("cancel") ? <Link href={`/requests/${request.id}/cancel`}>{t("request-cancel-link")}</Link> : null}
       />
+      {request.importedAt ? <p className="notice">{t("request-imported-notice", longDate(request.importedAt, formats))}</p> : null}
       {basedOn}
       {contactNotices}
       {links.followUps.map((followUp) => (
@@ -178,7 +180,14 @@ export default async function RequestPage({ params, searchParams }: Params) {
       <h2>{t("timeline-title")}</h2>
       <Timeline entries={timeline} />
       <h2>{t("request-answers-title")}</h2>
-      <AnswersSummary answers={request.answers} today={day} headingLevel={3} added={appeal.appeal ?? undefined} />
+      <AnswersSummary
+        answers={request.answers}
+        today={day}
+        headingLevel={3}
+        added={appeal.appeal ?? undefined}
+        recordedOnly={Boolean(request.importedAt)}
+        after={request.importedAt ? (section) => <ImportedAnswer t={t} answer={importedAnswerOf(request.importedAnswers, section)} /> : undefined}
+      />
     </div>
   );
 }

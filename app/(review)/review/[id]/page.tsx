@@ -36,7 +36,7 @@ import { ProposalPanel } from "@/components/review/proposal-panel";
 import { InterestForm } from "@/components/review/interest-form";
 import { InterestPanel } from "@/components/review/interest-panel";
 import { RequestSummary } from "@/components/review/request-summary";
-import { ImportedAnswer } from "@/components/review/imported-answer";
+import { ImportedAnswer, importedAnswerOf } from "@/components/review/imported-answer";
 import { WikimediaAccount } from "@/components/review/wikimedia-account";
 import { CriterionAssessments, FlagsCard, NextSteps, Scorecard } from "@/components/review/workbench-rail";
 
@@ -93,8 +93,6 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
   const flags = messages(request.flags) as (TMessage & { severity: string })[];
   const pendingQuestion = request.infoRequests.find((question) => !question.answeredAt && !question.lapsedAt);
   const day = (request.submittedAt ?? now()).toISOString().slice(0, 10);
-  // What the emails recorded of each criterion, for a request from before the app.
-  const importedAnswers = (request.importedAnswers ?? {}) as Partial<Record<string, string>>;
   const inTwoWeeks = dayOf(addDays(now(), 14));
   const person = (user: { name: string | null; email: string | null } | null) => user?.name ?? user?.email ?? t("history-system");
   const historyText = (action: string) => {
@@ -293,7 +291,7 @@ export default async function ReviewRequestPage({ params, searchParams }: Params
               after={(section) => {
                 const account = (
                   <>
-                    {request.importedAt ? <ImportedAnswer t={t} answer={importedAnswers[section]} /> : null}
+                    {request.importedAt ? <ImportedAnswer t={t} answer={importedAnswerOf(request.importedAnswers, section)} /> : null}
                     {section === "who" ? <WikimediaAccount t={t} formats={formats} facts={request.requester.wikimedia} /> : null}
                   </>
                 );
