@@ -87,6 +87,7 @@ test("a WMF reviewer downloads the filtered, searched queue: every page of it, a
     "Organisation",
     "Contact person",
     "Joint review",
+    "Decided by email",
     "Red flags",
     "Warnings",
     "Special considerations",

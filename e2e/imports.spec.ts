@@ -113,6 +113,10 @@ test("a clean file is recorded as it ended, with no email; reviewers read it as 
   await expect(page.getByText("Not recorded.").first()).toBeVisible();
   await expectAccessible(page);
 
+  // The queue's decided requests mark it too.
+  await page.goto(`/review?view=decided&q=${encodeURIComponent(`wikimaps-${tag}`)}`);
+  await expect(page.getByRole("row").filter({ hasText: reference }).getByText("Imported", { exact: true })).toBeVisible();
+
   // The register lists the consenting grant, marked as granted by email; the figures count both, told apart.
   await page.goto("/register");
   const entry = page.getByRole("article", { name: `Wikimaps.space ${tag}` });

@@ -147,6 +147,12 @@ export default async function ReviewQueuePage({ searchParams }: TPageSearch) {
                     <span className="tag tag--progressive">{t("queue-joint-badge")}</span>
                   </>
                 ) : null}
+                {row.imported ? (
+                  <>
+                    {" "}
+                    <span className="tag">{t("review-imported-tag")}</span>
+                  </>
+                ) : null}
               </td>
               <td {...cellLabel(columns[1])}>
                 {row.organisation ?? row.contactName}

@@ -21,6 +21,7 @@ const row: TQueueRow = {
   purpose: "Maps of how articles grow, for a university course.",
   apis: ["snapshot", "realtime"],
   joint: true,
+  imported: false,
   flags: [
     { id: "genai_without_ethics", severity: "red" },
     { id: "custom_development", severity: "warning" },
@@ -65,6 +66,7 @@ describe("the queue's CSV columns", () => {
       Organisation: "Open Maps Lab",
       "Contact person": "Ada Lovelace",
       "Joint review": "Yes",
+      "Decided by email": "",
       "Red flags": "Generative AI, ethics not addressed",
       Warnings: "Needs custom development; No end date, or over a year",
       "Special considerations": "Wikimedia sister projects",

@@ -85,6 +85,7 @@ const COLUMNS: TColumn[] = [
   { header: "export-col-organisation", cell: (row) => row.organisation ?? "" },
   { header: "export-col-contact", cell: (row) => row.contactName ?? "" },
   { header: "export-col-joint", cell: (row, { t }) => t(row.joint ? "answer-yes" : "answer-no") },
+  { header: "export-col-imported", cell: (row, { t }) => (row.imported ? t("answer-yes") : "") },
   { header: "export-col-red-flags", cell: (row, { t }) => flagNames(t, row, "red") },
   { header: "export-col-warnings", cell: (row, { t }) => flagNames(t, row, "warning") },
   { header: "export-col-special", cell: (row, { t }) => flagNames(t, row, "positive") },

@@ -93,6 +93,8 @@ export type TQueueRow = {
   purpose: string | null;
   apis: string[];
   joint: boolean;
+  /** Received and decided by email before the app, and recorded since. */
+  imported: boolean;
   flags: { id: string; severity: string }[];
   /** An unanswered check-in of the grant is past its due date. */
   checkInOverdue: boolean;

@@ -100,10 +100,11 @@ export function queuePageSql(viewer: TViewer, params: TQueueParams, size: number
   // The page first, then its assignees: only the rows shown are joined.
   return Prisma.sql`
     SELECT p.id, p.reference, p.status::text AS status, p."contactName", p.organisation, p."requesterKind", p."exceptionType", p.purpose, p.apis,
-           p.joint, p.flags, p."submittedAt", p."lastActivityAt", p."startsAt", p."expiresAt", coalesce(a.name, a.email) AS "assigneeName",
+           p.joint, p.imported, p.flags, p."submittedAt", p."lastActivityAt", p."startsAt", p."expiresAt", coalesce(a.name, a.email) AS "assigneeName",
            p."decidedAt", p."firstActionAt", p."pausedSeconds", p."pausedSince"
     FROM (
-      SELECT r.id, r.reference, r.status, r."contactName", r.organisation, r."requesterKind", r."exceptionType", r.apis, r.joint, r.flags,
+      SELECT r.id, r.reference, r.status, r."contactName", r.organisation, r."requesterKind", r."exceptionType", r.apis, r.joint,
+             r."importedAt" IS NOT NULL AS imported, r.flags,
              r."submittedAt", r."lastActivityAt", r."startsAt", r."expiresAt", r."assigneeId",
              r."decidedAt", r."firstActionAt", r."pausedSeconds", r."pausedSince",
              -- Enough of the purpose for one line of the queue; the whole answer is on the request's page.
