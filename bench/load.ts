@@ -1,7 +1,8 @@
 // `npm run bench:load`: 50 reviewers and requesters at once for 60 s against the production build
 // on 100,000 requests, over loopback; throughput, latency and errors go to bench/results/load.json
 // and load.md, and every write the load saw acknowledged is looked for in the database afterwards
-// (see bench/README.md). `npm run bench:load -- --duration 10 --connections 10` for a quicker look.
+// (see bench/README.md). `npm run bench:load -- --duration 10 --connections 10` for a quicker look;
+// `--url` drives an app already running behind a proxy on this machine (e2e/topology/ does).
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -27,6 +28,8 @@ const { values: flags } = parseArgs({
     "db-port": { type: "string", default: "54379" },
     "data-dir": { type: "string", default: ".data/load" },
     reuse: { type: "boolean", default: false },
+    url: { type: "string" },
+    results: { type: "string" },
   },
 });
 
@@ -47,14 +50,23 @@ const DB_PORT = wholeFlag("db-port", 1024, 65535);
 const REVIEWERS = flags.reviewers === undefined ? Math.round((CONNECTIONS * 2) / 3) : wholeFlag("reviewers", 1, CONNECTIONS - 1);
 const REQUESTERS = CONNECTIONS - REVIEWERS;
 const DATA_DIR = path.resolve(flags["data-dir"]!);
-const BASE = `http://127.0.0.1:${PORT}`;
-const RESULTS_DIR = path.join(import.meta.dirname, "results");
+const BASE = flags.url ? loopbackUrl(flags.url) : `http://127.0.0.1:${PORT}`;
+// An app reached by --url is one already running (its database named by --data-dir).
+const REUSE = Boolean(flags.reuse || flags.url);
+const RESULTS_DIR = flags.results ? path.resolve(flags.results) : path.join(import.meta.dirname, "results");
 const RUN = randomBytes(4).toString("hex");
 
 // `npm start` (3000/54320) and the e2e run (3100/54329) keep their ports.
 if ([3000, 3100].includes(PORT) || [54320, 54329].includes(DB_PORT)) throw new Error("Pick ports other than those of `npm start` and the e2e tests");
 
 const log = (line: string) => console.log(`[load] ${line}`);
+
+/** The load only ever goes to this machine. */
+function loopbackUrl(value: string) {
+  const url = new URL(value);
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) throw new Error("--url must be an address on this machine (127.0.0.1, localhost or [::1])");
+  return url.origin;
+}
 
 /** The ids React gives the two server actions the load calls, from the build's manifest (as a browser has them in its page). */
 function actionIds() {
@@ -150,7 +162,8 @@ function multipart(fields: Record<string, string>) {
 
 /** A write the load sent: acknowledged when the app answered that it succeeded, refused when it answered otherwise, else still in flight when the run stopped. */
 type TWrite = { kind: "comment" | "save"; person: number; text: string; state: "sent" | "acknowledged" | "refused" };
-type TTally = { samples: Map<TGroup, number[]>; failures: { group: TGroup; status: number; detail: string }[]; writes: TWrite[] };
+/** `at`: when the answer came, in ms since the epoch, to line failures up with what happened to the app. */
+type TTally = { samples: Map<TGroup, number[]>; failures: { group: TGroup; status: number; detail: string; at: number }[]; writes: TWrite[] };
 
 function stepsOf(person: TPerson, actions: ReturnType<typeof actionIds>, tally: TTally) {
   const cookie = `authjs.session-token=${person.token}`;
@@ -259,7 +272,13 @@ async function drive(people: TPerson[], actions: ReturnType<typeof actionIds>, t
             const ok = current.check ? current.check(status, body, lower) : status < 400;
             if (current.write) current.write.state = ok ? "acknowledged" : "refused";
             if (ok && current.write?.kind === "save" && person.kind === "requester") person.version += 1;
-            if (!ok) tally.failures.push({ group: current.group, status, detail: `${current.request.method} ${current.request.path}: ${body.slice(0, 300)}` });
+            if (!ok)
+              tally.failures.push({
+                group: current.group,
+                status,
+                detail: `${current.request.method} ${current.request.path}: ${body.slice(0, 300)}`,
+                at: Date.now(),
+              });
           },
         },
       ]);
@@ -369,7 +388,7 @@ function markdown(report: TReport) {
 // --- Main --------------------------------------------------------------------------------------
 
 async function main() {
-  const app = await startApp({ base: BASE, port: PORT, dbPort: DB_PORT, dataDir: DATA_DIR, demoData: false, reuse: flags.reuse ?? false, log });
+  const app = await startApp({ base: BASE, port: PORT, dbPort: DB_PORT, dataDir: DATA_DIR, demoData: false, reuse: REUSE, log });
   const url = databaseUrl(DATA_DIR);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   try {

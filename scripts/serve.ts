@@ -4,6 +4,7 @@
 // BIND_HOST, and stops on SIGTERM or SIGINT once open requests are answered.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
+import { Server as NetServer } from "node:net";
 
 import next from "next";
 
@@ -22,7 +23,10 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const door = { trustProxy: settings.trustProxy, publicUrl: settings.authUrl, secret };
 
+let stopping = false;
 const server = createServer((request, response) => {
+  // Once stopping, each connection closes after its answer: a proxy opens its next one elsewhere.
+  if (stopping) response.setHeader("Connection", "close");
   const verdict = frontDoor(
     { method: request.method ?? "GET", url: request.url ?? "/", headers: request.headers, remoteAddress: request.socket.remoteAddress },
     door,
@@ -50,13 +54,20 @@ server.listen(settings.port, settings.bindHost, () => {
   console.log(`[serve] Listening on ${settings.bindHost ?? "every interface"}, port ${settings.port}${dev ? " (development)" : ""}`);
 });
 
-let stopping = false;
+/** How long connections open at a stop may bring one more request before the idle ones are closed. */
+const DRAIN_MS = 2_000;
+
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    server.close(() => void app.close().finally(() => process.exit(0)));
-    server.closeIdleConnections();
+    // No new connections: a proxy's next connection is refused, and it tries another instance
+    // (nginx does so even for a POST, as nothing was sent). Not http.Server's close, which also
+    // closes idle keep-alive connections at once: a proxy may be sending a request down one of
+    // them at that very moment, and a POST cut off like that is not retried. They are given a
+    // moment to carry one more request, answered with "Connection: close", then closed.
+    NetServer.prototype.close.call(server, () => void app.close().finally(() => process.exit(0)));
+    setTimeout(() => server.closeIdleConnections(), DRAIN_MS).unref();
     // Requests still open after a while are not waited for.
     setTimeout(() => process.exit(0), 7_000).unref();
   });
