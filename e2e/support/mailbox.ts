@@ -8,7 +8,8 @@ import { mailDir } from "./settings";
 
 export type TReceivedMail = { to: string; subject: string; text: string; html: string; autoSubmitted?: string; replyTo?: string };
 
-async function readAll(): Promise<TReceivedMail[]> {
+/** Every email received so far, oldest first. */
+export async function readAll(): Promise<TReceivedMail[]> {
   const files = readdirSync(mailDir)
     .filter((name) => name.endsWith(".eml"))
     .sort();
