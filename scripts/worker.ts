@@ -69,7 +69,7 @@ process.on("unhandledRejection", (reason) => log.error("worker.unhandled_rejecti
 const send: TSendMail = (mail) => sendMail(mail);
 
 await boss.start();
-await createQueues(boss);
+await createQueues(boss, pool);
 const emailWorker = await workEmails(boss, {
   db,
   send,

@@ -32,11 +32,34 @@ export function createJobQueue(databaseUrl: string) {
   });
 }
 
-/** Creates the queues the worker uses; safe to repeat. */
-export async function createQueues(boss: PgBoss) {
-  await boss.createQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE });
-  // "short": at most one sweep waits at a time, however many workers queue the next one.
-  await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 300 });
+const CREATE_QUEUES_LOCK = "SELECT pg_advisory_lock(hashtext('exceptional-access:create-queues'))";
+const CREATE_QUEUES_UNLOCK = "SELECT pg_advisory_unlock(hashtext('exceptional-access:create-queues'))";
+
+/**
+ * Creates the queues the worker uses; safe to repeat, and to run from several workers at once.
+ * Two workers starting together on a new database would create the same queue at the same moment,
+ * and pg-boss's create_queue then deadlocks (each adds a partition to its job table), ending one
+ * worker: so one at a time, under an advisory lock on a connection of `pool`.
+ */
+export async function createQueues(boss: PgBoss, pool: Pool) {
+  const client = await pool.connect();
+  let failed: Error | undefined;
+  try {
+    await client.query(CREATE_QUEUES_LOCK);
+    try {
+      await boss.createQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE });
+      // "short": at most one sweep waits at a time, however many workers queue the next one.
+      await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 300 });
+    } finally {
+      await client.query(CREATE_QUEUES_UNLOCK);
+    }
+  } catch (error) {
+    failed = error as Error;
+    throw error;
+  } finally {
+    // A connection that failed is closed, which also lets go of the lock.
+    client.release(failed);
+  }
 }
 
 /**

@@ -132,7 +132,7 @@ async function startBoss(t: TestContext) {
   const errors: string[] = [];
   boss.on("error", (error) => errors.push(error.message));
   await boss.start();
-  await createQueues(boss);
+  await createQueues(boss, pg());
   t.after(async () => {
     const seen = [...errors];
     await boss.stop({ graceful: true, timeout: 5_000 });
@@ -391,6 +391,25 @@ describe("email outbox and worker", () => {
     }
     await waitFor("every email is sent", async () => (await db().outboxEmail.count({ where: { status: "SENT" } })) === keys.length);
     assert.deepEqual(mailbox.subjects(), keys.map((key) => `Your request ${key}`).sort());
+  });
+
+  it("lets workers starting together on a new database create their queues side by side", async () => {
+    for (let round = 0; round < 5; round++) {
+      await pg().query("DROP SCHEMA IF EXISTS pgboss CASCADE");
+      const bosses = [createJobQueue(database!.url), createJobQueue(database!.url), createJobQueue(database!.url)];
+      try {
+        await Promise.all(bosses.map((boss) => boss.start()));
+        await Promise.all(bosses.map((boss) => createQueues(boss, pg())));
+        // pg-boss's own queues (named __pgboss__…) aside.
+        const { rows } = await pg().query<{ name: string }>("SELECT name FROM pgboss.queue WHERE name NOT LIKE '\\_\\_pgboss%' ORDER BY name");
+        assert.deepEqual(
+          rows.map((row) => row.name),
+          [EMAIL_QUEUE, SWEEP_QUEUE].sort(),
+        );
+      } finally {
+        await Promise.all(bosses.map((boss) => boss.stop({ graceful: false, timeout: 1_000 })));
+      }
+    }
   });
 
   it("runs the sweeps every second, as one chain however many workers schedule them", async (t) => {
