@@ -45,6 +45,8 @@ async function instanceHealth(port: number) {
 }
 
 test("the journeys went through nginx, their pages and form posts answered by both instances in turn", () => {
+  // Every part started together, and is still running.
+  expect((["app-1", "app-2", "worker-1", "worker-2"] as const).filter((part) => !isRunning(part))).toEqual([]);
   const lines = servedBy(nginxPrefix, "/").filter((line) => !line.path.startsWith("/_next/"));
   expect(lines.length).toBeGreaterThan(100);
   expect(instancesOf(lines.filter((line) => line.method === "GET"))).toEqual(BOTH);
