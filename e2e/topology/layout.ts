@@ -27,14 +27,18 @@ export const TOPOLOGY = {
 export const nginxPrefix = path.join(TOPOLOGY.outside, "nginx");
 export const postgresDir = path.join(TOPOLOGY.outside, "postgres");
 
-/** What the systemd unit (deploy/systemd/) runs, after `/usr/bin/node`: the suite starts each part the same way. */
+/** A systemd unit's (deploy/systemd/) ExecStart, with systemd's "$$" and "%%" read as the "$" and "%" it passes on. */
+export function unitExecStart(unit: string) {
+  const line = readFileSync(path.resolve("deploy/systemd", unit), "utf8")
+    .match(/^ExecStart=(.+)$/m)?.[1]
+    ?.trim();
+  if (!line) throw new Error(`deploy/systemd/${unit} has no ExecStart`);
+  return line.replaceAll("$$", "$").replaceAll("%%", "%");
+}
+
+/** What the systemd unit runs, after `/usr/bin/node`: the suite starts each part the same way. */
 function unitCommand(unit: string) {
-  const text = readFileSync(path.resolve("deploy/systemd", unit), "utf8");
-  const [program, ...args] =
-    text
-      .match(/^ExecStart=(.+)$/m)?.[1]
-      ?.trim()
-      .split(/\s+/) ?? [];
+  const [program, ...args] = unitExecStart(unit).split(/\s+/);
   if (program !== "/usr/bin/node") throw new Error(`deploy/systemd/${unit}: expected ExecStart=/usr/bin/node ...`);
   return args;
 }

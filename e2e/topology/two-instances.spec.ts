@@ -5,7 +5,7 @@
 // robin, one worker process), and this spec is then its only client.
 import { spawn, spawnSync } from "node:child_process";
 import { randomInt } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import path from "node:path";
 
@@ -19,7 +19,7 @@ import { firstLink, readAll, waitForMail } from "../support/mailbox";
 import { createRequestIn, type TSubmitted } from "../support/requests";
 import { baseURL, E2E } from "../support/settings";
 
-import { isRunning, logFile, nginxPrefix, sharedEnv, startPart, stopPart, TOPOLOGY } from "./layout";
+import { isRunning, logFile, nginxPrefix, sharedEnv, startPart, stopPart, TOPOLOGY, unitExecStart } from "./layout";
 import { servedBy } from "./nginx";
 import { postgresBin } from "./postgres";
 
@@ -264,15 +264,24 @@ test("stopping one instance under load loses no acknowledged write, and the othe
     .toEqual(BOTH);
 });
 
-test("a backup made with pg_dump, restored into a fresh database, passes the health check", async () => {
+test("the nightly backup unit's pg_dump, restored into a fresh database, passes the health check", async () => {
   test.setTimeout(120_000);
   const env = sharedEnv();
   const source = env.DATABASE_URL!;
-  const dump = path.join(E2E.dataDir, "backup.dump");
-  rmSync(dump, { force: true });
-  const backup = spawnSync(postgresBin("pg_dump"), ["--format=custom", `--file=${dump}`, `--dbname=${source}`], { encoding: "utf8" });
+  // The command of deploy/systemd/exceptional-access-backup.service, into a folder of the test's own.
+  const backups = path.join(E2E.dataDir, "backups");
+  rmSync(backups, { recursive: true, force: true });
+  mkdirSync(backups, { recursive: true });
+  const command = unitExecStart("exceptional-access-backup.service").match(/^\/bin\/sh -c '(.+)'$/)?.[1];
+  expect(command, "the backup unit runs a shell command").toBeTruthy();
+  const backup = spawnSync("/bin/sh", ["-c", command!.replaceAll("/var/backups/exceptional-access", backups)], {
+    env: { ...env, PATH: `${path.dirname(postgresBin("pg_dump"))}:${process.env.PATH}` },
+    encoding: "utf8",
+  });
   expect(backup.status, backup.stderr).toBe(0);
-  expect(existsSync(dump)).toBe(true);
+  const made = readdirSync(backups);
+  expect(made).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{4}\.dump$/)]);
+  const dump = path.join(backups, made[0]!);
 
   const admin = new pg.Client({ connectionString: readFileSync(path.join(E2E.dataDir, "admin-database-url"), "utf8").trim() });
   await admin.connect();
@@ -282,7 +291,7 @@ test("a backup made with pg_dump, restored into a fresh database, passes the hea
   const restoredUrl = Object.assign(new URL(source), { pathname: "/restored" }).toString();
   const restore = spawnSync(postgresBin("pg_restore"), ["--no-owner", "--exit-on-error", `--dbname=${restoredUrl}`, dump], { encoding: "utf8" });
   expect(restore.status, restore.stderr).toBe(0);
-  rmSync(dump, { force: true });
+  rmSync(backups, { recursive: true, force: true });
 
   // Nothing left to migrate, and the same requests and people.
   const status = spawnSync("npm", ["run", "--silent", "prisma", "--", "migrate", "status"], { env: { ...env, DATABASE_URL: restoredUrl }, encoding: "utf8" });
