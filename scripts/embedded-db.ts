@@ -207,12 +207,12 @@ function reachableRoot() {
 }
 
 /** A folder under reachableRoot() that the postgres user can enter, made once. */
-function reachableFolder(name: string) {
+export function reachableFolder(name: string) {
   const folder = path.join(reachableRoot(), name);
   mkdirSync(folder, { recursive: true, mode: 0o755 });
   chmodSync(folder, 0o755);
   const blocked = blockedFolder(folder);
-  if (blocked) throw new Error(`The embedded database runs as the "postgres" user, who cannot enter ${blocked}. Set DATABASE_URL to use your own server.`);
+  if (blocked) throw new Error(`PostgreSQL runs as the "postgres" user, who cannot enter ${blocked}. Set DATABASE_URL to use your own server.`);
   return folder;
 }
 

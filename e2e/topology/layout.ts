@@ -5,9 +5,8 @@ import { createHash } from "node:crypto";
 import { existsSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import { reachableFolder } from "../../scripts/embedded-db";
 import { E2E } from "../support/settings";
-
-import { reachableFolder } from "./postgres";
 
 export type TPart = "app-1" | "app-2" | "worker-1" | "worker-2" | "app-restored";
 

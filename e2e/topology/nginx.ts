@@ -62,18 +62,17 @@ export function startNginx(prefix: string, mainFile: string): ChildProcess {
 }
 
 /**
- * The access log's lines for requests whose path starts with `pathStart`: the client, path and
- * status, the instance that answered (`upstream`) and every one tried, in order (a refused
- * connection moves a request on to the next).
+ * The access log's lines: the client, method, path and status, the instance that answered
+ * (`upstream`) and every one tried, in order (a refused connection moves a request on to the next).
  */
-export function servedBy(prefix: string, pathStart: string) {
+export function servedBy(prefix: string) {
   const file = path.join(prefix, "access.log");
   if (!existsSync(file)) return [];
   return readFileSync(file, "utf8")
     .split("\n")
     .flatMap((line) => {
       const match = line.match(/^(\S+) \[[^\]]+\] "(\S+) (\S+) [^"]*" (\d{3}) .* upstream=(.*) upstream_status=/);
-      if (!match || !match[3]!.startsWith(pathStart)) return [];
+      if (!match) return [];
       const tried = match[5]!.split(/,\s*/).filter(Boolean);
       return [{ client: match[1]!, method: match[2]!, path: match[3]!, status: Number(match[4]), upstream: tried.at(-1) ?? "", tried }];
     });

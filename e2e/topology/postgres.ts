@@ -3,7 +3,7 @@
 // authentication over TCP, and a role and database for the app that are not the superuser's.
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import pg from "pg";
@@ -102,12 +102,4 @@ async function connectWhenReady(url: string, server: ChildProcess, lines: string
     }
   }
   throw new Error(`PostgreSQL did not accept connections within 30 s:\n${lines.join("\n")}`);
-}
-
-/** A folder the server's user (and nginx's) can reach, whoever runs the tests and wherever the project is. */
-export function reachableFolder(name: string) {
-  const folder = path.join(existsSync("/var/tmp") ? "/var/tmp" : "/tmp", name);
-  mkdirSync(folder, { recursive: true });
-  chmodSync(folder, 0o755);
-  return folder;
 }

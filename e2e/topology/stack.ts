@@ -8,6 +8,7 @@ import path from "node:path";
 import { type ChildProcess, spawnSync } from "node:child_process";
 
 import { clockFile, resetClock } from "../support/clock";
+import { healthStatus } from "../support/own-app";
 import { baseURL, E2E, WIKIMEDIA_CONSUMER, wikimediaURL } from "../support/settings";
 
 import { logFile, nginxPrefix, postgresDir, startPart, stopPart, TOPOLOGY, type TPart } from "./layout";
@@ -93,8 +94,7 @@ log(`nginx on ${baseURL}, in front of ports ${TOPOLOGY.instancePorts.join(" and 
 
 async function waitForHealth(base: string) {
   for (let attempt = 0; attempt < 480; attempt++) {
-    const response = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
-    if (response?.ok) return;
+    if ((await healthStatus(base)) === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   console.error(`${base} did not become healthy: see ${logFile("app-1")} and ${logFile("app-2")}`);

@@ -16,6 +16,7 @@ import { resetClock, setClock } from "../support/clock";
 import { testDb, uniqueEmail } from "../support/database";
 import { expect, test } from "../support/fixtures";
 import { firstLink, readAll, waitForMail } from "../support/mailbox";
+import { healthStatus } from "../support/own-app";
 import { createRequestIn, type TSubmitted } from "../support/requests";
 import { baseURL, E2E } from "../support/settings";
 
@@ -32,22 +33,19 @@ const BOTH = [FIRST, SECOND].sort();
 
 /** The access log's entries from `from` on (its length before a step), optionally for one path. */
 function logSince(from: number, pathStart = "/") {
-  return servedBy(nginxPrefix, "/")
+  return servedBy(nginxPrefix)
     .slice(from)
     .filter((line) => line.path.startsWith(pathStart));
 }
-const logLength = () => servedBy(nginxPrefix, "/").length;
+const logLength = () => servedBy(nginxPrefix).length;
 const instancesOf = (lines: { upstream: string }[]) => [...new Set(lines.map((line) => line.upstream))].sort();
 
-async function instanceHealth(port: number) {
-  const response = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
-  return response?.status;
-}
+const instanceHealth = (port: number) => healthStatus(`http://127.0.0.1:${port}`);
 
 test("the journeys went through nginx, their pages and form posts answered by both instances in turn", () => {
   // Every part started together, and is still running.
   expect((["app-1", "app-2", "worker-1", "worker-2"] as const).filter((part) => !isRunning(part))).toEqual([]);
-  const lines = servedBy(nginxPrefix, "/").filter((line) => !line.path.startsWith("/_next/"));
+  const lines = servedBy(nginxPrefix).filter((line) => !line.path.startsWith("/_next/"));
   expect(lines.length).toBeGreaterThan(100);
   expect(instancesOf(lines.filter((line) => line.method === "GET"))).toEqual(BOTH);
   expect(instancesOf(lines.filter((line) => line.method === "POST"))).toEqual(BOTH);
