@@ -46,8 +46,10 @@ export async function RegisterEntryRow({ entry, reference, unlisted }: TRegister
       <dd>
         {entry.publicSummary ? (
           <>
-            <strong>{entry.publicName}</strong>
-            <span className="assessment-note">{entry.publicSummary}</span>
+            <strong dir="auto">{entry.publicName}</strong>
+            <span className="assessment-note" dir="auto">
+              {entry.publicSummary}
+            </span>
             {reference ? <Link href={`/register?reference=${encodeURIComponent(reference)}`}>{t("decision-register-link")}</Link> : null}
           </>
         ) : (

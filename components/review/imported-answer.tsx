@@ -10,7 +10,13 @@ export function ImportedAnswer({ t, answer }: { t: TTranslate; answer: string | 
       <p className="imported-answer__label">
         <strong>{t("review-imported-answer")}</strong>
       </p>
-      {answer ? <p className="imported-answer__text">{answer}</p> : <p className="hint">{t("review-imported-not-recorded")}</p>}
+      {answer ? (
+        <p className="imported-answer__text" dir="auto">
+          {answer}
+        </p>
+      ) : (
+        <p className="hint">{t("review-imported-not-recorded")}</p>
+      )}
     </div>
   );
 }
